@@ -1,0 +1,242 @@
+package story
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+)
+
+// problem is one thing wrong with a story file, before it is given a line
+// and column.
+type problem struct {
+	off  int
+	path string
+	msg  string
+	hint string
+}
+
+// fieldProblem is a problem a type finds in its own fields after decoding,
+// placed at the named field.
+type fieldProblem struct {
+	field string
+	msg   string
+	hint  string
+}
+
+// resolver is a struct that derives state from its decoded fields and
+// checks the combination of them.
+type resolver interface {
+	resolve() []fieldProblem
+}
+
+// decoder turns a parsed tree into the story types, collecting every
+// problem instead of stopping at the first.
+type decoder struct {
+	problems []problem
+	// offsets remembers where each path starts, so that the validator can
+	// place its problems too.
+	offsets map[string]int
+	lines   lineIndex
+}
+
+func (d *decoder) add(off int, path, msg, hint string) {
+	d.problems = append(d.problems, problem{off: off, path: path, msg: msg, hint: hint})
+}
+
+func (d *decoder) decode(n *node, v reflect.Value, path string) {
+	d.offsets[path] = n.off
+	if v.Kind() == reflect.Pointer {
+		if n.kind == kindNull {
+			return
+		}
+		v.Set(reflect.New(v.Type().Elem()))
+		d.decode(n, v.Elem(), path)
+		return
+	}
+	want := jsonKind(v.Type())
+	if n.kind != want {
+		d.add(n.off, path, fmt.Sprintf("expected %s, found %s", article(want), article(n.kind)), "")
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		d.decodeStruct(n, v, path)
+	case reflect.Slice:
+		s := reflect.MakeSlice(v.Type(), len(n.elems), len(n.elems))
+		for i, e := range n.elems {
+			d.decode(e, s.Index(i), fmt.Sprintf("%s[%d]", path, i))
+		}
+		v.Set(s)
+	case reflect.String:
+		v.SetString(n.str)
+		if c, ok := v.Interface().(checker); ok {
+			if msg := c.check(); msg != "" {
+				d.add(n.off, path, msg, "")
+			}
+		}
+	case reflect.Bool:
+		v.SetBool(n.bool)
+	}
+}
+
+func (d *decoder) decodeStruct(n *node, v reflect.Value, path string) {
+	info := structInfoOf(v.Type())
+	seen := make(map[string]int, len(n.fields))
+	misspelt := map[string]bool{} // required fields a misspelling explains
+	for _, f := range n.fields {
+		fpath := path + "." + f.key
+		if first, dup := seen[f.key]; dup {
+			line, col := d.lines.position(first)
+			d.add(f.keyOff, fpath, fmt.Sprintf("duplicate field %q: only one value can be kept, and the other would be lost", f.key),
+				fmt.Sprintf("the first %q is at line %d, column %d", f.key, line, col))
+			continue
+		}
+		seen[f.key] = f.keyOff
+		fi, ok := info.byName[f.key]
+		if !ok {
+			hint := ""
+			if s := suggest(f.key, info.names); s != "" {
+				hint = fmt.Sprintf("did you mean %q?", s)
+				misspelt[s] = true
+			} else {
+				hint = "known fields: " + strings.Join(info.names, ", ")
+			}
+			d.add(f.keyOff, fpath, fmt.Sprintf("unknown field %q", f.key), hint)
+			continue
+		}
+		fv := v.Field(fi.index)
+		if f.val.kind == kindNull && fv.Kind() != reflect.Pointer {
+			d.add(f.val.off, fpath, fmt.Sprintf("null is not allowed here: give %s or leave the field out", article(jsonKind(fv.Type()))), "")
+			continue
+		}
+		d.decode(f.val, fv, fpath)
+		if fi.required && f.val.kind == kindString && strings.TrimSpace(f.val.str) == "" {
+			d.add(f.val.off, fpath, fmt.Sprintf("%q must not be empty", f.key), "")
+		}
+		if fi.nonEmpty && f.val.kind == kindArray && len(f.val.elems) == 0 {
+			d.add(f.val.off, fpath, fmt.Sprintf("%q needs at least one item", f.key), "")
+		}
+	}
+	for _, fi := range info.fields {
+		if _, ok := seen[fi.name]; fi.required && !ok && !misspelt[fi.name] {
+			d.add(n.off, path, fmt.Sprintf("missing required field %q", fi.name), "")
+		}
+	}
+	if r, ok := v.Addr().Interface().(resolver); ok {
+		for _, p := range r.resolve() {
+			off := n.off
+			for _, f := range n.fields {
+				if f.key == p.field {
+					off = f.val.off
+				}
+			}
+			d.add(off, path+"."+p.field, p.msg, p.hint)
+		}
+	}
+}
+
+// jsonKind is the JSON type that decodes into t.
+func jsonKind(t reflect.Type) kind {
+	switch t.Kind() {
+	case reflect.Pointer:
+		return jsonKind(t.Elem())
+	case reflect.Struct:
+		return kindObject
+	case reflect.Slice:
+		return kindArray
+	case reflect.Bool:
+		return kindBool
+	case reflect.String:
+		return kindString
+	}
+	panic("story: no JSON kind for " + t.String())
+}
+
+func article(k kind) string {
+	if k == kindArray || k == kindObject {
+		return "an " + k.String()
+	}
+	if k == kindNull {
+		return "null"
+	}
+	return "a " + k.String()
+}
+
+// structInfo is what the decoder and the schema need to know about a
+// struct type, read once from its tags.
+type structInfo struct {
+	fields []fieldInfo
+	byName map[string]fieldInfo
+	names  []string
+}
+
+type fieldInfo struct {
+	name     string
+	index    int
+	required bool
+	nonEmpty bool // a list that needs at least one item
+	doc      string
+}
+
+var structInfos sync.Map // reflect.Type → *structInfo
+
+func structInfoOf(t reflect.Type) *structInfo {
+	if si, ok := structInfos.Load(t); ok {
+		return si.(*structInfo)
+	}
+	si := &structInfo{byName: map[string]fieldInfo{}}
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
+		fi := fieldInfo{name: name, index: i, doc: sf.Tag.Get("doc")}
+		for _, opt := range strings.Split(sf.Tag.Get("story"), ",") {
+			fi.required = fi.required || opt == "required"
+			fi.nonEmpty = fi.nonEmpty || opt == "nonempty"
+		}
+		si.fields = append(si.fields, fi)
+		si.byName[name] = fi
+		si.names = append(si.names, name)
+	}
+	structInfos.Store(t, si)
+	return si
+}
+
+// suggest returns the known name closest to a misspelt one, or "".
+func suggest(got string, names []string) string {
+	best, bestDist := "", 3
+	for _, n := range names {
+		if strings.EqualFold(n, got) {
+			return n
+		}
+		if d := editDistance(strings.ToLower(got), strings.ToLower(n)); d < bestDist {
+			best, bestDist = n, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between two short strings.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,102 @@
+package story
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// ErrInvalid is wrapped by every error that Parse returns for a story that
+// is not valid, whatever the reason: test for it with errors.Is.
+var ErrInvalid = errors.New("invalid story")
+
+// ErrTooLarge is wrapped by the error for a file over MaxFileSize.
+var ErrTooLarge = errors.New("story file too large")
+
+// Error is one problem in a story file, placed like a compiler error so that
+// editors and terminals can jump to it.
+type Error struct {
+	File string // the name given to Parse
+	Line int    // 1-based
+	Col  int    // 1-based, in characters
+	Path string // JSON path, e.g. $.events[3].headline
+	Msg  string // what is wrong
+	Hint string // what would be valid, when that helps
+}
+
+// Error formats the problem as FILE:LINE:COL: PATH: message (hint).
+func (e *Error) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s:%d:%d: ", e.File, e.Line, e.Col)
+	if e.Path != "" {
+		b.WriteString(e.Path)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	if e.Hint != "" {
+		b.WriteString(" (")
+		b.WriteString(e.Hint)
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// Unwrap makes every Error match ErrInvalid.
+func (e *Error) Unwrap() error { return ErrInvalid }
+
+// ErrorList is every problem found in one file, in file order.
+type ErrorList []*Error
+
+// Error returns one problem a line.
+func (l ErrorList) Error() string {
+	lines := make([]string, len(l))
+	for i, e := range l {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap makes the list match ErrInvalid (and each of its errors).
+func (l ErrorList) Unwrap() []error {
+	errs := make([]error, len(l))
+	for i, e := range l {
+		errs[i] = e
+	}
+	return errs
+}
+
+// lineIndex turns byte offsets into lines and columns.
+type lineIndex struct {
+	data   []byte
+	starts []int // byte offset at which each line starts
+}
+
+func newLineIndex(data []byte) lineIndex {
+	starts := []int{0}
+	for i, c := range data {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return lineIndex{data: data, starts: starts}
+}
+
+// position returns the 1-based line and character column of off.
+func (li lineIndex) position(off int) (line, col int) {
+	off = max(0, min(off, len(li.data)))
+	i := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
+	return i + 1, utf8.RuneCount(li.data[li.starts[i]:off]) + 1
+}
+
+// toErrors places problems in the file and sorts them in file order.
+func toErrors(file string, li lineIndex, problems []problem) ErrorList {
+	sort.SliceStable(problems, func(i, j int) bool { return problems[i].off < problems[j].off })
+	list := make(ErrorList, len(problems))
+	for i, p := range problems {
+		line, col := li.position(p.off)
+		list[i] = &Error{File: file, Line: line, Col: col, Path: p.path, Msg: p.msg, Hint: p.hint}
+	}
+	return list
+}

@@ -1,0 +1,116 @@
+// Package story is the domain of explainer: the story file format, its
+// strict parser and validator, and the JSON Schema that editors use.
+//
+// It imports neither go-app nor net/http, so the same code runs in the
+// server and in the WebAssembly widget.
+//
+// Struct tags drive three things at once: `json` names the field,
+// `story:"required"` makes it mandatory (`nonempty`: a list needs an item), and `doc` describes it. The
+// decoder, the validator and the JSON Schema all read the same tags, so
+// they cannot drift apart.
+package story
+
+// Story is one explainer: a timeline of events, the people in it, what they
+// said and where each fact comes from.
+type Story struct {
+	Schema    string   `json:"$schema,omitempty" doc:"Optional URL of the JSON Schema, for editors."`
+	ID        ID       `json:"id" story:"required" doc:"Slug that names the story in URLs, e.g. oval-office-2025."`
+	Title     string   `json:"title" story:"required" doc:"Headline of the explainer, also the page title."`
+	Dek       string   `json:"dek,omitempty" doc:"One-sentence summary shown under the title."`
+	Language  Lang     `json:"language" story:"required" doc:"BCP 47 language of the story text, e.g. en or uk."`
+	Published *Moment  `json:"published,omitempty" doc:"When the explainer was first published."`
+	Updated   *Moment  `json:"updated,omitempty" doc:"When it was last changed in substance."`
+	Credits   []Credit `json:"credits,omitempty" doc:"Who made the explainer."`
+	Updates   []Update `json:"updates,omitempty" doc:"Updates and corrections, shown to readers."`
+	People    []Person `json:"people,omitempty" doc:"Everyone who appears in events or speaks in quotes."`
+	Phases    []Phase  `json:"phases,omitempty" doc:"Labelled spans of time drawn as bands on the timeline."`
+	Events    []Event  `json:"events" story:"required,nonempty" doc:"What happened; at least one."`
+	Quotes    []Quote  `json:"quotes,omitempty" doc:"What people said, each tied to an event."`
+	Sources   []Source `json:"sources,omitempty" doc:"Where the facts come from."`
+
+	index index // lookups by id, built by Parse
+}
+
+// Credit names one contributor and what they did.
+type Credit struct {
+	Role string `json:"role" story:"required" doc:"What they did, e.g. Reporting or Graphics."`
+	Name string `json:"name" story:"required" doc:"Who did it."`
+}
+
+// Update is one entry of the updates and corrections log.
+type Update struct {
+	Time       Moment `json:"time" story:"required" doc:"When the change was made."`
+	Note       string `json:"note" story:"required" doc:"What changed and why, as readers should read it."`
+	Correction bool   `json:"correction,omitempty" doc:"True when this fixes an error rather than adding news."`
+}
+
+// Person is someone who acts in an event or speaks in a quote. A group
+// that speaks with one voice (officials of a city) is a person too.
+type Person struct {
+	ID    ID     `json:"id" story:"required" doc:"Slug used to refer to the person."`
+	Name  string `json:"name" story:"required" doc:"Full name as readers should see it."`
+	Role  string `json:"role,omitempty" doc:"Office or role at the time of the story."`
+	Image *Image `json:"image,omitempty" doc:"Portrait; initials are shown without one."`
+}
+
+// Image is a picture with the text that stands in for it and its credit.
+type Image struct {
+	Src     URL    `json:"src" story:"required" doc:"http(s) URL of the image."`
+	Alt     string `json:"alt" story:"required" doc:"What the image shows, for readers who cannot see it."`
+	Credit  string `json:"credit,omitempty" doc:"Photographer or agency."`
+	Caption string `json:"caption,omitempty" doc:"Caption shown under the image."`
+}
+
+// Phase is a labelled span of time, such as "In the Oval Office".
+type Phase struct {
+	ID    ID     `json:"id" story:"required" doc:"Slug used to refer to the phase."`
+	Label string `json:"label" story:"required" doc:"Short label drawn on the band."`
+	Start Moment `json:"start" story:"required" doc:"When the phase begins."`
+	End   Moment `json:"end" story:"required" doc:"When the phase ends."`
+}
+
+// Event is one thing that happened, placed on the timeline.
+type Event struct {
+	ID       ID       `json:"id" story:"required" doc:"Slug used in URLs (?event=ID) and references."`
+	Headline string   `json:"headline" story:"required" doc:"What happened, in one line."`
+	Body     string   `json:"body,omitempty" doc:"Plain text; a blank line starts a new paragraph."`
+	Start    Moment   `json:"start" story:"required" doc:"When it happened or began."`
+	End      *Moment  `json:"end,omitempty" doc:"When it ended, for events that span time."`
+	Place    string   `json:"place,omitempty" doc:"Where it happened."`
+	People   []Ref    `json:"people,omitempty" doc:"Ids of the people involved."`
+	Tags     []string `json:"tags,omitempty" doc:"Free keywords."`
+	Media    *Image   `json:"media,omitempty" doc:"A picture of the event."`
+	Sources  []Ref    `json:"sources,omitempty" doc:"Ids of the sources for this event."`
+}
+
+// Quote is something a person said: their exact words (direct) or a
+// paraphrase of them (reported).
+type Quote struct {
+	ID      ID        `json:"id" story:"required" doc:"Slug used to refer to the quote."`
+	Speaker Ref       `json:"speaker" story:"required" doc:"Id of the person who said it."`
+	Text    string    `json:"text" story:"required" doc:"The exact words for a direct quote, without quotation marks; a paraphrase for reported speech."`
+	Kind    QuoteKind `json:"kind" story:"required" doc:"direct: the speaker's own words; reported: a paraphrase."`
+	Context string    `json:"context,omitempty" doc:"One sentence on when and why it was said."`
+	Event   Ref       `json:"event" story:"required" doc:"Id of the event the quote belongs to."`
+	ReplyTo Ref       `json:"replyTo,omitempty" doc:"Id of the quote this one answers, to show an exchange."`
+	Source  Ref       `json:"source,omitempty" doc:"Id of the source that reports the quote."`
+}
+
+// Source is where a fact comes from.
+type Source struct {
+	ID        ID      `json:"id" story:"required" doc:"Slug used to refer to the source."`
+	Outlet    string  `json:"outlet" story:"required" doc:"Publisher, e.g. Reuters, or a description such as news report."`
+	Title     string  `json:"title,omitempty" doc:"Title of the piece."`
+	URL       URL     `json:"url,omitempty" doc:"http(s) link to the piece."`
+	Published *Moment `json:"published,omitempty" doc:"When the piece was published."`
+	Note      string  `json:"note,omitempty" doc:"What readers should know about this source."`
+}
+
+// QuoteKind says whether a quote carries the speaker's own words.
+type QuoteKind string
+
+// The kinds of quote.
+const (
+	Direct   QuoteKind = "direct"
+	Reported QuoteKind = "reported"
+)

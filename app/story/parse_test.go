@@ -1,0 +1,208 @@
+package story
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// golden compares got with testdata/NAME, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", path, got, want)
+	}
+}
+
+// TestParseErrors feeds each broken file in testdata/errors to Parse and
+// compares every error it reports with the golden output.
+func TestParseErrors(t *testing.T) {
+	files, err := filepath.Glob("testdata/errors/*.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test files: %v", err)
+	}
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".json")
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := Parse(filepath.Base(file), data)
+			if err == nil {
+				t.Fatalf("Parse(%s) = %v, nil; want an error", file, s.ID)
+			}
+			if !errors.Is(err, ErrInvalid) {
+				t.Errorf("Parse(%s) error %v does not wrap ErrInvalid", file, err)
+			}
+			golden(t, filepath.Join("errors", name+".golden"), []byte(err.Error()+"\n"))
+		})
+	}
+}
+
+// TestParseErrorsAreAllReported checks that one file with several problems
+// yields all of them, each at its own line.
+func TestParseErrorsAreAllReported(t *testing.T) {
+	tests := []struct {
+		file      string
+		wantLines []int
+	}{
+		{"unknown-field.json", []int{6, 7}},
+		{"duplicate-key.json", []int{5, 6}},
+		{"dangling-refs.json", []int{7, 7, 9, 9, 9, 9}},
+		{"times.json", []int{6, 7, 8, 9, 10, 11, 12}},
+		{"unsafe-urls.json", []int{6, 7, 8, 11}},
+	}
+	for _, tt := range tests {
+		data, err := os.ReadFile(filepath.Join("testdata/errors", tt.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = Parse(tt.file, data)
+		var list ErrorList
+		if !errors.As(err, &list) {
+			t.Fatalf("Parse(%s) error %v is not an ErrorList", tt.file, err)
+		}
+		var got []int
+		for _, e := range list {
+			got = append(got, e.Line)
+		}
+		if !equalInts(got, tt.wantLines) {
+			t.Errorf("Parse(%s) reported lines %v; want %v\n%v", tt.file, got, tt.wantLines, err)
+		}
+	}
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// TestParseTooLarge checks the size limit before any parsing happens.
+func TestParseTooLarge(t *testing.T) {
+	data := append([]byte(`{"id":"s","title":"`), bytes.Repeat([]byte("x"), MaxFileSize)...)
+	_, err := Parse("big.json", data)
+	if !errors.Is(err, ErrTooLarge) || !errors.Is(err, ErrInvalid) {
+		t.Fatalf("Parse(big) error = %v; want ErrTooLarge and ErrInvalid", err)
+	}
+	if !strings.HasPrefix(err.Error(), "big.json: ") {
+		t.Errorf("error %q does not name the file", err)
+	}
+}
+
+func TestErrorFormat(t *testing.T) {
+	tests := []struct {
+		err  Error
+		want string
+	}{
+		{Error{File: "a.json", Line: 3, Col: 5, Path: "$.title", Msg: "bad"}, "a.json:3:5: $.title: bad"},
+		{Error{File: "a.json", Line: 1, Col: 1, Msg: "empty"}, "a.json:1:1: empty"},
+		{Error{File: "a.json", Line: 40, Col: 7, Path: "$.events[2].headlin", Msg: `unknown field "headlin"`, Hint: `did you mean "headline"?`},
+			`a.json:40:7: $.events[2].headlin: unknown field "headlin" (did you mean "headline"?)`},
+	}
+	for _, tt := range tests {
+		if got := tt.err.Error(); got != tt.want {
+			t.Errorf("Error() = %q; want %q", got, tt.want)
+		}
+	}
+}
+
+func TestLinePosition(t *testing.T) {
+	li := newLineIndex([]byte("ab\n“é”x\n\nz"))
+	tests := []struct{ off, line, col int }{
+		{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {3 + 3 + 2 + 3, 2, 4}, {12, 2, 5}, {13, 3, 1}, {14, 4, 1}, {99, 4, 2},
+	}
+	for _, tt := range tests {
+		if line, col := li.position(tt.off); line != tt.line || col != tt.col {
+			t.Errorf("position(%d) = %d:%d; want %d:%d", tt.off, line, col, tt.line, tt.col)
+		}
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	names := []string{"id", "headline", "body", "start", "end", "people", "sources"}
+	tests := []struct{ in, want string }{
+		{"headlin", "headline"}, {"Headline", "headline"}, {"strat", "start"}, {"source", "sources"}, {"colour", ""},
+	}
+	for _, tt := range tests {
+		if got := suggest(tt.in, names); got != tt.want {
+			t.Errorf("suggest(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestRoundTrip checks that what Parse returns marshals back to a story
+// that parses to the same thing.
+func TestRoundTrip(t *testing.T) {
+	s := mustParseDefault(t)
+	out, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2, err := Parse("again.json", out)
+	if err != nil {
+		t.Fatalf("re-parsing marshalled story: %v", err)
+	}
+	out2, _ := json.Marshal(s2)
+	if !bytes.Equal(out, out2) {
+		t.Errorf("marshal, parse, marshal is not stable:\n%s\n%s", out, out2)
+	}
+}
+
+func TestParseAcceptsByteOrderMark(t *testing.T) {
+	data := []byte("\xEF\xBB\xBF" + `{"id":"s","title":"T","language":"en","events":[{"id":"e","headline":"H","start":{"date":"2025"}}]}`)
+	if _, err := Parse("bom.json", data); err != nil {
+		t.Fatalf("Parse with BOM: %v", err)
+	}
+}
+
+func TestParseStringEscapes(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`"plain"`, "plain"},
+		{`"a\"b\\c\/d\n\t"`, "a\"b\\c/d\n\t"},
+		{`"\u00e9\u2014"`, "é—"},
+		{`"\ud83d\ude00"`, "😀"},
+	}
+	for _, tt := range tests {
+		data := []byte(`{"id":"s","title":` + tt.in + `,"language":"en","events":[{"id":"e","headline":"H","start":{"date":"2025"}}]}`)
+		s, err := Parse("esc.json", data)
+		if err != nil {
+			t.Errorf("Parse(title %s): %v", tt.in, err)
+			continue
+		}
+		if s.Title != tt.want {
+			t.Errorf("Parse(title %s).Title = %q; want %q", tt.in, s.Title, tt.want)
+		}
+	}
+	for _, bad := range []string{`"\ud83d"`, `"\x41"`, `"\u12"`, `'single'`} {
+		data := []byte(`{"id":"s","title":` + bad + `}`)
+		if _, err := Parse("esc.json", data); err == nil {
+			t.Errorf("Parse(title %s) succeeded; want an error", bad)
+		}
+	}
+}

@@ -1,0 +1,88 @@
+package story
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+)
+
+// Schema returns the JSON Schema (draft 2020-12) of the story format,
+// generated from the same types and tags that Parse decodes with, so the
+// two cannot disagree.
+func Schema() []byte {
+	defs := map[string]any{}
+	root := schemaOf(reflect.TypeFor[Story](), defs)
+	root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+	root["title"] = "explainer story"
+	root["description"] = "A story for the explainer widget: events on a timeline, the people in them, their quotes and the sources."
+	delete(defs, "Story")
+	root["$defs"] = defs
+	out, err := json.MarshalIndent(root, "", "  ")
+	if err != nil {
+		panic(err) // only maps of plain values: cannot fail
+	}
+	return append(out, '\n')
+}
+
+var schemaerType = reflect.TypeFor[schemaer]()
+
+// schemaOf returns the schema of t; structs other than the root go into
+// defs and are referred to by name.
+func schemaOf(t reflect.Type, defs map[string]any) map[string]any {
+	if t.Implements(schemaerType) {
+		return reflect.Zero(t).Interface().(schemaer).jsonSchema()
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		return schemaOf(t.Elem(), defs)
+	case reflect.Slice:
+		return map[string]any{"type": "array", "items": schemaOf(t.Elem(), defs)}
+	case reflect.String:
+		return map[string]any{"type": "string"}
+	case reflect.Bool:
+		return map[string]any{"type": "boolean"}
+	case reflect.Struct:
+		if _, done := defs[t.Name()]; !done {
+			defs[t.Name()] = nil // placeholder against recursion
+			defs[t.Name()] = structSchema(t, defs)
+		}
+		if t == reflect.TypeFor[Story]() {
+			return defs[t.Name()].(map[string]any)
+		}
+		return map[string]any{"$ref": "#/$defs/" + t.Name()}
+	}
+	panic("story: no schema for " + t.String())
+}
+
+func structSchema(t reflect.Type, defs map[string]any) map[string]any {
+	props := map[string]any{}
+	var required []string
+	for _, f := range structInfoOf(t).fields {
+		s := schemaOf(t.Field(f.index).Type, defs)
+		if f.doc != "" {
+			s = withDescription(s, f.doc)
+		}
+		props[f.name] = s
+		if f.required {
+			required = append(required, f.name)
+		}
+		if f.nonEmpty {
+			s["minItems"] = 1
+		}
+	}
+	s := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
+	if len(required) > 0 {
+		s["required"] = required
+	}
+	return s
+}
+
+// withDescription adds a description without touching a shared schema.
+func withDescription(s map[string]any, doc string) map[string]any {
+	out := make(map[string]any, len(s)+1)
+	for k, v := range s {
+		out[k] = v
+	}
+	out["description"] = strings.TrimSpace(doc)
+	return out
+}

@@ -1,0 +1,81 @@
+package story
+
+import (
+	"encoding/json"
+	"os"
+	"reflect"
+	"sort"
+	"testing"
+)
+
+const schemaPath = "../../web/story.schema.json"
+
+// TestSchemaFileIsCurrent fails when the committed schema, which editors
+// load, no longer matches the Go types. Refresh it with -update.
+func TestSchemaFileIsCurrent(t *testing.T) {
+	got := Schema()
+	if *update {
+		if err := os.WriteFile(schemaPath, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(schemaPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("%s is out of date: run go test ./app/story -update", schemaPath)
+	}
+}
+
+// TestSchemaMatchesTypes checks the generated schema against the struct
+// types directly: every field is a property, and required fields match.
+func TestSchemaMatchesTypes(t *testing.T) {
+	var schema struct {
+		Schema string `json:"$schema"`
+		Defs   map[string]struct {
+			Properties map[string]json.RawMessage `json:"properties"`
+			Required   []string                   `json:"required"`
+		} `json:"$defs"`
+		Properties map[string]json.RawMessage `json:"properties"`
+		Required   []string                   `json:"required"`
+	}
+	if err := json.Unmarshal(Schema(), &schema); err != nil {
+		t.Fatal(err)
+	}
+	if schema.Schema != "https://json-schema.org/draft/2020-12/schema" {
+		t.Errorf("$schema = %q", schema.Schema)
+	}
+	types := []any{Story{}, Person{}, Image{}, Phase{}, Event{}, Quote{}, Source{}, Moment{}, Credit{}, Update{}}
+	for _, v := range types {
+		rt := reflect.TypeOf(v)
+		props, required := schema.Properties, schema.Required
+		if rt.Name() != "Story" {
+			def, ok := schema.Defs[rt.Name()]
+			if !ok {
+				t.Errorf("schema has no $defs/%s", rt.Name())
+				continue
+			}
+			props, required = def.Properties, def.Required
+		}
+		var wantProps, wantRequired []string
+		for _, f := range structInfoOf(rt).fields {
+			wantProps = append(wantProps, f.name)
+			if f.required {
+				wantRequired = append(wantRequired, f.name)
+			}
+		}
+		var gotProps []string
+		for k := range props {
+			gotProps = append(gotProps, k)
+		}
+		sort.Strings(gotProps)
+		sort.Strings(wantProps)
+		if !reflect.DeepEqual(gotProps, wantProps) {
+			t.Errorf("%s: schema properties %v; want %v", rt.Name(), gotProps, wantProps)
+		}
+		if !reflect.DeepEqual(required, wantRequired) {
+			t.Errorf("%s: schema required %v; want %v", rt.Name(), required, wantRequired)
+		}
+	}
+}

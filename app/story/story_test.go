@@ -1,0 +1,223 @@
+package story
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+const defaultStoryPath = "../../web/stories/oval-office-2025.json"
+
+func mustParseDefault(t testing.TB) *Story {
+	t.Helper()
+	data, err := os.ReadFile(defaultStoryPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Parse("oval-office-2025.json", data)
+	if err != nil {
+		t.Fatalf("the default story does not parse:\n%v", err)
+	}
+	return s
+}
+
+func TestDefaultStory(t *testing.T) {
+	s := mustParseDefault(t)
+	wantOrder := []ID{
+		"paris-ceasefire-2019",
+		"oval-office-meeting",
+		"minerals-deal-unsigned",
+		"kharkiv-drone-strike",
+		"trump-overplayed-his-hand",
+		"zelensky-lands-in-uk",
+		"nato-chief-urges-repair",
+		"starmer-receives-zelensky",
+		"london-summit",
+	}
+	if len(s.Events) != len(wantOrder) {
+		t.Fatalf("default story has %d events; want %d", len(s.Events), len(wantOrder))
+	}
+	for i, id := range wantOrder {
+		if s.Events[i].ID != id {
+			t.Errorf("event %d is %q; want %q", i, s.Events[i].ID, id)
+		}
+	}
+	for _, e := range s.Events {
+		if len(e.Sources) == 0 {
+			t.Errorf("event %q names no source", e.ID)
+		}
+	}
+	for _, q := range s.Quotes {
+		if q.Source == "" {
+			t.Errorf("quote %q names no source", q.ID)
+		}
+	}
+}
+
+// TestDefaultStoryQuotesAreExact holds the default story to the rules of
+// quotation: a direct quote is the article's own words, in quotation marks
+// there; reported speech carries no quotation marks and is not presented as
+// the speaker's words.
+func TestDefaultStoryQuotesAreExact(t *testing.T) {
+	article, err := os.ReadFile("testdata/source-article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := mustParseDefault(t)
+	direct := 0
+	for _, q := range s.Quotes {
+		switch q.Kind {
+		case Direct:
+			direct++
+			if !strings.Contains(string(article), "“"+q.Text+"”") {
+				t.Errorf("direct quote %q: “%s” is not quoted word for word in the article", q.ID, q.Text)
+			}
+		case Reported:
+			if strings.ContainsAny(q.Text, "“”\"") {
+				t.Errorf("reported quote %q contains quotation marks: %s", q.ID, q.Text)
+			}
+		}
+	}
+	if direct != 4 {
+		t.Errorf("default story has %d direct quotes; the article has 4", direct)
+	}
+	// Every curly-quoted phrase in the story's text must be in the article.
+	for _, e := range s.Events {
+		for _, text := range []string{e.Headline, e.Body} {
+			for _, phrase := range quotedPhrases(text) {
+				if !strings.Contains(string(article), "“"+phrase+"”") {
+					t.Errorf("event %q quotes “%s”, which the article does not", e.ID, phrase)
+				}
+			}
+		}
+	}
+}
+
+func quotedPhrases(s string) []string {
+	var out []string
+	for {
+		i := strings.Index(s, "“")
+		if i < 0 {
+			return out
+		}
+		s = s[i+len("“"):]
+		j := strings.Index(s, "”")
+		if j < 0 {
+			return out
+		}
+		out = append(out, s[:j])
+		s = s[j+len("”"):]
+	}
+}
+
+// TestDefaultStoryTimes checks the dates the story gives against the
+// reporting, in the zone where each thing happened.
+func TestDefaultStoryTimes(t *testing.T) {
+	s := mustParseDefault(t)
+	tests := []struct {
+		event  Ref
+		zone   string
+		want   string // start, formatted in zone
+		prec   Precision
+		approx bool
+	}{
+		{"paris-ceasefire-2019", "Europe/Paris", "2019-12-09", Day, false},
+		{"oval-office-meeting", "America/New_York", "2025-02-28", Day, false},
+		{"kharkiv-drone-strike", "Europe/Kyiv", "2025-02-28 22:57 EET", Minute, true},
+		{"trump-overplayed-his-hand", "America/New_York", "2025-02-28", Day, false},
+		{"zelensky-lands-in-uk", "Europe/London", "2025-03-01", Day, false},
+		{"london-summit", "Europe/London", "2025-03-02", Day, false},
+	}
+	for _, tt := range tests {
+		e := s.Event(tt.event)
+		if e == nil {
+			t.Fatalf("no event %q", tt.event)
+		}
+		layout := "2006-01-02"
+		if tt.prec == Minute {
+			layout = "2006-01-02 15:04 MST"
+		}
+		if got := e.Start.Time().Format(layout); got != tt.want {
+			t.Errorf("%s starts %s; want %s", tt.event, got, tt.want)
+		}
+		if e.Start.Precision() != tt.prec || e.Start.Approximate != tt.approx {
+			t.Errorf("%s precision %v approximate %v; want %v %v", tt.event, e.Start.Precision(), e.Start.Approximate, tt.prec, tt.approx)
+		}
+		if e.Start.Time().Location().String() != tt.zone {
+			t.Errorf("%s zone %s; want %s", tt.event, e.Start.Time().Location(), tt.zone)
+		}
+	}
+	meeting := s.Event("oval-office-meeting")
+	if end := meeting.End.Time().Format("15:04 MST"); end != "13:40 EST" || !meeting.End.Approximate {
+		t.Errorf("meeting ends %s (approximate %v); want about 13:40 EST", end, meeting.End.Approximate)
+	}
+	strike := s.Event("kharkiv-drone-strike")
+	if d := strike.End.Time().Sub(strike.Start.Time()); d != 86*time.Minute {
+		t.Errorf("strike lasts %v; want 1h26m", d)
+	}
+}
+
+func TestDefaultStoryReplyChain(t *testing.T) {
+	s := mustParseDefault(t)
+	var chain []Ref
+	for q := s.Quote("vance-disrespect"); q != nil; q = s.Quote(q.ReplyTo) {
+		chain = append(chain, Ref(q.ID))
+	}
+	want := []Ref{"vance-disrespect", "zelensky-what-diplomacy", "vance-diplomacy"}
+	if strings.Join(refs(chain), ",") != strings.Join(refs(want), ",") {
+		t.Errorf("reply chain %v; want %v", chain, want)
+	}
+}
+
+func refs(r []Ref) []string {
+	out := make([]string, len(r))
+	for i, x := range r {
+		out[i] = string(x)
+	}
+	return out
+}
+
+func TestLookups(t *testing.T) {
+	s := mustParseDefault(t)
+	if p := s.Person("vance"); p == nil || p.Name != "JD Vance" {
+		t.Errorf("Person(vance) = %v", p)
+	}
+	if s.Person("nobody") != nil || s.Event("nothing") != nil || s.Quote("none") != nil || s.Source("no") != nil {
+		t.Error("lookups of unknown ids must return nil")
+	}
+	if i := s.EventIndex("london-summit"); i != len(s.Events)-1 {
+		t.Errorf("EventIndex(london-summit) = %d; want %d", i, len(s.Events)-1)
+	}
+	if s.EventIndex("missing") != -1 {
+		t.Error("EventIndex of an unknown id must be -1")
+	}
+	qs := s.QuotesOf("oval-office-meeting")
+	if len(qs) != 4 || qs[0].ID != "vance-diplomacy" {
+		t.Errorf("QuotesOf(meeting) = %d quotes starting %v", len(qs), qs)
+	}
+	if src := s.Source("article"); src == nil || !strings.HasPrefix(src.Outlet, "News report") {
+		t.Errorf("Source(article) = %v", src)
+	}
+}
+
+func TestEventsSortStably(t *testing.T) {
+	data := []byte(`{"id":"s","title":"T","language":"en","events":[
+		{"id":"late","headline":"L","start":{"date":"2025-03-02"}},
+		{"id":"tie-first","headline":"A","start":{"date":"2025-03-01"}},
+		{"id":"tie-second","headline":"B","start":{"date":"2025-03-01"}},
+		{"id":"early","headline":"E","start":{"date":"2019"}},
+		{"id":"tie-third","headline":"C","start":{"date":"2025-03-01"}}]}`)
+	s, err := Parse("sort.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range s.Events {
+		got = append(got, string(e.ID))
+	}
+	want := "early,tie-first,tie-second,tie-third,late"
+	if strings.Join(got, ",") != want {
+		t.Errorf("events sorted as %v; want %s", got, want)
+	}
+}

@@ -1,0 +1,117 @@
+package story
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// Value types check themselves as they are decoded and describe themselves
+// to the JSON Schema, so that a rule lives in exactly one place.
+
+// checker is a string type with rules of its own. check returns what is
+// wrong with the value, or "" when it is fine.
+type checker interface {
+	check() string
+}
+
+// schemaer is a type that describes its own JSON Schema.
+type schemaer interface {
+	jsonSchema() map[string]any
+}
+
+// slugPattern is the form of every id: lower-case words joined by hyphens,
+// safe in URLs and in HTML id attributes.
+const slugPattern = `^[a-z0-9]+(?:-[a-z0-9]+)*$`
+
+var slugRE = regexp.MustCompile(slugPattern)
+
+// ID is the id of a story, person, phase, event, quote or source.
+type ID string
+
+func (id ID) check() string {
+	if len(id) > 80 {
+		return "an id is at most 80 characters"
+	}
+	if !slugRE.MatchString(string(id)) {
+		return "an id is lower-case letters, digits and single hyphens, like kharkiv-strike"
+	}
+	return ""
+}
+
+func (ID) jsonSchema() map[string]any {
+	return map[string]any{"type": "string", "pattern": slugPattern, "maxLength": 80}
+}
+
+// Ref is a reference to the id of something else in the same story.
+type Ref string
+
+func (r Ref) check() string { return ID(r).check() }
+
+func (Ref) jsonSchema() map[string]any { return ID("").jsonSchema() }
+
+// URL is an absolute http or https link. Other schemes (javascript:, data:,
+// file:) are refused: story text is untrusted and ends up in href and src.
+type URL string
+
+func (u URL) check() string {
+	s := string(u)
+	if strings.TrimSpace(s) != s || strings.ContainsAny(s, " \t\r\n\"'<>`\\") {
+		return "a URL cannot contain spaces, quotes, angle brackets or backslashes"
+	}
+	p, err := url.Parse(s)
+	if err != nil {
+		return "not a valid URL: " + err.Error()
+	}
+	if p.Scheme != "http" && p.Scheme != "https" {
+		return "links must start with https:// or http://"
+	}
+	if p.Host == "" {
+		return "the URL has no host"
+	}
+	if p.User != nil {
+		return "a URL must not carry a user name or password"
+	}
+	return ""
+}
+
+func (URL) jsonSchema() map[string]any {
+	return map[string]any{"type": "string", "format": "uri", "pattern": "^https?://[^\\s\"'<>`\\\\]+$"}
+}
+
+// langPattern is a BCP 47 tag in its common form: language, then optional
+// script, region or variant subtags.
+const langPattern = `^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$`
+
+var langRE = regexp.MustCompile(langPattern)
+
+// Lang is a BCP 47 language tag such as en, uk or en-GB.
+type Lang string
+
+func (l Lang) check() string {
+	if !langRE.MatchString(string(l)) {
+		return "a language is a BCP 47 tag such as en, uk or en-GB"
+	}
+	return ""
+}
+
+func (Lang) jsonSchema() map[string]any {
+	return map[string]any{"type": "string", "pattern": langPattern}
+}
+
+// Base returns the primary language subtag: "en" for "en-GB".
+func (l Lang) Base() string {
+	base, _, _ := strings.Cut(string(l), "-")
+	return base
+}
+
+func (k QuoteKind) check() string {
+	if k != Direct && k != Reported {
+		return `the kind of a quote is "direct" (the speaker's exact words) or "reported" (a paraphrase)`
+	}
+	return ""
+}
+
+func (QuoteKind) jsonSchema() map[string]any {
+	return map[string]any{"type": "string", "enum": []any{string(Direct), string(Reported)}}
+}

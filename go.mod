@@ -1,0 +1,3 @@
+module explainer
+
+go 1.26.0
