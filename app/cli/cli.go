@@ -1,0 +1,90 @@
+//go:build !wasm
+
+// Package cli is the explainer command line: serve, validate, schema,
+// export and version. It lives behind the !wasm build tag, like the server
+// it starts, so none of it reaches the WebAssembly readers download.
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailure = 1 // the command ran and found problems, or failed
+	exitUsage   = 2 // the command line was wrong
+)
+
+// version is set at build time: -ldflags "-X explainer/app/cli.version=v1.2.3".
+var version = "dev"
+
+const usage = `explainer serves interactive news explainers: a timeline and quote cards.
+
+Usage:
+  explainer serve    [-addr :8080] [-stories DIR] [-base-url URL] [-frame-ancestors LIST]
+  explainer validate [-json] FILE...
+  explainer schema
+  explainer export   -out DIR [-stories DIR] [-base-url URL]
+  explainer version
+
+Run "explainer COMMAND -h" for the flags of a command.
+`
+
+// Main runs the command line and returns the exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "serve":
+		return serve(ctx, rest, stdout, stderr)
+	case "validate":
+		return validate(rest, stdout, stderr)
+	case "schema":
+		return schema(rest, stdout, stderr)
+	case "export":
+		return export(rest, stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "explainer", version)
+		return exitOK
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		fmt.Fprintf(stderr, "explainer: unknown command %q\n\n%s", cmd, usage)
+		return exitUsage
+	}
+}
+
+// parseFlags parses a command's flags; it returns an exit code and false
+// when the command should not go on.
+func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
+	switch err := fs.Parse(args); err {
+	case nil:
+		return 0, true
+	case flag.ErrHelp:
+		return exitOK, false
+	default:
+		return exitUsage, false
+	}
+}
+
+func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: explainer %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}

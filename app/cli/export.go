@@ -1,0 +1,37 @@
+//go:build !wasm
+
+package cli
+
+import (
+	"io"
+	"log/slog"
+
+	"explainer/app/server"
+)
+
+func export(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("export", "export -out DIR [-stories DIR] [-base-url URL]", stderr)
+	out := fs.String("out", "", "folder to write the site to (required)")
+	dir := fs.String("stories", "", "folder of story files (default: the built-in story)")
+	base := fs.String("base-url", "", "public URL the site will live at, e.g. https://example.com/graphics")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if *out == "" {
+		fs.Usage()
+		return exitUsage
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	s, err := server.New(server.Config{StoriesDir: *dir, BaseURL: *base, Logger: log})
+	if err != nil {
+		log.Error("cannot export", "err", err)
+		return exitFailure
+	}
+	n, err := s.Export(*out)
+	if err != nil {
+		log.Error("export failed", "err", err)
+		return exitFailure
+	}
+	log.Info("exported", "out", *out, "files", n)
+	return exitOK
+}

@@ -1,0 +1,114 @@
+//go:build !wasm
+
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"explainer/app/story"
+)
+
+// fileResult is the -json output for one file.
+type fileResult struct {
+	File    string         `json:"file"`
+	Valid   bool           `json:"valid"`
+	Errors  []errorResult  `json:"errors,omitempty"`
+	Summary *summaryResult `json:"summary,omitempty"`
+}
+
+type errorResult struct {
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Path    string `json:"path,omitempty"`
+	Message string `json:"message"`
+	Hint    string `json:"hint,omitempty"`
+}
+
+type summaryResult struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Events  int    `json:"events"`
+	Quotes  int    `json:"quotes"`
+	People  int    `json:"people"`
+	Sources int    `json:"sources"`
+}
+
+func validate(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("validate", "validate [-json] FILE...", stderr)
+	asJSON := fs.Bool("json", false, "print results as JSON, for CI pipelines")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	var results []fileResult
+	failed := false
+	for _, file := range fs.Args() {
+		r := validateFile(file)
+		failed = failed || !r.Valid
+		results = append(results, r)
+		if *asJSON {
+			continue
+		}
+		if r.Valid {
+			s := r.Summary
+			fmt.Fprintf(stdout, "%s: ok: %q (%s), %d events, %d quotes, %d people, %d sources\n", file, s.Title, s.ID, s.Events, s.Quotes, s.People, s.Sources)
+			continue
+		}
+		for _, e := range r.Errors {
+			if e.Line > 0 {
+				fmt.Fprintln(stderr, (&story.Error{File: file, Line: e.Line, Col: e.Column, Path: e.Path, Msg: e.Message, Hint: e.Hint}).Error())
+			} else {
+				fmt.Fprintf(stderr, "%s: %s\n", file, e.Message)
+			}
+		}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.Encode(results)
+	}
+	if failed {
+		return exitFailure
+	}
+	return exitOK
+}
+
+func validateFile(file string) fileResult {
+	r := fileResult{File: file}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		r.Errors = []errorResult{{Message: err.Error()}}
+		return r
+	}
+	s, err := story.Parse(file, data)
+	if err != nil {
+		var list story.ErrorList
+		if errors.As(err, &list) {
+			for _, e := range list {
+				r.Errors = append(r.Errors, errorResult{Line: e.Line, Column: e.Col, Path: e.Path, Message: e.Msg, Hint: e.Hint})
+			}
+		} else {
+			r.Errors = []errorResult{{Message: err.Error()}}
+		}
+		return r
+	}
+	r.Valid = true
+	r.Summary = &summaryResult{ID: string(s.ID), Title: s.Title, Events: len(s.Events), Quotes: len(s.Quotes), People: len(s.People), Sources: len(s.Sources)}
+	return r
+}
+
+func schema(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("schema", "schema", stderr)
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	stdout.Write(story.Schema())
+	return exitOK
+}

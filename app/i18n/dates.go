@@ -1,0 +1,188 @@
+package i18n
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"explainer/app/story"
+)
+
+// Month names: short forms for dates in English; in Ukrainian the genitive
+// goes with a day ("28 лютого") and the nominative stands alone ("лютий").
+var (
+	monthsEN     = [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+	monthsLongEN = [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+	monthsUKGen  = [12]string{"січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"}
+	monthsUKNom  = [12]string{"січень", "лютий", "березень", "квітень", "травень", "червень", "липень", "серпень", "вересень", "жовтень", "листопад", "грудень"}
+)
+
+// FormatMoment writes a moment as readers should see it: no more precise
+// than the story says, with "about" where it is approximate, and with the
+// time zone where it happened whenever a time of day is given.
+//
+//	2019                              (year)
+//	Dec 2019                          (month)
+//	28 Feb 2025                       (day)
+//	28 Feb 2025, evening              (day and part of the day)
+//	28 Feb 2025, between 13:00 and 14:00 EST   (hour)
+//	28 Feb 2025, about 13:40 EST      (minute, approximate)
+func FormatMoment(lang Lang, m story.Moment) string {
+	if m.Text != "" {
+		return m.Text
+	}
+	date, clock, zoned := momentParts(lang, m)
+	out := date
+	if clock != "" {
+		out += ", " + clock
+	}
+	if zoned {
+		out += " " + zoneLabel(m.Time())
+	}
+	return out
+}
+
+// FormatSpan writes an event's start and optional end as one range; the
+// date is not repeated when both fall on the same day, nor the zone when
+// both share it.
+func FormatSpan(lang Lang, start story.Moment, end *story.Moment) string {
+	if end == nil {
+		return FormatMoment(lang, start)
+	}
+	if start.Text != "" || end.Text != "" {
+		return FormatMoment(lang, start) + " – " + FormatMoment(lang, *end)
+	}
+	sd, sc, szoned := momentParts(lang, start)
+	ed, ec, ezoned := momentParts(lang, *end)
+	sz, ez := zoneLabel(start.Time()), zoneLabel(end.Time())
+	left := sd
+	if sc != "" {
+		left += ", " + sc
+	}
+	if szoned && (!ezoned || sz != ez) {
+		left += " " + sz
+	}
+	var right string
+	switch {
+	case sd == ed && ec == sc:
+		return left // same day, nothing finer to add
+	case sd == ed:
+		right = ec
+	default:
+		right = ed
+		if ec != "" {
+			right += ", " + ec
+		}
+	}
+	if ezoned {
+		right += " " + ez
+	}
+	return left + " – " + right
+}
+
+// momentParts returns the date and the time of day (or part of the day)
+// of a moment, each at its precision; clock is "" when there is none, and
+// zoned says whether the clock needs its zone beside it.
+func momentParts(lang Lang, m story.Moment) (date, clock string, zoned bool) {
+	t := m.Time()
+	switch m.Precision() {
+	case story.Year:
+		date = fmt.Sprint(t.Year())
+	case story.Month:
+		if lang == Ukrainian {
+			date = fmt.Sprintf("%s %d", monthsUKNom[t.Month()-1], t.Year())
+		} else {
+			date = fmt.Sprintf("%s %d", monthsLongEN[t.Month()-1], t.Year())
+		}
+	default:
+		date = dayMonthYear(lang, t)
+	}
+	switch m.Precision() {
+	case story.Hour:
+		zoned = true
+		from := t.Format("15:04")
+		to := t.Add(time.Hour).Format("15:04")
+		if m.Approximate {
+			clock = T(lang, "date.about", from)
+		} else {
+			clock = T(lang, "date.hourRange", from, to)
+		}
+	case story.Minute:
+		zoned = true
+		clock = t.Format("15:04")
+		if m.Approximate {
+			clock = T(lang, "date.about", clock)
+		}
+	default:
+		if m.PartOfDay != "" {
+			// A part of the day is already vague: no zone, no "about".
+			return date, T(lang, Key("part."+string(m.PartOfDay))), false
+		}
+		if m.Approximate {
+			date = T(lang, "date.about", date)
+		}
+	}
+	return date, clock, zoned
+}
+
+// FormatDay writes the day of t: "28 Feb 2025", "28 лютого 2025".
+func FormatDay(lang Lang, t time.Time) string { return dayMonthYear(lang, t) }
+
+func dayMonthYear(lang Lang, t time.Time) string {
+	if lang == Ukrainian {
+		return fmt.Sprintf("%d %s %d", t.Day(), monthsUKGen[t.Month()-1], t.Year())
+	}
+	return fmt.Sprintf("%d %s %d", t.Day(), monthsEN[t.Month()-1], t.Year())
+}
+
+// zoneLabel is the zone's abbreviation at that instant (EST, EET, GMT),
+// or its UTC offset where the database has no letters for it.
+func zoneLabel(t time.Time) string {
+	name, off := t.Zone()
+	if name != "" && !strings.ContainsAny(name, "+-") {
+		return name
+	}
+	if off == 0 {
+		return "UTC"
+	}
+	return "UTC" + t.Format("-07:00")
+}
+
+// MachineTime is the value of a <time datetime> attribute for a moment, at
+// its precision, so that software reading the page is not told more than
+// readers are.
+func MachineTime(m story.Moment) string {
+	t := m.Time()
+	switch m.Precision() {
+	case story.Year:
+		return t.Format("2006")
+	case story.Month:
+		return t.Format("2006-01")
+	case story.Day:
+		return t.Format("2006-01-02")
+	case story.Hour, story.Minute:
+		return t.Format("2006-01-02T15:04-07:00")
+	}
+	return ""
+}
+
+// FormatGap writes the length of a compressed stretch of the timeline in
+// the largest unit that fits: "5 years", "3 months", "12 days".
+func FormatGap(lang Lang, d time.Duration) string {
+	days := int(d.Hours() / 24)
+	switch {
+	case days >= 365:
+		return plural(lang, days/365, "duration.year", "duration.years")
+	case days >= 60:
+		return plural(lang, days/30, "duration.month", "duration.months")
+	default:
+		return plural(lang, max(days, 1), "duration.day", "duration.days")
+	}
+}
+
+func plural(lang Lang, n int, one, many Key) string {
+	if n == 1 {
+		return T(lang, one)
+	}
+	return T(lang, many, n)
+}

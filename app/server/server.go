@@ -1,0 +1,188 @@
+//go:build !wasm
+
+// Package server serves stories: prerendered pages, story data, the
+// widget's assets and WebAssembly. It is hardened for the open internet
+// (timeouts, limits, safe headers, no panics) and can also write the whole
+// site out as static files.
+package server
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"explainer/web"
+)
+
+// Config is how a server is set up; the zero value serves the built-in
+// story.
+type Config struct {
+	// StoriesDir is a folder of story files to serve and watch; "" serves
+	// the built-in story at /.
+	StoriesDir string
+	// BaseURL is the public address of the site, for canonical links and
+	// for sites that live under a sub-path (https://example.com/graphics).
+	BaseURL string
+	// FrameAncestors lists who may embed the pages (CSP frame-ancestors);
+	// "" allows everyone, since embedding is the point.
+	FrameAncestors string
+	// Poll is how often the stories folder is checked for edits.
+	Poll time.Duration
+	// Static replaces the embedded web/static files (tests use it).
+	Static fs.FS
+	Logger *slog.Logger
+}
+
+// Server serves stories over HTTP.
+type Server struct {
+	cfg     Config
+	log     *slog.Logger
+	assets  *assets
+	stories *store
+	pages   pageCache
+	single  bool // serving the built-in story at the root
+	root    string
+	baseURL *url.URL
+	version string // hash of the assets, for go-app
+	csp     string
+	handler http.Handler
+}
+
+// New loads the assets and the stories. It fails when a story folder has
+// no valid story, so a broken deployment stops at once; later edits that
+// break a story only log.
+func New(cfg Config) (*Server, error) {
+	s := &Server{cfg: cfg, log: cfg.Logger, pages: pageCache{max: 512}}
+	if s.log == nil {
+		s.log = slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
+	if cfg.BaseURL != "" {
+		u, err := url.Parse(cfg.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, fmt.Errorf("-base-url %q: want an absolute http(s) URL such as https://example.com/graphics", cfg.BaseURL)
+		}
+		u.Path = strings.TrimSuffix(u.Path, "/")
+		s.baseURL, s.root = u, u.Path
+	}
+	static := cfg.Static
+	if static == nil {
+		sub, err := fs.Sub(web.Static, "static")
+		if err != nil {
+			return nil, err
+		}
+		static = sub
+	}
+	a, err := loadAssets(static)
+	if err != nil {
+		return nil, err
+	}
+	s.assets = a
+	if a.url("app.wasm") == "" {
+		s.log.Warn("no app.wasm in web/static: pages will work without the interactive layer (run make wasm)")
+	}
+	s.version = assetsVersion(a)
+
+	var storyFS fs.FS
+	if cfg.StoriesDir == "" {
+		s.single = true
+		sub, err := fs.Sub(web.Stories, "stories")
+		if err != nil {
+			return nil, err
+		}
+		storyFS = sub
+	} else {
+		info, err := os.Stat(cfg.StoriesDir)
+		if err != nil || !info.IsDir() {
+			return nil, fmt.Errorf("-stories %s: not a folder", cfg.StoriesDir)
+		}
+		storyFS = os.DirFS(cfg.StoriesDir)
+	}
+	s.stories = newStore(storyFS, s.log)
+	loadErr := s.stories.reload()
+	if len(s.stories.list()) == 0 {
+		if loadErr == nil {
+			loadErr = errors.New("no *.json story files")
+		}
+		return nil, fmt.Errorf("no story to serve: %w", loadErr)
+	}
+	s.csp = contentSecurityPolicy(cfg.FrameAncestors)
+	s.handler = s.routes()
+	return s, nil
+}
+
+// assetsVersion names the build: go-app's default, the start time, would
+// make every restart look like a new release.
+func assetsVersion(a *assets) string {
+	h := sha256.New()
+	for _, as := range a.list() {
+		h.Write([]byte(as.URL))
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// Handler returns the HTTP handler with all routes and protections.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// Watch reloads the stories folder on change until ctx ends.
+func (s *Server) Watch(ctx context.Context) {
+	if s.single {
+		return
+	}
+	every := s.cfg.Poll
+	if every <= 0 {
+		every = time.Second
+	}
+	s.stories.watch(ctx, every)
+}
+
+// Run serves on addr until ctx ends, then stops accepting connections and
+// lets requests in flight finish (for up to 15 seconds).
+func (s *Server) Run(ctx context.Context, addr string) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve is Run on a listener that is already open.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.handler,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second, // the wasm on a slow phone connection
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    16 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
+	go s.Watch(watchCtx)
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	s.log.Info("serving", "addr", "http://"+ln.Addr().String(), "stories", len(s.stories.list()))
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down: finishing requests in flight")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,96 @@
+package widget
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/i18n"
+	"explainer/app/story"
+)
+
+// detail is the tab panel of the selected event: what happened, when and
+// where, who was involved, and where it is reported.
+func (v *view) detail() app.UI {
+	e := v.selectedEvent()
+	lang := v.storyLang()
+	paragraphs := story.Paragraphs(e.Body)
+	var facts []app.UI
+	if e.Place != "" {
+		facts = append(facts,
+			app.Dt().Text(v.t("detail.place")),
+			withLang(app.Dd(), lang).Text(e.Place))
+	}
+	if len(e.People) > 0 {
+		facts = append(facts,
+			app.Dt().Text(v.t("detail.people")),
+			app.Dd().Body(app.Range(e.People).Slice(func(i int) app.UI {
+				p := v.s.Person(e.People[i])
+				return withLang(app.Span().Class("detail-person"), lang).Text(p.Name)
+			})))
+	}
+	var phase app.UI
+	if p := v.c.layout.Phase[v.selected]; p >= 0 {
+		phase = withLang(app.P().Class("detail-phase"), lang).Text(v.s.Phases[p].Label)
+	}
+	return app.Section().
+		ID("explainer-detail").
+		Class("detail").
+		Role("tabpanel").
+		Aria("labelledby", tabID(story.Ref(e.ID))).
+		TabIndex(0).
+		On("touchstart", v.c.onTouchStart).
+		On("touchend", v.c.onTouchEnd).
+		Body(
+			phase,
+			withLang(app.H2().Class("detail-headline"), lang).Text(e.Headline),
+			app.P().Class("detail-when").Body(
+				app.Time().DateTime(attr(i18n.MachineTime(e.Start))).Text(i18n.FormatSpan(v.lang, e.Start, e.End)),
+			),
+			app.If(len(facts) > 0, func() app.UI { return app.Dl().Class("detail-facts").Body(facts...) }),
+			withLang(app.Div().Class("detail-body"), lang).Body(
+				app.Range(paragraphs).Slice(func(i int) app.UI { return app.P().Text(paragraphs[i]) }),
+			),
+			app.If(e.Media != nil, func() app.UI { return v.figure(e.Media, "detail-media") }),
+			app.If(len(e.Sources) > 0, func() app.UI {
+				return app.Div().Class("detail-sources").Body(
+					app.H3().Text(v.t("detail.sources")),
+					app.Ul().Body(app.Range(e.Sources).Slice(func(i int) app.UI {
+						return app.Li().Body(v.sourceRef(v.s.Source(e.Sources[i])))
+					})),
+				)
+			}),
+			v.stepper("detail-nav"),
+		)
+}
+
+// figure is an image with its caption and credit.
+func (v *view) figure(img *story.Image, class string) app.UI {
+	caption := img.Caption
+	if img.Credit != "" {
+		if caption != "" {
+			caption += " "
+		}
+		caption += "© " + img.Credit
+	}
+	return app.Figure().Class(class).Body(
+		app.Img().Src(attr(string(img.Src))).Alt(attr(img.Alt)).Loading("lazy"),
+		app.If(caption != "", func() app.UI {
+			return withLang(app.FigCaption(), v.storyLang()).Text(caption)
+		}),
+	)
+}
+
+// sourceRef names a source, linked when it has a URL.
+func (v *view) sourceRef(src *story.Source) app.UI {
+	label := src.Outlet
+	if src.Title != "" {
+		label += ": " + src.Title
+	}
+	if src.URL == "" {
+		return withLang(app.Span().Class("source-ref"), v.storyLang()).Text(label)
+	}
+	return withLang(app.A().Class("source-ref"), v.storyLang()).
+		Href(attr(string(src.URL))).
+		Target("_blank").
+		Rel("noopener noreferrer external").
+		Text(label)
+}

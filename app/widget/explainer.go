@@ -1,0 +1,218 @@
+// Package widget renders a story as an interactive timeline with quote
+// cards. The same components run on the server, where they are prerendered
+// to HTML that reads without JavaScript, and in the browser as WebAssembly,
+// where they take over that HTML and add the interaction.
+package widget
+
+import (
+	"net/url"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/i18n"
+	"explainer/app/story"
+)
+
+// Actions the root component handles. DOM handlers and tests post the same
+// actions, so a test exercises the code a reader's click or key runs.
+const (
+	actionSelect = "explainer/select" // value: story.Ref of an event
+	actionKey    = "explainer/key"    // value: a KeyboardEvent key name
+	actionPerson = "explainer/person" // value: story.Ref of a person, "" for all
+)
+
+// Explainer is the root component: it owns the story, the reader's state
+// and options, and renders everything else from them.
+//
+// It has no exported fields: when a reader follows one of its links,
+// go-app builds a fresh Explainer for the new URL and copies exported
+// fields onto the mounted one. With none, the mounted one keeps its story
+// and reads the new state from the URL in OnNav.
+type Explainer struct {
+	app.Compo
+
+	story  *story.Story
+	state  State
+	opts   Options
+	base   string // path of the story page, for links
+	layout layout
+	// announce is read out by screen readers after the selection changes;
+	// empty on first render so that nothing is announced on load.
+	announce string
+	failed   bool // the story could not be loaded in the browser
+	// touchX and touchY are where the current touch began.
+	touchX, touchY float64
+}
+
+// New returns an Explainer for a story at a URL, as the server prerenders
+// it. The browser builds the same from the page's embedded data.
+func New(s *story.Story, u *url.URL) *Explainer {
+	c := &Explainer{}
+	c.load(s, u)
+	return c
+}
+
+// load sets the story and reads state and options from u.
+func (c *Explainer) load(s *story.Story, u *url.URL) {
+	c.story = s
+	c.base = u.Path
+	c.state, c.opts = ParseURL(s, u.Query())
+	c.layout = newLayout(s)
+}
+
+// OnInit runs before the first render on both sides. In the browser it
+// reads the story the server embedded in the page, so the first render
+// equals the prerendered HTML and replacing it causes no visible change.
+func (c *Explainer) OnInit() {
+	if c.story != nil || app.IsServer {
+		return
+	}
+	s, err := storyFromPage()
+	if err != nil {
+		app.Log("explainer:", err)
+		c.failed = true
+		return
+	}
+	c.load(s, app.Window().URL())
+}
+
+// OnPreRender registers the action handlers on the server, where OnMount
+// never runs; this is what lets headless tests drive the component.
+func (c *Explainer) OnPreRender(ctx app.Context) { c.handleActions(ctx) }
+
+// OnMount registers the action handlers in the browser and marks the page
+// as taken over by the WebAssembly.
+func (c *Explainer) OnMount(ctx app.Context) {
+	c.handleActions(ctx)
+	ctx.Defer(func(ctx app.Context) {
+		markReady(c.opts)
+		c.revealSelected(false)
+	})
+}
+
+func (c *Explainer) handleActions(ctx app.Context) {
+	ctx.Handle(actionSelect, func(ctx app.Context, a app.Action) {
+		if id, ok := a.Value.(story.Ref); ok {
+			c.selectEvent(ctx, id, false)
+		}
+	})
+	ctx.Handle(actionKey, func(ctx app.Context, a app.Action) {
+		if key, ok := a.Value.(string); ok {
+			c.onKey(ctx, key)
+		}
+	})
+	ctx.Handle(actionPerson, func(ctx app.Context, a app.Action) {
+		if id, ok := a.Value.(story.Ref); ok {
+			c.selectPerson(ctx, id)
+		}
+	})
+}
+
+// OnNav follows the URL when the reader uses a link or the back button.
+func (c *Explainer) OnNav(ctx app.Context) {
+	if c.story == nil {
+		return
+	}
+	prev := c.state.Event
+	c.state, c.opts = ParseURL(c.story, ctx.Page().URL().Query())
+	applyOptions(c.opts)
+	if c.state.Event != prev {
+		c.announceSelection()
+		ctx.Defer(func(ctx app.Context) { c.revealSelected(true) })
+	}
+}
+
+// selectEvent selects an event in place and records it in the URL.
+func (c *Explainer) selectEvent(ctx app.Context, id story.Ref, focus bool) {
+	if c.story.Event(id) == nil || id == c.state.Event {
+		return
+	}
+	c.state.Event = id
+	c.announceSelection()
+	c.syncURL(ctx)
+	ctx.Defer(func(ctx app.Context) {
+		if focus {
+			focusByID(tabID(id))
+		}
+		c.revealSelected(true)
+	})
+}
+
+func (c *Explainer) selectPerson(ctx app.Context, id story.Ref) {
+	if id != "" && c.story.Person(id) == nil {
+		return
+	}
+	c.state.Person = id
+	c.syncURL(ctx)
+}
+
+// onKey moves the selection for the arrow keys, Home and End.
+func (c *Explainer) onKey(ctx app.Context, key string) {
+	cur := c.story.EventIndex(c.state.Event)
+	next, ok := moveSelection(cur, len(c.story.Events), key)
+	if !ok {
+		return
+	}
+	c.selectEvent(ctx, story.Ref(c.story.Events[next].ID), true)
+}
+
+func (c *Explainer) announceSelection() {
+	if e := c.story.Event(c.state.Event); e != nil {
+		c.announce = i18n.T(c.opts.Lang, "timeline.selected", e.Headline, i18n.FormatSpan(c.opts.Lang, e.Start, e.End))
+	}
+}
+
+// syncURL replaces the address with the current state, without a history
+// entry per key press, so that the address can be shared at any moment.
+func (c *Explainer) syncURL(ctx app.Context) {
+	if app.IsServer {
+		return
+	}
+	u := *ctx.Page().URL()
+	q, _ := url.ParseQuery(c.href(c.state)[1:])
+	u.RawQuery = q.Encode()
+	ctx.Page().ReplaceURL(&u)
+}
+
+// href is the link to a state of this story, keeping the reader's options.
+func (c *Explainer) href(st State) string {
+	def := story.Ref("")
+	if len(c.story.Events) > 0 {
+		def = story.Ref(c.story.Events[0].ID)
+	}
+	lang, _ := i18n.Match(string(c.story.Language))
+	return Query(st, c.opts, lang, def)
+}
+
+// revealSelected scrolls the selected event into view on the track.
+func (c *Explainer) revealSelected(smooth bool) {
+	scrollIntoView(tabID(c.state.Event), smooth)
+}
+
+// Render draws the whole widget from the story, state and options.
+func (c *Explainer) Render() app.UI {
+	if c.story == nil {
+		return app.Div().Class("explainer").Body(
+			app.P().Class("explainer-notice").Role("alert").Text(i18n.T(c.opts.Lang, "notice.storyError")),
+		)
+	}
+	v := c.view()
+	root := app.Div().
+		ID("explainer").
+		Class("explainer").
+		Lang(string(v.lang)).
+		Body(
+			v.header(),
+			v.timeline(),
+			app.Div().Class("explainer-columns").Body(
+				v.detail(),
+				v.quotes(),
+			),
+			v.footer(),
+			app.P().Class("visually-hidden").Aria("live", "polite").Aria("atomic", attr("true")).Text(c.announce),
+		)
+	if c.opts.Accent != "" {
+		root = root.Style("--accent", "#"+c.opts.Accent)
+	}
+	return root
+}

@@ -1,0 +1,43 @@
+package widget
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// footer explains the quotation labels and lists every source and credit.
+func (v *view) footer() app.UI {
+	s := v.s
+	return app.Footer().Class("explainer-footer").Body(
+		app.P().Class("footer-note").Text(v.t("footer.note")),
+		app.If(len(s.Sources) > 0, func() app.UI {
+			return app.Details().Class("footer-sources").Body(
+				app.Summary().Text(v.t("footer.sources")+" ("+itoa(len(s.Sources))+")"),
+				app.Ol().Body(app.Range(s.Sources).Slice(func(i int) app.UI {
+					src := &s.Sources[i]
+					return app.Li().ID("source-"+string(src.ID)).Body(
+						v.sourceRef(src),
+						app.If(src.Published != nil, func() app.UI {
+							return app.Span().Class("footer-source-date").Body(app.Text(", "), v.timeOf(*src.Published))
+						}),
+						app.If(src.Note != "", func() app.UI {
+							return withLang(app.P().Class("footer-source-note"), v.storyLang()).Text(src.Note)
+						}),
+					)
+				})),
+			)
+		}),
+		app.If(len(s.Credits) > 0, func() app.UI {
+			return app.P().Class("footer-credits").Body(
+				app.Strong().Text(v.t("footer.credits")+": "),
+				app.Range(s.Credits).Slice(func(i int) app.UI {
+					c := s.Credits[i]
+					sep := "; "
+					if i == len(s.Credits)-1 {
+						sep = ""
+					}
+					return withLang(app.Span(), v.storyLang()).Text(c.Role + ": " + c.Name + sep)
+				}),
+			)
+		}),
+	)
+}

@@ -1,0 +1,70 @@
+package widget
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/i18n"
+	"explainer/app/story"
+)
+
+// header shows the title, the summary, when the story was published and
+// updated, and the log of updates and corrections one click away.
+func (v *view) header() app.UI {
+	s := v.s
+	var meta []app.UI
+	if s.Published != nil {
+		meta = append(meta, app.Span().Body(
+			app.Text(v.t("header.published")+" "),
+			v.timeOf(*s.Published),
+		))
+	}
+	if s.Updated != nil {
+		meta = append(meta, app.Span().Body(
+			app.Text(v.t("header.updated")+" "),
+			v.timeOf(*s.Updated),
+		))
+	}
+	return app.Header().Class("explainer-header").Body(
+		withLang(app.H1().Class("explainer-title"), v.storyLang()).Text(s.Title),
+		app.If(s.Dek != "", func() app.UI {
+			return withLang(app.P().Class("explainer-dek"), v.storyLang()).Text(s.Dek)
+		}),
+		app.If(len(meta) > 0, func() app.UI {
+			return app.P().Class("explainer-meta").Body(meta...)
+		}),
+		app.If(len(s.Updates) > 0, func() app.UI { return v.updates() }),
+	)
+}
+
+func (v *view) updates() app.UI {
+	return app.Details().Class("explainer-updates").Body(
+		app.Summary().Text(v.t("header.updates")+" ("+itoa(len(v.s.Updates))+")"),
+		app.Ol().Body(app.Range(v.s.Updates).Slice(func(i int) app.UI {
+			u := v.s.Updates[i]
+			kind := v.t("header.update")
+			if u.Correction {
+				kind = v.t("header.correction")
+			}
+			return app.Li().Class("explainer-update").Body(
+				v.timeOf(u.Time),
+				app.Strong().Text(kind+":"),
+				withLang(app.Span(), v.storyLang()).Text(u.Note),
+			)
+		})),
+	)
+}
+
+// timeOf is a <time> element for a moment at its precision.
+func (v *view) timeOf(m story.Moment) app.UI {
+	return app.Time().DateTime(attr(i18n.MachineTime(m))).Text(i18n.FormatMoment(v.lang, m))
+}
+
+// withLang sets lang on an element that holds story text, when needed.
+func withLang[T interface {
+	Lang(format string, v ...any) T
+}](el T, lang string) T {
+	if lang == "" {
+		return el
+	}
+	return el.Lang(lang)
+}

@@ -1,0 +1,106 @@
+package widget
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+
+	"explainer/app/i18n"
+	"explainer/app/story"
+)
+
+// State is what a reader has chosen: the selected event and the person
+// whose quotes are shown. It lives in the URL (?event=ID&person=ID), so a
+// link can open the widget at any state and the server can prerender it.
+type State struct {
+	Event  story.Ref // always a valid event id once resolved
+	Person story.Ref // "" shows everyone
+}
+
+// Options are the reader's presentation choices, also carried in the URL
+// and kept by every link the widget writes.
+type Options struct {
+	Lang   i18n.Lang // ?lang=uk; else the story's language
+	Theme  string    // ?theme=light|dark; "" follows the system
+	Accent string    // ?accent=0b5cad (hex, no #); "" keeps the default
+	Embed  bool      // ?embed=1: no page chrome around the widget
+}
+
+var accentRE = regexp.MustCompile(`^[0-9a-fA-F]{6}$`)
+
+// ParseURL reads the state and options from a query string, dropping
+// anything that does not name something in the story or is not a valid
+// value: a mistyped link still opens the story.
+func ParseURL(s *story.Story, q url.Values) (State, Options) {
+	var st State
+	if id := story.Ref(q.Get("event")); s.Event(id) != nil {
+		st.Event = id
+	} else if len(s.Events) > 0 {
+		st.Event = story.Ref(s.Events[0].ID)
+	}
+	if id := story.Ref(q.Get("person")); s.Person(id) != nil {
+		st.Person = id
+	}
+	var o Options
+	o.Lang, _ = i18n.Match(string(s.Language))
+	if l, ok := i18n.Match(q.Get("lang")); ok {
+		o.Lang = l
+	}
+	switch t := q.Get("theme"); t {
+	case "light", "dark":
+		o.Theme = t
+	}
+	if a := strings.TrimPrefix(q.Get("accent"), "#"); accentRE.MatchString(a) {
+		o.Accent = strings.ToLower(a)
+	}
+	o.Embed = q.Get("embed") == "1"
+	return st, o
+}
+
+// Query writes state and options back as a query string, leaving out what
+// is at its default so that URLs stay short. defaultLang is the story's.
+func Query(st State, o Options, defaultLang i18n.Lang, defaultEvent story.Ref) string {
+	q := url.Values{}
+	if st.Event != "" && st.Event != defaultEvent {
+		q.Set("event", string(st.Event))
+	}
+	if st.Person != "" {
+		q.Set("person", string(st.Person))
+	}
+	if o.Lang != "" && o.Lang != defaultLang {
+		q.Set("lang", string(o.Lang))
+	}
+	if o.Theme != "" {
+		q.Set("theme", o.Theme)
+	}
+	if o.Accent != "" {
+		q.Set("accent", o.Accent)
+	}
+	if o.Embed {
+		q.Set("embed", "1")
+	}
+	if len(q) == 0 {
+		return "?"
+	}
+	return "?" + q.Encode()
+}
+
+// moveSelection says where a key press takes the selection in a list of n
+// events, following the WAI-ARIA tabs pattern; ok is false for keys that
+// do not move it.
+func moveSelection(cur, n int, key string) (next int, ok bool) {
+	if n == 0 {
+		return 0, false
+	}
+	switch key {
+	case "ArrowRight", "ArrowDown":
+		return min(cur+1, n-1), true
+	case "ArrowLeft", "ArrowUp":
+		return max(cur-1, 0), true
+	case "Home":
+		return 0, true
+	case "End":
+		return n - 1, true
+	}
+	return cur, false
+}

@@ -1,0 +1,143 @@
+package widget
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/i18n"
+	"explainer/app/story"
+)
+
+// timeline draws the events as a WAI-ARIA tablist whose tabs are real
+// links: with the WebAssembly they select in place (arrow keys, Home, End),
+// without it they load the page for that event.
+//
+// On wide screens the list is a horizontal track, each event placed by
+// time (see layout); on phones it is a vertical list. Both come from the
+// same markup: positions are CSS custom properties that only the wide
+// layout uses.
+func (v *view) timeline() app.UI {
+	l := &v.c.layout
+	return app.Section().Class("timeline").ID("timeline").Aria("labelledby", "timeline-title").Body(
+		app.H2().ID("timeline-title").Class("visually-hidden").Text(v.t("timeline.label")),
+		app.P().ID("timeline-help").Class("visually-hidden").Text(v.t("timeline.instruction")),
+		app.Div().Class("timeline-scroller").Body(
+			app.Div().Class("timeline-track").Style("--track-width", rem(l.Width)).Body(
+				app.Div().Class("timeline-bands").Aria("hidden", attr("true")).Body(
+					app.Range(l.Bands).Slice(func(i int) app.UI {
+						b := l.Bands[i]
+						return app.Div().Class("timeline-band").
+							Style("--x", rem(b.X0)).
+							Style("--w", rem(b.X1-b.X0)).
+							Text(v.s.Phases[b.Phase].Label)
+					}),
+				),
+				app.Ol().
+					Class("timeline-list").
+					Role("tablist").
+					Aria("label", attr(v.t("timeline.label"))).
+					Aria("describedby", "timeline-help").
+					Aria("orientation", "horizontal").
+					OnKeyDown(v.c.onTimelineKey).
+					Body(app.Range(v.s.Events).Slice(v.timelineItem)),
+			),
+		),
+		v.stepper("timeline-nav"),
+	)
+}
+
+func (v *view) timelineItem(i int) app.UI {
+	e := &v.s.Events[i]
+	l := &v.c.layout
+	selected := i == v.selected
+	class := "timeline-item"
+	if selected {
+		class += " is-selected"
+	}
+	if v.highlighted[i] {
+		class += " is-highlighted"
+	}
+	tabindex := -1
+	if selected {
+		tabindex = 0
+	}
+	var before []app.UI
+	if g, ok := l.breakBefore(i); ok {
+		before = append(before, app.Span().Class("timeline-break").Aria("hidden", attr("true")).
+			Style("--x", rem(g.X-l.X[i])).
+			Text(v.t("timeline.break", i18n.FormatGap(v.lang, g.Span))))
+	}
+	if p := l.Phase[i]; p >= 0 && (i == 0 || l.Phase[i-1] != p) {
+		before = append(before, app.Span().Class("timeline-phase").Aria("hidden", attr("true")).Text(v.s.Phases[p].Label))
+	}
+	var mark app.UI
+	if v.highlighted[i] {
+		name := v.s.Person(v.state.Person).Name
+		mark = app.Span().Class("timeline-mark").Body(
+			app.Span().Aria("hidden", attr("true")).Text("●"),
+			app.Span().Class("visually-hidden").Text(", "+v.t("timeline.involves", name)),
+		)
+	}
+	return app.Li().Class(class).Role("presentation").Style("--x", rem(l.X[i])).Body(append(before,
+		app.A().
+			ID(tabID(story.Ref(e.ID))).
+			Class("timeline-tab").
+			Href(v.eventHref(e.ID)).
+			Role("tab").
+			Aria("selected", attr(strconv.FormatBool(selected))).
+			Aria("controls", "explainer-detail").
+			TabIndex(tabindex).
+			Body(
+				app.Span().Class("timeline-dot").Aria("hidden", attr("true")),
+				app.Time().Class("timeline-date").DateTime(attr(i18n.MachineTime(e.Start))).Text(i18n.FormatMoment(v.lang, e.Start)),
+				withLang(app.Span().Class("timeline-headline"), v.storyLang()).Text(e.Headline),
+				mark,
+			),
+	)...)
+}
+
+// stepper is the previous/next pair of links, with the position between.
+func (v *view) stepper(class string) app.UI {
+	n := len(v.s.Events)
+	step := func(to int, rel string, label, full i18n.Key) app.UI {
+		text := v.t(label)
+		if to < 0 || to >= n {
+			return app.Span().Class("stepper-link stepper-"+rel+" is-disabled").Aria("disabled", attr("true")).Text(text)
+		}
+		e := &v.s.Events[to]
+		return app.A().Class("stepper-link stepper-"+rel).Rel(rel).
+			Href(v.eventHref(e.ID)).
+			Aria("label", attr(v.t(full, e.Headline))).
+			Text(text)
+	}
+	return app.Nav().Class("stepper "+class).Aria("label", attr(v.t("nav.label"))).Body(
+		step(v.selected-1, "prev", "nav.previous", "nav.previousEvent"),
+		app.Span().Class("stepper-position").Text(v.t("timeline.position", v.selected+1, n)),
+		step(v.selected+1, "next", "nav.next", "nav.nextEvent"),
+	)
+}
+
+// onTimelineKey moves the selection with the keys of the tabs pattern.
+// Enter follows the focused link as any link does; Space does the same,
+// as it would on a button.
+func (c *Explainer) onTimelineKey(ctx app.Context, e app.Event) {
+	if e.Get("altKey").Bool() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() {
+		return
+	}
+	switch key := e.Get("key").String(); key {
+	case "ArrowRight", "ArrowLeft", "ArrowDown", "ArrowUp", "Home", "End":
+		e.PreventDefault()
+		c.onKey(ctx, key)
+	case " ":
+		e.PreventDefault()
+		id := e.Get("target").Get("id").String()
+		if len(id) > len("tab-") {
+			c.selectEvent(ctx, story.Ref(id[len("tab-"):]), true)
+		}
+	}
+}
+
+func rem(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) + "rem" }
+
+func itoa(n int) string { return strconv.Itoa(n) }

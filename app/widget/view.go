@@ -1,0 +1,77 @@
+package widget
+
+import (
+	"explainer/app/i18n"
+	"explainer/app/story"
+)
+
+// view is everything one render needs, worked out once per render.
+type view struct {
+	c        *Explainer
+	s        *story.Story
+	lang     i18n.Lang
+	state    State
+	selected int // index of the selected event
+	// highlighted marks the events that involve the filtered person.
+	highlighted map[int]bool
+}
+
+func (c *Explainer) view() *view {
+	v := &view{
+		c:        c,
+		s:        c.story,
+		lang:     c.opts.Lang,
+		state:    c.state,
+		selected: max(0, c.story.EventIndex(c.state.Event)),
+	}
+	if p := c.state.Person; p != "" {
+		v.highlighted = map[int]bool{}
+		for i, e := range v.s.Events {
+			if involves(v.s, &e, p) {
+				v.highlighted[i] = true
+			}
+		}
+	}
+	return v
+}
+
+// involves reports whether a person takes part in an event or speaks in
+// one of its quotes.
+func involves(s *story.Story, e *story.Event, p story.Ref) bool {
+	for _, id := range e.People {
+		if id == p {
+			return true
+		}
+	}
+	for _, q := range s.QuotesOf(story.Ref(e.ID)) {
+		if q.Speaker == p {
+			return true
+		}
+	}
+	return false
+}
+
+// t is a message in the reader's language.
+func (v *view) t(key i18n.Key, args ...any) string { return i18n.T(v.lang, key, args...) }
+
+// storyLang is the lang attribute for story text when it differs from the
+// language of the widget's own text, so that screen readers switch voice;
+// "" when they are the same.
+func (v *view) storyLang() string {
+	if i18n.Lang(v.s.Language.Base()) == v.lang {
+		return ""
+	}
+	return string(v.s.Language)
+}
+
+// href is a link to st that keeps the reader's options.
+func (v *view) href(st State) string { return attr(v.c.href(st)) }
+
+// eventHref links to an event, keeping the person filter.
+func (v *view) eventHref(id story.ID) string {
+	return v.href(State{Event: story.Ref(id), Person: v.state.Person})
+}
+
+func (v *view) selectedEvent() *story.Event { return &v.s.Events[v.selected] }
+
+func tabID(id story.Ref) string { return "tab-" + string(id) }

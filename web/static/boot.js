@@ -1,0 +1,107 @@
+// explainer boot script. The page is complete without it: the server
+// prerenders the whole widget and every control is a link. This script
+// prepares the page for go-app and loads the WebAssembly lazily, once the
+// widget is on screen and the browser is idle (or at the first touch or
+// key press), so that readers on slow networks get text first.
+(function () {
+  "use strict";
+  var html = document.documentElement;
+  var me = document.currentScript;
+  var cfg = me ? me.dataset : {};
+
+  // Sandboxed iframes without allow-same-origin (WordPress embeds use
+  // sandbox="allow-scripts") have an opaque origin, where touching
+  // localStorage throws. go-app opens both storages at start-up and would
+  // die, so put an in-memory storage in their place.
+  function memoryStorage() {
+    var m = {};
+    return {
+      getItem: function (k) { return Object.prototype.hasOwnProperty.call(m, k) ? m[k] : null; },
+      setItem: function (k, v) { m[k] = String(v); },
+      removeItem: function (k) { delete m[k]; },
+      clear: function () { m = {}; },
+      key: function (i) { return Object.keys(m)[i] || null; },
+      get length() { return Object.keys(m).length; }
+    };
+  }
+  ["localStorage", "sessionStorage"].forEach(function (name) {
+    try {
+      window[name].getItem("explainer");
+    } catch (e) {
+      try {
+        Object.defineProperty(window, name, { value: memoryStorage(), configurable: true });
+      } catch (e2) { /* nothing more can be done; go-app will say so */ }
+    }
+  });
+
+  // go-app reads its settings through goappGetenv. The root prefix lets a
+  // static export live under a sub-path.
+  var env = {
+    GOAPP_VERSION: cfg.version || "",
+    GOAPP_ROOT_PREFIX: cfg.root || "",
+    GOAPP_STATIC_RESOURCES_URL: "",
+    GOAPP_INTERNAL_URLS: "[]"
+  };
+  window.goappGetenv = function (k) { return env[k]; };
+
+  // The WebAssembly replaces the prerendered DOM; it puts the focus back
+  // on the element with the id remembered here.
+  document.addEventListener("focusin", function (e) {
+    if (e.target && e.target.id) window.explainerFocus = e.target.id;
+  });
+
+  function fail(why) {
+    html.setAttribute("data-explainer", "failed");
+    var notice = document.getElementById("explainer-offline");
+    if (notice) notice.hidden = false;
+    if (window.console) console.warn("explainer: the interactive timeline is unavailable:", why);
+  }
+
+  function load() {
+    if (load.started) return;
+    load.started = true;
+    html.setAttribute("data-explainer", "loading");
+    var s = document.createElement("script");
+    s.src = cfg.exec;
+    s.onerror = function () { fail("could not load " + cfg.exec); };
+    s.onload = function () {
+      var go = new window.Go();
+      fetch(cfg.wasm).then(function (r) {
+        if (!r.ok) throw new Error(cfg.wasm + ": HTTP " + r.status);
+        if (WebAssembly.instantiateStreaming) return WebAssembly.instantiateStreaming(r, go.importObject);
+        return r.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+      }).then(function (result) {
+        return go.run(result.instance);
+      }).then(function () {
+        fail("the WebAssembly exited");
+      }).catch(fail);
+    };
+    document.head.appendChild(s);
+  }
+
+  function whenIdle(f) {
+    if (window.requestIdleCallback) window.requestIdleCallback(f, { timeout: 1500 });
+    else setTimeout(f, 1);
+  }
+
+  function start() {
+    var root = document.getElementById("explainer");
+    if (!root || !cfg.wasm || /[?&]wasm=0\b/.test(location.search)) return;
+    ["pointerdown", "keydown", "touchstart", "focusin"].forEach(function (t) {
+      root.addEventListener(t, load, { once: true, passive: true });
+    });
+    if (!("IntersectionObserver" in window)) return whenIdle(load);
+    var seen = new IntersectionObserver(function (entries) {
+      for (var i = 0; i < entries.length; i++) {
+        if (entries[i].isIntersecting) {
+          seen.disconnect();
+          return whenIdle(load);
+        }
+      }
+    }, { rootMargin: "200px" });
+    seen.observe(root);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
