@@ -55,14 +55,16 @@ func newLayout(s *story.Story) layout {
 			positive = append(positive, gaps[i])
 		}
 	}
-	median := time.Hour
+	// The story's usual pace is the lower quartile of its gaps: with few
+	// events the median can itself be one of the long empty stretches.
+	pace := time.Hour
 	if len(positive) > 0 {
 		sort.Slice(positive, func(i, j int) bool { return positive[i] < positive[j] })
-		median = positive[len(positive)/2]
+		pace = positive[len(positive)/4]
 	}
 	// A stretch is a break when it is long in itself and long compared with
 	// the story's usual pace.
-	threshold := max(30*24*time.Hour, 20*median)
+	threshold := max(30*24*time.Hour, 20*pace)
 	// Within dense stretches, the usual gap takes one slot.
 	var dense []time.Duration
 	for _, g := range positive {
@@ -70,7 +72,7 @@ func newLayout(s *story.Story) layout {
 			dense = append(dense, g)
 		}
 	}
-	unit := median
+	unit := pace
 	if len(dense) > 0 {
 		unit = dense[len(dense)/2]
 	}
