@@ -18,7 +18,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /assets/{file}", s.serveAsset)
 	mux.HandleFunc("GET /story.schema.json", s.serveSchema)
 	mux.HandleFunc("GET /healthz", s.serveHealth)
-	mux.HandleFunc("/", s.notFound)
+	mux.HandleFunc("GET /", s.notFound) // other methods get 405 from the mux
 	var h http.Handler = mux
 	if s.root != "" {
 		h = http.StripPrefix(s.root, h)

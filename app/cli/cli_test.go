@@ -1,0 +1,145 @@
+//go:build !wasm
+
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"explainer/app/story"
+)
+
+const defaultStory = "../../web/stories/oval-office-2025.json"
+
+func run(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = Main(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// brokenCopy writes the default story with a misspelt field on line 40
+// and a dangling speaker on line 156.
+func brokenCopy(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile(defaultStory)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	if !strings.Contains(lines[39], `"start"`) || !strings.Contains(lines[155], `"speaker": "trump"`) {
+		t.Fatal("the default story moved: update the line numbers of this test")
+	}
+	lines[39] = strings.Replace(lines[39], `"start"`, `"strat"`, 1)
+	lines[155] = strings.Replace(lines[155], `"trump"`, `"trmp"`, 1)
+	path := filepath.Join(t.TempDir(), "broken.json")
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestValidate(t *testing.T) {
+	broken := brokenCopy(t)
+	tests := []struct {
+		name      string
+		args      []string
+		code      int
+		stdout    []string
+		stderr    []string
+		wantNoOut bool
+	}{
+		{"default story", []string{"validate", defaultStory}, 0,
+			[]string{`oval-office-2025.json: ok: "Zelensky, Trump and Vance in the Oval Office: the meeting and its aftermath" (oval-office-2025), 9 events, 12 quotes, 6 people, 8 sources`}, nil, false},
+		{"broken copy", []string{"validate", broken}, 1, nil, []string{
+			broken + `:40:7: $.events[0].strat: unknown field "strat" (did you mean "start"?)`,
+			broken + `:156:18: $.quotes[3].speaker: no person with id "trmp" in people (did you mean "trump"?)`,
+		}, true},
+		{"one good one bad", []string{"validate", defaultStory, broken}, 1, []string{"oval-office-2025.json: ok"}, []string{"broken.json:40:7"}, false},
+		{"missing file", []string{"validate", "no-such-file.json"}, 1, nil, []string{"no-such-file.json: open no-such-file.json: no such file or directory"}, true},
+		{"no files", []string{"validate"}, 2, nil, []string{"Usage: explainer validate"}, true},
+		{"bad flag", []string{"validate", "-nope", defaultStory}, 2, nil, []string{"flag provided but not defined: -nope"}, true},
+	}
+	for _, tt := range tests {
+		code, out, errs := run(tt.args...)
+		if code != tt.code {
+			t.Errorf("%s: exit %d; want %d\nstdout: %s\nstderr: %s", tt.name, code, tt.code, out, errs)
+		}
+		for _, w := range tt.stdout {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: stdout lacks %q:\n%s", tt.name, w, out)
+			}
+		}
+		for _, w := range tt.stderr {
+			if !strings.Contains(errs, w) {
+				t.Errorf("%s: stderr lacks %q:\n%s", tt.name, w, errs)
+			}
+		}
+		if tt.wantNoOut && out != "" {
+			t.Errorf("%s: unexpected stdout %q", tt.name, out)
+		}
+	}
+}
+
+func TestValidateJSON(t *testing.T) {
+	broken := brokenCopy(t)
+	code, out, _ := run("validate", "-json", defaultStory, broken)
+	if code != 1 {
+		t.Errorf("exit %d; want 1", code)
+	}
+	var results []fileResult
+	if err := json.Unmarshal([]byte(out), &results); err != nil {
+		t.Fatalf("-json output is not JSON: %v\n%s", err, out)
+	}
+	if len(results) != 2 || !results[0].Valid || results[0].Summary.Events != 9 || results[1].Valid {
+		t.Fatalf("results: %+v", results)
+	}
+	errs := results[1].Errors
+	if len(errs) != 2 || errs[0].Line != 40 || errs[0].Column != 7 || errs[0].Path != "$.events[0].strat" || errs[0].Hint != `did you mean "start"?` || errs[1].Line != 156 {
+		t.Errorf("errors: %+v", errs)
+	}
+}
+
+func TestCommands(t *testing.T) {
+	tests := []struct {
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{[]string{"version"}, 0, "explainer dev", ""},
+		{[]string{"help"}, 0, "Usage:", ""},
+		{nil, 2, "", "Usage:"},
+		{[]string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
+		{[]string{"serve", "-h"}, 0, "", "-stories"},
+		{[]string{"export"}, 2, "", "Usage: explainer export"},
+		{[]string{"serve", "-stories", "/no/such/folder", "-addr", "127.0.0.1:0"}, 1, "", "not a folder"},
+	}
+	for _, tt := range tests {
+		code, out, errs := run(tt.args...)
+		if code != tt.code || !strings.Contains(out, tt.stdout) || !strings.Contains(errs, tt.stderr) {
+			t.Errorf("explainer %v: exit %d, stdout %q, stderr %q; want %d, %q, %q", tt.args, code, out, errs, tt.code, tt.stdout, tt.stderr)
+		}
+	}
+}
+
+func TestSchemaCommand(t *testing.T) {
+	code, out, _ := run("schema")
+	if code != 0 || out != string(story.Schema()) {
+		t.Errorf("explainer schema: exit %d, %d bytes", code, len(out))
+	}
+}
+
+func TestExportCommand(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errs := run("export", "-out", dir)
+	if code != 0 {
+		t.Fatalf("export: exit %d\n%s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
+		t.Error(err)
+	}
+}

@@ -1,0 +1,85 @@
+//go:build !wasm
+
+package server
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestExport writes the site and serves it with a plain static file
+// server, as a CDN would, under the sub-path of the base URL.
+func TestExport(t *testing.T) {
+	tests := []struct {
+		name, base, prefix string
+	}{
+		{"root", "", ""},
+		{"sub-path", "https://example.com/graphics", "/graphics"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newServer(t, Config{BaseURL: tt.base})
+			dir := t.TempDir()
+			n, err := s.Export(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n < 8 {
+				t.Errorf("exported %d files", n)
+			}
+			mux := http.NewServeMux()
+			mux.Handle(tt.prefix+"/", http.StripPrefix(tt.prefix, http.FileServer(http.Dir(dir))))
+			static := httptest.NewServer(mux)
+			defer static.Close()
+
+			page := fetch(t, static.URL+tt.prefix+"/", 200)
+			if !strings.Contains(page, "European leaders meet in London") {
+				t.Error("the exported page is not the prerendered story")
+			}
+			if tt.base != "" && !strings.Contains(page, `<link rel="canonical" href="https://example.com/graphics/">`) {
+				t.Error("no canonical link to the base URL")
+			}
+			// Every asset the page refers to is there, under the prefix.
+			refs := regexp.MustCompile(`(?:src|href|data-wasm|data-exec)="(/[^"]*)"`).FindAllStringSubmatch(page, -1)
+			if len(refs) < 4 {
+				t.Fatalf("page refers to %d local files", len(refs))
+			}
+			for _, m := range refs {
+				if !strings.HasPrefix(m[1], tt.prefix+"/") {
+					t.Errorf("%s is outside the site's path %s", m[1], tt.prefix)
+				}
+				fetch(t, static.URL+m[1], 200)
+			}
+			for _, m := range regexp.MustCompile(`data-(?:wasm|exec)="([^"]*)"`).FindAllStringSubmatch(page, -1) {
+				for _, ext := range []string{".br", ".gz"} {
+					if _, err := os.Stat(filepath.Join(dir, strings.TrimPrefix(m[1], tt.prefix)+ext)); err != nil {
+						t.Errorf("no precompressed %s%s", m[1], ext)
+					}
+				}
+			}
+			fetch(t, static.URL+tt.prefix+"/s/oval-office-2025.json", 200)
+			fetch(t, static.URL+tt.prefix+"/story.schema.json", 200)
+			if nf := fetch(t, static.URL+tt.prefix+"/404.html", 200); !strings.Contains(nf, "Story not found") {
+				t.Error("no 404 page")
+			}
+		})
+	}
+}
+
+func fetch(t *testing.T, url string, status int) string {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != status {
+		t.Errorf("GET %s: %d; want %d", url, res.StatusCode, status)
+	}
+	return body(t, res)
+}

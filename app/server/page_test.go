@@ -1,0 +1,122 @@
+//go:build !wasm
+
+package server
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"explainer/app/story"
+)
+
+// TestEmbeddedDataRoundTrips checks that the story the page embeds for the
+// WebAssembly parses to the same story, so its first render can equal the
+// prerendered one.
+func TestEmbeddedDataRoundTrips(t *testing.T) {
+	s := newServer(t, Config{})
+	doc, err := html.Parse(strings.NewReader(body(t, get(t, s.Handler(), "GET", "/", nil))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := elementByID(doc, "explainer-data")
+	if data == nil || data.FirstChild == nil {
+		t.Fatal("no embedded story data")
+	}
+	got, err := story.Parse("page", []byte(data.FirstChild.Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := s.stories.get("oval-office-2025")
+	a, _ := json.Marshal(got)
+	b, _ := json.Marshal(want.Story)
+	if string(a) != string(b) {
+		t.Error("embedded story differs from the served one")
+	}
+	// The widget is the first element of <body>: go-app takes it over.
+	body := elementByTag(doc, "body")
+	first := body.FirstChild
+	for first != nil && first.Type != html.ElementNode {
+		first = first.NextSibling
+	}
+	if first == nil || attr(first, "id") != "explainer" {
+		t.Error("the widget is not the first element of <body>")
+	}
+}
+
+// TestHostilePage serves a story whose text tries to break out of the
+// title, meta tags and embedded data, and finds only our elements.
+func TestHostilePage(t *testing.T) {
+	dir := t.TempDir()
+	evil := `</title></script><script>alert(1)</script>" onload="alert(2)`
+	doc := map[string]any{
+		"id": "evil", "title": evil, "dek": evil, "language": "en",
+		"events": []any{map[string]any{"id": "e", "headline": evil, "start": map[string]any{"date": "2025"}}},
+	}
+	data, _ := json.Marshal(doc)
+	if err := os.WriteFile(filepath.Join(dir, "evil.json"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := newServer(t, Config{StoriesDir: dir})
+	page, err := html.Parse(strings.NewReader(body(t, get(t, s.Handler(), "GET", "/s/evil/", nil))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scripts []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if n.Data == "script" {
+				scripts = append(scripts, attr(n, "src")+attr(n, "type"))
+			}
+			for _, a := range n.Attr {
+				if strings.HasPrefix(a.Key, "on") {
+					t.Errorf("injected %s on <%s>", a.Key, n.Data)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(page)
+	if len(scripts) != 2 || !strings.HasPrefix(scripts[0], "/assets/boot.") || scripts[1] != "application/json" {
+		t.Errorf("scripts in page: %q; want the boot script and the data", scripts)
+	}
+	if title := elementByTag(page, "title"); title == nil || title.FirstChild.Data != evil {
+		t.Errorf("title does not carry the text intact")
+	}
+}
+
+func elementByID(n *html.Node, id string) *html.Node {
+	return find(n, func(n *html.Node) bool { return attr(n, "id") == id })
+}
+
+func elementByTag(n *html.Node, tag string) *html.Node {
+	return find(n, func(n *html.Node) bool { return n.Data == tag })
+}
+
+func find(n *html.Node, match func(*html.Node) bool) *html.Node {
+	if n.Type == html.ElementNode && match(n) {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := find(c, match); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}

@@ -1,0 +1,206 @@
+//go:build !wasm
+
+package server
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+const storyV1 = `{
+  "id": "live",
+  "title": "Version one",
+  "language": "en",
+  "events": [{ "id": "e", "headline": "First headline", "start": { "date": "2025-03-01" } }]
+}
+`
+
+func writeFile(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestHotReloadKeepsLastGoodVersion edits a story file the way an editor
+// would, typos included, and checks what readers get at each step.
+func TestHotReloadKeepsLastGoodVersion(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "live.json")
+	writeFile(t, file, storyV1)
+	s := newServer(t, Config{StoriesDir: dir})
+	h := s.Handler()
+
+	page := func() (string, string) {
+		res := get(t, h, "GET", "/s/live/", nil)
+		if res.StatusCode != 200 {
+			t.Fatalf("story page: %d", res.StatusCode)
+		}
+		return body(t, res), res.Header.Get("ETag")
+	}
+	v1, etag1 := page()
+	if !strings.Contains(v1, "Version one") {
+		t.Fatal("version one is not served")
+	}
+	if idx := body(t, get(t, h, "GET", "/", nil)); !strings.Contains(idx, `href="/s/live/"`) {
+		t.Errorf("index does not link the story:\n%s", idx)
+	}
+
+	// A broken save: a misspelt field. The last good version stays live.
+	writeFile(t, file, strings.Replace(storyV1, `"headline"`, `"headlin"`, 1))
+	err := s.stories.reload()
+	if err == nil || !strings.Contains(err.Error(), `live.json:5:27: $.events[0].headlin: unknown field "headlin"`) {
+		t.Errorf("reload error = %v", err)
+	}
+	if got, etag := page(); got != v1 || etag != etag1 {
+		t.Error("a broken edit changed what readers get")
+	}
+	health := body(t, get(t, h, "GET", "/healthz", nil))
+	if !strings.Contains(health, "stale: live.json: live.json:5:27") {
+		t.Errorf("healthz does not report the broken file:\n%s", health)
+	}
+
+	// Fixed: the new version replaces the old, with a new ETag.
+	writeFile(t, file, strings.Replace(storyV1, "Version one", "Version two", 1))
+	if err := s.stories.reload(); err != nil {
+		t.Fatal(err)
+	}
+	v2, etag2 := page()
+	if !strings.Contains(v2, "Version two") || etag2 == etag1 {
+		t.Error("the fixed edit is not served")
+	}
+	if health := body(t, get(t, h, "GET", "/healthz", nil)); health != "ok\n" {
+		t.Errorf("healthz after the fix:\n%s", health)
+	}
+	if old := get(t, h, "GET", "/s/live/", map[string]string{"If-None-Match": etag1}); old.StatusCode != 200 {
+		t.Errorf("a reader with the old version got %d; want 200 with the new", old.StatusCode)
+	}
+
+	// A second file may not take an id already in use.
+	writeFile(t, filepath.Join(dir, "copy.json"), storyV1)
+	if err := s.stories.reload(); err == nil || !strings.Contains(err.Error(), `story id "live" is already used by live.json`) {
+		t.Errorf("duplicate id: %v", err)
+	}
+	os.Remove(filepath.Join(dir, "copy.json"))
+
+	// Removing the file unpublishes the story.
+	os.Remove(file)
+	s.stories.reload()
+	if res := get(t, h, "GET", "/s/live/", nil); res.StatusCode != 404 {
+		t.Errorf("removed story: %d; want 404", res.StatusCode)
+	}
+}
+
+// TestWatchPicksUpEdits runs the polling loop for real and waits for an
+// edit to show.
+func TestWatchPicksUpEdits(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "live.json")
+	writeFile(t, file, storyV1)
+	s := newServer(t, Config{StoriesDir: dir, Poll: 20 * time.Millisecond})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go s.Watch(ctx)
+	writeFile(t, file, strings.Replace(storyV1, "Version one", "Version two", 1))
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(body(t, get(t, s.Handler(), "GET", "/s/live/", nil)), "Version two") {
+		if time.Now().After(deadline) {
+			t.Fatal("the edit never showed")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestNewRejectsBadSetups(t *testing.T) {
+	empty := t.TempDir()
+	broken := t.TempDir()
+	writeFile(t, filepath.Join(broken, "b.json"), `{"id": "b"`)
+	tests := []struct {
+		cfg  Config
+		want string
+	}{
+		{Config{StoriesDir: filepath.Join(empty, "missing")}, "not a folder"},
+		{Config{StoriesDir: empty}, "no story to serve: no *.json story files"},
+		{Config{StoriesDir: broken}, "b.json:1:11: unexpected end of file"},
+		{Config{BaseURL: "example.com/graphics"}, "want an absolute http(s) URL"},
+	}
+	for _, tt := range tests {
+		tt.cfg.Logger = quietLogger(t)
+		if _, err := New(tt.cfg); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("New(%+v) error = %v; want %q", tt.cfg, err, tt.want)
+		}
+	}
+}
+
+// TestGracefulShutdown stops the server while a slow reader is still
+// downloading, and checks that the download completes and the server
+// returns cleanly.
+func TestGracefulShutdown(t *testing.T) {
+	s := newServer(t, Config{})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+
+	// The largest asset, uncompressed, so the response outlasts the
+	// socket buffers while the reader holds back.
+	big := s.assets.list()[0]
+	for _, as := range s.assets.list() {
+		if len(as.Raw) > len(big.Raw) {
+			big = as
+		}
+	}
+	req, _ := http.NewRequest("GET", "http://"+ln.Addr().String()+big.URL, nil)
+	req.Header.Set("Accept-Encoding", "identity")
+	res, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := make([]byte, 1024)
+	if _, err := res.Body.Read(first); err != nil {
+		t.Fatal(err)
+	}
+	cancel() // SIGINT, as far as the server can tell
+	select {
+	case err := <-done:
+		t.Fatalf("Serve returned (%v) with a request in flight", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	n := 0
+	buf := make([]byte, 64<<10)
+	for {
+		k, err := res.Body.Read(buf)
+		n += k
+		if err != nil {
+			break
+		}
+	}
+	res.Body.Close()
+	if got := len(first) + n; got < len(big.Raw) {
+		t.Errorf("the in-flight download got %d of %d bytes", got, len(big.Raw))
+	}
+	if err := <-done; err != nil {
+		t.Errorf("Serve after shutdown: %v", err)
+	}
+	if _, err := http.Get("http://" + ln.Addr().String() + "/"); err == nil {
+		t.Error("the server still accepts connections after shutdown")
+	}
+}
+
+func TestRecoverPanics(t *testing.T) {
+	s := newServer(t, Config{})
+	h := s.recoverPanics(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { panic("bug") }))
+	res := get(t, h, "GET", "/", nil)
+	if res.StatusCode != 500 || !strings.Contains(body(t, res), "Internal server error") {
+		t.Errorf("panic gave %d", res.StatusCode)
+	}
+}

@@ -1,0 +1,302 @@
+//go:build !wasm
+
+package server
+
+import (
+	"compress/gzip"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/andybalholm/brotli"
+)
+
+// quietLogger keeps expected errors (broken story files) out of test
+// output unless a test fails.
+func quietLogger(t testing.TB) *slog.Logger {
+	return slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}
+
+type testWriter struct{ t testing.TB }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	w.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
+}
+
+func newServer(t testing.TB, cfg Config) *Server {
+	t.Helper()
+	if cfg.Logger == nil {
+		cfg.Logger = quietLogger(t)
+	}
+	s, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// get performs a request against the real handler.
+func get(t testing.TB, h http.Handler, method, target string, header map[string]string) *http.Response {
+	t.Helper()
+	r := httptest.NewRequest(method, target, nil)
+	for k, v := range header {
+		r.Header.Set(k, v)
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	return w.Result()
+}
+
+func body(t testing.TB, res *http.Response) string {
+	t.Helper()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestRoutes(t *testing.T) {
+	s := newServer(t, Config{})
+	h := s.Handler()
+	css := s.assets.url("explainer.css")
+	tests := []struct {
+		method, target string
+		status         int
+		ctype          string
+		contains       string
+	}{
+		{"GET", "/", 200, "text/html; charset=utf-8", "Zelensky, Trump and Vance in the Oval Office"},
+		{"HEAD", "/", 200, "text/html; charset=utf-8", ""},
+		{"GET", "/?event=kharkiv-drone-strike", 200, "text/html; charset=utf-8", `<p class="detail-when">`},
+		{"GET", "/s/oval-office-2025/", 200, "text/html; charset=utf-8", "European leaders meet in London"},
+		{"GET", "/s/oval-office-2025.json", 200, "application/json", `"id":"oval-office-2025"`},
+		{"GET", "/s/oval-office-2025", 301, "", ""},
+		{"GET", "/s/no-such-story/", 404, "text/html; charset=utf-8", "Story not found"},
+		{"GET", "/s/no-such-story.json", 404, "text/html; charset=utf-8", "Story not found"},
+		{"GET", "/no/such/page", 404, "text/html; charset=utf-8", "Story not found"},
+		{"GET", "/no/such/page?lang=uk", 404, "text/html; charset=utf-8", "Історію не знайдено"},
+		{"GET", css, 200, "text/css; charset=utf-8", ".timeline-tab"},
+		{"GET", "/assets/explainer.0000000000.css", 404, "text/html; charset=utf-8", ""},
+		{"GET", "/story.schema.json", 200, "application/schema+json", `"$schema": "https://json-schema.org/draft/2020-12/schema"`},
+		{"GET", "/healthz", 200, "text/plain; charset=utf-8", "ok"},
+		{"POST", "/", 405, "", ""},
+		{"DELETE", "/s/oval-office-2025.json", 405, "", ""},
+		{"GET", "/%2e%2e/%2e%2e/etc/passwd", 404, "", ""},
+		{"GET", "/assets/..%2f..%2fgo.mod", 404, "", ""},
+	}
+	for _, tt := range tests {
+		res := get(t, h, tt.method, tt.target, nil)
+		b := body(t, res)
+		if res.StatusCode != tt.status {
+			t.Errorf("%s %s: status %d; want %d", tt.method, tt.target, res.StatusCode, tt.status)
+		}
+		if tt.ctype != "" && res.Header.Get("Content-Type") != tt.ctype {
+			t.Errorf("%s %s: Content-Type %q; want %q", tt.method, tt.target, res.Header.Get("Content-Type"), tt.ctype)
+		}
+		if !strings.Contains(b, tt.contains) {
+			t.Errorf("%s %s: body lacks %q", tt.method, tt.target, tt.contains)
+		}
+		if strings.Contains(tt.target, "event=") {
+			tab := regexp.MustCompile(`<a [^>]*id="tab-kharkiv-drone-strike"[^>]*>`).FindString(b)
+			if !strings.Contains(tab, `aria-selected="&#116;rue"`) {
+				t.Errorf("%s: the event is not selected: %s", tt.target, tab)
+			}
+		}
+		if tt.method == "HEAD" && b != "" {
+			t.Errorf("HEAD %s sent a body", tt.target)
+		}
+	}
+}
+
+// TestSecurityHeaders checks what every response and every page carries.
+func TestSecurityHeaders(t *testing.T) {
+	tests := []struct {
+		ancestors string
+		want      string
+	}{
+		{"", "frame-ancestors *"},
+		{"https://news.example https://*.news.example", "frame-ancestors https://news.example https://*.news.example"},
+	}
+	for _, tt := range tests {
+		s := newServer(t, Config{FrameAncestors: tt.ancestors})
+		for _, target := range []string{"/", "/nope", "/s/oval-office-2025.json", s.assets.url("boot.js")} {
+			res := get(t, s.Handler(), "GET", target, nil)
+			if res.Header.Get("X-Content-Type-Options") != "nosniff" {
+				t.Errorf("%s: no nosniff", target)
+			}
+			if res.Header.Get("Referrer-Policy") != "strict-origin-when-cross-origin" {
+				t.Errorf("%s: Referrer-Policy %q", target, res.Header.Get("Referrer-Policy"))
+			}
+			if res.Header.Get("X-Frame-Options") != "" {
+				t.Errorf("%s: X-Frame-Options would block embedding", target)
+			}
+		}
+		csp := get(t, s.Handler(), "GET", "/", nil).Header.Get("Content-Security-Policy")
+		for _, part := range []string{"script-src 'self' 'wasm-unsafe-eval'", "object-src 'none'", "base-uri 'none'", tt.want} {
+			if !strings.Contains(csp, part) {
+				t.Errorf("CSP %q lacks %q", csp, part)
+			}
+		}
+		if strings.Contains(csp, "script-src 'self' 'unsafe-inline'") || strings.Contains(csp, "'unsafe-eval'") {
+			t.Errorf("CSP allows inline or eval'd script: %q", csp)
+		}
+	}
+}
+
+// TestPageHasNoInlineScriptOrThirdParty checks the page against its own
+// CSP and privacy promise: every script and stylesheet comes from our
+// origin, and no URL in the page points elsewhere.
+func TestPageHasNoInlineScriptOrThirdParty(t *testing.T) {
+	s := newServer(t, Config{})
+	page := body(t, get(t, s.Handler(), "GET", "/", nil))
+	for _, m := range regexp.MustCompile(`<script([^>]*)>([^<]*)</script>`).FindAllStringSubmatch(page, -1) {
+		attrs, content := m[1], m[2]
+		if strings.Contains(attrs, `type="application/json"`) {
+			continue // data, never executed
+		}
+		if strings.TrimSpace(content) != "" || !strings.Contains(attrs, `src="/assets/`) {
+			t.Errorf("inline or foreign script: %s", m[0])
+		}
+	}
+	for _, u := range regexp.MustCompile(`(?:src|href)="([^"]*)"`).FindAllStringSubmatch(page, -1) {
+		if strings.HasPrefix(u[1], "http") || strings.HasPrefix(u[1], "//") {
+			t.Errorf("page loads or links off-site: %s", u[1])
+		}
+	}
+	if strings.Contains(page, "raw.githubusercontent.com") || strings.Contains(page, "app-worker.js") || strings.Contains(page, "manifest.webmanifest") {
+		t.Error("go-app's default icon, worker or manifest is in the page")
+	}
+}
+
+func TestConditionalRequests(t *testing.T) {
+	s := newServer(t, Config{})
+	h := s.Handler()
+	for _, target := range []string{"/", "/?event=london-summit", "/s/oval-office-2025.json", s.assets.url("explainer.css")} {
+		first := get(t, h, "GET", target, nil)
+		etag := first.Header.Get("ETag")
+		if etag == "" {
+			t.Errorf("%s: no ETag", target)
+			continue
+		}
+		again := get(t, h, "GET", target, map[string]string{"If-None-Match": etag})
+		if again.StatusCode != http.StatusNotModified || body(t, again) != "" {
+			t.Errorf("%s with If-None-Match: %d; want 304 without body", target, again.StatusCode)
+		}
+		stale := get(t, h, "GET", target, map[string]string{"If-None-Match": `"stale"`})
+		if stale.StatusCode != http.StatusOK {
+			t.Errorf("%s with a stale ETag: %d", target, stale.StatusCode)
+		}
+	}
+	a := get(t, h, "GET", "/?event=london-summit", nil).Header.Get("ETag")
+	b := get(t, h, "GET", "/?event=kharkiv-drone-strike", nil).Header.Get("ETag")
+	if a == b {
+		t.Error("pages for two states share an ETag")
+	}
+	if cc := get(t, h, "GET", "/", nil).Header.Get("Cache-Control"); cc != "no-cache" {
+		t.Errorf("page Cache-Control %q; want no-cache", cc)
+	}
+	if cc := get(t, h, "GET", s.assets.url("boot.js"), nil).Header.Get("Cache-Control"); cc != "public, max-age=31536000, immutable" {
+		t.Errorf("asset Cache-Control %q", cc)
+	}
+}
+
+// TestCompression checks content negotiation and that each encoding
+// decodes to the same bytes.
+func TestCompression(t *testing.T) {
+	s := newServer(t, Config{})
+	h := s.Handler()
+	for _, target := range []string{"/", s.assets.url("explainer.css"), s.assets.url("boot.js"), "/s/oval-office-2025.json"} {
+		plain := get(t, h, "GET", target, map[string]string{"Accept-Encoding": "identity"})
+		want := body(t, plain)
+		if plain.Header.Get("Content-Encoding") != "" {
+			t.Errorf("%s: encoded without being asked", target)
+		}
+		tests := []struct{ accept, enc string }{
+			{"gzip, deflate, br", "br"},
+			{"gzip", "gzip"},
+			{"br;q=0, gzip", "gzip"},
+			{"*", "br"},
+			{"gzip;q=0, br;q=0", ""},
+		}
+		for _, tt := range tests {
+			res := get(t, h, "GET", target, map[string]string{"Accept-Encoding": tt.accept})
+			raw := body(t, res)
+			enc := res.Header.Get("Content-Encoding")
+			if target == "/s/oval-office-2025.json" && tt.enc == "br" {
+				tt.enc = "gzip" // story data is compressed per request, with gzip only
+			}
+			if enc != tt.enc {
+				t.Errorf("%s Accept-Encoding %q: Content-Encoding %q; want %q", target, tt.accept, enc, tt.enc)
+			}
+			if !strings.Contains(res.Header.Get("Vary"), "Accept-Encoding") {
+				t.Errorf("%s: no Vary: Accept-Encoding", target)
+			}
+			if res.Header.Get("Content-Length") != itoa(len(raw)) {
+				t.Errorf("%s: Content-Length %s for %d bytes", target, res.Header.Get("Content-Length"), len(raw))
+			}
+			if got := decode(t, enc, raw); got != want {
+				t.Errorf("%s %s: decodes to %d bytes; want %d", target, enc, len(got), len(want))
+			}
+		}
+	}
+}
+
+func decode(t testing.TB, enc, data string) string {
+	t.Helper()
+	var r io.Reader = strings.NewReader(data)
+	switch enc {
+	case "gzip":
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r = zr
+	case "br":
+		r = brotli.NewReader(r)
+	}
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestWasm serves the real WebAssembly built by make wasm, as browsers
+// need it: the right type, from any origin (sandboxed iframes fetch it
+// from an opaque origin), compressed, with the true length.
+func TestWasm(t *testing.T) {
+	if _, err := os.Stat(filepath.Join("..", "..", "web", "static", "app.wasm")); err != nil {
+		t.Fatal("web/static/app.wasm is missing: run make wasm (make test does)")
+	}
+	s := newServer(t, Config{})
+	u := s.assets.url("app.wasm")
+	if u == "" {
+		t.Fatal("the server does not serve app.wasm")
+	}
+	page := body(t, get(t, s.Handler(), "GET", "/", nil))
+	if !strings.Contains(page, `data-wasm="`+u+`"`) {
+		t.Errorf("page does not point the boot script at %s", u)
+	}
+	res := get(t, s.Handler(), "GET", u, map[string]string{"Accept-Encoding": "br, gzip", "Origin": "null"})
+	raw := body(t, res)
+	if res.Header.Get("Content-Type") != "application/wasm" || res.Header.Get("Access-Control-Allow-Origin") != "*" || res.Header.Get("Content-Encoding") != "br" {
+		t.Errorf("wasm headers: %v", res.Header)
+	}
+	if res.Header.Get("Content-Length") != itoa(len(raw)) {
+		t.Errorf("Content-Length %s for %d bytes", res.Header.Get("Content-Length"), len(raw))
+	}
+	if got := decode(t, "br", raw); !strings.HasPrefix(got, "\x00asm") || itoa(len(got)) != res.Header.Get("X-Uncompressed-Content-Length") {
+		t.Errorf("decoded wasm: %d bytes, magic %q, header %s", len(got), got[:4], res.Header.Get("X-Uncompressed-Content-Length"))
+	}
+}
