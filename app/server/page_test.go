@@ -120,3 +120,40 @@ func attr(n *html.Node, key string) string {
 	}
 	return ""
 }
+
+// TestPageReadsWithoutJavaScript fetches the page as a reader without
+// JavaScript would and finds the whole story in it.
+func TestPageReadsWithoutJavaScript(t *testing.T) {
+	s := newServer(t, Config{})
+	page, err := html.Parse(strings.NewReader(body(t, get(t, s.Handler(), "GET", "/", nil))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := elementByID(page, "explainer")
+	var text strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			text.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	got := strings.Join(strings.Fields(text.String()), " ")
+	e, _ := s.stories.get("oval-office-2025")
+	for _, ev := range e.Story.Events {
+		if !strings.Contains(got, ev.Headline) {
+			t.Errorf("headline missing: %s", ev.Headline)
+		}
+	}
+	for _, q := range e.Story.Quotes {
+		if !strings.Contains(got, q.Text) {
+			t.Errorf("quote missing: %s", q.Text)
+		}
+	}
+	if title := elementByTag(page, "title"); title.FirstChild.Data != e.Story.Title {
+		t.Errorf("<title> is %q", title.FirstChild.Data)
+	}
+}

@@ -1,0 +1,63 @@
+// Package storytest makes story files for tests and benchmarks: large
+// stories for measuring, without committing megabytes of fixtures.
+package storytest
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Generate returns a valid story file with n events spread over about two
+// years in uneven bursts (so the timeline has dense stretches and breaks),
+// ten people, a quote for every third event with some replies, and three
+// sources.
+func Generate(n int) []byte {
+	people := make([]any, 10)
+	for i := range people {
+		people[i] = map[string]any{"id": fmt.Sprintf("p%d", i), "name": fmt.Sprintf("Person Number%d", i), "role": "Role of the person"}
+	}
+	sources := []any{
+		map[string]any{"id": "s0", "outlet": "Outlet zero", "url": "https://example.com/0"},
+		map[string]any{"id": "s1", "outlet": "Outlet one", "url": "https://example.com/1"},
+		map[string]any{"id": "s2", "outlet": "Outlet two"},
+	}
+	t := time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC)
+	var events, quotes []any
+	for i := range n {
+		// Bursts of 20 events a few hours apart, then a gap of weeks.
+		if i%20 == 0 && i > 0 {
+			t = t.Add(time.Duration(20+i%7) * 24 * time.Hour)
+		} else {
+			t = t.Add(time.Duration(1+i%5) * time.Hour)
+		}
+		id := fmt.Sprintf("event-%d", i)
+		events = append(events, map[string]any{
+			"id":       id,
+			"headline": fmt.Sprintf("Headline of event %d, long enough to wrap on a phone", i),
+			"body":     "First paragraph of the event, with a sentence or two of plain text.\n\nA second paragraph.",
+			"start":    map[string]any{"date": t.Format("2006-01-02T15:04"), "zone": "Europe/Kyiv", "approximate": i%4 == 0},
+			"place":    "Somewhere",
+			"people":   []any{fmt.Sprintf("p%d", i%10), fmt.Sprintf("p%d", (i+3)%10)},
+			"sources":  []any{fmt.Sprintf("s%d", i%3)},
+		})
+		if i%3 == 0 {
+			q := map[string]any{
+				"id": fmt.Sprintf("quote-%d", i), "speaker": fmt.Sprintf("p%d", i%10), "text": fmt.Sprintf("Words said at event %d", i),
+				"kind": []string{"direct", "reported"}[i%2], "event": id, "source": "s0",
+			}
+			if i%9 == 3 {
+				q["replyTo"] = fmt.Sprintf("quote-%d", i-3)
+			}
+			quotes = append(quotes, q)
+		}
+	}
+	data, err := json.MarshalIndent(map[string]any{
+		"id": "generated", "title": fmt.Sprintf("A story of %d events", n), "language": "en",
+		"people": people, "events": events, "quotes": quotes, "sources": sources,
+	}, "", " ")
+	if err != nil {
+		panic(err)
+	}
+	return data
+}

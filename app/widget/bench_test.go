@@ -1,0 +1,58 @@
+package widget
+
+import (
+	"net/url"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/story"
+	"explainer/app/story/storytest"
+)
+
+// BenchmarkPrerender measures the server-side render of the widget: the
+// cost of a page the cache has not seen yet.
+func BenchmarkPrerender(b *testing.B) {
+	big, err := story.Parse("generated.json", storytest.Generate(1000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		s    *story.Story
+	}{
+		{"default", defaultStory(b)},
+		{"1000-events", big},
+	}
+	u, _ := url.Parse("/?event=event-500")
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				app.HTMLString(New(c.s, u))
+			}
+		})
+	}
+}
+
+// BenchmarkSelect1000 measures one key press on a 1,000-event story in
+// go-app's engine: the update and re-render that a reader waits for.
+func BenchmarkSelect1000(b *testing.B) {
+	s, err := story.Parse("generated.json", storytest.Generate(1000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	u, _ := url.Parse("/")
+	h := &harness{explainer: New(s, u)}
+	e := app.NewTestEngine()
+	if err := e.Load(h); err != nil {
+		b.Fatal(err)
+	}
+	e.ConsumeAll()
+	keys := []string{"ArrowRight", "ArrowLeft"}
+	i := 0
+	for b.Loop() {
+		h.ctx.NewActionWithValue(actionKey, keys[i%2])
+		e.ConsumeAll()
+		i++
+	}
+}
