@@ -13,6 +13,9 @@ import (
 
 func main() {
 	widget.Routes()
+	if !widget.Preflight() {
+		return // in the browser: leave the prerendered page in place
+	}
 	app.RunWhenOnBrowser() // in the browser, this never returns
 	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -13,8 +13,31 @@ import (
 // its first render instead of fetching it after.
 const DataElementID = "explainer-data"
 
+// pageStory is the story embedded in the page, parsed once by Preflight.
+var pageStory *story.Story
+
+// Preflight reports whether the WebAssembly can take over the page: the
+// story it embeds must be there and valid. When it is not, the boot script
+// is told, shows its notice, and the prerendered page stays as it is —
+// readable, with working links — instead of being replaced by an error.
+func Preflight() bool {
+	if app.IsServer {
+		return true
+	}
+	s, err := storyFromPage()
+	if err != nil {
+		app.Window().Call("explainerFail", "the story data in the page is unusable: "+err.Error())
+		return false
+	}
+	pageStory = s
+	return true
+}
+
 // storyFromPage parses the story embedded in the page.
 func storyFromPage() (*story.Story, error) {
+	if pageStory != nil {
+		return pageStory, nil
+	}
 	el := app.Window().GetElementByID(DataElementID)
 	if !el.Truthy() {
 		return nil, errors.New("the page has no #" + DataElementID)
@@ -37,6 +60,20 @@ func markReady(o Options) {
 		focusByID(id.String())
 	}
 	app.Window().Call("dispatchEvent", app.Window().Get("Event").New("explainer:ready"))
+	postToHost(map[string]any{"type": "explainer:ready"})
+}
+
+// postToHost tells the page that embeds the widget, if any, what happened:
+// it cannot look inside a cross-origin frame. The messages carry nothing
+// private, so any origin may read them.
+func postToHost(msg map[string]any) {
+	if app.IsServer {
+		return
+	}
+	w := app.Window().JSValue()
+	if parent := w.Get("parent"); parent.Truthy() && !parent.Equal(w) {
+		parent.Call("postMessage", msg, "*")
+	}
 }
 
 // applyOptions sets the theme on <html>, outside the component's reach,
@@ -59,10 +96,12 @@ func focusByID(id string) {
 	}
 }
 
-// scrollIntoView brings an element into view along the timeline track
-// without moving the page, and without animation for readers who ask for
-// reduced motion.
-func scrollIntoView(id string, smooth bool) {
+// revealTab centres a tab on the timeline track, which scrolls sideways on
+// wide screens. The boot script does the same sum before the WebAssembly
+// arrives, so the takeover leaves the track where it was. After a reader's
+// own move (byReader), the page also scrolls if the tab is off screen, as
+// on phones where the timeline is a long vertical list.
+func revealTab(id string, byReader bool) {
 	if app.IsServer {
 		return
 	}
@@ -70,11 +109,21 @@ func scrollIntoView(id string, smooth bool) {
 	if !el.Truthy() {
 		return
 	}
-	behavior := "auto"
-	if smooth && !app.Window().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Bool() {
+	behavior := "instant"
+	if byReader && !app.Window().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Bool() {
 		behavior = "smooth"
 	}
-	el.Call("scrollIntoView", map[string]any{"block": "nearest", "inline": "center", "behavior": behavior})
+	if scroller := el.Call("closest", ".timeline-scroller"); scroller.Truthy() {
+		r, s := el.Call("getBoundingClientRect"), scroller.Call("getBoundingClientRect")
+		delta := (r.Get("left").Float() + r.Get("width").Float()/2) - (s.Get("left").Float() + s.Get("width").Float()/2)
+		scroller.Call("scrollBy", map[string]any{"left": delta, "behavior": behavior})
+	}
+	if byReader {
+		r := el.Call("getBoundingClientRect")
+		if r.Get("top").Float() < 0 || r.Get("bottom").Float() > app.Window().Get("innerHeight").Float() {
+			el.Call("scrollIntoView", map[string]any{"block": "nearest", "inline": "nearest", "behavior": behavior})
+		}
+	}
 }
 
 // Swipes on the detail panel step through events on touch screens.

@@ -130,6 +130,7 @@ func (c *Explainer) selectEvent(ctx app.Context, id story.Ref, focus bool) {
 	c.state.Event = id
 	c.announceSelection()
 	c.syncURL(ctx)
+	postToHost(map[string]any{"type": "explainer:select", "event": string(id)})
 	ctx.Defer(func(ctx app.Context) {
 		if focus {
 			focusByID(tabID(id))
@@ -184,9 +185,9 @@ func (c *Explainer) href(st State) string {
 	return Query(st, c.opts, lang, def)
 }
 
-// revealSelected scrolls the selected event into view on the track.
-func (c *Explainer) revealSelected(smooth bool) {
-	scrollIntoView(tabID(c.state.Event), smooth)
+// revealSelected brings the selected event into view on the track.
+func (c *Explainer) revealSelected(byReader bool) {
+	revealTab(tabID(c.state.Event), byReader)
 }
 
 // Render draws the whole widget from the story, state and options.

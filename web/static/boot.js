@@ -57,6 +57,9 @@
     if (window.console) console.warn("explainer: the interactive timeline is unavailable:", why);
   }
 
+  // The WebAssembly calls this when it cannot take over the page.
+  window.explainerFail = fail;
+
   function load() {
     if (load.started) return;
     load.started = true;
@@ -84,7 +87,18 @@
     else setTimeout(f, 1);
   }
 
+  // Centre the selected event on the sideways-scrolling track, with the
+  // same sum the WebAssembly uses, so that its takeover moves nothing.
+  function revealSelected() {
+    var tab = document.querySelector("#explainer [role=tab][aria-selected=true]");
+    var scroller = tab && tab.closest(".timeline-scroller");
+    if (!scroller) return;
+    var r = tab.getBoundingClientRect(), s = scroller.getBoundingClientRect();
+    scroller.scrollLeft += (r.left + r.width / 2) - (s.left + s.width / 2);
+  }
+
   function start() {
+    revealSelected();
     var root = document.getElementById("explainer");
     if (!root || !cfg.wasm || /[?&]wasm=0\b/.test(location.search)) return;
     ["pointerdown", "keydown", "touchstart", "focusin"].forEach(function (t) {

@@ -1,0 +1,113 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/chromedp"
+)
+
+// Scenario 1: with JavaScript off, the page is the whole story.
+func TestPrerenderWithoutJavaScript(t *testing.T) {
+	s := defaultStory(t)
+	p := newPage(t)
+	p.run(emulation.SetScriptExecutionDisabled(true), chromedp.Navigate(site.URL+"/"))
+	var text string
+	p.run(chromedp.Text("body", &text, chromedp.ByQuery))
+	if !strings.Contains(text, s.Title) {
+		t.Error("title missing")
+	}
+	for _, e := range s.Events {
+		if !strings.Contains(text, e.Headline) {
+			t.Errorf("headline missing: %s", e.Headline)
+		}
+	}
+	for _, q := range s.Quotes {
+		if !strings.Contains(text, q.Text) {
+			t.Errorf("quote missing: %s", q.Text)
+		}
+	}
+	// Links still work: the server renders the state they ask for.
+	p.run(
+		chromedp.Click("#tab-london-summit", chromedp.ByQuery),
+		chromedp.WaitReady(`#tab-london-summit[aria-selected="true"]`, chromedp.ByQuery),
+	)
+	var location string
+	p.run(chromedp.Location(&location))
+	if !strings.HasSuffix(location, "/?event=london-summit") {
+		t.Errorf("after following a tab link without JavaScript, at %s", location)
+	}
+}
+
+// Scenario 1: with JavaScript on, the content is on screen while the
+// WebAssembly is still downloading, nothing covers it, and the takeover
+// moves nothing.
+func TestContentVisibleBeforeWasm(t *testing.T) {
+	p := newPage(t)
+	held := make(chan fetch.RequestID, 1)
+	chromedp.ListenTarget(p.ctx, func(ev any) {
+		if ev, ok := ev.(*fetch.EventRequestPaused); ok {
+			held <- ev.RequestID // hold the wasm until released below
+		}
+	})
+	p.run(fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*/assets/app.*.wasm"}}))
+	p.run(chromedp.Navigate(site.URL + "/?event=kharkiv-drone-strike"))
+	// Scrolling into view or a focus would start the download at once.
+	var id fetch.RequestID
+	select {
+	case id = <-held:
+	case <-p.ctx.Done():
+		t.Fatal("the WebAssembly was never requested")
+	}
+	if state := p.evalString(`document.documentElement.dataset.explainer || ""`); state != "loading" {
+		t.Errorf("while the wasm downloads, data-explainer=%q; want loading", state)
+	}
+	const probe = `(() => {
+		const out = [];
+		for (const sel of [".explainer-title", ".detail-headline", "#tab-kharkiv-drone-strike", ".quote-card"]) {
+			const el = document.querySelector(sel);
+			const r = el.getBoundingClientRect();
+			const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + Math.min(r.height / 2, 10));
+			out.push(sel + ":" + Math.round(r.top) + ":" + Math.round(r.left) + ":" + (r.height > 0) + ":" + (el === hit || el.contains(hit)));
+		}
+		return out.join(" ");
+	})()`
+	before := p.evalString(probe)
+	if strings.Contains(before, ":false") {
+		t.Errorf("before the wasm, some content is hidden or covered: %s", before)
+	}
+	p.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		return fetch.ContinueRequest(id).Do(ctx)
+	}))
+	p.waitReady()
+	if after := p.evalString(probe); after != before {
+		t.Errorf("the takeover moved content:\nbefore %s\nafter  %s", before, after)
+	}
+	if got := p.selected(); got != "tab-kharkiv-drone-strike" {
+		t.Errorf("after takeover, selected %q", got)
+	}
+}
+
+// Scenario 2: the WebAssembly takes over cleanly: ready, no errors, and
+// nothing requested from anywhere but this machine.
+func TestTakeover(t *testing.T) {
+	p := newPage(t)
+	p.open(site.URL + "/")
+	p.run(chromedp.WaitReady(".quote-card", chromedp.ByQuery))
+	if errs := p.errorsSeen(); len(errs) > 0 {
+		t.Errorf("console errors or exceptions: %q", errs)
+	}
+	if off := p.offLoopback(); len(off) > 0 {
+		t.Errorf("requests left loopback: %q", off)
+	}
+	var n int
+	p.eval(`performance.getEntriesByType("resource").filter(e => e.name.endsWith(".wasm")).length`, &n)
+	if n != 1 {
+		t.Errorf("%d wasm downloads; want 1", n)
+	}
+}
