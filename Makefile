@@ -1,6 +1,6 @@
 # explainer — `make run` serves the built-in story on http://localhost:8080,
-# `make test` runs every test. Only Go is needed; the browser tests install
-# Chromium when they can (see .ci/run).
+# `make test` runs every test. `make run` needs only Go; `make test` also
+# installs Node, npm and Chromium when they are missing (see deps).
 
 GO      ?= go
 GOROOT  := $(shell $(GO) env GOROOT)
@@ -12,7 +12,10 @@ SOURCES := $(shell find app web main.go -name '*.go') go.mod go.sum
 ADDR    ?= :8080
 FUZZTIME ?= 10s
 
-.PHONY: run build wasm test test-go test-wasm fuzz bench fmt fmt-check vet clean
+AXE     := .cache/axe/node_modules/axe-core/axe.min.js
+AXE_VERSION := 4.14.1
+
+.PHONY: run build wasm test test-go test-wasm fuzz bench fmt fmt-check vet clean deps axe
 
 run: build
 	./$(BIN) serve -addr $(ADDR)
@@ -31,7 +34,31 @@ $(WASM): $(SOURCES)
 	cp $(GOROOT)/lib/wasm/wasm_exec.js $(EXEC_JS)
 	$(GO) run ./app/tools/precompress $(WASM) $(EXEC_JS)
 
-test: wasm fmt-check vet test-go test-wasm fuzz
+test: wasm fmt-check vet deps axe test-go test-wasm fuzz
+
+# Beyond Go, the tests use Node (the WebAssembly tests run under it), npm
+# (to fetch axe-core) and Chromium (the browser tests). Install what is
+# missing when we can (root with apt-get); otherwise say how, and stop: no
+# test is ever skipped silently.
+deps:
+	@missing=""; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	command -v npm >/dev/null 2>&1 || [ -n "$$AXE_PATH" ] || missing="$$missing npm"; \
+	[ -n "$$CHROME_PATH" ] || command -v chromium >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 || missing="$$missing chromium"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing for the tests:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	else \
+		echo "make test needs:$$missing (apt-get install$$missing; or set CHROME_PATH to a Chrome binary and AXE_PATH to axe.min.js)"; exit 1; \
+	fi
+
+# axe-core, for the accessibility audit, goes to .cache (git-ignored).
+axe: $(AXE)
+
+$(AXE):
+	@if [ -n "$$AXE_PATH" ]; then exit 0; fi; \
+	npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@$(AXE_VERSION)
 
 test-go:
 	$(GO) test -count=1 ./...
@@ -59,4 +86,4 @@ vet:
 	GOOS=js GOARCH=wasm $(GO) vet ./...
 
 clean:
-	rm -rf bin testoutput $(WASM) $(WASM).br $(WASM).gz $(EXEC_JS) $(EXEC_JS).br $(EXEC_JS).gz
+	rm -rf bin testoutput .cache $(WASM) $(WASM).br $(WASM).gz $(EXEC_JS) $(EXEC_JS).br $(EXEC_JS).gz

@@ -187,7 +187,7 @@ type tab struct {
 
 // newPage opens a tab that closes when the test ends; every step in it
 // must finish within the test's timeout.
-func newPage(t *testing.T) *tab {
+func newTab(t *testing.T) *tab {
 	t.Helper()
 	if browserCtx == nil {
 		t.Fatal("no browser")
@@ -263,12 +263,21 @@ func (p *tab) evalString(js string) string {
 	return s
 }
 
-// waitFor polls a JavaScript condition until it holds.
+// waitFor polls a JavaScript condition until it holds. A navigation while
+// it waits destroys the page's JavaScript context; it then polls the new
+// page.
 func (p *tab) waitFor(js string) {
 	p.t.Helper()
-	var ok bool
-	if err := chromedp.Run(p.ctx, chromedp.Poll(js, &ok, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
-		p.t.Fatalf("waiting for %s: %v", js, err)
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		var ok bool
+		err := chromedp.Run(p.ctx, chromedp.Poll(js, &ok, chromedp.WithPollingTimeout(time.Until(deadline))))
+		if err == nil {
+			return
+		}
+		if !strings.Contains(err.Error(), "Cannot find context") || time.Now().After(deadline) {
+			p.t.Fatalf("waiting for %s: %v", js, err)
+		}
 	}
 }
 
@@ -324,4 +333,3 @@ func (p *tab) screenshot(name string) {
 		p.t.Fatal(err)
 	}
 }
-

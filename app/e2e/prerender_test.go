@@ -15,7 +15,7 @@ import (
 // Scenario 1: with JavaScript off, the page is the whole story.
 func TestPrerenderWithoutJavaScript(t *testing.T) {
 	s := defaultStory(t)
-	p := newPage(t)
+	p := newTab(t)
 	p.run(emulation.SetScriptExecutionDisabled(true), chromedp.Navigate(site.URL+"/"))
 	var text string
 	p.run(chromedp.Text("body", &text, chromedp.ByQuery))
@@ -48,7 +48,7 @@ func TestPrerenderWithoutJavaScript(t *testing.T) {
 // WebAssembly is still downloading, nothing covers it, and the takeover
 // moves nothing.
 func TestContentVisibleBeforeWasm(t *testing.T) {
-	p := newPage(t)
+	p := newTab(t)
 	held := make(chan fetch.RequestID, 1)
 	chromedp.ListenTarget(p.ctx, func(ev any) {
 		if ev, ok := ev.(*fetch.EventRequestPaused); ok {
@@ -96,7 +96,7 @@ func TestContentVisibleBeforeWasm(t *testing.T) {
 // Scenario 2: the WebAssembly takes over cleanly: ready, no errors, and
 // nothing requested from anywhere but this machine.
 func TestTakeover(t *testing.T) {
-	p := newPage(t)
+	p := newTab(t)
 	p.open(site.URL + "/")
 	p.run(chromedp.WaitReady(".quote-card", chromedp.ByQuery))
 	if errs := p.errorsSeen(); len(errs) > 0 {

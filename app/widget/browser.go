@@ -126,6 +126,23 @@ func revealTab(id string, byReader bool) {
 	}
 }
 
+// revealDetailOnPhones scrolls to the detail of an event a reader picked
+// on a phone, where it sits below the whole list of events. On wide
+// screens it is in view beside the timeline already.
+func revealDetailOnPhones() {
+	if app.IsServer || app.Window().Call("matchMedia", "(min-width: 48rem)").Get("matches").Bool() {
+		return
+	}
+	if el := app.Window().GetElementByID("explainer-detail"); el.Truthy() {
+		smooth := !app.Window().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Bool()
+		behavior := "instant"
+		if smooth {
+			behavior = "smooth"
+		}
+		el.Call("scrollIntoView", map[string]any{"block": "start", "behavior": behavior})
+	}
+}
+
 // Swipes on the detail panel step through events on touch screens.
 const swipeMin = 60 // CSS pixels, well past a tap's wobble
 

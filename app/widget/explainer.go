@@ -118,7 +118,10 @@ func (c *Explainer) OnNav(ctx app.Context) {
 	applyOptions(c.opts)
 	if c.state.Event != prev {
 		c.announceSelection()
-		ctx.Defer(func(ctx app.Context) { c.revealSelected(true) })
+		ctx.Defer(func(ctx app.Context) {
+			c.revealSelected(true)
+			revealDetailOnPhones()
+		})
 	}
 }
 

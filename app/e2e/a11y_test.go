@@ -1,0 +1,113 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// axeSource is axe-core, installed by the Makefile into .cache (never
+// committed); AXE_PATH points elsewhere.
+func axeSource(t *testing.T) string {
+	t.Helper()
+	path := os.Getenv("AXE_PATH")
+	if path == "" {
+		path = filepath.Join("..", "..", ".cache", "axe", "node_modules", "axe-core", "axe.min.js")
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("axe-core is missing (%v): run make axe (make test does), or set AXE_PATH", err)
+	}
+	return string(src)
+}
+
+type axeViolation struct {
+	ID    string `json:"id"`
+	Help  string `json:"help"`
+	Nodes []struct {
+		Target  []string `json:"target"`
+		Summary string   `json:"failureSummary"`
+	} `json:"nodes"`
+}
+
+// Scenario 7: axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules find nothing,
+// in both themes, on a phone and a desktop, before and after interaction.
+func TestAccessibility(t *testing.T) {
+	src := axeSource(t)
+	for _, width := range []int64{320, 1280} {
+		for _, theme := range []string{"light", "dark"} {
+			t.Run(fmt.Sprintf("%d-%s", width, theme), func(t *testing.T) {
+				p := newTab(t)
+				p.run(
+					chromedp.EmulateViewport(width, 900),
+					emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: theme}}),
+				)
+				p.open(site.URL + "/?event=trump-overplayed-his-hand&person=trump")
+				p.run(chromedp.Evaluate(src, nil))
+				var out string
+				p.run(chromedp.Evaluate(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}, resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations))`,
+					&out, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+				var violations []axeViolation
+				if err := json.Unmarshal([]byte(out), &violations); err != nil {
+					t.Fatal(err)
+				}
+				for _, v := range violations {
+					for _, n := range v.Nodes {
+						t.Errorf("%s (%s) at %v: %s", v.ID, v.Help, n.Target, strings.ReplaceAll(n.Summary, "\n", " "))
+					}
+				}
+			})
+		}
+	}
+}
+
+// Scenario 7: a keyboard alone reaches every control, in a sensible order,
+// with a visible focus indicator on each.
+func TestKeyboardOnly(t *testing.T) {
+	p := newTab(t)
+	p.open(site.URL + "/?event=kharkiv-drone-strike")
+	var stops []string
+	seen := map[string]bool{}
+	for i := 0; i < 80; i++ {
+		p.run(chromedp.KeyEvent(kb.Tab))
+		var focus struct {
+			Key     string  `json:"key"`
+			Outline string  `json:"outline"`
+			Width   float64 `json:"width"`
+		}
+		p.eval(`(() => {
+			const el = document.activeElement;
+			const cs = getComputedStyle(el);
+			return {key: el.id || el.className || el.tagName, outline: cs.outlineStyle, width: parseFloat(cs.outlineWidth)};
+		})()`, &focus)
+		if focus.Key == "BODY" || seen[focus.Key] && focus.Key == stops[0] {
+			break // round the page
+		}
+		if focus.Outline == "none" || focus.Width < 2 {
+			t.Errorf("focus on %s is not visible (outline %s %.0fpx)", focus.Key, focus.Outline, focus.Width)
+		}
+		stops = append(stops, focus.Key)
+		seen[focus.Key] = true
+	}
+	want := []string{"tab-kharkiv-drone-strike", "stepper-link stepper-prev", "explainer-detail", "filter-chip", "quote-card-show", "SUMMARY"}
+	joined := strings.Join(stops, " | ")
+	for _, w := range want {
+		if !strings.Contains(joined, w) {
+			t.Errorf("the keyboard never reaches %q; stops: %s", w, joined)
+		}
+	}
+	// The tablist is one stop: only the selected tab is in the tab order.
+	if n := strings.Count(joined, "tab-"); n != 1 {
+		t.Errorf("%d tabs in the tab order; want 1: %s", n, joined)
+	}
+}

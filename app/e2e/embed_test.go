@@ -1,0 +1,96 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// hostPage is an article page on another origin that embeds the widget
+// and records the messages the widget posts to it.
+func hostPage(iframeAttrs string) string {
+	return `<!doctype html><html><head><title>Host article</title><link rel="icon" href="data:,"></head><body>
+<h1>An article</h1>
+<iframe id="explainer-frame" title="Explainer" ` + iframeAttrs + ` style="width:100%;height:1400px;border:0"></iframe>
+<script>
+window.messages = [];
+window.addEventListener("message", e => window.messages.push(e.data && e.data.type));
+</script>
+</body></html>`
+}
+
+// Scenario 5: inside a cross-origin iframe, and inside WordPress's
+// sandbox="allow-scripts" (an opaque origin, where localStorage throws),
+// the widget becomes ready and answers the keyboard.
+func TestEmbedded(t *testing.T) {
+	tests := []struct {
+		name  string
+		attrs string
+	}{
+		{"cross-origin", `src="` + site.AltURL + `/?event=oval-office-meeting"`},
+		{"sandboxed", `sandbox="allow-scripts" src="` + site.AltURL + `/?event=oval-office-meeting"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newTab(t)
+			hostURL := site.addHostPage("/"+tt.name+".html", hostPage(tt.attrs))
+			p.run(chromedp.Navigate(hostURL))
+			p.waitFor(`window.messages.includes("explainer:ready")`)
+
+			// Drive the frame itself: it is a target of its own.
+			frame := attachFrame(t, p, site.AltURL)
+			f := &tab{t: t, ctx: frame}
+			if got := f.selected(); got != "tab-oval-office-meeting" {
+				t.Errorf("in the frame, selected %q", got)
+			}
+			if tt.name == "sandboxed" {
+				if origin := f.evalString(`String(self.origin)`); origin != "null" {
+					t.Errorf("the sandboxed frame's origin is %q; want null", origin)
+				}
+				// The browser's own storage throws here; the boot script's
+				// in-memory one stands in, which is what keeps go-app alive.
+				if kind := f.evalString(`Object.getOwnPropertyDescriptor(window, "localStorage") && "value" in Object.getOwnPropertyDescriptor(window, "localStorage") ? "in-memory" : "native"`); kind != "in-memory" {
+					t.Errorf("localStorage in the sandbox is %s", kind)
+				}
+			}
+			f.run(chromedp.Focus("#tab-oval-office-meeting", chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowRight))
+			f.waitFor(`document.querySelector("#tab-minerals-deal-unsigned").getAttribute("aria-selected") === "true"`)
+			p.waitFor(`window.messages.includes("explainer:select")`)
+			if errs := p.errorsSeen(); len(errs) > 0 {
+				t.Errorf("errors in the host page: %q", errs)
+			}
+		})
+	}
+}
+
+// attachFrame returns a context driving the iframe whose URL starts with
+// prefix: Chromium runs a cross-origin frame as a target of its own.
+func attachFrame(t *testing.T, p *tab, prefix string) context.Context {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		targets, err := chromedp.Targets(p.ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ti := range targets {
+			if ti.Type == "iframe" && strings.HasPrefix(ti.URL, prefix) {
+				ctx, cancel := chromedp.NewContext(p.ctx, chromedp.WithTargetID(ti.TargetID))
+				t.Cleanup(cancel)
+				if err := chromedp.Run(ctx); err != nil {
+					t.Fatal(err)
+				}
+				return ctx
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("no iframe target for %s", prefix)
+	return nil
+}

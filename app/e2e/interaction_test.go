@@ -1,0 +1,106 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// Scenario 3: a reader clicks, steps, uses the keys and filters, and the
+// selection (as ARIA state), the detail panel and the focus follow.
+func TestReaderInteraction(t *testing.T) {
+	p := newTab(t)
+	p.open(site.URL + "/")
+	detail := func() string { return p.evalString(`document.querySelector(".detail-headline").textContent`) }
+
+	// Click an event.
+	p.run(chromedp.Click("#tab-london-summit", chromedp.ByQuery))
+	p.waitFor(`document.querySelector("#tab-london-summit").getAttribute("aria-selected") === "true"`)
+	if got := detail(); got != "European leaders meet in London" {
+		t.Errorf("detail after click: %q", got)
+	}
+
+	// Previous and next.
+	p.run(chromedp.Click(".detail-nav .stepper-prev", chromedp.ByQuery))
+	p.waitFor(`document.querySelector("#tab-starmer-receives-zelensky").getAttribute("aria-selected") === "true"`)
+	p.run(chromedp.Click(".detail-nav .stepper-next", chromedp.ByQuery))
+	p.waitFor(`document.querySelector("#tab-london-summit").getAttribute("aria-selected") === "true"`)
+
+	// Keys on the focused tab: the selection follows and so does focus.
+	p.run(chromedp.Focus("#tab-london-summit", chromedp.ByQuery))
+	keys := []struct {
+		key  string
+		want string
+	}{
+		{kb.ArrowLeft, "tab-starmer-receives-zelensky"},
+		{kb.ArrowUp, "tab-nato-chief-urges-repair"},
+		{kb.Home, "tab-paris-ceasefire-2019"},
+		{kb.ArrowRight, "tab-oval-office-meeting"},
+		{kb.ArrowDown, "tab-minerals-deal-unsigned"},
+		{kb.End, "tab-london-summit"},
+	}
+	for _, k := range keys {
+		p.run(chromedp.KeyEvent(k.key))
+		p.waitFor(`document.querySelector("#` + k.want + `").getAttribute("aria-selected") === "true"`)
+		if focused := p.evalString(`document.activeElement.id`); focused != k.want {
+			t.Errorf("after %q, focus is on %q; want %q", k.key, focused, k.want)
+		}
+		if tabindex := p.evalString(`[...document.querySelectorAll("[role=tab]")].filter(t => t.tabIndex === 0).map(t => t.id).join()`); tabindex != k.want {
+			t.Errorf("after %q, tabs in the tab order: %q", k.key, tabindex)
+		}
+	}
+	if got := detail(); got != "European leaders meet in London" {
+		t.Errorf("detail after End: %q", got)
+	}
+	// The change was announced.
+	if live := p.evalString(`document.querySelector("[aria-live=polite]").textContent`); !strings.HasPrefix(live, "Selected: European leaders meet in London") {
+		t.Errorf("live region: %q", live)
+	}
+
+	// Space selects the focused tab, as on a button.
+	p.run(chromedp.Focus("#tab-kharkiv-drone-strike", chromedp.ByQuery), chromedp.KeyEvent(" "))
+	p.waitFor(`document.querySelector("#tab-kharkiv-drone-strike").getAttribute("aria-selected") === "true"`)
+
+	// Filter by a person, then jump from their quote to its event.
+	p.run(chromedp.Click(`.filter-chip[href*="person=rutte"]`, chromedp.ByQuery))
+	p.waitFor(`document.querySelectorAll(".quote-card").length === 1`)
+	if who := p.evalString(`document.querySelector(".quote-card .quote-card-name").textContent`); who != "Mark Rutte" {
+		t.Errorf("filtered card speaker: %q", who)
+	}
+	if marked := p.evalString(`[...document.querySelectorAll(".timeline-item.is-highlighted [role=tab]")].map(t => t.id).join()`); marked != "tab-nato-chief-urges-repair" {
+		t.Errorf("events highlighted for Rutte: %q", marked)
+	}
+	p.run(chromedp.Click(".quote-card .quote-card-show", chromedp.ByQuery))
+	p.waitFor(`document.querySelector("#tab-nato-chief-urges-repair").getAttribute("aria-selected") === "true"`)
+	if errs := p.errorsSeen(); len(errs) > 0 {
+		t.Errorf("errors: %q", errs)
+	}
+}
+
+// Scenario 4: ?event=ID opens at that event, and the address follows the
+// selection, so it can be shared at any moment; Back goes back.
+func TestURLState(t *testing.T) {
+	p := newTab(t)
+	p.open(site.URL + "/?event=kharkiv-drone-strike")
+	if got := p.selected(); got != "tab-kharkiv-drone-strike" {
+		t.Fatalf("opened at %q", got)
+	}
+	p.run(chromedp.Focus("#tab-kharkiv-drone-strike", chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowRight))
+	p.waitFor(`location.search === "?event=trump-overplayed-his-hand"`)
+	p.run(chromedp.Click(`.filter-chip[href*="person=trump"]`, chromedp.ByQuery))
+	p.waitFor(`location.search === "?event=trump-overplayed-his-hand&person=trump"`)
+	p.run(chromedp.Click("#tab-london-summit", chromedp.ByQuery))
+	p.waitFor(`location.search === "?event=london-summit&person=trump"`)
+	p.run(chromedp.NavigateBack())
+	p.waitFor(`location.search === "?event=trump-overplayed-his-hand&person=trump"`)
+	p.waitFor(`document.querySelector("#tab-trump-overplayed-his-hand").getAttribute("aria-selected") === "true"`)
+	// The reload is prerendered at the same state.
+	p.open(site.URL + "/?event=london-summit&person=trump&lang=uk")
+	if got := p.evalString(`document.querySelector(".stepper-position").textContent`); got != "Подія 9 з 9" {
+		t.Errorf("Ukrainian position: %q", got)
+	}
+}
