@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -102,5 +103,37 @@ func TestURLState(t *testing.T) {
 	p.open(site.URL + "/?event=london-summit&person=trump&lang=uk")
 	if got := p.evalString(`document.querySelector(".stepper-position").textContent`); got != "Подія 9 з 9" {
 		t.Errorf("Ukrainian position: %q", got)
+	}
+}
+
+// Scenario 3: on a touch screen, a sideways swipe on the detail steps
+// through the events; a vertical one scrolls as usual.
+func TestSwipe(t *testing.T) {
+	p := newTab(t)
+	p.run(chromedp.EmulateViewport(375, 800, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	p.open(site.URL + "/?event=oval-office-meeting")
+	p.eval(`document.querySelector("#explainer-detail").scrollIntoView({block: "start"})`, nil)
+	var y float64
+	p.eval(`document.querySelector("#explainer-detail").getBoundingClientRect().top + 120`, &y)
+	swipe := func(fromX, toX, dy float64) {
+		p.run(
+			input.DispatchTouchEvent(input.TouchStart, []*input.TouchPoint{{X: fromX, Y: y}}),
+			input.DispatchTouchEvent(input.TouchMove, []*input.TouchPoint{{X: (fromX + toX) / 2, Y: y + dy/2}}),
+			input.DispatchTouchEvent(input.TouchMove, []*input.TouchPoint{{X: toX, Y: y + dy}}),
+			input.DispatchTouchEvent(input.TouchEnd, []*input.TouchPoint{}),
+		)
+	}
+	swipe(300, 60, 0) // to the left: next
+	p.waitFor(`document.querySelector("#tab-minerals-deal-unsigned").getAttribute("aria-selected") === "true"`)
+	swipe(60, 300, 0) // to the right: previous
+	p.waitFor(`document.querySelector("#tab-oval-office-meeting").getAttribute("aria-selected") === "true"`)
+	swipe(200, 180, -150) // mostly vertical: no change
+	swipe(190, 170, 0)    // a wobble, not a swipe
+	// Had either moved the selection, this swipe would not land on the
+	// next event after the meeting.
+	swipe(300, 60, 0)
+	p.waitFor(`document.querySelector("[role=tab][aria-selected=true]").id !== "tab-oval-office-meeting"`)
+	if got := p.selected(); got != "tab-minerals-deal-unsigned" {
+		t.Errorf("a vertical scroll or a wobble moved the selection: now at %q", got)
 	}
 }

@@ -39,7 +39,6 @@ type Explainer struct {
 	// announce is read out by screen readers after the selection changes;
 	// empty on first render so that nothing is announced on load.
 	announce string
-	failed   bool // the story could not be loaded in the browser
 	// touchX and touchY are where the current touch began.
 	touchX, touchY float64
 }
@@ -69,8 +68,8 @@ func (c *Explainer) OnInit() {
 	}
 	s, err := storyFromPage()
 	if err != nil {
+		// Preflight has already stopped the takeover; this cannot happen.
 		app.Log("explainer:", err)
-		c.failed = true
 		return
 	}
 	c.load(s, app.Window().URL())
@@ -113,10 +112,13 @@ func (c *Explainer) OnNav(ctx app.Context) {
 	if c.story == nil {
 		return
 	}
-	prev := c.state.Event
+	prev := c.state
 	c.state, c.opts = ParseURL(c.story, ctx.Page().URL().Query())
 	applyOptions(c.opts)
-	if c.state.Event != prev {
+	if c.state.Person != prev.Person {
+		c.announceFilter()
+	}
+	if c.state.Event != prev.Event {
 		c.announceSelection()
 		ctx.Defer(func(ctx app.Context) {
 			c.revealSelected(true)
@@ -147,6 +149,7 @@ func (c *Explainer) selectPerson(ctx app.Context, id story.Ref) {
 		return
 	}
 	c.state.Person = id
+	c.announceFilter()
 	c.syncURL(ctx)
 }
 
@@ -163,6 +166,14 @@ func (c *Explainer) onKey(ctx app.Context, key string) {
 func (c *Explainer) announceSelection() {
 	if e := c.story.Event(c.state.Event); e != nil {
 		c.announce = i18n.T(c.opts.Lang, "timeline.selected", e.Headline, i18n.FormatSpan(c.opts.Lang, e.Start, e.End))
+	}
+}
+
+func (c *Explainer) announceFilter() {
+	if p := c.story.Person(c.state.Person); p != nil {
+		c.announce = i18n.T(c.opts.Lang, "filter.showing", p.Name)
+	} else {
+		c.announce = i18n.T(c.opts.Lang, "filter.showingAll")
 	}
 }
 

@@ -125,6 +125,10 @@ func TestPersonAction(t *testing.T) {
 	if len(cards) != 1 || !strings.Contains(textOf(cards[0]), "Mark Rutte") {
 		t.Errorf("filter by Rutte shows %d cards", len(cards))
 	}
+	live := findAll(doc, func(n *html.Node) bool { v, _ := attrOf(n, "aria-live"); return v == "polite" })
+	if got := textOf(live[0]); got != "Showing quotes by Mark Rutte" {
+		t.Errorf("live region after filtering: %q", got)
+	}
 	h.post(e, actionPerson, story.Ref("nobody"))
 	if n := len(findAll(parse(t, app.HTMLString(h.explainer)), byClass("quote-card"))); n != 1 {
 		t.Errorf("an unknown person changed the filter: %d cards", n)

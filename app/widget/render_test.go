@@ -1,10 +1,13 @@
 package widget
 
 import (
+	"os"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"explainer/app/story"
 )
 
 // TestGolden renders the widget in each state a URL can ask for and
@@ -265,6 +268,37 @@ func TestTabsPattern(t *testing.T) {
 	for _, n := range findAll(doc, func(n *html.Node) bool { _, ok := attrOf(n, "aria-hidden"); return ok }) {
 		if v, _ := attrOf(n, "aria-hidden"); v != "true" {
 			t.Errorf("aria-hidden=%q on <%s>", v, n.Data)
+		}
+	}
+}
+
+// TestGoldenEveryField renders a story that uses every optional field:
+// the corrections log, credits, pictures, a portrait, dates at hour
+// precision and with their text replaced.
+func TestGoldenEveryField(t *testing.T) {
+	data, err := os.ReadFile("testdata/full-story.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := story.Parse("full-story.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := prerender(t, s, "/")
+	golden(t, "every-field.html", normalize(t, out))
+	text := textOf(parse(t, out))
+	for _, want := range []string{
+		"Published 1 Mar 2025, 09:00 GMT",
+		"Updated 2 Mar 2025, 18:30 GMT",
+		"Updates and corrections (2)",
+		"Correction: An earlier version gave the wrong day for the summit.",
+		"1 Mar 2025, between 14:00 and 15:00 EET",
+		"Early in the week of 3 March",
+		"The first session. © Agency",
+		"Credits: Reporting: A. Reporter; Graphics: B. Designer",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q", want)
 		}
 	}
 }
