@@ -131,6 +131,7 @@ func TestSwipe(t *testing.T) {
 	swipe(190, 170, 0)    // a wobble, not a swipe
 	// Had either moved the selection, this swipe would not land on the
 	// next event after the meeting.
+	p.eval(`document.querySelector("#explainer-detail").getBoundingClientRect().top + 120`, &y)
 	swipe(300, 60, 0)
 	p.waitFor(`document.querySelector("[role=tab][aria-selected=true]").id !== "tab-oval-office-meeting"`)
 	if got := p.selected(); got != "tab-minerals-deal-unsigned" {
