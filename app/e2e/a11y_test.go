@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -41,18 +40,29 @@ type axeViolation struct {
 }
 
 // Scenario 7: axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules find nothing,
-// in both themes, on a phone and a desktop, before and after interaction.
+// in both themes (from the system, and forced by ?theme=), on a phone and
+// a desktop.
 func TestAccessibility(t *testing.T) {
 	src := axeSource(t)
-	for _, width := range []int64{320, 1280} {
-		for _, theme := range []string{"light", "dark"} {
-			t.Run(fmt.Sprintf("%d-%s", width, theme), func(t *testing.T) {
+	tests := []struct {
+		width  int64
+		scheme string
+		query  string
+	}{
+		{320, "light", ""},
+		{320, "dark", ""},
+		{1280, "light", ""},
+		{1280, "dark", ""},
+		{1280, "light", "&theme=dark"},
+		{320, "dark", "&theme=light&lang=uk"},
+	}
+	for _, tt := range tests {
+		{
+			width, theme := tt.width, tt.scheme
+			t.Run(fmt.Sprintf("%d-%s%s", width, theme, tt.query), func(t *testing.T) {
 				p := newTab(t)
-				p.run(
-					chromedp.EmulateViewport(width, 900),
-					emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: theme}}),
-				)
-				p.open(site.URL + "/?event=trump-overplayed-his-hand&person=trump")
+				p.emulate(width, theme)
+				p.open(site.URL + "/?event=trump-overplayed-his-hand&person=trump" + tt.query)
 				p.run(chromedp.Evaluate(src, nil))
 				var out string
 				p.run(chromedp.Evaluate(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}, resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations))`,

@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -297,6 +298,15 @@ func (p *tab) waitReady() {
 func (p *tab) selected() string {
 	p.t.Helper()
 	return p.evalString(`(document.querySelector('[role=tab][aria-selected=true]') || {}).id || ""`)
+}
+
+// emulate sets the viewport width and the system colour scheme.
+func (p *tab) emulate(width int64, scheme string) {
+	p.t.Helper()
+	p.run(
+		chromedp.EmulateViewport(width, 900),
+		emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}),
+	)
 }
 
 // errorsSeen returns console errors and exceptions so far.

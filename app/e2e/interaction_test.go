@@ -112,10 +112,15 @@ func TestSwipe(t *testing.T) {
 	p := newTab(t)
 	p.run(chromedp.EmulateViewport(375, 800, chromedp.EmulateMobile, chromedp.EmulateTouch))
 	p.open(site.URL + "/?event=oval-office-meeting")
-	p.eval(`document.querySelector("#explainer-detail").scrollIntoView({block: "start"})`, nil)
-	var y float64
-	p.eval(`document.querySelector("#explainer-detail").getBoundingClientRect().top + 120`, &y)
+	// Each swipe starts inside the panel, wherever the last one left the
+	// page scrolled.
 	swipe := func(fromX, toX, dy float64) {
+		var y float64
+		p.eval(`(() => {
+			const d = document.querySelector("#explainer-detail");
+			d.scrollIntoView({block: "start", behavior: "instant"});
+			return d.getBoundingClientRect().top + 200;
+		})()`, &y)
 		p.run(
 			input.DispatchTouchEvent(input.TouchStart, []*input.TouchPoint{{X: fromX, Y: y}}),
 			input.DispatchTouchEvent(input.TouchMove, []*input.TouchPoint{{X: (fromX + toX) / 2, Y: y + dy/2}}),
@@ -127,11 +132,10 @@ func TestSwipe(t *testing.T) {
 	p.waitFor(`document.querySelector("#tab-minerals-deal-unsigned").getAttribute("aria-selected") === "true"`)
 	swipe(60, 300, 0) // to the right: previous
 	p.waitFor(`document.querySelector("#tab-oval-office-meeting").getAttribute("aria-selected") === "true"`)
-	swipe(200, 180, -150) // mostly vertical: no change
+	swipe(220, 140, -150) // far enough, but mostly vertical: a scroll
 	swipe(190, 170, 0)    // a wobble, not a swipe
 	// Had either moved the selection, this swipe would not land on the
 	// next event after the meeting.
-	p.eval(`document.querySelector("#explainer-detail").getBoundingClientRect().top + 120`, &y)
 	swipe(300, 60, 0)
 	p.waitFor(`document.querySelector("[role=tab][aria-selected=true]").id !== "tab-oval-office-meeting"`)
 	if got := p.selected(); got != "tab-minerals-deal-unsigned" {

@@ -5,9 +5,6 @@ package e2e
 import (
 	"fmt"
 	"testing"
-
-	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/chromedp"
 )
 
 // overlapJS lists pairs of elements matching a selector whose boxes
@@ -30,10 +27,7 @@ func TestResponsive(t *testing.T) {
 		for _, theme := range []string{"light", "dark"} {
 			t.Run(fmt.Sprintf("%d-%s", width, theme), func(t *testing.T) {
 				p := newTab(t)
-				p.run(
-					chromedp.EmulateViewport(width, 900),
-					emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: theme}}),
-				)
+				p.emulate(width, theme)
 				p.open(site.URL + "/?event=oval-office-meeting")
 				var sw, cw int
 				p.eval(`document.documentElement.scrollWidth`, &sw)

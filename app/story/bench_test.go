@@ -1,14 +1,17 @@
-package story
+package story_test
 
 import (
 	"os"
 	"testing"
 
+	"explainer/app/story"
 	"explainer/app/story/storytest"
 )
 
+const defaultStoryPath = "../../web/stories/oval-office-2025.json"
+
 func TestGeneratedStoryParses(t *testing.T) {
-	s, err := Parse("generated.json", storytest.Generate(1000))
+	s, err := story.Parse("generated.json", storytest.Generate(1000))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,7 +27,7 @@ func BenchmarkParseDefaultStory(b *testing.B) {
 	}
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		if _, err := Parse("default.json", data); err != nil {
+		if _, err := story.Parse("default.json", data); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -34,7 +37,7 @@ func BenchmarkParse1000Events(b *testing.B) {
 	data := storytest.Generate(1000)
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		if _, err := Parse("generated.json", data); err != nil {
+		if _, err := story.Parse("generated.json", data); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -15,21 +15,13 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"explainer/app/story"
+	"explainer/app/story/storytest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
 func defaultStory(t testing.TB) *story.Story {
-	t.Helper()
-	data, err := os.ReadFile("../../web/stories/oval-office-2025.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := story.Parse("oval-office-2025.json", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return storytest.Load(t, "../../web/stories/oval-office-2025.json")
 }
 
 func mustURL(t testing.TB, raw string) *url.URL {

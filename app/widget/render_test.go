@@ -1,13 +1,12 @@
 package widget
 
 import (
-	"os"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
 
-	"explainer/app/story"
+	"explainer/app/story/storytest"
 )
 
 // TestGolden renders the widget in each state a URL can ask for and
@@ -276,14 +275,7 @@ func TestTabsPattern(t *testing.T) {
 // the corrections log, credits, pictures, a portrait, dates at hour
 // precision and with their text replaced.
 func TestGoldenEveryField(t *testing.T) {
-	data, err := os.ReadFile("testdata/full-story.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := story.Parse("full-story.json", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := storytest.Load(t, "testdata/full-story.json")
 	out := prerender(t, s, "/")
 	golden(t, "every-field.html", normalize(t, out))
 	text := textOf(parse(t, out))

@@ -5,8 +5,26 @@ package storytest
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"testing"
 	"time"
+
+	"explainer/app/story"
 )
+
+// Load parses a story file, failing the test if it does not parse.
+func Load(tb testing.TB, path string) *story.Story {
+	tb.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s, err := story.Parse(path, data)
+	if err != nil {
+		tb.Fatalf("%s does not parse:\n%v", path, err)
+	}
+	return s
+}
 
 // Generate returns a valid story file with n events spread over about two
 // years in uneven bursts (so the timeline has dense stretches and breaks),
