@@ -111,3 +111,38 @@ func TestTakeover(t *testing.T) {
 		t.Errorf("%d wasm downloads; want 1", n)
 	}
 }
+
+// The takeover keeps what the reader was doing: the focused element and
+// the scroll position survive the WebAssembly replacing the DOM.
+func TestTakeoverKeepsFocusAndScroll(t *testing.T) {
+	p := newTab(t)
+	p.emulate(1280, "light")
+	held := make(chan fetch.RequestID, 1)
+	chromedp.ListenTarget(p.ctx, func(ev any) {
+		if ev, ok := ev.(*fetch.EventRequestPaused); ok {
+			held <- ev.RequestID
+		}
+	})
+	p.run(fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*/assets/app.*.wasm"}}))
+	p.run(chromedp.Navigate(site.URL + "/?event=minerals-deal-unsigned"))
+	var id fetch.RequestID
+	select {
+	case id = <-held:
+	case <-p.ctx.Done():
+		t.Fatal("the WebAssembly was never requested")
+	}
+	var scrollY float64
+	p.eval(`window.scrollTo(0, 240); document.querySelector("#tab-minerals-deal-unsigned").focus(); window.scrollY`, &scrollY)
+	if scrollY != 240 {
+		t.Fatalf("could not scroll: scrollY %v", scrollY)
+	}
+	p.run(chromedp.ActionFunc(func(ctx context.Context) error { return fetch.ContinueRequest(id).Do(ctx) }))
+	p.waitReady()
+	if focused := p.evalString(`document.activeElement.id`); focused != "tab-minerals-deal-unsigned" {
+		t.Errorf("after the takeover, focus is on %q", focused)
+	}
+	p.eval(`window.scrollY`, &scrollY)
+	if scrollY != 240 {
+		t.Errorf("after the takeover, scrollY is %v; want 240", scrollY)
+	}
+}
