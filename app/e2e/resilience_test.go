@@ -35,6 +35,7 @@ func expectReadableWithNotice(t *testing.T, p *tab) {
 	if !strings.Contains(notice, "could not load") {
 		t.Errorf("notice: %q", notice)
 	}
+	p.screenshot("failed-" + strings.TrimPrefix(t.Name(), "Test"))
 	var text string
 	p.run(chromedp.Text("#explainer", &text, chromedp.ByQuery))
 	for _, want := range []string{"Zelensky, Trump and Vance meet in the Oval Office", "overplayed his hand"} {

@@ -13,8 +13,9 @@ import (
 	"explainer/app/story"
 )
 
-// Actions the root component handles. DOM handlers and tests post the same
-// actions, so a test exercises the code a reader's click or key runs.
+// Actions the root component handles. Headless tests post them through
+// go-app's engine; the key and swipe handlers call the same methods, and
+// links (tabs, chips, next and previous) go through OnNav instead.
 const (
 	actionSelect = "explainer/select" // value: story.Ref of an event
 	actionKey    = "explainer/key"    // value: a KeyboardEvent key name
@@ -34,7 +35,6 @@ type Explainer struct {
 	story  *story.Story
 	state  State
 	opts   Options
-	base   string // path of the story page, for links
 	layout layout
 	// announce is read out by screen readers after the selection changes;
 	// empty on first render so that nothing is announced on load.
@@ -54,7 +54,6 @@ func New(s *story.Story, u *url.URL) *Explainer {
 // load sets the story and reads state and options from u.
 func (c *Explainer) load(s *story.Story, u *url.URL) {
 	c.story = s
-	c.base = u.Path
 	c.state, c.opts = ParseURL(s, u.Query())
 	c.layout = newLayout(s)
 }
