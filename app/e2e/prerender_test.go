@@ -48,6 +48,16 @@ func TestPrerenderWithoutJavaScript(t *testing.T) {
 // WebAssembly is still downloading, nothing covers it, and the takeover
 // moves nothing.
 func TestContentVisibleBeforeWasm(t *testing.T) {
+	for _, query := range []string{
+		"?event=kharkiv-drone-strike",
+		"?lang=uk&event=kharkiv-drone-strike&person=zelensky",
+		"?theme=dark&accent=c0ffee&embed=1&event=kharkiv-drone-strike",
+	} {
+		t.Run(query, func(t *testing.T) { contentVisibleBeforeWasm(t, query) })
+	}
+}
+
+func contentVisibleBeforeWasm(t *testing.T, query string) {
 	p := newTab(t)
 	held := make(chan fetch.RequestID, 1)
 	chromedp.ListenTarget(p.ctx, func(ev any) {
@@ -56,8 +66,7 @@ func TestContentVisibleBeforeWasm(t *testing.T) {
 		}
 	})
 	p.run(fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*/assets/app.*.wasm"}}))
-	p.run(chromedp.Navigate(site.URL + "/?event=kharkiv-drone-strike"))
-	// Scrolling into view or a focus would start the download at once.
+	p.run(chromedp.Navigate(site.URL + "/" + query))
 	var id fetch.RequestID
 	select {
 	case id = <-held:
@@ -81,12 +90,22 @@ func TestContentVisibleBeforeWasm(t *testing.T) {
 	if strings.Contains(before, ":false") {
 		t.Errorf("before the wasm, some content is hidden or covered: %s", before)
 	}
+	// The first render in the browser must equal the server's: same text,
+	// same dates and times (the wasm formats them itself), same structure.
+	const snapshot = `(() => {
+		const root = document.querySelector("#explainer");
+		return root.innerText + "\n" + [...root.querySelectorAll("*")].map(e => e.tagName + "." + e.className + "#" + e.id + "@" + (e.getAttribute("aria-selected") || "")).join(" ");
+	})()`
+	textBefore := p.evalString(snapshot)
 	p.run(chromedp.ActionFunc(func(ctx context.Context) error {
 		return fetch.ContinueRequest(id).Do(ctx)
 	}))
 	p.waitReady()
 	if after := p.evalString(probe); after != before {
 		t.Errorf("the takeover moved content:\nbefore %s\nafter  %s", before, after)
+	}
+	if textAfter := p.evalString(snapshot); textAfter != textBefore {
+		t.Errorf("the first render in the browser differs from the prerendered page:\n%s", firstDifference(textBefore, textAfter))
 	}
 	if got := p.selected(); got != "tab-kharkiv-drone-strike" {
 		t.Errorf("after takeover, selected %q", got)
@@ -145,4 +164,14 @@ func TestTakeoverKeepsFocusAndScroll(t *testing.T) {
 	if scrollY != 240 {
 		t.Errorf("after the takeover, scrollY is %v; want 240", scrollY)
 	}
+}
+
+// firstDifference shows where two long texts part.
+func firstDifference(a, b string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-80)
+	return "before: …" + a[from:min(len(a), i+80)] + "\nafter:  …" + b[from:min(len(b), i+80)]
 }
