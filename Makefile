@@ -12,10 +12,12 @@ SOURCES := $(shell find app web main.go -name '*.go') go.mod go.sum
 ADDR    ?= :8080
 FUZZTIME ?= 10s
 
-AXE     := .cache/axe/node_modules/axe-core/axe.min.js
-AXE_VERSION := 4.14.1
+# Test tools from npm, installed into .cache (git-ignored), never committed:
+# axe-core audits accessibility, Ajv checks stories against the JSON Schema.
+NPM_TOOLS := axe-core@4.14.1 ajv@8.20.0 ajv-formats@3.0.1
+NODE_MODULES := .cache/npm/node_modules
 
-.PHONY: run build wasm test test-go test-wasm fuzz bench fmt fmt-check vet clean deps axe
+.PHONY: run build wasm test test-go test-wasm fuzz bench fmt fmt-check vet clean deps npm-tools
 
 run: build
 	./$(BIN) serve -addr $(ADDR)
@@ -34,7 +36,7 @@ $(WASM): $(SOURCES)
 	cp $(GOROOT)/lib/wasm/wasm_exec.js $(EXEC_JS)
 	$(GO) run ./app/tools/precompress $(WASM) $(EXEC_JS)
 
-test: wasm fmt-check vet deps axe test-go test-wasm fuzz
+test: wasm fmt-check vet deps npm-tools test-go test-wasm fuzz
 
 # Beyond Go, the tests use Node (the WebAssembly tests run under it), npm
 # (to fetch axe-core) and Chromium (the browser tests). Install what is
@@ -43,22 +45,21 @@ test: wasm fmt-check vet deps axe test-go test-wasm fuzz
 deps:
 	@missing=""; \
 	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
-	command -v npm >/dev/null 2>&1 || [ -n "$$AXE_PATH" ] || missing="$$missing npm"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	[ -n "$$CHROME_PATH" ] || command -v chromium >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 || missing="$$missing chromium"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		echo "installing for the tests:$$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	else \
-		echo "make test needs:$$missing (apt-get install$$missing; or set CHROME_PATH to a Chrome binary and AXE_PATH to axe.min.js)"; exit 1; \
+		echo "make test needs:$$missing (apt-get install$$missing; CHROME_PATH may point at a Chrome binary)"; exit 1; \
 	fi
 
-# axe-core, for the accessibility audit, goes to .cache (git-ignored).
-axe: $(AXE)
+npm-tools: $(NODE_MODULES)/.installed
 
-$(AXE):
-	@if [ -n "$$AXE_PATH" ]; then exit 0; fi; \
-	npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@$(AXE_VERSION)
+$(NODE_MODULES)/.installed: Makefile
+	npm install --silent --no-audit --no-fund --prefix .cache/npm $(NPM_TOOLS)
+	touch $@
 
 test-go:
 	$(GO) test -count=1 ./...

@@ -21,11 +21,11 @@ func axeSource(t *testing.T) string {
 	t.Helper()
 	path := os.Getenv("AXE_PATH")
 	if path == "" {
-		path = filepath.Join("..", "..", ".cache", "axe", "node_modules", "axe-core", "axe.min.js")
+		path = filepath.Join("..", "..", ".cache", "npm", "node_modules", "axe-core", "axe.min.js")
 	}
 	src, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("axe-core is missing (%v): run make axe (make test does), or set AXE_PATH", err)
+		t.Fatalf("axe-core is missing (%v): run make npm-tools (make test does), or set AXE_PATH", err)
 	}
 	return string(src)
 }

@@ -1,0 +1,64 @@
+//go:build !wasm
+
+package story
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestSchemaWithAjv checks the committed schema with a real JSON Schema
+// validator, as an editor would use it: valid stories pass, and the
+// mistakes a schema can see (everything but references and duplicate ids)
+// are caught.
+func TestSchemaWithAjv(t *testing.T) {
+	modules, _ := filepath.Abs("../../.cache/npm/node_modules")
+	if _, err := os.Stat(filepath.Join(modules, "ajv")); err != nil {
+		t.Fatal("Ajv is missing: run make npm-tools (make test does)")
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatal("node is missing: apt-get install nodejs (make test does)")
+	}
+	tests := []struct {
+		file  string
+		valid bool
+		want  string // part of one of Ajv's messages
+	}{
+		{defaultStoryPath, true, ""},
+		{"../widget/testdata/full-story.json", true, ""},
+		{"testdata/errors/unknown-field.json", false, "must NOT have additional properties"},
+		{"testdata/errors/missing-required.json", false, "must have required property 'title'"},
+		{"testdata/errors/wrong-types.json", false, "/title must be string"},
+		{"testdata/errors/unsafe-urls.json", false, "/sources/0/url must match pattern"},
+		{"testdata/errors/times.json", false, "/events/3/start/date must match pattern"},
+		{"testdata/errors/empty-events.json", false, "/events must NOT have fewer than 1 items"},
+	}
+	args := []string{"testdata/ajv-validate.js", schemaPath}
+	for _, tt := range tests {
+		args = append(args, tt.file)
+	}
+	cmd := exec.Command(node, args...)
+	cmd.Env = append(os.Environ(), "NODE_PATH="+modules)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("ajv: %v\n%s", err, out)
+	}
+	var results map[string][]string
+	if err := json.Unmarshal(out, &results); err != nil {
+		t.Fatalf("ajv output: %v\n%s", err, out)
+	}
+	for _, tt := range tests {
+		errs := results[tt.file]
+		if tt.valid && len(errs) > 0 {
+			t.Errorf("%s: the schema rejects a valid story: %q", tt.file, errs)
+		}
+		if !tt.valid && !strings.Contains(strings.Join(errs, "\n"), tt.want) {
+			t.Errorf("%s: want an error containing %q; got %q", tt.file, tt.want, errs)
+		}
+	}
+}
