@@ -221,6 +221,9 @@ func newTab(t *testing.T) *tab {
 	// A new tab starts in the background, where the widget rightly waits
 	// to be seen before it downloads the WebAssembly.
 	p.run(network.Enable(), cdplog.Enable(), runtime.Enable(), page.BringToFront())
+	// Readers who ask for reduced motion get instant scrolling; so do the
+	// tests, which would otherwise click where an element was mid-scroll.
+	p.emulate(1280, "light")
 	return p
 }
 
@@ -300,12 +303,16 @@ func (p *tab) selected() string {
 	return p.evalString(`(document.querySelector('[role=tab][aria-selected=true]') || {}).id || ""`)
 }
 
-// emulate sets the viewport width and the system colour scheme.
+// emulate sets the viewport width and the system colour scheme, with
+// reduced motion.
 func (p *tab) emulate(width int64, scheme string) {
 	p.t.Helper()
 	p.run(
 		chromedp.EmulateViewport(width, 900),
-		emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}),
+		emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{
+			{Name: "prefers-color-scheme", Value: scheme},
+			{Name: "prefers-reduced-motion", Value: "reduce"},
+		}),
 	)
 }
 

@@ -31,8 +31,11 @@ func TestReaderInteraction(t *testing.T) {
 	p.run(chromedp.Click(".detail-nav .stepper-next", chromedp.ByQuery))
 	p.waitFor(`document.querySelector("#tab-london-summit").getAttribute("aria-selected") === "true"`)
 
-	// Keys on the focused tab: the selection follows and so does focus.
+	// Keys on the focused tab: the selection follows and so does focus,
+	// and the page itself does not scroll (Space and End would).
 	p.run(chromedp.Focus("#tab-london-summit", chromedp.ByQuery))
+	var scrollY float64
+	p.eval(`window.scrollY`, &scrollY)
 	keys := []struct {
 		key  string
 		want string
@@ -57,14 +60,25 @@ func TestReaderInteraction(t *testing.T) {
 	if got := detail(); got != "European leaders meet in London" {
 		t.Errorf("detail after End: %q", got)
 	}
+	var after float64
+	p.eval(`window.scrollY`, &after)
+	if after != scrollY {
+		t.Errorf("the keys scrolled the page from %v to %v", scrollY, after)
+	}
 	// The change was announced.
 	if live := p.evalString(`document.querySelector("[aria-live=polite]").textContent`); !strings.HasPrefix(live, "Selected: European leaders meet in London") {
 		t.Errorf("live region: %q", live)
 	}
 
-	// Space selects the focused tab, as on a button.
-	p.run(chromedp.Focus("#tab-kharkiv-drone-strike", chromedp.ByQuery), chromedp.KeyEvent(" "))
+	// Space selects the focused tab, as on a button, without scrolling.
+	p.run(chromedp.Focus("#tab-kharkiv-drone-strike", chromedp.ByQuery))
+	p.eval(`window.scrollY`, &scrollY)
+	p.run(chromedp.KeyEvent(" "))
 	p.waitFor(`document.querySelector("#tab-kharkiv-drone-strike").getAttribute("aria-selected") === "true"`)
+	p.eval(`window.scrollY`, &after)
+	if after != scrollY {
+		t.Errorf("Space scrolled the page from %v to %v", scrollY, after)
+	}
 
 	// Filter by a person, then jump from their quote to its event.
 	p.run(chromedp.Click(`.filter-chip[href*="person=rutte"]`, chromedp.ByQuery))

@@ -75,6 +75,7 @@ type shellData struct {
 	JSONURL     string
 	Widget      template.HTML
 	Data        template.JS
+	Zones       template.JS
 	Offline     string
 }
 
@@ -107,6 +108,7 @@ var shellTemplate = template.Must(template.New("shell").Parse(`<!doctype html>
 {{.Widget}}
 <p id="explainer-offline" class="explainer-notice explainer" role="status" hidden>{{.Offline}}</p>
 <script type="application/json" id="explainer-data">{{.Data}}</script>
+<script type="application/json" id="explainer-zones">{{.Zones}}</script>
 </body>
 </html>
 `))
@@ -133,6 +135,7 @@ func (s *Server) renderStory(e *entry, u *url.URL) *page {
 		JSONURL:     s.root + "/s/" + string(e.Story.ID) + ".json",
 		Widget:      template.HTML(app.HTMLString(w)),
 		Data:        template.JS(e.JSON), // json.Marshal escapes <, > and &
+		Zones:       template.JS(e.Zones),
 		Offline:     i18n.T(opts.Lang, "notice.offline"),
 	})
 	if err != nil {

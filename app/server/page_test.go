@@ -84,8 +84,8 @@ func TestHostilePage(t *testing.T) {
 		}
 	}
 	walk(page)
-	if len(scripts) != 2 || !strings.HasPrefix(scripts[0], "/assets/boot.") || scripts[1] != "application/json" {
-		t.Errorf("scripts in page: %q; want the boot script and the data", scripts)
+	if len(scripts) != 3 || !strings.HasPrefix(scripts[0], "/assets/boot.") || scripts[1] != "application/json" || scripts[2] != "application/json" {
+		t.Errorf("scripts in page: %q; want the boot script, the story and the zones", scripts)
 	}
 	if title := elementByTag(page, "title"); title == nil || title.FirstChild.Data != evil {
 		t.Errorf("title does not carry the text intact")

@@ -23,6 +23,9 @@ type entry struct {
 	Story *story.Story
 	File  string
 	JSON  []byte // the story as served at /s/{id}.json and embedded in pages
+	// Zones is the TZif data of the zones the story uses, as JSON, for the
+	// WebAssembly, which has no zone database of its own.
+	Zones []byte
 	ETag  string // changes whenever the story does
 	// stamp is what the store compares to notice an edit.
 	stamp string
@@ -148,8 +151,16 @@ func (s *store) load(name string, data []byte, stamp string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
+	zones, err := st.Zones()
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	zjs, err := json.Marshal(zones)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
 	sum := sha256.Sum256(js)
-	e := &entry{Story: st, File: name, JSON: js, ETag: `"` + hex.EncodeToString(sum[:8]) + `"`, stamp: stamp}
+	e := &entry{Story: st, File: name, JSON: js, Zones: zjs, ETag: `"` + hex.EncodeToString(sum[:8]) + `"`, stamp: stamp}
 	if old, ok := s.byFile[name]; ok && old.Story.ID != st.ID {
 		delete(s.byID, old.Story.ID) // the file now holds another story
 	}

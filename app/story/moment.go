@@ -6,11 +6,6 @@ import (
 	"strconv"
 	"sync"
 	"time"
-
-	// The browser has no zoneinfo files: without the embedded database the
-	// WebAssembly widget could not place "13:40 EST" or "22:57 EET", and a
-	// server in a bare container could not either.
-	_ "time/tzdata"
 )
 
 // Precision is how exactly a moment is known.
@@ -92,8 +87,9 @@ func (m *Moment) resolve() []fieldProblem {
 	return problems
 }
 
-// loadZone caches time.LoadLocation, which unzips the embedded database on
-// every call.
+// loadZone returns a zone registered with RegisterZone, or loads it with
+// time.LoadLocation (which unzips the embedded database on every call, so
+// the result is kept).
 func loadZone(name string) (*time.Location, error) {
 	if l, ok := zoneCache.Load(name); ok {
 		return l.(*time.Location), nil

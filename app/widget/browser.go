@@ -1,6 +1,7 @@
 package widget
 
 import (
+	"encoding/json"
 	"errors"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -13,6 +14,11 @@ import (
 // its first render instead of fetching it after.
 const DataElementID = "explainer-data"
 
+// ZonesElementID is the id of the <script type="application/json"> that
+// holds the TZif data of the story's time zones (story.Story.Zones): the
+// WebAssembly carries no zone database.
+const ZonesElementID = "explainer-zones"
+
 // pageStory is the story embedded in the page, parsed once by Preflight.
 var pageStory *story.Story
 
@@ -24,6 +30,10 @@ func Preflight() bool {
 	if app.IsServer {
 		return true
 	}
+	if err := zonesFromPage(); err != nil {
+		app.Window().Call("explainerFail", "the time zones in the page are unusable: "+err.Error())
+		return false
+	}
 	s, err := storyFromPage()
 	if err != nil {
 		app.Window().Call("explainerFail", "the story data in the page is unusable: "+err.Error())
@@ -31,6 +41,24 @@ func Preflight() bool {
 	}
 	pageStory = s
 	return true
+}
+
+// zonesFromPage registers the time zones the page carries.
+func zonesFromPage() error {
+	el := app.Window().GetElementByID(ZonesElementID)
+	if !el.Truthy() {
+		return errors.New("the page has no #" + ZonesElementID)
+	}
+	var zones map[string][]byte
+	if err := json.Unmarshal([]byte(el.Get("textContent").String()), &zones); err != nil {
+		return err
+	}
+	for name, data := range zones {
+		if err := story.RegisterZone(name, data); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // storyFromPage parses the story embedded in the page.

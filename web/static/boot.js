@@ -57,6 +57,23 @@
     if (window.console) console.warn("explainer: the interactive timeline is unavailable:", why);
   }
 
+  // go-app runs event handlers asynchronously, too late to cancel the
+  // browser's own action: the keys that move through the timeline would
+  // also scroll the page (Space by a screenful, End to the bottom). Cancel
+  // it here, at once, for the keys the WebAssembly handles once it runs.
+  // (Space scrolls on keypress in some browsers, so that is cancelled too.)
+  var timelineKeys = ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", " "];
+  function cancelTimelineKeys(e) {
+    if (html.getAttribute("data-explainer") !== "ready" || e.altKey || e.ctrlKey || e.metaKey) return;
+    var t = e.target;
+    if (t && t.getAttribute && t.getAttribute("role") === "tab" && t.closest("#explainer [role=tablist]") &&
+        timelineKeys.indexOf(e.key) >= 0) {
+      e.preventDefault();
+    }
+  }
+  document.addEventListener("keydown", cancelTimelineKeys, true);
+  document.addEventListener("keypress", cancelTimelineKeys, true);
+
   // The WebAssembly calls this when it cannot take over the page.
   window.explainerFail = fail;
 
