@@ -88,8 +88,14 @@
       var go = new window.Go();
       fetch(cfg.wasm).then(function (r) {
         if (!r.ok) throw new Error(cfg.wasm + ": HTTP " + r.status);
-        if (WebAssembly.instantiateStreaming) return WebAssembly.instantiateStreaming(r, go.importObject);
-        return r.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+        var whole = function () {
+          return r.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+        };
+        if (!WebAssembly.instantiateStreaming) return whole();
+        // Streaming needs the application/wasm type, which some static
+        // hosts do not send; then compile from the whole download.
+        var copy = r.clone();
+        return WebAssembly.instantiateStreaming(copy, go.importObject).catch(whole);
       }).then(function (result) {
         return go.run(result.instance);
       }).then(function () {

@@ -1,0 +1,43 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"explainer/app/server"
+)
+
+// The static export works on a plain file server, under a sub-path, even
+// one that sends the WebAssembly with a generic type.
+func TestStaticExport(t *testing.T) {
+	srv, err := server.New(server.Config{BaseURL: "https://example.com/graphics", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := srv.Export(dir); err != nil {
+		t.Fatal(err)
+	}
+	files := http.StripPrefix("/graphics", http.FileServer(http.Dir(dir)))
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if len(r.URL.Path) > 5 && r.URL.Path[len(r.URL.Path)-5:] == ".wasm" {
+			w.Header().Set("Content-Type", "application/octet-stream") // a careless host
+		}
+		files.ServeHTTP(w, r)
+	}))
+	defer host.Close()
+
+	p := newTab(t)
+	p.open(host.URL + "/graphics/")
+	p.run(chromedp.Focus("#tab-paris-ceasefire-2019", chromedp.ByQuery), chromedp.KeyEvent(kb.End))
+	p.waitFor(`document.querySelector("#tab-london-summit").getAttribute("aria-selected") === "true"`)
+	p.waitFor(`location.pathname === "/graphics/" && location.search === "?event=london-summit"`)
+}
