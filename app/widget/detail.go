@@ -54,7 +54,7 @@ func (v *view) detail() app.UI {
 				return app.Div().Class("detail-sources").Body(
 					app.H3().Text(v.t("detail.sources")),
 					app.Ul().Body(app.Range(e.Sources).Slice(func(i int) app.UI {
-						return app.Li().Body(v.sourceRef(v.s.Source(e.Sources[i])))
+						return app.Li().Body(sourceRef(v.s.Source(e.Sources[i]), lang))
 					})),
 				)
 			}),
@@ -79,16 +79,17 @@ func (v *view) figure(img *story.Image, class string) app.UI {
 	)
 }
 
-// sourceRef names a source, linked when it has a URL.
-func (v *view) sourceRef(src *story.Source) app.UI {
+// sourceRef names a source, linked when it has a URL; lang is the lang
+// attribute for story text (see view.storyLang).
+func sourceRef(src *story.Source, lang string) app.UI {
 	label := src.Outlet
 	if src.Title != "" {
 		label += ": " + src.Title
 	}
 	if src.URL == "" {
-		return withLang(app.Span().Class("source-ref"), v.storyLang()).Text(label)
+		return withLang(app.Span().Class("source-ref"), lang).Text(label)
 	}
-	return withLang(app.A().Class("source-ref"), v.storyLang()).
+	return withLang(app.A().Class("source-ref"), lang).
 		Href(attr(string(src.URL))).
 		Target("_blank").
 		Rel("noopener noreferrer external").

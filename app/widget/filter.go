@@ -36,7 +36,7 @@ func (v *view) filter() app.UI {
 			chip("", v.t("filter.all"), nil),
 			app.Range(people).Slice(func(i int) app.UI {
 				p := people[i]
-				return chip(story.Ref(p.ID), p.Name, v.avatar(p))
+				return chip(story.Ref(p.ID), p.Name, avatar(p))
 			}),
 		),
 	)

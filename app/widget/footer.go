@@ -15,7 +15,7 @@ func (v *view) footer() app.UI {
 				app.Ol().Body(app.Range(s.Sources).Slice(func(i int) app.UI {
 					src := &s.Sources[i]
 					return app.Li().ID("source-"+string(src.ID)).Body(
-						v.sourceRef(src),
+						sourceRef(src, v.storyLang()),
 						app.If(src.Published != nil, func() app.UI {
 							return app.Span().Class("footer-source-date").Body(app.Text(", "), v.timeOf(*src.Published))
 						}),

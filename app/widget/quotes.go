@@ -5,7 +5,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"explainer/app/i18n"
 	"explainer/app/story"
 )
 
@@ -100,74 +99,27 @@ func (v *view) exchange(g []*story.Quote) app.UI {
 	)
 }
 
-// quoteCard shows one quote. A direct quote is the speaker's words in
-// quotation marks; reported speech is labelled as such and never gets
-// quotation marks, so a paraphrase cannot pass for a quotation. The label
-// is text, not colour alone.
+// quoteCard returns the card component of a quote with its inputs.
 func (v *view) quoteCard(q *story.Quote) app.UI {
-	p := v.s.Person(q.Speaker)
-	e := v.s.Event(q.Event)
-	linked := story.Ref(v.selectedEvent().ID) == q.Event
-	class := "quote-card quote-card--" + string(q.Kind)
-	if linked {
-		class += " is-linked"
+	card := &quoteCard{
+		IQuote:     q,
+		ISpeaker:   v.s.Person(q.Speaker),
+		IEvent:     v.s.Event(q.Event),
+		ISource:    v.s.Source(q.Source),
+		ILinked:    story.Ref(v.selectedEvent().ID) == q.Event,
+		IHref:      v.href(State{Event: q.Event, Person: v.state.Person}) + "#timeline",
+		ILang:      v.lang,
+		IStoryLang: v.storyLang(),
 	}
-	lang := v.storyLang()
-	var words app.UI
-	if q.Kind == story.Direct {
-		words = withLang(app.Blockquote().Class("quote-card-text"), lang).Body(
-			app.P().Text("“" + q.Text + "”"),
-		)
-	} else {
-		words = withLang(app.P().Class("quote-card-text"), lang).Text(q.Text)
-	}
-	kindLabel := v.t("quotes.direct")
-	if q.Kind == story.Reported {
-		kindLabel = v.t("quotes.reported")
-	}
-	var reply app.UI
 	if to := v.s.Quote(q.ReplyTo); to != nil {
-		reply = app.P().Class("quote-card-reply").Text(v.t("quotes.inReplyTo", v.s.Person(to.Speaker).Name))
+		card.IReplyTo = v.s.Person(to.Speaker).Name
 	}
-	var source app.UI
-	if src := v.s.Source(q.Source); src != nil {
-		source = app.Span().Class("quote-card-source").Body(
-			app.Text(v.t("quotes.source")+" "),
-			v.sourceRef(src),
-		)
-	}
-	return app.Article().ID("quote-"+string(q.ID)).Class(class).Body(
-		app.Header().Class("quote-card-speaker").Body(
-			v.avatar(p),
-			app.Span().Class("quote-card-who").Body(
-				withLang(app.Span().Class("quote-card-name"), lang).Text(p.Name),
-				app.If(p.Role != "", func() app.UI {
-					return withLang(app.Span().Class("quote-card-role"), lang).Text(p.Role)
-				}),
-			),
-		),
-		app.P().Class("quote-card-kind").Text(kindLabel),
-		words,
-		reply,
-		app.If(q.Context != "", func() app.UI {
-			return withLang(app.P().Class("quote-card-context"), lang).Text(q.Context)
-		}),
-		app.If(linked, func() app.UI {
-			return app.P().Class("quote-card-flag").Text(v.t("quotes.fromSelected"))
-		}),
-		app.Footer().Class("quote-card-meta").Body(
-			app.Time().DateTime(attr(i18n.MachineTime(e.Start))).Text(i18n.FormatMoment(v.lang, e.Start)),
-			source,
-			app.A().Class("quote-card-show").
-				Href(v.href(State{Event: q.Event, Person: v.state.Person})+"#timeline").
-				Text(v.t("quotes.showInTimeline")),
-		),
-	)
+	return card
 }
 
 // avatar is a person's portrait, or their initials where there is none.
 // It is decoration: the name is always written beside it.
-func (v *view) avatar(p *story.Person) app.UI {
+func avatar(p *story.Person) app.UI {
 	if p.Image != nil {
 		return app.Img().Class("avatar").Src(attr(string(p.Image.Src))).Alt("").Loading("lazy")
 	}

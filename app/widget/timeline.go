@@ -47,54 +47,29 @@ func (v *view) timeline() app.UI {
 	)
 }
 
+// timelineItem returns the component for event i with its inputs.
 func (v *view) timelineItem(i int) app.UI {
 	e := &v.s.Events[i]
 	l := &v.c.layout
-	selected := i == v.selected
-	class := "timeline-item"
-	if selected {
-		class += " is-selected"
+	item := &timelineItem{
+		IEvent:     e,
+		IX:         l.X[i],
+		ISelected:  i == v.selected,
+		IHref:      v.eventHref(e.ID),
+		ILang:      v.lang,
+		IStoryLang: v.storyLang(),
 	}
-	if v.highlighted[i] {
-		class += " is-highlighted"
-	}
-	tabindex := -1
-	if selected {
-		tabindex = 0
-	}
-	var before []app.UI
 	if g, ok := l.breakBefore(i); ok {
-		before = append(before, app.Span().Class("timeline-break").Aria("hidden", attr("true")).
-			Style("--x", rem(g.X-l.X[i])).
-			Text(v.t("timeline.break", i18n.FormatGap(v.lang, g.Span))))
+		item.IBreak = v.t("timeline.break", i18n.FormatGap(v.lang, g.Span))
+		item.IBreakX = g.X - l.X[i]
 	}
 	if p := l.Phase[i]; p >= 0 && (i == 0 || l.Phase[i-1] != p) {
-		before = append(before, app.Span().Class("timeline-phase").Aria("hidden", attr("true")).Text(v.s.Phases[p].Label))
+		item.IPhase = v.s.Phases[p].Label
 	}
-	var mark app.UI
 	if v.highlighted[i] {
-		name := v.s.Person(v.state.Person).Name
-		mark = app.Span().Class("timeline-mark").Body(
-			app.Span().Aria("hidden", attr("true")).Text("●"),
-			app.Span().Class("visually-hidden").Text(", "+v.t("timeline.involves", name)),
-		)
+		item.IInvolves = v.s.Person(v.state.Person).Name
 	}
-	return app.Li().Class(class).Role("presentation").Style("--x", rem(l.X[i])).Body(append(before,
-		app.A().
-			ID(tabID(story.Ref(e.ID))).
-			Class("timeline-tab").
-			Href(v.eventHref(e.ID)).
-			Role("tab").
-			Aria("selected", attr(strconv.FormatBool(selected))).
-			Aria("controls", "explainer-detail").
-			TabIndex(tabindex).
-			Body(
-				app.Span().Class("timeline-dot").Aria("hidden", attr("true")),
-				app.Time().Class("timeline-date").DateTime(attr(i18n.MachineTime(e.Start))).Text(i18n.FormatMoment(v.lang, e.Start)),
-				withLang(app.Span().Class("timeline-headline"), v.storyLang()).Text(e.Headline),
-				mark,
-			),
-	)...)
+	return item
 }
 
 // stepper is the previous/next pair of links, with the position between.

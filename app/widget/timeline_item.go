@@ -1,0 +1,74 @@
+package widget
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/i18n"
+	"explainer/app/story"
+)
+
+// timelineItem is one event on the timeline, a tab of the tablist. It is a
+// component of its own so that go-app renders again only the items whose
+// inputs change: selecting an event changes two items, not all of them,
+// which is what keeps a story of a thousand events responsive.
+type timelineItem struct {
+	app.Compo
+
+	IEvent     *story.Event
+	IX         float64 // left edge on the track, in rem
+	ISelected  bool
+	IInvolves  string // the filtered person's name, when they take part
+	IPhase     string // label of the phase that starts with this event
+	IBreak     string // text of the compressed stretch before it, if any
+	IBreakX    float64
+	IHref      string
+	ILang      i18n.Lang
+	IStoryLang string
+}
+
+func (t *timelineItem) Render() app.UI {
+	e := t.IEvent
+	class := "timeline-item"
+	tabindex := -1
+	if t.ISelected {
+		class += " is-selected"
+		tabindex = 0
+	}
+	if t.IInvolves != "" {
+		class += " is-highlighted"
+	}
+	var before []app.UI
+	if t.IBreak != "" {
+		before = append(before, app.Span().Class("timeline-break").Aria("hidden", attr("true")).
+			Style("--x", rem(t.IBreakX)).
+			Text(t.IBreak))
+	}
+	if t.IPhase != "" {
+		before = append(before, app.Span().Class("timeline-phase").Aria("hidden", attr("true")).Text(t.IPhase))
+	}
+	var mark app.UI
+	if t.IInvolves != "" {
+		mark = app.Span().Class("timeline-mark").Body(
+			app.Span().Aria("hidden", attr("true")).Text("●"),
+			app.Span().Class("visually-hidden").Text(", "+i18n.T(t.ILang, "timeline.involves", t.IInvolves)),
+		)
+	}
+	return app.Li().Class(class).Role("presentation").Style("--x", rem(t.IX)).Body(append(before,
+		app.A().
+			ID(tabID(story.Ref(e.ID))).
+			Class("timeline-tab").
+			Href(t.IHref).
+			Role("tab").
+			Aria("selected", attr(strconv.FormatBool(t.ISelected))).
+			Aria("controls", "explainer-detail").
+			TabIndex(tabindex).
+			Body(
+				app.Span().Class("timeline-dot").Aria("hidden", attr("true")),
+				app.Time().Class("timeline-date").DateTime(attr(i18n.MachineTime(e.Start))).Text(i18n.FormatMoment(t.ILang, e.Start)),
+				withLang(app.Span().Class("timeline-headline"), t.IStoryLang).Text(e.Headline),
+				mark,
+			),
+	)...)
+}
