@@ -59,30 +59,38 @@ func ParseURL(s *story.Story, q url.Values) (State, Options) {
 
 // Query writes state and options back as a query string, leaving out what
 // is at its default so that URLs stay short. defaultLang is the story's.
+// Keys come in alphabetical order, as url.Values.Encode would write them;
+// it is built by hand because every render writes one per event.
 func Query(st State, o Options, defaultLang i18n.Lang, defaultEvent story.Ref) string {
-	q := url.Values{}
-	if st.Event != "" && st.Event != defaultEvent {
-		q.Set("event", string(st.Event))
-	}
-	if st.Person != "" {
-		q.Set("person", string(st.Person))
-	}
-	if o.Lang != "" && o.Lang != defaultLang {
-		q.Set("lang", string(o.Lang))
-	}
-	if o.Theme != "" {
-		q.Set("theme", o.Theme)
+	var b strings.Builder
+	b.WriteByte('?')
+	add := func(k, v string) {
+		if b.Len() > 1 {
+			b.WriteByte('&')
+		}
+		b.WriteString(k)
+		b.WriteByte('=')
+		b.WriteString(url.QueryEscape(v))
 	}
 	if o.Accent != "" {
-		q.Set("accent", o.Accent)
+		add("accent", o.Accent)
 	}
 	if o.Embed {
-		q.Set("embed", "1")
+		add("embed", "1")
 	}
-	if len(q) == 0 {
-		return "?"
+	if st.Event != "" && st.Event != defaultEvent {
+		add("event", string(st.Event))
 	}
-	return "?" + q.Encode()
+	if o.Lang != "" && o.Lang != defaultLang {
+		add("lang", string(o.Lang))
+	}
+	if st.Person != "" {
+		add("person", string(st.Person))
+	}
+	if o.Theme != "" {
+		add("theme", o.Theme)
+	}
+	return b.String()
 }
 
 // moveSelection says where a key press takes the selection in a list of n
