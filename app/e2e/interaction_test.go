@@ -91,6 +91,7 @@ func TestReaderInteraction(t *testing.T) {
 	}
 	p.run(chromedp.Click(".quote-card .quote-card-show", chromedp.ByQuery))
 	p.waitFor(`document.querySelector("#tab-nato-chief-urges-repair").getAttribute("aria-selected") === "true"`)
+	p.waitFor(`document.activeElement.id === "tab-nato-chief-urges-repair"`)
 	if errs := p.errorsSeen(); len(errs) > 0 {
 		t.Errorf("errors: %q", errs)
 	}

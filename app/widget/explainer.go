@@ -117,11 +117,18 @@ func (c *Explainer) OnNav(ctx app.Context) {
 	if c.state.Person != prev.Person {
 		c.announceFilter()
 	}
-	if c.state.Event != prev.Event {
+	// "Show in timeline" links to #timeline: the keyboard follows the
+	// reader there, to the event's tab.
+	toTimeline := ctx.Page().URL().Fragment == "timeline"
+	if c.state.Event != prev.Event || toTimeline {
 		c.announceSelection()
 		ctx.Defer(func(ctx app.Context) {
 			c.revealSelected(true)
-			revealDetailOnPhones()
+			if toTimeline {
+				focusByID(tabID(c.state.Event))
+			} else {
+				revealDetailOnPhones()
+			}
 		})
 	}
 }
