@@ -21,9 +21,25 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /", s.notFound) // other methods get 405 from the mux
 	var h http.Handler = mux
 	if s.root != "" {
-		h = http.StripPrefix(s.root, h)
+		h = s.underRoot(mux)
 	}
 	return s.recoverPanics(s.secure(h))
+}
+
+// underRoot serves the site under the path of its base URL: /graphics
+// goes to /graphics/, and anything outside it gets the 404 page.
+func (s *Server) underRoot(mux http.Handler) http.Handler {
+	inner := http.StripPrefix(s.root, mux)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == s.root:
+			http.Redirect(w, r, s.root+"/", http.StatusMovedPermanently)
+		case strings.HasPrefix(r.URL.Path, s.root+"/"):
+			inner.ServeHTTP(w, r)
+		default:
+			s.notFound(w, r)
+		}
+	})
 }
 
 // serveHome is the built-in story, or the index of a stories folder.

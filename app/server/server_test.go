@@ -117,6 +117,32 @@ func TestRoutes(t *testing.T) {
 	}
 }
 
+// TestRoutesUnderSubPath serves the site under the path of its base URL.
+func TestRoutesUnderSubPath(t *testing.T) {
+	s := newServer(t, Config{BaseURL: "https://example.com/graphics/"})
+	tests := []struct {
+		target   string
+		status   int
+		location string
+		contains string
+	}{
+		{"/graphics", 301, "/graphics/", ""},
+		{"/graphics/", 200, "", `href="/graphics/assets/explainer.`},
+		{"/graphics/s/oval-office-2025.json", 200, "", `"id":"oval-office-2025"`},
+		{"/graphics/s/oval-office-2025", 301, "/graphics/s/oval-office-2025/", ""},
+		{"/graphics" + s.assets.url("boot.js"), 200, "", "goappGetenv"},
+		{"/", 404, "", "Story not found"},
+		{"/graphicsx/", 404, "", "Story not found"},
+	}
+	for _, tt := range tests {
+		res := get(t, s.Handler(), "GET", tt.target, nil)
+		b := body(t, res)
+		if res.StatusCode != tt.status || res.Header.Get("Location") != tt.location || !strings.Contains(b, tt.contains) {
+			t.Errorf("GET %s: %d, Location %q; want %d, %q, body with %q", tt.target, res.StatusCode, res.Header.Get("Location"), tt.status, tt.location, tt.contains)
+		}
+	}
+}
+
 // TestSecurityHeaders checks what every response and every page carries.
 func TestSecurityHeaders(t *testing.T) {
 	tests := []struct {
