@@ -326,3 +326,40 @@ func TestWasm(t *testing.T) {
 		t.Errorf("decoded wasm: %d bytes, magic %q, header %s", len(got), got[:4], res.Header.Get("X-Uncompressed-Content-Length"))
 	}
 }
+
+// TestOddRequests sends malformed and hostile requests: each gets an
+// answer below 500, never a panic.
+func TestOddRequests(t *testing.T) {
+	s := newServer(t, Config{})
+	targets := []string{
+		"/?event=%00",
+		"/?event=%ff%fe&person=%c3%28",
+		"/?accent=%23zzzzzz&theme=%3Cscript%3E&lang=%E2%80%AE",
+		"/?" + strings.Repeat("event=x&", 500),
+		"/s/%2e%2e%2fetc%2fpasswd.json",
+		"/s/%00/",
+		"/s/" + strings.Repeat("a", 4000) + "/",
+		"/assets/",
+		"/assets/%2e%2e",
+		"//example.com/",
+		"/healthz?verbose=%%",
+	}
+	for _, target := range targets {
+		for _, method := range []string{"GET", "HEAD", "OPTIONS", "PUT", "PATCH"} {
+			r := httptest.NewRequest(method, "/", nil)
+			r.URL.RawPath = ""
+			u, err := r.URL.Parse(target)
+			if err != nil {
+				u = r.URL
+				u.RawQuery = strings.TrimPrefix(target, "/?")
+			}
+			r.URL = u
+			r.RequestURI = target
+			w := httptest.NewRecorder()
+			s.Handler().ServeHTTP(w, r)
+			if w.Code >= 500 {
+				t.Errorf("%s %s: %d", method, target, w.Code)
+			}
+		}
+	}
+}
