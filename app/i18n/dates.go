@@ -125,9 +125,6 @@ func momentParts(lang Lang, m story.Moment) (date, clock string, zoned bool) {
 	return date, clock, zoned
 }
 
-// FormatDay writes the day of t: "28 Feb 2025", "28 лютого 2025".
-func FormatDay(lang Lang, t time.Time) string { return dayMonthYear(lang, t) }
-
 func dayMonthYear(lang Lang, t time.Time) string {
 	if lang == Ukrainian {
 		return fmt.Sprintf("%d %s %d", t.Day(), monthsUKGen[t.Month()-1], t.Year())
