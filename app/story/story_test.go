@@ -221,3 +221,19 @@ func TestEventsSortStably(t *testing.T) {
 		t.Errorf("events sorted as %v; want %s", got, want)
 	}
 }
+
+// TestReadmeExample keeps the example in the README valid.
+func TestReadmeExample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "```json\n")
+	example, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("README has no JSON example")
+	}
+	if _, err := Parse("README.md example", []byte(example)); err != nil {
+		t.Errorf("the README's example story does not parse:\n%v", err)
+	}
+}
