@@ -1,6 +1,7 @@
 package widget
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -65,8 +66,8 @@ func (v *view) quoteGroups() [][]*story.Quote {
 		}
 	}
 	// Stable: quotes of one event keep their file order.
-	sortStable(groups, func(a, b []*story.Quote) bool {
-		return s.EventIndex(a[0].Event) < s.EventIndex(b[0].Event)
+	sort.SliceStable(groups, func(i, j int) bool {
+		return s.EventIndex(groups[i][0].Event) < s.EventIndex(groups[j][0].Event)
 	})
 	return groups
 }
@@ -124,14 +125,4 @@ func avatar(p *story.Person) app.UI {
 		return app.Img().Class("avatar").Src(attr(string(p.Image.Src))).Alt("").Loading("lazy")
 	}
 	return app.Span().Class("avatar").Aria("hidden", attr("true")).Text(story.Initials(p.Name))
-}
-
-// sortStable is an insertion sort: the lists are short, and it keeps
-// equal elements in order without importing sort into the WebAssembly.
-func sortStable[T any](xs []T, less func(a, b T) bool) {
-	for i := 1; i < len(xs); i++ {
-		for j := i; j > 0 && less(xs[j], xs[j-1]); j-- {
-			xs[j], xs[j-1] = xs[j-1], xs[j]
-		}
-	}
 }
