@@ -74,7 +74,7 @@ test-wasm:
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./app/story
 
-bench: wasm
+bench: wasm deps
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
 
 fmt:

@@ -178,7 +178,7 @@ func (s *testSite) close() {
 // page is one browser tab with what it saw: console errors, uncaught
 // exceptions and every URL it requested.
 type tab struct {
-	t   *testing.T
+	t   testing.TB
 	ctx context.Context
 
 	mu       sync.Mutex
@@ -188,7 +188,7 @@ type tab struct {
 
 // newPage opens a tab that closes when the test ends; every step in it
 // must finish within the test's timeout.
-func newTab(t *testing.T) *tab {
+func newTab(t testing.TB) *tab {
 	t.Helper()
 	if browserCtx == nil {
 		t.Fatal("no browser")
