@@ -101,7 +101,7 @@ func (s *Server) serveStoryFile(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	body := negotiate(w, r, encoded{raw: e.JSON, gzip: gzipBytes(e.JSON)})
+	body := negotiate(w, r, e.JSONEncoded)
 	if r.Method != http.MethodHead {
 		w.Write(body)
 	}

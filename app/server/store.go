@@ -23,6 +23,9 @@ type entry struct {
 	Story *story.Story
 	File  string
 	JSON  []byte // the story as served at /s/{id}.json and embedded in pages
+	// JSONEncoded is JSON with its compressed forms, made once per version
+	// rather than per request.
+	JSONEncoded encoded
 	// Zones is the TZif data of the zones the story uses, as JSON, for the
 	// WebAssembly, which has no zone database of its own.
 	Zones []byte
@@ -42,12 +45,13 @@ type store struct {
 	mu      sync.RWMutex
 	byID    map[story.ID]*entry
 	byFile  map[string]*entry
-	stamps  map[string]string // file → stamp of what was last read, good or bad
+	stamps  map[string]string // file → hash of what was last read, good or bad
+	stats   map[string]string // file → size and time of that read, to skip unchanged files
 	problem map[string]error  // file → why its current content is not served
 }
 
 func newStore(fsys fs.FS, log *slog.Logger) *store {
-	return &store{fsys: fsys, log: log, byID: map[story.ID]*entry{}, byFile: map[string]*entry{}, stamps: map[string]string{}, problem: map[string]error{}}
+	return &store{fsys: fsys, log: log, byID: map[story.ID]*entry{}, byFile: map[string]*entry{}, stamps: map[string]string{}, stats: map[string]string{}, problem: map[string]error{}}
 }
 
 // get returns the live version of a story.
@@ -92,11 +96,30 @@ func (s *store) reload() error {
 	var errs []error
 	for _, name := range names {
 		seen[name] = true
+		// A file whose size and time are as last seen is not read again:
+		// the folder is polled every second. A file changed in the last few
+		// seconds is read anyway, for file systems with coarse times, where
+		// an edit of the same size could keep the same time.
+		info, err := fs.Stat(s.fsys, name)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		stat := fmt.Sprintf("%d:%d", info.Size(), info.ModTime().UnixNano())
+		s.mu.RLock()
+		same := s.stats[name] == stat
+		s.mu.RUnlock()
+		if same && time.Since(info.ModTime()) > 3*time.Second {
+			continue
+		}
 		data, err := fs.ReadFile(s.fsys, name)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
+		s.mu.Lock()
+		s.stats[name] = stat
+		s.mu.Unlock()
 		sum := sha256.Sum256(data)
 		stamp := hex.EncodeToString(sum[:])
 		s.mu.RLock()
@@ -120,6 +143,7 @@ func (s *store) reload() error {
 	for name := range s.stamps {
 		if !seen[name] {
 			delete(s.stamps, name)
+			delete(s.stats, name)
 			delete(s.problem, name)
 		}
 	}
@@ -160,7 +184,7 @@ func (s *store) load(name string, data []byte, stamp string) error {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	sum := sha256.Sum256(js)
-	e := &entry{Story: st, File: name, JSON: js, Zones: zjs, ETag: `"` + hex.EncodeToString(sum[:8]) + `"`, stamp: stamp}
+	e := &entry{Story: st, File: name, JSON: js, JSONEncoded: encoded{raw: js, gzip: gzipBytes(js), brotli: brotliBytes(js, 9)}, Zones: zjs, ETag: `"` + hex.EncodeToString(sum[:8]) + `"`, stamp: stamp}
 	if old, ok := s.byFile[name]; ok && old.Story.ID != st.ID {
 		delete(s.byID, old.Story.ID) // the file now holds another story
 	}
