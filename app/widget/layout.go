@@ -20,11 +20,12 @@ const (
 
 // layout is where everything sits on the horizontal track.
 type layout struct {
-	X      []float64 // left edge of each event, in story order
-	Phase  []int     // index into story.Phases of each event's phase, or -1
-	Breaks []gap     // compressed stretches, in order
-	Bands  []band    // phases with at least one event
-	Width  float64   // total track width
+	X       []float64 // left edge of each event, in story order
+	Phase   []int     // index into story.Phases of each event's phase, or -1
+	Breaks  []gap     // compressed stretches, in order
+	breakAt []int     // index into Breaks of the stretch before each event, or -1
+	Bands   []band    // phases with at least one event
+	Width   float64   // total track width
 }
 
 // gap is a compressed stretch before event Before.
@@ -43,7 +44,7 @@ type band struct {
 
 func newLayout(s *story.Story) layout {
 	n := len(s.Events)
-	l := layout{X: make([]float64, n), Phase: make([]int, n)}
+	l := layout{X: make([]float64, n), Phase: make([]int, n), breakAt: make([]int, n)}
 	if n == 0 {
 		return l
 	}
@@ -77,9 +78,12 @@ func newLayout(s *story.Story) layout {
 		unit = dense[len(dense)/2]
 	}
 	x := 0.0
+	l.breakAt[0] = -1
 	for i := 1; i < n; i++ {
+		l.breakAt[i] = -1
 		switch g := gaps[i]; {
 		case g >= threshold:
+			l.breakAt[i] = len(l.Breaks)
 			l.Breaks = append(l.Breaks, gap{Before: i, X: x + itemWidth + (slot-itemWidth+breakWidth)/2, Span: g})
 			x += slot + breakWidth
 		default:
@@ -120,10 +124,8 @@ func (l *layout) assignPhases(s *story.Story) {
 
 // breakBefore returns the compressed stretch just before event i, if any.
 func (l *layout) breakBefore(i int) (gap, bool) {
-	for _, g := range l.Breaks {
-		if g.Before == i {
-			return g, true
-		}
+	if b := l.breakAt[i]; b >= 0 {
+		return l.Breaks[b], true
 	}
 	return gap{}, false
 }

@@ -26,8 +26,8 @@ func (c *Explainer) view() *view {
 	}
 	if p := c.state.Person; p != "" {
 		v.highlighted = map[int]bool{}
-		for i, e := range v.s.Events {
-			if involves(v.s, &e, p) {
+		for i := range v.s.Events {
+			if involves(v.s, &v.s.Events[i], p) {
 				v.highlighted[i] = true
 			}
 		}
