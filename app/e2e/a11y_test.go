@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"explainer/app/internal/testenv"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,17 +16,17 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// axeSource is axe-core, installed by the Makefile into .cache (never
+// axeSource is axe-core, installed by `make npm-tools` into .cache (never
 // committed); AXE_PATH points elsewhere.
 func axeSource(t *testing.T) string {
 	t.Helper()
 	path := os.Getenv("AXE_PATH")
 	if path == "" {
-		path = filepath.Join("..", "..", ".cache", "npm", "node_modules", "axe-core", "axe.min.js")
+		path = filepath.Join(testenv.NodeModules(t, "axe-core"), "axe-core", "axe.min.js")
 	}
 	src, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("axe-core is missing (%v): run make npm-tools (make test does), or set AXE_PATH", err)
+		t.Fatalf("axe-core: %v", err)
 	}
 	return string(src)
 }
@@ -39,7 +40,7 @@ type axeViolation struct {
 	} `json:"nodes"`
 }
 
-// Scenario 7: axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules find nothing,
+// axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules find nothing,
 // in both themes (from the system, and forced by ?theme=), on a phone and
 // a desktop.
 func TestAccessibility(t *testing.T) {
@@ -81,7 +82,7 @@ func TestAccessibility(t *testing.T) {
 	}
 }
 
-// Scenario 7: a keyboard alone reaches every control, in a sensible order,
+// A keyboard alone reaches every control, in a sensible order,
 // with a visible focus indicator on each.
 func TestKeyboardOnly(t *testing.T) {
 	p := newTab(t)

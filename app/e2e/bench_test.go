@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"explainer/app/internal/testenv"
 	"explainer/app/server"
 	"explainer/app/story/storytest"
 )
@@ -46,11 +47,12 @@ const keyPressJS = `(async n => {
 // for the built-in story and a generated one of 1,000 events. It reports
 // ms/key; run it with make bench.
 func BenchmarkKeyPress(b *testing.B) {
+	needBrowser(b)
 	dir := b.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "generated.json"), storytest.Generate(1000), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	srv, err := server.New(server.Config{StoriesDir: dir, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	srv, err := server.New(server.Config{StoriesDir: dir, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Static: testenv.StaticFS(b)})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -4,7 +4,6 @@ package e2e
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -12,7 +11,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -26,6 +24,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"explainer/app/internal/testenv"
 	"explainer/app/server"
 )
 
@@ -34,34 +33,20 @@ import (
 var (
 	browserCtx context.Context
 	site       *testSite
+	// noBrowser says why there is no browser: every test then skips (or
+	// fails, under make test) with that one line.
+	noBrowser error
 )
-
-// chromePath finds Chromium: $CHROME_PATH, else the usual names.
-func chromePath() (string, error) {
-	if p := os.Getenv("CHROME_PATH"); p != "" {
-		return p, nil
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	return "", errors.New("the browser tests need Chromium: apt-get install chromium (make test does it as root), or set CHROME_PATH to a Chrome or Chromium binary")
-}
 
 func TestMain(m *testing.M) {
 	os.Exit(runMain(m))
 }
 
 func runMain(m *testing.M) int {
-	path, err := chromePath()
+	path, err := testenv.Chrome()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "e2e:", err)
-		return 1
-	}
-	if _, err := os.Stat("../../web/static/app.wasm"); err != nil {
-		fmt.Fprintln(os.Stderr, "e2e: web/static/app.wasm is missing: run make wasm (make test does)")
-		return 1
+		noBrowser = err
+		return m.Run()
 	}
 	site, err = startSite()
 	if err != nil {
@@ -124,7 +109,11 @@ type testSite struct {
 
 func startSite() (*testSite, error) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv, err := server.New(server.Config{Logger: log})
+	static, err := testenv.Static()
+	if err != nil {
+		return nil, err
+	}
+	srv, err := server.New(server.Config{Logger: log, Static: static})
 	if err != nil {
 		return nil, err
 	}
@@ -186,13 +175,19 @@ type tab struct {
 	requests []string
 }
 
-// newPage opens a tab that closes when the test ends; every step in it
+// needBrowser skips a test when there is no browser (fails under make
+// test); newTab calls it, and tests that use the site before opening a
+// tab call it first.
+func needBrowser(t testing.TB) {
+	t.Helper()
+	testenv.Need(t, noBrowser)
+}
+
+// newTab opens a tab that closes when the test ends; every step in it
 // must finish within the test's timeout.
 func newTab(t testing.TB) *tab {
 	t.Helper()
-	if browserCtx == nil {
-		t.Fatal("no browser")
-	}
+	needBrowser(t)
 	ctx, cancelTab := chromedp.NewContext(browserCtx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
 	t.Cleanup(func() {

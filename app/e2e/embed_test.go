@@ -25,10 +25,11 @@ window.addEventListener("message", e => window.messages.push(e.data && e.data.ty
 </body></html>`
 }
 
-// Scenario 5: inside a cross-origin iframe, and inside WordPress's
+// Inside a cross-origin iframe, and inside WordPress's
 // sandbox="allow-scripts" (an opaque origin, where localStorage throws),
 // the widget becomes ready and answers the keyboard.
 func TestEmbedded(t *testing.T) {
+	needBrowser(t)
 	tests := []struct {
 		name  string
 		attrs string

@@ -12,13 +12,19 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"explainer/app/internal/testenv"
 	"explainer/app/server"
 )
 
 // The static export works on a plain file server, under a sub-path, even
 // one that sends the WebAssembly with a generic type.
 func TestStaticExport(t *testing.T) {
-	srv, err := server.New(server.Config{BaseURL: "https://example.com/graphics", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	p := newTab(t)
+	srv, err := server.New(server.Config{
+		BaseURL: "https://example.com/graphics",
+		Logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Static:  testenv.StaticFS(t),
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +41,6 @@ func TestStaticExport(t *testing.T) {
 	}))
 	defer host.Close()
 
-	p := newTab(t)
 	p.open(host.URL + "/graphics/")
 	p.run(chromedp.Focus("#tab-paris-ceasefire-2019", chromedp.ByQuery), chromedp.KeyEvent(kb.End))
 	p.waitFor(`document.querySelector("#tab-london-summit").getAttribute("aria-selected") === "true"`)

@@ -11,7 +11,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// Scenario 3: a reader clicks, steps, uses the keys and filters, and the
+// A reader clicks, steps, uses the keys and filters, and the
 // selection (as ARIA state), the detail panel and the focus follow.
 func TestReaderInteraction(t *testing.T) {
 	p := newTab(t)
@@ -97,7 +97,7 @@ func TestReaderInteraction(t *testing.T) {
 	}
 }
 
-// Scenario 4: ?event=ID opens at that event, and the address follows the
+// ?event=ID opens at that event, and the address follows the
 // selection, so it can be shared at any moment; Back goes back.
 func TestURLState(t *testing.T) {
 	p := newTab(t)
@@ -121,7 +121,7 @@ func TestURLState(t *testing.T) {
 	}
 }
 
-// Scenario 3: on a touch screen, a sideways swipe on the detail steps
+// On a touch screen, a sideways swipe on the detail steps
 // through the events; a vertical one scrolls as usual.
 func TestSwipe(t *testing.T) {
 	p := newTab(t)

@@ -12,7 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// Scenario 1: with JavaScript off, the page is the whole story.
+// With JavaScript off, the page is the whole story.
 func TestPrerenderWithoutJavaScript(t *testing.T) {
 	s := defaultStory(t)
 	p := newTab(t)
@@ -44,7 +44,7 @@ func TestPrerenderWithoutJavaScript(t *testing.T) {
 	}
 }
 
-// Scenario 1: with JavaScript on, the content is on screen while the
+// With JavaScript on, the content is on screen while the
 // WebAssembly is still downloading, nothing covers it, and the takeover
 // moves nothing.
 func TestContentVisibleBeforeWasm(t *testing.T) {
@@ -112,7 +112,7 @@ func contentVisibleBeforeWasm(t *testing.T, query string) {
 	}
 }
 
-// Scenario 2: the WebAssembly takes over cleanly: ready, no errors, and
+// The WebAssembly takes over cleanly: ready, no errors, and
 // nothing requested from anywhere but this machine.
 func TestTakeover(t *testing.T) {
 	p := newTab(t)

@@ -48,7 +48,7 @@ func expectReadableWithNotice(t *testing.T, p *tab) {
 	p.waitFor(`location.search === "?event=london-summit" && document.querySelector("#tab-london-summit") && document.querySelector("#tab-london-summit").getAttribute("aria-selected") === "true"`)
 }
 
-// Scenario 8: the WebAssembly answers 500.
+// The WebAssembly answers 500.
 func TestWasmServerError(t *testing.T) {
 	p := newTab(t)
 	intercept(p, &fetch.RequestPattern{URLPattern: "*/assets/app.*.wasm"}, func(ctx context.Context, ev *fetch.EventRequestPaused) error {
@@ -58,7 +58,7 @@ func TestWasmServerError(t *testing.T) {
 	expectReadableWithNotice(t, p)
 }
 
-// Scenario 8: the network drops while the WebAssembly downloads.
+// The network drops while the WebAssembly downloads.
 func TestWasmNetworkCut(t *testing.T) {
 	p := newTab(t)
 	intercept(p, &fetch.RequestPattern{URLPattern: "*/assets/app.*.wasm"}, func(ctx context.Context, ev *fetch.EventRequestPaused) error {
@@ -68,7 +68,7 @@ func TestWasmNetworkCut(t *testing.T) {
 	expectReadableWithNotice(t, p)
 }
 
-// Scenario 8: the story data in the page is unusable (a proxy mangled
+// The story data in the page is unusable (a proxy mangled
 // it): the WebAssembly leaves the prerendered page alone.
 func TestStoryDataUnusable(t *testing.T) {
 	p := newTab(t)

@@ -20,7 +20,7 @@ const overlapJS = `(sel => {
 	return out;
 })`
 
-// Scenario 6: from a small phone to a desktop, nothing scrolls sideways
+// From a small phone to a desktop, nothing scrolls sideways
 // and nothing overlaps; full-page screenshots go to testoutput/.
 func TestResponsive(t *testing.T) {
 	for _, width := range []int64{280, 320, 768, 1280} {

@@ -4,12 +4,11 @@ package server
 
 import (
 	"compress/gzip"
+	"explainer/app/internal/testenv"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -35,6 +34,9 @@ func newServer(t testing.TB, cfg Config) *Server {
 	t.Helper()
 	if cfg.Logger == nil {
 		cfg.Logger = quietLogger(t)
+	}
+	if cfg.Static == nil {
+		cfg.Static = testenv.StaticFS(t)
 	}
 	s, err := New(cfg)
 	if err != nil {
@@ -295,13 +297,10 @@ func decode(t testing.TB, enc, data string) string {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// TestWasm serves the real WebAssembly built by make wasm, as browsers
+// TestWasm serves the real WebAssembly, built from this source, as browsers
 // need it: the right type, from any origin (sandboxed iframes fetch it
 // from an opaque origin), compressed, with the true length.
 func TestWasm(t *testing.T) {
-	if _, err := os.Stat(filepath.Join("..", "..", "web", "static", "app.wasm")); err != nil {
-		t.Fatal("web/static/app.wasm is missing: run make wasm (make test does)")
-	}
 	s := newServer(t, Config{})
 	u := s.assets.url("app.wasm")
 	if u == "" {

@@ -6,9 +6,10 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"explainer/app/internal/testenv"
 )
 
 // TestSchemaWithAjv checks the committed schema with a real JSON Schema
@@ -16,14 +17,8 @@ import (
 // mistakes a schema can see (everything but references and duplicate ids)
 // are caught.
 func TestSchemaWithAjv(t *testing.T) {
-	modules, _ := filepath.Abs("../../.cache/npm/node_modules")
-	if _, err := os.Stat(filepath.Join(modules, "ajv")); err != nil {
-		t.Fatal("Ajv is missing: run make npm-tools (make test does)")
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Fatal("node is missing: apt-get install nodejs (make test does)")
-	}
+	node := testenv.Node(t)
+	modules := testenv.NodeModules(t, "ajv")
 	tests := []struct {
 		file  string
 		valid bool

@@ -1,0 +1,127 @@
+//go:build !wasm
+
+// Package wasmbuild builds the widget's WebAssembly and the matching
+// wasm_exec.js, with their compressed forms. The Makefile and the tests
+// that need the real WebAssembly both use it, so there is one recipe.
+package wasmbuild
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/andybalholm/brotli"
+)
+
+// Files are the names Build writes into its output folder, besides a .br
+// and a .gz of each.
+var Files = []string{"app.wasm", "wasm_exec.js"}
+
+// Build compiles the module at root for GOOS=js GOARCH=wasm into
+// dir/app.wasm, copies wasm_exec.js from the same Go (the two must match),
+// and compresses both with brotli at the given quality (11 for releases;
+// tests use less, since quality 11 on megabytes takes tens of seconds).
+func Build(root, dir string, brotliQuality int) ([]Output, error) {
+	goCmd := goBinary()
+	wasm := filepath.Join(dir, "app.wasm")
+	build := exec.Command(goCmd, "build", "-trimpath", "-ldflags", "-s -w", "-o", wasm, ".")
+	build.Dir = root
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := build.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("building the WebAssembly: %v\n%s", err, out)
+	}
+	out, err := exec.Command(goCmd, "env", "GOROOT").Output()
+	if err != nil {
+		return nil, fmt.Errorf("go env GOROOT: %v", err)
+	}
+	goroot := strings.TrimSpace(string(out))
+	execJS, err := os.ReadFile(filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"))
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "wasm_exec.js"), execJS, 0o644); err != nil {
+		return nil, err
+	}
+	var outs []Output
+	for _, name := range Files {
+		o, err := Compress(filepath.Join(dir, name), brotliQuality)
+		if err != nil {
+			return nil, err
+		}
+		outs = append(outs, o)
+	}
+	return outs, nil
+}
+
+// goBinary is the go command that runs this program's build, so that a
+// test run with one Go does not build the wasm with another.
+func goBinary() string {
+	if p := filepath.Join(os.Getenv("GOROOT"), "bin", "go"); os.Getenv("GOROOT") != "" {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return "go"
+}
+
+// Output is a file written, with its length raw and compressed.
+type Output struct {
+	Path              string
+	Raw, Gzip, Brotli int
+}
+
+// Compress writes NAME.gz (best compression) and NAME.br beside a file.
+func Compress(name string, brotliQuality int) (Output, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return Output{}, err
+	}
+	gz, err := Gzip(data)
+	if err != nil {
+		return Output{}, err
+	}
+	br, err := Brotli(data, brotliQuality)
+	if err != nil {
+		return Output{}, err
+	}
+	if err := os.WriteFile(name+".gz", gz, 0o644); err != nil {
+		return Output{}, err
+	}
+	if err := os.WriteFile(name+".br", br, 0o644); err != nil {
+		return Output{}, err
+	}
+	return Output{name, len(data), len(gz), len(br)}, nil
+}
+
+// Gzip compresses data at the best level.
+func Gzip(data []byte) ([]byte, error) {
+	var b bytes.Buffer
+	w, err := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(data); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// Brotli compresses data at a quality from 0 to 11.
+func Brotli(data []byte, quality int) ([]byte, error) {
+	var b bytes.Buffer
+	w := brotli.NewWriterLevel(&b, quality)
+	if _, err := w.Write(data); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
