@@ -1,7 +1,7 @@
 // Package web holds everything the binary serves besides the rendered
 // pages: the stylesheet, the boot script, icons, the WebAssembly (built
-// into static/ by `make wasm`), the JSON Schema of the story format and
-// the default story. Embedding them makes one binary a full deployment.
+// into static/ by `make wasm`), the JSON Schema of the story format, the
+// page templates and the default story. Embedding them makes one binary a full deployment.
 package web
 
 import "embed"
@@ -16,10 +16,12 @@ var Static embed.FS
 //go:embed stories/*.json
 var Stories embed.FS
 
+// Templates are the HTML shells of the pages the server renders.
+//
+//go:embed templates/*.html
+var Templates embed.FS
+
 // Schema is the JSON Schema of story files, for editors.
 //
 //go:embed story.schema.json
 var Schema []byte
-
-// DefaultStory is the file name of the built-in story in Stories.
-const DefaultStory = "stories/oval-office-2025.json"

@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"explainer/app/internal/golden"
 	"strings"
 	"testing"
 
@@ -105,7 +106,7 @@ func contentVisibleBeforeWasm(t *testing.T, query string) {
 		t.Errorf("the takeover moved content:\nbefore %s\nafter  %s", before, after)
 	}
 	if textAfter := p.evalString(snapshot); textAfter != textBefore {
-		t.Errorf("the first render in the browser differs from the prerendered page:\n%s", firstDifference(textBefore, textAfter))
+		t.Errorf("the first render in the browser differs from the prerendered page:\n%s", golden.FirstDifference(textBefore, textAfter))
 	}
 	if got := p.selected(); got != "tab-kharkiv-drone-strike" {
 		t.Errorf("after takeover, selected %q", got)
@@ -164,14 +165,4 @@ func TestTakeoverKeepsFocusAndScroll(t *testing.T) {
 	if scrollY != 240 {
 		t.Errorf("after the takeover, scrollY is %v; want 240", scrollY)
 	}
-}
-
-// firstDifference shows where two long texts part.
-func firstDifference(a, b string) string {
-	i := 0
-	for i < len(a) && i < len(b) && a[i] == b[i] {
-		i++
-	}
-	from := max(0, i-80)
-	return "before: …" + a[from:min(len(a), i+80)] + "\nafter:  …" + b[from:min(len(b), i+80)]
 }

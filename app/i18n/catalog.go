@@ -8,30 +8,40 @@ package i18n
 import (
 	"fmt"
 	"strings"
+
+	"explainer/app/story"
 )
 
-// Lang is a language the widget's own text is available in.
-type Lang string
+// Locale is a language the widget's own text is available in.
+type Locale string
 
 // The languages with a complete catalogue.
 const (
-	English   Lang = "en"
-	Ukrainian Lang = "uk"
+	English   Locale = "en"
+	Ukrainian Locale = "uk"
 )
 
-// Langs lists the supported languages, the fallback first.
-var Langs = []Lang{English, Ukrainian}
+// Locales lists the supported languages, the fallback first.
+var Locales = []Locale{English, Ukrainian}
 
 // Match returns the supported language for a BCP 47 tag such as "uk-UA",
 // and false when there is none.
-func Match(tag string) (Lang, bool) {
+func Match(tag string) (Locale, bool) {
 	base, _, _ := strings.Cut(strings.ToLower(tag), "-")
-	for _, l := range Langs {
+	for _, l := range Locales {
 		if string(l) == base {
 			return l, true
 		}
 	}
 	return English, false
+}
+
+// ForStory is the locale for a story written in lang: the widget speaks
+// the story's language when it has a catalogue for it, English otherwise.
+// A reader's ?lang= overrides it.
+func ForStory(lang story.Lang) Locale {
+	l, _ := Match(string(lang))
+	return l
 }
 
 // Key names one message.
@@ -40,7 +50,7 @@ type Key string
 // T returns the message for key in lang, with fmt verbs filled from args.
 // A message missing in lang falls back to English; a missing key shows
 // itself, so a gap is visible rather than blank.
-func T(lang Lang, key Key, args ...any) string {
+func T(lang Locale, key Key, args ...any) string {
 	msg, ok := catalog[lang][key]
 	if !ok {
 		msg, ok = catalog[English][key]
@@ -65,7 +75,7 @@ func Keys() []Key {
 }
 
 // Has reports whether lang has its own text for key.
-func Has(lang Lang, key Key) bool {
+func Has(lang Locale, key Key) bool {
 	_, ok := catalog[lang][key]
 	return ok
 }

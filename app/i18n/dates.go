@@ -27,7 +27,7 @@ var (
 //	28 Feb 2025, evening              (day and part of the day)
 //	28 Feb 2025, between 13:00 and 14:00 EST   (hour)
 //	28 Feb 2025, about 13:40 EST      (minute, approximate)
-func FormatMoment(lang Lang, m story.Moment) string {
+func FormatMoment(lang Locale, m story.Moment) string {
 	if m.Text != "" {
 		return m.Text
 	}
@@ -45,7 +45,7 @@ func FormatMoment(lang Lang, m story.Moment) string {
 // FormatSpan writes an event's start and optional end as one range; the
 // date is not repeated when both fall on the same day, nor the zone when
 // both share it.
-func FormatSpan(lang Lang, start story.Moment, end *story.Moment) string {
+func FormatSpan(lang Locale, start story.Moment, end *story.Moment) string {
 	if end == nil {
 		return FormatMoment(lang, start)
 	}
@@ -83,7 +83,7 @@ func FormatSpan(lang Lang, start story.Moment, end *story.Moment) string {
 // momentParts returns the date and the time of day (or part of the day)
 // of a moment, each at its precision; clock is "" when there is none, and
 // zoned says whether the clock needs its zone beside it.
-func momentParts(lang Lang, m story.Moment) (date, clock string, zoned bool) {
+func momentParts(lang Locale, m story.Moment) (date, clock string, zoned bool) {
 	t := m.Time()
 	switch m.Precision() {
 	case story.Year:
@@ -125,7 +125,7 @@ func momentParts(lang Lang, m story.Moment) (date, clock string, zoned bool) {
 	return date, clock, zoned
 }
 
-func dayMonthYear(lang Lang, t time.Time) string {
+func dayMonthYear(lang Locale, t time.Time) string {
 	if lang == Ukrainian {
 		return fmt.Sprintf("%d %s %d", t.Day(), monthsUKGen[t.Month()-1], t.Year())
 	}
@@ -165,7 +165,7 @@ func MachineTime(m story.Moment) string {
 
 // FormatGap writes the length of a compressed stretch of the timeline in
 // the largest unit that fits: "5 years", "3 months", "12 days".
-func FormatGap(lang Lang, d time.Duration) string {
+func FormatGap(lang Locale, d time.Duration) string {
 	days := int(d.Hours() / 24)
 	switch {
 	case days >= 365:
@@ -177,7 +177,7 @@ func FormatGap(lang Lang, d time.Duration) string {
 	}
 }
 
-func plural(lang Lang, n int, one, many Key) string {
+func plural(lang Locale, n int, one, many Key) string {
 	if n == 1 {
 		return T(lang, one)
 	}

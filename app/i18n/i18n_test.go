@@ -11,7 +11,7 @@ import (
 // TestCataloguesComplete holds every language to the English catalogue,
 // and checks that each translation takes the same arguments.
 func TestCataloguesComplete(t *testing.T) {
-	for _, lang := range Langs {
+	for _, lang := range Locales {
 		for _, key := range Keys() {
 			if !Has(lang, key) {
 				t.Errorf("%s has no text for %q", lang, key)
@@ -32,7 +32,7 @@ func TestCataloguesComplete(t *testing.T) {
 func TestMatch(t *testing.T) {
 	tests := []struct {
 		in   string
-		want Lang
+		want Locale
 		ok   bool
 	}{
 		{"en", English, true}, {"uk", Ukrainian, true}, {"uk-UA", Ukrainian, true}, {"EN-gb", English, true},

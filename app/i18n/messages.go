@@ -2,7 +2,7 @@ package i18n
 
 // catalog is the widget's text. Keys read as what the text is for, so
 // that a missing translation is easy to place.
-var catalog = map[Lang]map[Key]string{
+var catalog = map[Locale]map[Key]string{
 	English: {
 		"timeline.label":        "Timeline of events",
 		"timeline.instruction":  "Use the arrow keys to move between events, Home and End to jump to the first or last.",
@@ -59,6 +59,8 @@ var catalog = map[Lang]map[Key]string{
 		"notice.storyError":     "This story could not be loaded.",
 		"notfound.title":        "Story not found",
 		"notfound.body":         "There is no story at this address. It may have been moved or unpublished.",
+		"error.title":           "Something went wrong",
+		"error.body":            "The page could not be made. It has been logged; please try again in a moment.",
 		"index.title":           "Stories",
 		"index.events":          "%d events",
 	},
@@ -118,6 +120,8 @@ var catalog = map[Lang]map[Key]string{
 		"notice.storyError":     "Не вдалося завантажити історію.",
 		"notfound.title":        "Історію не знайдено",
 		"notfound.body":         "За цією адресою немає історії. Можливо, її перенесли або зняли з публікації.",
+		"error.title":           "Сталася помилка",
+		"error.body":            "Не вдалося сформувати сторінку. Помилку записано в журнал; спробуйте ще раз за хвилину.",
 		"index.title":           "Історії",
 		"index.events":          "Подій: %d",
 	},

@@ -33,16 +33,16 @@ func (s *Server) Export(dir string) (int, error) {
 		return os.WriteFile(p, data, 0o644)
 	}
 	for _, as := range s.assets.list() {
-		if err := write(as.URL, as.Raw); err != nil {
+		if err := write(as.URL, as.raw); err != nil {
 			return n, err
 		}
-		if as.Gzip != nil {
-			if err := write(as.URL+".gz", as.Gzip); err != nil {
+		if as.gzip != nil {
+			if err := write(as.URL+".gz", as.gzip); err != nil {
 				return n, err
 			}
 		}
-		if as.Brotli != nil {
-			if err := write(as.URL+".br", as.Brotli); err != nil {
+		if as.brotli != nil {
+			if err := write(as.URL+".br", as.brotli); err != nil {
 				return n, err
 			}
 		}
@@ -50,7 +50,11 @@ func (s *Server) Export(dir string) (int, error) {
 	for _, e := range s.stories.list() {
 		pagePath := strings.TrimPrefix(storyPath(s, e.Story.ID), s.root)
 		u := &url.URL{Path: s.root + pagePath}
-		if err := write(pagePath+"index.html", s.renderStory(e, u).raw); err != nil {
+		p, err := s.renderStory(e, u)
+		if err != nil {
+			return n, err
+		}
+		if err := write(pagePath+"index.html", p.raw); err != nil {
 			return n, err
 		}
 		if err := write("/s/"+string(e.Story.ID)+".json", e.JSON); err != nil {
@@ -58,14 +62,22 @@ func (s *Server) Export(dir string) (int, error) {
 		}
 	}
 	if !s.single {
-		if err := write("/index.html", s.indexPage()); err != nil {
+		index, err := s.indexPage()
+		if err != nil {
+			return n, err
+		}
+		if err := write("/index.html", index); err != nil {
 			return n, err
 		}
 	}
 	if err := write("/story.schema.json", web.Schema); err != nil {
 		return n, err
 	}
-	if err := write("/404.html", s.notFoundPage(i18n.English)); err != nil {
+	notFound, err := s.errorPage(i18n.English, true)
+	if err != nil {
+		return n, err
+	}
+	if err := write("/404.html", notFound); err != nil {
 		return n, err
 	}
 	if n == 0 {

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"html/template"
 	"net/url"
 	"sync"
@@ -13,22 +14,28 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/i18n"
+	"explainer/app/shell"
 	"explainer/app/story"
 	"explainer/app/widget"
+	"explainer/web"
 )
 
-// page is a rendered HTML document with its compressed forms.
+// templates are the page shells in web/templates.
+var templates = template.Must(template.ParseFS(web.Templates, "templates/*.html"))
+
+// page is a rendered body with its compressed forms and its ETag.
 type page struct {
 	encoded
-	ETag string
+	etag string
 }
 
-func newPage(html []byte) *page {
-	sum := sha256.Sum256(html)
-	return &page{
-		encoded: encoded{raw: html, gzip: gzipBytes(html), brotli: brotliBytes(html, 6)},
-		ETag:    `"` + hex.EncodeToString(sum[:10]) + `"`,
+func newPage(body []byte, brotliQuality int) (*page, error) {
+	enc, err := compressed(body, brotliQuality)
+	if err != nil {
+		return nil, err
 	}
+	sum := sha256.Sum256(body)
+	return &page{encoded: enc, etag: `"` + hex.EncodeToString(sum[:10]) + `"`}, nil
 }
 
 // pageCache keeps rendered pages by story version and reader state, so a
@@ -40,21 +47,24 @@ type pageCache struct {
 	pages map[string]*page
 }
 
-func (c *pageCache) get(key string, render func() *page) *page {
+func (c *pageCache) get(key string, render func() (*page, error)) (*page, error) {
 	c.mu.Lock()
 	p, ok := c.pages[key]
 	c.mu.Unlock()
 	if ok {
-		return p
+		return p, nil
 	}
-	p = render()
+	p, err := render()
+	if err != nil {
+		return nil, err
+	}
 	c.mu.Lock()
 	if c.pages == nil || len(c.pages) >= c.max {
 		c.pages = make(map[string]*page)
 	}
 	c.pages[key] = p
 	c.mu.Unlock()
-	return p
+	return p, nil
 }
 
 // shellData fills the document around the widget.
@@ -77,48 +87,20 @@ type shellData struct {
 	Data        template.JS
 	Zones       template.JS
 	Offline     string
+	IDs         shellIDs
 }
 
-// The shell holds no inline script or style, so the CSP can forbid both.
-// The widget must stay the first element of <body>: go-app's WebAssembly
-// takes over the first element child.
-var shellTemplate = template.Must(template.New("shell").Parse(`<!doctype html>
-<html lang="{{.Lang}}"{{if .Theme}} data-theme="{{.Theme}}"{{end}}{{if .Embed}} class="is-embed"{{end}}>
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
-{{- if .Description}}
-<meta name="description" content="{{.Description}}">{{end}}
-<meta name="color-scheme" content="light dark">
-{{- if .Canonical}}
-<link rel="canonical" href="{{.Canonical}}">
-<meta property="og:url" content="{{.Canonical}}">{{end}}
-<meta property="og:type" content="article">
-<meta property="og:title" content="{{.Title}}">
-{{- if .Description}}
-<meta property="og:description" content="{{.Description}}">{{end}}
-<link rel="icon" href="{{.Root}}{{.Icon}}" type="image/svg+xml">
-<link rel="stylesheet" href="{{.Root}}{{.CSS}}">
-<link rel="alternate" type="application/json" href="{{.JSONURL}}">
-{{- if .Wasm}}
-<script defer src="{{.Root}}{{.Boot}}" data-exec="{{.Root}}{{.Exec}}" data-wasm="{{.Root}}{{.Wasm}}" data-root="{{.Root}}" data-version="{{.Version}}"></script>{{end}}
-</head>
-<body>
-{{.Widget}}
-<p id="explainer-offline" class="explainer-notice explainer" role="status" hidden>{{.Offline}}</p>
-<script type="application/json" id="explainer-data">{{.Data}}</script>
-<script type="application/json" id="explainer-zones">{{.Zones}}</script>
-</body>
-</html>
-`))
+// shellIDs are the element ids the WebAssembly and boot.js look for.
+type shellIDs struct{ Data, Zones, Offline string }
+
+var ids = shellIDs{Data: shell.DataID, Zones: shell.ZonesID, Offline: shell.OfflineID}
 
 // renderStory renders the page of a story at the state u asks for.
-func (s *Server) renderStory(e *entry, u *url.URL) *page {
+func (s *Server) renderStory(e *entry, u *url.URL) (*page, error) {
 	w := widget.New(e.Story, u)
-	_, opts := widget.ParseURL(e.Story, u.Query())
+	opts := w.Options()
 	var b bytes.Buffer
-	err := shellTemplate.Execute(&b, shellData{
+	err := templates.ExecuteTemplate(&b, "shell.html", shellData{
 		Lang:        string(opts.Lang),
 		Theme:       opts.Theme,
 		Embed:       opts.Embed,
@@ -137,11 +119,12 @@ func (s *Server) renderStory(e *entry, u *url.URL) *page {
 		Data:        template.JS(e.JSON), // json.Marshal escapes <, > and &
 		Zones:       template.JS(e.Zones),
 		Offline:     i18n.T(opts.Lang, "notice.offline"),
+		IDs:         ids,
 	})
 	if err != nil {
-		panic(err) // the template and its data are ours: a bug, caught by recovery
+		return nil, fmt.Errorf("rendering %s: %w", e.Story.ID, err)
 	}
-	return newPage(b.Bytes())
+	return newPage(b.Bytes(), 6)
 }
 
 // storyPath is where a story's page lives: the default story at the root
@@ -166,7 +149,5 @@ func (s *Server) canonical(p string) string {
 // pageKey identifies a rendering: the story version and the normalised
 // state and options, so that equivalent URLs share one cache entry.
 func pageKey(e *entry, q url.Values) string {
-	st, opts := widget.ParseURL(e.Story, q)
-	lang, _ := i18n.Match(string(e.Story.Language))
-	return string(e.Story.ID) + e.ETag + widget.Query(st, opts, lang, "")
+	return string(e.Story.ID) + e.ETag + widget.CanonicalQuery(e.Story, q)
 }

@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"explainer/app/internal/htmltest"
 	"explainer/app/story"
 )
 
@@ -23,7 +24,7 @@ func TestEmbeddedDataRoundTrips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data := elementByID(doc, "explainer-data")
+	data := htmltest.Find(doc, htmltest.ByID("explainer-data"))
 	if data == nil || data.FirstChild == nil {
 		t.Fatal("no embedded story data")
 	}
@@ -38,12 +39,12 @@ func TestEmbeddedDataRoundTrips(t *testing.T) {
 		t.Error("embedded story differs from the served one")
 	}
 	// The widget is the first element of <body>: go-app takes it over.
-	body := elementByTag(doc, "body")
+	body := htmltest.Find(doc, htmltest.ByTag("body"))
 	first := body.FirstChild
 	for first != nil && first.Type != html.ElementNode {
 		first = first.NextSibling
 	}
-	if first == nil || attr(first, "id") != "explainer" {
+	if first == nil || htmltest.Value(first, "id") != "explainer" {
 		t.Error("the widget is not the first element of <body>")
 	}
 }
@@ -71,7 +72,7 @@ func TestHostilePage(t *testing.T) {
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			if n.Data == "script" {
-				scripts = append(scripts, attr(n, "src")+attr(n, "type"))
+				scripts = append(scripts, htmltest.Value(n, "src")+htmltest.Value(n, "type"))
 			}
 			for _, a := range n.Attr {
 				if strings.HasPrefix(a.Key, "on") {
@@ -87,38 +88,9 @@ func TestHostilePage(t *testing.T) {
 	if len(scripts) != 3 || !strings.HasPrefix(scripts[0], "/assets/boot.") || scripts[1] != "application/json" || scripts[2] != "application/json" {
 		t.Errorf("scripts in page: %q; want the boot script, the story and the zones", scripts)
 	}
-	if title := elementByTag(page, "title"); title == nil || title.FirstChild.Data != evil {
+	if title := htmltest.Find(page, htmltest.ByTag("title")); title == nil || title.FirstChild.Data != evil {
 		t.Errorf("title does not carry the text intact")
 	}
-}
-
-func elementByID(n *html.Node, id string) *html.Node {
-	return find(n, func(n *html.Node) bool { return attr(n, "id") == id })
-}
-
-func elementByTag(n *html.Node, tag string) *html.Node {
-	return find(n, func(n *html.Node) bool { return n.Data == tag })
-}
-
-func find(n *html.Node, match func(*html.Node) bool) *html.Node {
-	if n.Type == html.ElementNode && match(n) {
-		return n
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if f := find(c, match); f != nil {
-			return f
-		}
-	}
-	return nil
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
 }
 
 // TestPageReadsWithoutJavaScript fetches the page as a reader without
@@ -129,7 +101,7 @@ func TestPageReadsWithoutJavaScript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	root := elementByID(page, "explainer")
+	root := htmltest.Find(page, htmltest.ByID("explainer"))
 	var text strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -153,7 +125,7 @@ func TestPageReadsWithoutJavaScript(t *testing.T) {
 			t.Errorf("quote missing: %s", q.Text)
 		}
 	}
-	if title := elementByTag(page, "title"); title.FirstChild.Data != e.Story.Title {
+	if title := htmltest.Find(page, htmltest.ByTag("title")); title.FirstChild.Data != e.Story.Title {
 		t.Errorf("<title> is %q", title.FirstChild.Data)
 	}
 }

@@ -3,6 +3,7 @@
 package server
 
 import (
+	"fmt"
 	"net/http"
 	"runtime/debug"
 	"strings"
@@ -30,7 +31,7 @@ func contentSecurityPolicy(frameAncestors string) string {
 }
 
 // secure sets the headers every response gets.
-func (s *Server) secure(next http.Handler) http.Handler {
+func secure(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
@@ -39,11 +40,6 @@ func (s *Server) secure(next http.Handler) http.Handler {
 		// frame-ancestors in the CSP does the job.
 		next.ServeHTTP(w, r)
 	})
-}
-
-// setDocumentHeaders adds what only HTML documents need.
-func (s *Server) setDocumentHeaders(h http.Header) {
-	h.Set("Content-Security-Policy", s.csp)
 }
 
 // recoverPanics turns a panic in a handler into a 500 for that request
@@ -56,10 +52,7 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 					panic(v)
 				}
 				s.log.Error("panic serving request", "method", r.Method, "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
-				w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-				w.Header().Set("Cache-Control", "no-store")
-				w.WriteHeader(http.StatusInternalServerError)
-				w.Write([]byte("Internal server error\n"))
+				s.serveError(w, r, fmt.Errorf("panic: %v", v))
 			}
 		}()
 		next.ServeHTTP(w, r)

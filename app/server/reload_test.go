@@ -155,7 +155,7 @@ func TestGracefulShutdown(t *testing.T) {
 	// socket buffers while the reader holds back.
 	big := s.assets.list()[0]
 	for _, as := range s.assets.list() {
-		if len(as.Raw) > len(big.Raw) {
+		if len(as.raw) > len(big.raw) {
 			big = as
 		}
 	}
@@ -185,8 +185,8 @@ func TestGracefulShutdown(t *testing.T) {
 		}
 	}
 	res.Body.Close()
-	if got := len(first) + n; got < len(big.Raw) {
-		t.Errorf("the in-flight download got %d of %d bytes", got, len(big.Raw))
+	if got := len(first) + n; got < len(big.raw) {
+		t.Errorf("the in-flight download got %d of %d bytes", got, len(big.raw))
 	}
 	if err := <-done; err != nil {
 		t.Errorf("Serve after shutdown: %v", err)
@@ -200,7 +200,10 @@ func TestRecoverPanics(t *testing.T) {
 	s := newServer(t, Config{})
 	h := s.recoverPanics(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { panic("bug") }))
 	res := get(t, h, "GET", "/", nil)
-	if res.StatusCode != 500 || !strings.Contains(body(t, res), "Internal server error") {
-		t.Errorf("panic gave %d", res.StatusCode)
+	if b := body(t, res); res.StatusCode != 500 || !strings.Contains(b, "<h1>Something went wrong</h1>") {
+		t.Errorf("panic gave %d:\n%s", res.StatusCode, b)
+	}
+	if cc := res.Header.Get("Cache-Control"); cc != "no-store" {
+		t.Errorf("the error page may be cached: Cache-Control %q", cc)
 	}
 }

@@ -54,6 +54,7 @@ type Server struct {
 	root    string
 	baseURL *url.URL
 	version string // hash of the assets, for go-app
+	schema  *page  // the JSON Schema of story files
 	csp     string
 	handler http.Handler
 }
@@ -114,6 +115,9 @@ func New(cfg Config) (*Server, error) {
 			loadErr = errors.New("no *.json story files")
 		}
 		return nil, fmt.Errorf("no story to serve: %w", loadErr)
+	}
+	if s.schema, err = newPage(web.Schema, 9); err != nil {
+		return nil, err
 	}
 	s.csp = contentSecurityPolicy(cfg.FrameAncestors)
 	s.handler = s.routes()

@@ -318,10 +318,19 @@ func TestWasm(t *testing.T) {
 	if res.Header.Get("Content-Length") != itoa(len(raw)) {
 		t.Errorf("Content-Length %s for %d bytes", res.Header.Get("Content-Length"), len(raw))
 	}
-	if got := decode(t, "br", raw); !strings.HasPrefix(got, "\x00asm") || itoa(len(got)) != res.Header.Get("X-Uncompressed-Content-Length") {
-		t.Errorf("decoded wasm: %d bytes, magic %q, header %s", len(got), got[:4], res.Header.Get("X-Uncompressed-Content-Length"))
+	identity := body(t, get(t, s.Handler(), "GET", u, map[string]string{"Accept-Encoding": "identity"}))
+	if got := decode(t, "br", raw); !strings.HasPrefix(got, "\x00asm") || got != identity {
+		t.Errorf("decoded wasm: %d bytes, magic %q; identity download %d bytes", len(got), got[:4], len(identity))
 	}
-}
+	// A resumed download asks for the rest of the identity encoding.
+	part := get(t, s.Handler(), "GET", u, map[string]string{"Accept-Encoding": "identity", "Range": "bytes=100-"})
+	if b := body(t, part); part.StatusCode != http.StatusPartialContent || b != identity[100:] {
+		t.Errorf("range request: %d, %d bytes; want 206, %d", part.StatusCode, len(b), len(identity)-100)
+	}
+	// Each encoding is its own representation, with its own ETag.
+	if a, b := res.Header.Get("ETag"), part.Header.Get("ETag"); a == b || a == "" {
+		t.Errorf("brotli and identity share the ETag %s", a)
+	}}
 
 // TestOddRequests sends malformed and hostile requests: each gets an
 // answer below 500, never a panic.

@@ -11,7 +11,9 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
-	"sort"
+	"maps"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -30,28 +32,35 @@ type entry struct {
 	// WebAssembly, which has no zone database of its own.
 	Zones []byte
 	ETag  string // changes whenever the story does
-	// stamp is what the store compares to notice an edit.
-	stamp string
+}
+
+// fileState is what the store knows of one story file.
+type fileState struct {
+	stat  string // size and time when last read, to skip unchanged files
+	stamp string // hash of the content last read, good or bad
+	entry *entry // the last good version, nil if there never was one
+	err   error  // why the current content is not served, nil if it is
 }
 
 // store holds the stories being served. It reloads a folder of story
 // files when they change, and a file that no longer parses leaves the last
 // good version of its story live: no reader gets an error because an
-// editor saved a typo. Readers never block on a reload.
+// editor saved a typo. Readers never block on a reload: it parses with no
+// lock held and publishes the result at once.
 type store struct {
 	fsys fs.FS
 	log  *slog.Logger
 
-	mu      sync.RWMutex
-	byID    map[story.ID]*entry
-	byFile  map[string]*entry
-	stamps  map[string]string // file → hash of what was last read, good or bad
-	stats   map[string]string // file → size and time of that read, to skip unchanged files
-	problem map[string]error  // file → why its current content is not served
+	reloading sync.Mutex // one reload at a time; only reload touches files
+	files     map[string]*fileState
+
+	mu       sync.RWMutex // guards what readers see
+	byID     map[story.ID]*entry
+	problems map[string]error // file → why its current content is not served
 }
 
 func newStore(fsys fs.FS, log *slog.Logger) *store {
-	return &store{fsys: fsys, log: log, byID: map[story.ID]*entry{}, byFile: map[string]*entry{}, stamps: map[string]string{}, stats: map[string]string{}, problem: map[string]error{}}
+	return &store{fsys: fsys, log: log, files: map[string]*fileState{}, byID: map[story.ID]*entry{}}
 }
 
 // get returns the live version of a story.
@@ -66,133 +75,181 @@ func (s *store) get(id story.ID) (*entry, bool) {
 func (s *store) list() []*entry {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	out := make([]*entry, 0, len(s.byID))
-	for _, e := range s.byID {
-		out = append(out, e)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Story.Title < out[j].Story.Title })
-	return out
+	return slices.SortedFunc(maps.Values(s.byID), func(a, b *entry) int { return strings.Compare(a.Story.Title, b.Story.Title) })
 }
 
-// problems returns the files whose current content is not being served.
-func (s *store) problems() map[string]error {
+// problemFiles returns the files whose current content is not being
+// served, with the reason, in name order.
+func (s *store) problemFiles() (files []string, errs []error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	out := make(map[string]error, len(s.problem))
-	for k, v := range s.problem {
-		out[k] = v
+	for _, name := range slices.Sorted(maps.Keys(s.problems)) {
+		files, errs = append(files, name), append(errs, s.problems[name])
 	}
-	return out
+	return files, errs
 }
 
-// reload reads every *.json file that changed since the last call. It
-// returns an error joining every file that failed, having kept what it had.
+// reload reads every *.json file that changed since the last call, then
+// publishes the stories. It returns an error joining every file that
+// failed, having kept what it had.
 func (s *store) reload() error {
+	s.reloading.Lock()
+	defer s.reloading.Unlock()
 	names, err := fs.Glob(s.fsys, "*.json")
 	if err != nil {
 		return err
 	}
-	seen := map[string]bool{}
 	var errs []error
 	for _, name := range names {
-		seen[name] = true
-		// A file whose size and time are as last seen is not read again:
-		// the folder is polled every second. A file changed in the last few
-		// seconds is read anyway, for file systems with coarse times, where
-		// an edit of the same size could keep the same time.
-		info, err := fs.Stat(s.fsys, name)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		stat := fmt.Sprintf("%d:%d", info.Size(), info.ModTime().UnixNano())
-		s.mu.RLock()
-		same := s.stats[name] == stat
-		s.mu.RUnlock()
-		if same && time.Since(info.ModTime()) > 3*time.Second {
-			continue
-		}
-		data, err := fs.ReadFile(s.fsys, name)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		s.mu.Lock()
-		s.stats[name] = stat
-		s.mu.Unlock()
-		sum := sha256.Sum256(data)
-		stamp := hex.EncodeToString(sum[:])
-		s.mu.RLock()
-		unchanged := s.stamps[name] == stamp
-		s.mu.RUnlock()
-		if unchanged {
-			continue
-		}
-		if err := s.load(name, data, stamp); err != nil {
+		if err := s.refresh(name); err != nil {
 			errs = append(errs, err)
 		}
 	}
-	s.mu.Lock()
-	for name, e := range s.byFile {
-		if !seen[name] {
-			s.log.Info("story file removed: unpublishing", "file", name, "story", e.Story.ID)
-			delete(s.byFile, name)
-			delete(s.byID, e.Story.ID)
+	for name, f := range s.files {
+		if !slices.Contains(names, name) {
+			if f.entry != nil {
+				s.log.Info("story file removed: unpublishing", "file", name, "story", f.entry.Story.ID)
+			}
+			delete(s.files, name)
 		}
 	}
-	for name := range s.stamps {
-		if !seen[name] {
-			delete(s.stamps, name)
-			delete(s.stats, name)
-			delete(s.problem, name)
-		}
-	}
-	s.mu.Unlock()
-	return errors.Join(errs...)
+	return errors.Join(append(errs, s.publish()...)...)
 }
 
-// load parses one file and, if it is good, publishes it.
-func (s *store) load(name string, data []byte, stamp string) error {
-	st, err := story.Parse(name, data)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.stamps[name] = stamp
-	if err == nil {
-		if other, taken := s.byID[st.ID]; taken && other.File != name {
-			err = fmt.Errorf("%s: story id %q is already used by %s", name, st.ID, other.File)
-		}
+// refresh reads one file again if it may have changed, and parses it if
+// it did. A file whose size and time are as last seen is not read: the
+// folder is polled every second. A file changed in the last few seconds is
+// read anyway, for file systems with coarse times, where an edit of the
+// same size could keep the same time.
+func (s *store) refresh(name string) error {
+	f := s.files[name]
+	if f == nil {
+		f = &fileState{}
+		s.files[name] = f
 	}
+	info, err := fs.Stat(s.fsys, name)
 	if err != nil {
-		s.problem[name] = err
-		if old, ok := s.byFile[name]; ok {
-			s.log.Error("story file has errors: the last good version stays live", "file", name, "story", old.Story.ID, "errors", err.Error())
+		f.err = err
+		return err
+	}
+	stat := fmt.Sprintf("%d:%d", info.Size(), info.ModTime().UnixNano())
+	if f.stat == stat && time.Since(info.ModTime()) > 3*time.Second {
+		return nil
+	}
+	data, err := fs.ReadFile(s.fsys, name)
+	if err != nil {
+		f.err = err
+		return err
+	}
+	f.stat = stat
+	sum := sha256.Sum256(data)
+	stamp := hex.EncodeToString(sum[:])
+	if f.stamp == stamp {
+		return nil
+	}
+	f.stamp = stamp
+	e, err := newEntry(name, data)
+	if err != nil {
+		f.err = err
+		if f.entry != nil {
+			s.log.Error("story file has errors: the last good version stays live", "file", name, "story", f.entry.Story.ID, "errors", err.Error())
 		} else {
 			s.log.Error("story file has errors: not published", "file", name, "errors", err.Error())
 		}
 		return err
 	}
+	f.entry, f.err = e, nil
+	return nil
+}
+
+// publish works out which file serves each story id and swaps it in for
+// readers. When two files hold one id, the file that served it keeps it;
+// otherwise the first by name wins. The others are reported, and tried
+// again at every reload, so deleting or renaming one settles it.
+func (s *store) publish() []error {
+	s.mu.RLock()
+	prev, prevProblems := s.byID, s.problems
+	s.mu.RUnlock()
+	prevOwner := map[story.ID]string{}
+	for id, e := range prev {
+		prevOwner[id] = e.File
+	}
+
+	names := slices.Sorted(maps.Keys(s.files))
+	// Files that served their id before claim it first.
+	slices.SortStableFunc(names, func(a, b string) int {
+		return boolRank(s.owns(a, prevOwner)) - boolRank(s.owns(b, prevOwner))
+	})
+	byID := map[story.ID]*entry{}
+	problems := map[string]error{}
+	var errs []error
+	for _, name := range names {
+		f := s.files[name]
+		if f.err != nil {
+			problems[name] = f.err
+		}
+		if f.entry == nil {
+			continue
+		}
+		id := f.entry.Story.ID
+		if other, taken := byID[id]; taken {
+			err := fmt.Errorf("%s: story id %q is already used by %s", name, id, other.File)
+			problems[name] = err
+			if prev := prevProblems[name]; prev == nil || prev.Error() != err.Error() {
+				s.log.Error("story file not published", "file", name, "error", err.Error())
+				errs = append(errs, err)
+			}
+			continue
+		}
+		byID[id] = f.entry
+		if prev[id] != f.entry {
+			s.log.Info("story published", "file", name, "story", id, "events", len(f.entry.Story.Events), "quotes", len(f.entry.Story.Quotes))
+		}
+	}
+	s.mu.Lock()
+	s.byID, s.problems = byID, problems
+	s.mu.Unlock()
+	return errs
+}
+
+// owns reports whether a file served its story's id before this reload.
+func (s *store) owns(name string, prevOwner map[story.ID]string) bool {
+	f := s.files[name]
+	return f.entry != nil && prevOwner[f.entry.Story.ID] == name
+}
+
+// boolRank orders true before false.
+func boolRank(b bool) int {
+	if b {
+		return 0
+	}
+	return 1
+}
+
+// newEntry parses a story file and prepares what serving it needs.
+func newEntry(name string, data []byte) (*entry, error) {
+	st, err := story.Parse(name, data)
+	if err != nil {
+		return nil, err
+	}
 	js, err := json.Marshal(st)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	zones, err := st.Zones()
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	zjs, err := json.Marshal(zones)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	enc, err := compressed(js, 9)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	sum := sha256.Sum256(js)
-	e := &entry{Story: st, File: name, JSON: js, JSONEncoded: encoded{raw: js, gzip: gzipBytes(js), brotli: brotliBytes(js, 9)}, Zones: zjs, ETag: `"` + hex.EncodeToString(sum[:8]) + `"`, stamp: stamp}
-	if old, ok := s.byFile[name]; ok && old.Story.ID != st.ID {
-		delete(s.byID, old.Story.ID) // the file now holds another story
-	}
-	s.byFile[name] = e
-	s.byID[st.ID] = e
-	delete(s.problem, name)
-	s.log.Info("story published", "file", name, "story", st.ID, "events", len(st.Events), "quotes", len(st.Quotes))
-	return nil
+	return &entry{Story: st, File: name, JSON: js, JSONEncoded: enc, Zones: zjs, ETag: `"` + hex.EncodeToString(sum[:8]) + `"`}, nil
 }
 
 // watch polls for changes until ctx ends. Polling needs no platform
@@ -206,7 +263,7 @@ func (s *store) watch(ctx context.Context, every time.Duration) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			s.reload() // errors are logged by load
+			s.reload() // errors are logged as they are found
 		}
 	}
 }

@@ -4,33 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
+	"explainer/app/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// golden compares got with testdata/NAME, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", path, got, want)
-	}
-}
 
 // TestParseErrors feeds each broken file in testdata/errors to Parse and
 // compares every error it reports with the golden output.
@@ -53,7 +32,7 @@ func TestParseErrors(t *testing.T) {
 			if !errors.Is(err, ErrInvalid) {
 				t.Errorf("Parse(%s) error %v does not wrap ErrInvalid", file, err)
 			}
-			golden(t, filepath.Join("errors", name+".golden"), []byte(err.Error()+"\n"))
+			golden.Check(t, filepath.Join("errors", name+".golden"), []byte(err.Error()+"\n"))
 		})
 	}
 }

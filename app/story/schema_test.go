@@ -2,7 +2,7 @@ package story
 
 import (
 	"encoding/json"
-	"os"
+	"explainer/app/internal/golden"
 	"reflect"
 	"sort"
 	"testing"
@@ -13,19 +13,7 @@ const schemaPath = "../../web/story.schema.json"
 // TestSchemaFileIsCurrent fails when the committed schema, which editors
 // load, no longer matches the Go types. Refresh it with -update.
 func TestSchemaFileIsCurrent(t *testing.T) {
-	got := Schema()
-	if *update {
-		if err := os.WriteFile(schemaPath, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(schemaPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s is out of date: run go test ./app/story -update", schemaPath)
-	}
+	golden.CheckFile(t, schemaPath, Schema())
 }
 
 // TestSchemaMatchesTypes checks the generated schema against the struct

@@ -33,26 +33,3 @@ func BenchmarkPrerender(b *testing.B) {
 		})
 	}
 }
-
-// BenchmarkSelect1000 measures one key press on a 1,000-event story in
-// go-app's engine: the update and re-render that a reader waits for.
-func BenchmarkSelect1000(b *testing.B) {
-	s, err := story.Parse("generated.json", storytest.Generate(1000))
-	if err != nil {
-		b.Fatal(err)
-	}
-	u, _ := url.Parse("/")
-	h := &harness{explainer: New(s, u)}
-	e := app.NewTestEngine()
-	if err := e.Load(h); err != nil {
-		b.Fatal(err)
-	}
-	e.ConsumeAll()
-	keys := []string{"ArrowRight", "ArrowLeft"}
-	i := 0
-	for b.Loop() {
-		h.ctx.NewActionWithValue(actionKey, keys[i%2])
-		e.ConsumeAll()
-		i++
-	}
-}

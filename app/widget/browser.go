@@ -6,18 +6,9 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"explainer/app/shell"
 	"explainer/app/story"
 )
-
-// DataElementID is the id of the <script type="application/json"> in
-// which the server embeds the story, so that the WebAssembly has it before
-// its first render instead of fetching it after.
-const DataElementID = "explainer-data"
-
-// ZonesElementID is the id of the <script type="application/json"> that
-// holds the TZif data of the story's time zones (story.Story.Zones): the
-// WebAssembly carries no zone database.
-const ZonesElementID = "explainer-zones"
 
 // pageStory is the story embedded in the page, parsed once by Preflight.
 var pageStory *story.Story
@@ -31,12 +22,12 @@ func Preflight() bool {
 		return true
 	}
 	if err := zonesFromPage(); err != nil {
-		app.Window().Call("explainerFail", "the time zones in the page are unusable: "+err.Error())
+		app.Window().Call(shell.FailHook, "the time zones in the page are unusable: "+err.Error())
 		return false
 	}
 	s, err := storyFromPage()
 	if err != nil {
-		app.Window().Call("explainerFail", "the story data in the page is unusable: "+err.Error())
+		app.Window().Call(shell.FailHook, "the story data in the page is unusable: "+err.Error())
 		return false
 	}
 	pageStory = s
@@ -45,9 +36,9 @@ func Preflight() bool {
 
 // zonesFromPage registers the time zones the page carries.
 func zonesFromPage() error {
-	el := app.Window().GetElementByID(ZonesElementID)
+	el := app.Window().GetElementByID(shell.ZonesID)
 	if !el.Truthy() {
-		return errors.New("the page has no #" + ZonesElementID)
+		return errors.New("the page has no #" + shell.ZonesID)
 	}
 	var zones map[string][]byte
 	if err := json.Unmarshal([]byte(el.Get("textContent").String()), &zones); err != nil {
@@ -66,9 +57,9 @@ func storyFromPage() (*story.Story, error) {
 	if pageStory != nil {
 		return pageStory, nil
 	}
-	el := app.Window().GetElementByID(DataElementID)
+	el := app.Window().GetElementByID(shell.DataID)
 	if !el.Truthy() {
-		return nil, errors.New("the page has no #" + DataElementID)
+		return nil, errors.New("the page has no #" + shell.DataID)
 	}
 	return story.Parse("page", []byte(el.Get("textContent").String()))
 }
@@ -83,12 +74,12 @@ func markReady(o Options) {
 	}
 	applyOptions(o)
 	doc := app.Window().Get("document")
-	doc.Get("documentElement").Call("setAttribute", "data-explainer", "ready")
-	if id := app.Window().Get("explainerFocus"); id.Truthy() && !doc.Get("activeElement").Get("id").Truthy() {
+	doc.Get("documentElement").Call("setAttribute", shell.StateAttr, "ready")
+	if id := app.Window().Get(shell.FocusHook); id.Truthy() && !doc.Get("activeElement").Get("id").Truthy() {
 		focusByID(id.String())
 	}
-	app.Window().Call("dispatchEvent", app.Window().Get("Event").New("explainer:ready"))
-	postToHost(map[string]any{"type": "explainer:ready"})
+	app.Window().Call("dispatchEvent", app.Window().Get("Event").New(shell.ReadyEvent))
+	postToHost(map[string]any{"type": shell.ReadyEvent})
 }
 
 // postToHost tells the page that embeds the widget, if any, what happened:

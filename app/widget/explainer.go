@@ -10,16 +10,8 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/i18n"
+	"explainer/app/shell"
 	"explainer/app/story"
-)
-
-// Actions the root component handles. Headless tests post them through
-// go-app's engine; the key and swipe handlers call the same methods, and
-// links (tabs, chips, next and previous) go through OnNav instead.
-const (
-	actionSelect = "explainer/select" // value: story.Ref of an event
-	actionKey    = "explainer/key"    // value: a KeyboardEvent key name
-	actionPerson = "explainer/person" // value: story.Ref of a person, "" for all
 )
 
 // Explainer is the root component: it owns the story, the reader's state
@@ -58,6 +50,10 @@ func (c *Explainer) load(s *story.Story, u *url.URL) {
 	c.layout = newLayout(s)
 }
 
+// Options are the reader's presentation choices the component renders
+// with; the server puts the same in the page around it.
+func (c *Explainer) Options() Options { return c.opts }
+
 // OnInit runs before the first render on both sides. In the browser it
 // reads the story the server embedded in the page, so the first render
 // equals the prerendered HTML and replacing it causes no visible change.
@@ -74,35 +70,11 @@ func (c *Explainer) OnInit() {
 	c.load(s, app.Window().URL())
 }
 
-// OnPreRender registers the action handlers on the server, where OnMount
-// never runs; this is what lets headless tests drive the component.
-func (c *Explainer) OnPreRender(ctx app.Context) { c.handleActions(ctx) }
-
-// OnMount registers the action handlers in the browser and marks the page
-// as taken over by the WebAssembly.
+// OnMount marks the page as taken over by the WebAssembly.
 func (c *Explainer) OnMount(ctx app.Context) {
-	c.handleActions(ctx)
 	ctx.Defer(func(ctx app.Context) {
 		markReady(c.opts)
 		c.revealSelected(false)
-	})
-}
-
-func (c *Explainer) handleActions(ctx app.Context) {
-	ctx.Handle(actionSelect, func(ctx app.Context, a app.Action) {
-		if id, ok := a.Value.(story.Ref); ok {
-			c.selectEvent(ctx, id, false)
-		}
-	})
-	ctx.Handle(actionKey, func(ctx app.Context, a app.Action) {
-		if key, ok := a.Value.(string); ok {
-			c.onKey(ctx, key)
-		}
-	})
-	ctx.Handle(actionPerson, func(ctx app.Context, a app.Action) {
-		if id, ok := a.Value.(story.Ref); ok {
-			c.selectPerson(ctx, id)
-		}
 	})
 }
 
@@ -141,22 +113,13 @@ func (c *Explainer) selectEvent(ctx app.Context, id story.Ref, focus bool) {
 	c.state.Event = id
 	c.announceSelection()
 	c.syncURL(ctx)
-	postToHost(map[string]any{"type": "explainer:select", "event": string(id)})
+	postToHost(map[string]any{"type": shell.SelectEvent, "event": string(id)})
 	ctx.Defer(func(ctx app.Context) {
 		if focus {
 			focusByID(tabID(id))
 		}
 		c.revealSelected(true)
 	})
-}
-
-func (c *Explainer) selectPerson(ctx app.Context, id story.Ref) {
-	if id != "" && c.story.Person(id) == nil {
-		return
-	}
-	c.state.Person = id
-	c.announceFilter()
-	c.syncURL(ctx)
 }
 
 // onKey moves the selection for the arrow keys, Home and End.
@@ -201,8 +164,7 @@ func (c *Explainer) href(st State) string {
 	if len(c.story.Events) > 0 {
 		def = story.Ref(c.story.Events[0].ID)
 	}
-	lang, _ := i18n.Match(string(c.story.Language))
-	return Query(st, c.opts, lang, def)
+	return Query(st, c.opts, i18n.ForStory(c.story.Language), def)
 }
 
 // revealSelected brings the selected event into view on the track.
@@ -219,7 +181,7 @@ func (c *Explainer) Render() app.UI {
 	}
 	v := c.view()
 	root := app.Div().
-		ID("explainer").
+		ID(shell.RootID).
 		Class("explainer").
 		Lang(string(v.lang)).
 		Body(

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"explainer/app/internal/htmltest"
 	"explainer/app/story"
 )
 
@@ -86,7 +87,7 @@ func TestHostileStoryCannotInject(t *testing.T) {
 	for _, rawURL := range []string{"/", "/?event=e2&person=b", "/?lang=uk&event=e1"} {
 		out := prerender(t, s, rawURL)
 		doc := parse(t, out)
-		for _, n := range findAll(doc, func(*html.Node) bool { return true }) {
+		for _, n := range htmltest.FindAll(doc, func(*html.Node) bool { return true }) {
 			if !allowedElements[n.Data] {
 				t.Errorf("%s: element <%s> was injected", rawURL, n.Data)
 			}
@@ -97,9 +98,9 @@ func TestHostileStoryCannotInject(t *testing.T) {
 			}
 		}
 		// Attribute values decode back to the story's text.
-		for _, img := range findAll(doc, func(n *html.Node) bool { return n.Data == "img" }) {
-			alt, _ := attrOf(img, "alt")
-			src, _ := attrOf(img, "src")
+		for _, img := range htmltest.FindAll(doc, func(n *html.Node) bool { return n.Data == "img" }) {
+			alt, _ := htmltest.Attr(img, "alt")
+			src, _ := htmltest.Attr(img, "src")
 			if alt != "" && alt != payloads[3] {
 				t.Errorf("%s: img alt = %q; want %q", rawURL, alt, payloads[3])
 			}
@@ -107,18 +108,18 @@ func TestHostileStoryCannotInject(t *testing.T) {
 				t.Errorf("%s: img src = %q", rawURL, src)
 			}
 		}
-		for _, a := range findAll(doc, byClass("source-ref")) {
-			if href, ok := attrOf(a, "href"); ok && href != "https://example.com/a?b=1&c=2#x" {
+		for _, a := range htmltest.FindAll(doc, htmltest.ByClass("source-ref")) {
+			if href, ok := htmltest.Attr(a, "href"); ok && href != "https://example.com/a?b=1&c=2#x" {
 				t.Errorf("%s: source href = %q", rawURL, href)
 			}
 		}
-		for _, a := range findAll(doc, byClass("stepper-next")) {
-			if label, ok := attrOf(a, "aria-label"); ok && label != "Next event: "+payloads[0] && label != "Наступна подія: "+payloads[0] {
+		for _, a := range htmltest.FindAll(doc, htmltest.ByClass("stepper-next")) {
+			if label, ok := htmltest.Attr(a, "aria-label"); ok && label != "Next event: "+payloads[0] && label != "Наступна подія: "+payloads[0] {
 				t.Errorf("%s: stepper label = %q", rawURL, label)
 			}
 		}
-		for _, e := range findAll(doc, byClass("quote-exchange")) {
-			label, _ := attrOf(e, "aria-label")
+		for _, e := range htmltest.FindAll(doc, htmltest.ByClass("quote-exchange")) {
+			label, _ := htmltest.Attr(e, "aria-label")
 			if !strings.Contains(label, payloads[6]) || !strings.Contains(label, payloads[0]) {
 				t.Errorf("%s: exchange label = %q", rawURL, label)
 			}

@@ -1,84 +1,82 @@
 package widget
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"golang.org/x/net/html"
 
+	"explainer/app/internal/htmltest"
 	"explainer/app/story"
 )
 
-// harness mounts an Explainer in go-app's engine and keeps a context of
-// the same engine, through which tests post the actions that the
-// widget's click, key and swipe handlers post.
-type harness struct {
-	app.Compo
-	explainer *Explainer
-	ctx       app.Context
-}
+// Readers change the widget in two ways: links (tabs, chips, previous and
+// next), which go-app follows through OnNav in the browser and the server
+// answers with a page without the WebAssembly; and keys and swipes, which
+// move the selection by moveSelection. These tests follow the links the
+// widget renders and apply the keys' moves; the browser tests (app/e2e)
+// drive the same in Chromium.
 
-func (h *harness) OnPreRender(ctx app.Context) { h.ctx = ctx }
-
-func (h *harness) Render() app.UI { return app.Div().Body(h.explainer) }
-
-func newHarness(t *testing.T, rawURL string) (*harness, app.TestEngine) {
+// follow renders the widget at the address of a link in page, found by
+// match, resolved against the page's address.
+func follow(t *testing.T, s *story.Story, from string, match func(*html.Node) bool) (doc *html.Node, to string) {
 	t.Helper()
-	h := &harness{explainer: New(defaultStory(t), mustURL(t, rawURL))}
-	e := app.NewTestEngine()
-	if err := e.Load(h); err != nil {
-		t.Fatal(err)
+	link := htmltest.Find(parse(t, prerender(t, s, from)), match)
+	if link == nil {
+		t.Fatalf("%s: no such link", from)
 	}
-	e.ConsumeAll()
-	return h, e
+	href, ok := htmltest.Attr(link, "href")
+	if !ok {
+		t.Fatalf("%s: the link has no href", from)
+	}
+	u := mustURL(t, from).ResolveReference(mustURL(t, href))
+	return parse(t, prerender(t, s, u.String())), u.String()
 }
 
-func (h *harness) post(e app.TestEngine, action string, v any) {
-	h.ctx.NewActionWithValue(action, v)
-	e.ConsumeAll()
-}
-
-// selected returns the selected tab as the mounted component renders it.
-func (h *harness) selected(t *testing.T) string {
-	return selectedTab(t, parse(t, app.HTMLString(h.explainer)))
-}
-
-// TestKeys drives the timeline with each key of the tabs pattern.
+// TestKeys applies each key of the tabs pattern, in sequences, to the
+// selection, and checks the tab each lands on.
 func TestKeys(t *testing.T) {
 	tests := []struct {
+		name  string
 		start string
 		keys  []string
 		want  string
 	}{
-		{"/", []string{"ArrowRight"}, "tab-oval-office-meeting"},
-		{"/", []string{"ArrowDown", "ArrowDown"}, "tab-minerals-deal-unsigned"},
-		{"/", []string{"ArrowLeft"}, "tab-paris-ceasefire-2019"}, // stays at the first
-		{"/", []string{"End"}, "tab-london-summit"},
-		{"/", []string{"End", "ArrowRight"}, "tab-london-summit"}, // stays at the last
-		{"/?event=london-summit", []string{"Home"}, "tab-paris-ceasefire-2019"},
-		{"/?event=london-summit", []string{"ArrowUp"}, "tab-starmer-receives-zelensky"},
-		{"/?event=kharkiv-drone-strike", []string{"ArrowLeft", "ArrowLeft", "ArrowRight"}, "tab-minerals-deal-unsigned"},
-		{"/", []string{"a", "Tab", "Escape"}, "tab-paris-ceasefire-2019"}, // other keys do nothing
+		{name: "right", start: "/", keys: []string{"ArrowRight"}, want: "tab-oval-office-meeting"},
+		{name: "down twice", start: "/", keys: []string{"ArrowDown", "ArrowDown"}, want: "tab-minerals-deal-unsigned"},
+		{name: "left stays at the first", start: "/", keys: []string{"ArrowLeft"}, want: "tab-paris-ceasefire-2019"},
+		{name: "end", start: "/", keys: []string{"End"}, want: "tab-london-summit"},
+		{name: "right stays at the last", start: "/", keys: []string{"End", "ArrowRight"}, want: "tab-london-summit"},
+		{name: "home", start: "/?event=london-summit", keys: []string{"Home"}, want: "tab-paris-ceasefire-2019"},
+		{name: "up", start: "/?event=london-summit", keys: []string{"ArrowUp"}, want: "tab-starmer-receives-zelensky"},
+		{name: "back and forth", start: "/?event=kharkiv-drone-strike", keys: []string{"ArrowLeft", "ArrowLeft", "ArrowRight"}, want: "tab-minerals-deal-unsigned"},
+		{name: "other keys do nothing", start: "/", keys: []string{"a", "Tab", "Escape"}, want: "tab-paris-ceasefire-2019"},
 	}
+	s := defaultStory(t)
 	for _, tt := range tests {
-		h, e := newHarness(t, tt.start)
-		for _, k := range tt.keys {
-			h.post(e, actionKey, k)
-		}
-		if got := h.selected(t); got != tt.want {
-			t.Errorf("%s then %v: selected %s; want %s", tt.start, tt.keys, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(s, mustURL(t, tt.start))
+			cur := s.EventIndex(c.state.Event)
+			for _, k := range tt.keys {
+				if next, ok := moveSelection(cur, len(s.Events), k); ok {
+					cur = next
+				}
+			}
+			// The selection a key makes is the page its tab links to.
+			doc, _ := follow(t, s, tt.start, htmltest.ByID(tabID(story.Ref(s.Events[cur].ID))))
+			if got := selectedTab(t, doc); got != tt.want {
+				t.Errorf("selected %s; want %s", got, tt.want)
+			}
+		})
 	}
 }
 
-// TestSelectUpdatesEverything checks that selecting an event (a click on
-// its tab or "show in timeline") changes the tab panel, the stepper, the
-// linked quotes and what screen readers hear.
+// TestSelectUpdatesEverything follows an event's tab and checks that the
+// tab panel, the stepper and the linked quotes all change.
 func TestSelectUpdatesEverything(t *testing.T) {
-	h, e := newHarness(t, "/")
-	h.post(e, actionSelect, story.Ref("trump-overplayed-his-hand"))
-	doc := parse(t, app.HTMLString(h.explainer))
+	doc, _ := follow(t, defaultStory(t), "/", htmltest.ByID("tab-trump-overplayed-his-hand"))
 	if got := selectedTab(t, doc); got != "tab-trump-overplayed-his-hand" {
 		t.Fatalf("selected %s", got)
 	}
@@ -87,54 +85,79 @@ func TestSelectUpdatesEverything(t *testing.T) {
 		{"stepper-position", "Event 5 of 9"},
 	}
 	for _, c := range checks {
-		if got := textOf(findAll(doc, byClass(c.class))[0]); got != c.want {
+		if got := htmltest.Text(htmltest.Find(doc, htmltest.ByClass(c.class))); got != c.want {
 			t.Errorf(".%s = %q; want %q", c.class, got, c.want)
 		}
 	}
-	live := findAll(doc, func(n *html.Node) bool { v, _ := attrOf(n, "aria-live"); return v == "polite" })
-	if len(live) != 1 || textOf(live[0]) != "Selected: Trump says Zelensky “overplayed his hand”, 28 Feb 2025, evening" {
-		t.Errorf("live region says %q", textOf(live[0]))
-	}
-	linked := findAll(doc, byClass("is-linked"))
-	if len(linked) != 2 {
+	if linked := htmltest.FindAll(doc, htmltest.ByClass("is-linked")); len(linked) != 2 {
 		t.Errorf("%d linked quotes; want 2", len(linked))
 	}
-	// Unknown ids change nothing.
-	h.post(e, actionSelect, story.Ref("no-such-event"))
-	if got := h.selected(t); got != "tab-trump-overplayed-his-hand" {
-		t.Errorf("after an unknown id, selected %s", got)
+}
+
+// TestAnnouncements checks what screen readers hear after an in-place
+// change, and that the first render announces nothing the reader did not
+// do.
+func TestAnnouncements(t *testing.T) {
+	s := defaultStory(t)
+	live := func(doc *html.Node) string {
+		regions := htmltest.FindAll(doc, htmltest.ByAttr("aria-live", "polite"))
+		if len(regions) != 1 {
+			t.Fatalf("%d live regions; want 1", len(regions))
+		}
+		return htmltest.Text(regions[0])
+	}
+	if got := live(parse(t, prerender(t, s, "/?event=london-summit"))); got != "" {
+		t.Errorf("live region on load: %q", got)
+	}
+	tests := []struct {
+		name     string
+		url      string
+		announce func(*Explainer)
+		want     string
+	}{
+		{name: "selection", url: "/?event=trump-overplayed-his-hand", announce: (*Explainer).announceSelection, want: "Selected: Trump says Zelensky “overplayed his hand”, 28 Feb 2025, evening"},
+		{name: "filter", url: "/?person=rutte", announce: (*Explainer).announceFilter, want: "Showing quotes by Mark Rutte"},
+		{name: "filter cleared", url: "/", announce: (*Explainer).announceFilter, want: "Showing quotes by everyone"},
+		{name: "in Ukrainian", url: "/?person=rutte&lang=uk", announce: (*Explainer).announceFilter, want: "Цитати: Mark Rutte"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(s, mustURL(t, tt.url))
+			tt.announce(c)
+			if got := live(parse(t, app.HTMLString(c))); got != tt.want {
+				t.Errorf("live region says %q; want %q", got, tt.want)
+			}
+		})
 	}
 }
 
-// TestFirstRenderAnnouncesNothing: a screen reader must not hear a
-// selection the reader did not make.
-func TestFirstRenderAnnouncesNothing(t *testing.T) {
-	doc := parse(t, prerender(t, defaultStory(t), "/?event=london-summit"))
-	live := findAll(doc, func(n *html.Node) bool { v, _ := attrOf(n, "aria-live"); return v == "polite" })
-	if len(live) != 1 || textOf(live[0]) != "" {
-		t.Errorf("live region on load: %d regions, %q", len(live), textOf(live[0]))
+// TestPersonFilter follows the person chips as a reader does.
+func TestPersonFilter(t *testing.T) {
+	s := defaultStory(t)
+	chip := func(name string) func(*html.Node) bool {
+		return func(n *html.Node) bool {
+			return htmltest.HasClass(n, "filter-chip") && strings.HasSuffix(htmltest.Text(n), name)
+		}
 	}
-}
-
-// TestPersonAction drives the person filter in place.
-func TestPersonAction(t *testing.T) {
-	h, e := newHarness(t, "/")
-	h.post(e, actionPerson, story.Ref("rutte"))
-	doc := parse(t, app.HTMLString(h.explainer))
-	cards := findAll(doc, byClass("quote-card"))
-	if len(cards) != 1 || !strings.Contains(textOf(cards[0]), "Mark Rutte") {
+	doc, at := follow(t, s, "/?event=london-summit", chip("Mark Rutte"))
+	cards := htmltest.FindAll(doc, htmltest.ByClass("quote-card"))
+	if len(cards) != 1 || htmltest.Text(htmltest.Find(cards[0], htmltest.ByClass("quote-card-name"))) != "Mark Rutte" {
 		t.Errorf("filter by Rutte shows %d cards", len(cards))
 	}
-	live := findAll(doc, func(n *html.Node) bool { v, _ := attrOf(n, "aria-live"); return v == "polite" })
-	if got := textOf(live[0]); got != "Showing quotes by Mark Rutte" {
-		t.Errorf("live region after filtering: %q", got)
+	if u, _ := url.Parse(at); u.Query().Get("event") != "london-summit" {
+		t.Errorf("the chip dropped the selected event: %s", at)
 	}
-	h.post(e, actionPerson, story.Ref("nobody"))
-	if n := len(findAll(parse(t, app.HTMLString(h.explainer)), byClass("quote-card"))); n != 1 {
-		t.Errorf("an unknown person changed the filter: %d cards", n)
+	current := htmltest.FindAll(doc, htmltest.ByAttr("aria-current", "true"))
+	if len(current) != 1 || !strings.HasSuffix(htmltest.Text(current[0]), "Mark Rutte") {
+		t.Errorf("aria-current on %d chips", len(current))
 	}
-	h.post(e, actionPerson, story.Ref(""))
-	if n := len(findAll(parse(t, app.HTMLString(h.explainer)), byClass("quote-card"))); n != 12 {
+	// "Everyone" clears the filter.
+	doc, _ = follow(t, s, at, chip("Everyone"))
+	if n := len(htmltest.FindAll(doc, htmltest.ByClass("quote-card"))); n != 12 {
 		t.Errorf("clearing the filter shows %d cards; want 12", n)
+	}
+	// An unknown person in a hand-typed address filters nothing.
+	if n := len(htmltest.FindAll(parse(t, prerender(t, s, "/?person=nobody")), htmltest.ByClass("quote-card"))); n != 12 {
+		t.Errorf("an unknown person changed the filter: %d cards", n)
 	}
 }

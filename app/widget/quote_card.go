@@ -24,7 +24,7 @@ type quoteCard struct {
 	IReplyTo   string        // name of the speaker answered, if any
 	ILinked    bool          // the quote belongs to the selected event
 	IHref      string        // "show in timeline"
-	ILang      i18n.Lang
+	ILang      i18n.Locale
 	IStoryLang string
 }
 

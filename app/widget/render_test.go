@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 
+	"explainer/app/internal/golden"
+	"explainer/app/internal/htmltest"
 	"explainer/app/story"
 	"explainer/app/story/storytest"
 )
@@ -23,7 +25,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			golden(t, tt.name+".html", normalize(t, prerender(t, s, tt.url)))
+			golden.Check(t, tt.name+".html", []byte(htmltest.Normalize(t, prerender(t, s, tt.url))))
 		})
 	}
 }
@@ -34,13 +36,13 @@ func TestGolden(t *testing.T) {
 func TestEveryEventAndQuote(t *testing.T) {
 	s := defaultStory(t)
 	doc := parse(t, prerender(t, s, "/"))
-	text := textOf(doc)
+	text := htmltest.Text(doc)
 	for _, e := range s.Events {
 		if !strings.Contains(text, e.Headline) {
 			t.Errorf("headline %q missing", e.Headline)
 		}
 	}
-	cards := findAll(doc, byClass("quote-card"))
+	cards := htmltest.FindAll(doc, htmltest.ByClass("quote-card"))
 	if len(cards) != len(s.Quotes) {
 		t.Errorf("%d quote cards; want %d", len(cards), len(s.Quotes))
 	}
@@ -58,20 +60,20 @@ func TestQuoteKinds(t *testing.T) {
 	s := defaultStory(t)
 	doc := parse(t, prerender(t, s, "/"))
 	for _, q := range s.Quotes {
-		card := findAll(doc, func(n *html.Node) bool { id, _ := attrOf(n, "id"); return id == "quote-"+string(q.ID) })
+		card := htmltest.FindAll(doc, func(n *html.Node) bool { id, _ := htmltest.Attr(n, "id"); return id == "quote-"+string(q.ID) })
 		if len(card) != 1 {
 			t.Fatalf("no card for quote %q", q.ID)
 		}
-		label := textOf(findAll(card[0], byClass("quote-card-kind"))[0])
-		words := findAll(card[0], byClass("quote-card-text"))[0]
+		label := htmltest.Text(htmltest.FindAll(card[0], htmltest.ByClass("quote-card-kind"))[0])
+		words := htmltest.FindAll(card[0], htmltest.ByClass("quote-card-text"))[0]
 		switch q.Kind {
 		case "direct":
-			if label != "Direct quote" || words.Data != "blockquote" || textOf(words) != "“"+q.Text+"”" {
-				t.Errorf("direct quote %q: label %q, element %s, text %q", q.ID, label, words.Data, textOf(words))
+			if label != "Direct quote" || words.Data != "blockquote" || htmltest.Text(words) != "“"+q.Text+"”" {
+				t.Errorf("direct quote %q: label %q, element %s, text %q", q.ID, label, words.Data, htmltest.Text(words))
 			}
 		case "reported":
-			if label != "Reported speech" || words.Data != "p" || strings.ContainsAny(textOf(words), "“”\"") {
-				t.Errorf("reported quote %q: label %q, element %s, text %q", q.ID, label, words.Data, textOf(words))
+			if label != "Reported speech" || words.Data != "p" || strings.ContainsAny(htmltest.Text(words), "“”\"") {
+				t.Errorf("reported quote %q: label %q, element %s, text %q", q.ID, label, words.Data, htmltest.Text(words))
 			}
 		}
 	}
@@ -81,26 +83,26 @@ func TestQuoteKinds(t *testing.T) {
 // conversation, in order.
 func TestReplyChain(t *testing.T) {
 	doc := parse(t, prerender(t, defaultStory(t), "/"))
-	exchanges := findAll(doc, byClass("quote-exchange"))
+	exchanges := htmltest.FindAll(doc, htmltest.ByClass("quote-exchange"))
 	if len(exchanges) != 1 {
 		t.Fatalf("%d exchanges; want 1", len(exchanges))
 	}
-	label, _ := attrOf(exchanges[0], "aria-label")
+	label, _ := htmltest.Attr(exchanges[0], "aria-label")
 	if label != "Exchange: JD Vance ↔ Volodymyr Zelensky" {
 		t.Errorf("exchange label %q", label)
 	}
 	var ids []string
-	for _, c := range findAll(exchanges[0], byClass("quote-card")) {
-		id, _ := attrOf(c, "id")
+	for _, c := range htmltest.FindAll(exchanges[0], htmltest.ByClass("quote-card")) {
+		id, _ := htmltest.Attr(c, "id")
 		ids = append(ids, id)
 	}
 	want := "quote-vance-diplomacy quote-zelensky-what-diplomacy quote-vance-disrespect"
 	if strings.Join(ids, " ") != want {
 		t.Errorf("exchange order %v; want %s", ids, want)
 	}
-	replies := findAll(exchanges[0], byClass("quote-card-reply"))
-	if len(replies) != 2 || textOf(replies[0]) != "In reply to JD Vance" {
-		t.Errorf("reply labels: %d, first %q", len(replies), textOf(replies[0]))
+	replies := htmltest.FindAll(exchanges[0], htmltest.ByClass("quote-card-reply"))
+	if len(replies) != 2 || htmltest.Text(replies[0]) != "In reply to JD Vance" {
+		t.Errorf("reply labels: %d, first %q", len(replies), htmltest.Text(replies[0]))
 	}
 }
 
@@ -126,17 +128,17 @@ func TestURLState(t *testing.T) {
 		if got := selectedTab(t, doc); got != tt.wantSelected {
 			t.Errorf("%s: selected %s; want %s", tt.url, got, tt.wantSelected)
 		}
-		chips := findAll(doc, func(n *html.Node) bool {
-			v, _ := attrOf(n, "aria-current")
-			return v == "true" && hasClass(n, "filter-chip")
+		chips := htmltest.FindAll(doc, func(n *html.Node) bool {
+			v, _ := htmltest.Attr(n, "aria-current")
+			return v == "true" && htmltest.HasClass(n, "filter-chip")
 		})
 		if len(chips) != 1 {
 			t.Errorf("%s: %d current chips; want 1", tt.url, len(chips))
-		} else if href, _ := attrOf(chips[0], "href"); href != tt.wantPerson {
+		} else if href, _ := htmltest.Attr(chips[0], "href"); href != tt.wantPerson {
 			t.Errorf("%s: current chip links to %q; want %q", tt.url, href, tt.wantPerson)
 		}
-		for _, a := range findAll(doc, byClass("timeline-tab")) {
-			if href, _ := attrOf(a, "href"); !strings.Contains(href, tt.wantLinkHas) {
+		for _, a := range htmltest.FindAll(doc, htmltest.ByClass("timeline-tab")) {
+			if href, _ := htmltest.Attr(a, "href"); !strings.Contains(href, tt.wantLinkHas) {
 				t.Errorf("%s: tab link %q lacks %q", tt.url, href, tt.wantLinkHas)
 			}
 		}
@@ -149,18 +151,18 @@ func TestURLState(t *testing.T) {
 func TestFilterByPerson(t *testing.T) {
 	s := defaultStory(t)
 	doc := parse(t, prerender(t, s, "/?person=trump"))
-	for _, c := range findAll(doc, byClass("quote-card")) {
-		if !strings.Contains(textOf(c), "Donald Trump") {
-			id, _ := attrOf(c, "id")
+	for _, c := range htmltest.FindAll(doc, htmltest.ByClass("quote-card")) {
+		if !strings.Contains(htmltest.Text(c), "Donald Trump") {
+			id, _ := htmltest.Attr(c, "id")
 			t.Errorf("card %s shown under the Trump filter", id)
 		}
 	}
 	var marked []string
-	for _, li := range findAll(doc, byClass("is-highlighted")) {
-		a := findAll(li, byClass("timeline-tab"))[0]
-		id, _ := attrOf(a, "id")
+	for _, li := range htmltest.FindAll(doc, htmltest.ByClass("is-highlighted")) {
+		a := htmltest.FindAll(li, htmltest.ByClass("timeline-tab"))[0]
+		id, _ := htmltest.Attr(a, "id")
 		marked = append(marked, id)
-		if !strings.Contains(textOf(li), "involves Donald Trump") {
+		if !strings.Contains(htmltest.Text(li), "involves Donald Trump") {
 			t.Errorf("%s is highlighted without saying so in text", id)
 		}
 	}
@@ -170,7 +172,7 @@ func TestFilterByPerson(t *testing.T) {
 	}
 	// Kharkiv officials speak once, outside any exchange.
 	doc = parse(t, prerender(t, s, "/?person=kharkiv-officials"))
-	if n := len(findAll(doc, byClass("quote-card"))); n != 1 {
+	if n := len(htmltest.FindAll(doc, htmltest.ByClass("quote-card"))); n != 1 {
 		t.Errorf("Kharkiv officials filter shows %d cards; want 1", n)
 	}
 }
@@ -180,25 +182,25 @@ func TestFilterByPerson(t *testing.T) {
 func TestSelectedEventHighlightsQuotes(t *testing.T) {
 	s := defaultStory(t)
 	doc := parse(t, prerender(t, s, "/?event=zelensky-lands-in-uk"))
-	linked := findAll(doc, byClass("is-linked"))
+	linked := htmltest.FindAll(doc, htmltest.ByClass("is-linked"))
 	if len(linked) != len(s.QuotesOf("zelensky-lands-in-uk")) {
 		t.Errorf("%d linked cards; want %d", len(linked), len(s.QuotesOf("zelensky-lands-in-uk")))
 	}
 	for _, c := range linked {
-		if !strings.Contains(textOf(c), "From the selected event") {
+		if !strings.Contains(htmltest.Text(c), "From the selected event") {
 			t.Error("a linked card does not say so in text")
 		}
 	}
 	// Every card links to its own event in the timeline (the first event
 	// is the default, so its link needs no event parameter).
-	for _, card := range findAll(doc, byClass("quote-card")) {
-		id, _ := attrOf(card, "id")
+	for _, card := range htmltest.FindAll(doc, htmltest.ByClass("quote-card")) {
+		id, _ := htmltest.Attr(card, "id")
 		q := s.Quote(story.Ref(strings.TrimPrefix(id, "quote-")))
 		want := "?event=" + string(q.Event) + "#timeline"
 		if q.Event == story.Ref(s.Events[0].ID) {
 			want = "?#timeline"
 		}
-		href, _ := attrOf(findAll(card, byClass("quote-card-show"))[0], "href")
+		href, _ := htmltest.Attr(htmltest.FindAll(card, htmltest.ByClass("quote-card-show"))[0], "href")
 		if href != want {
 			t.Errorf("%s links to %q; want %q", id, href, want)
 		}
@@ -220,15 +222,15 @@ func TestLanguages(t *testing.T) {
 	}
 	for _, tt := range tests {
 		doc := parse(t, prerender(t, s, tt.url))
-		if !strings.Contains(textOf(doc), tt.want) {
+		if !strings.Contains(htmltest.Text(doc), tt.want) {
 			t.Errorf("%s: text lacks %q", tt.url, tt.want)
 		}
-		root := findAll(doc, func(n *html.Node) bool { id, _ := attrOf(n, "id"); return id == "explainer" })[0]
-		if lang, _ := attrOf(root, "lang"); lang != tt.wantLang {
+		root := htmltest.FindAll(doc, func(n *html.Node) bool { id, _ := htmltest.Attr(n, "id"); return id == "explainer" })[0]
+		if lang, _ := htmltest.Attr(root, "lang"); lang != tt.wantLang {
 			t.Errorf("%s: root lang %q; want %q", tt.url, lang, tt.wantLang)
 		}
-		title := findAll(doc, byClass("explainer-title"))[0]
-		if lang, ok := attrOf(title, "lang"); ok != tt.storyLang || (ok && lang != "en") {
+		title := htmltest.FindAll(doc, htmltest.ByClass("explainer-title"))[0]
+		if lang, ok := htmltest.Attr(title, "lang"); ok != tt.storyLang || (ok && lang != "en") {
 			t.Errorf("%s: title lang %q (set %v); want set %v", tt.url, lang, ok, tt.storyLang)
 		}
 	}
@@ -240,21 +242,21 @@ func TestLanguages(t *testing.T) {
 func TestTabsPattern(t *testing.T) {
 	s := defaultStory(t)
 	doc := parse(t, prerender(t, s, "/?event=minerals-deal-unsigned"))
-	lists := findAll(doc, func(n *html.Node) bool { r, _ := attrOf(n, "role"); return r == "tablist" })
+	lists := htmltest.FindAll(doc, func(n *html.Node) bool { r, _ := htmltest.Attr(n, "role"); return r == "tablist" })
 	if len(lists) != 1 {
 		t.Fatalf("%d tablists", len(lists))
 	}
-	tabs := findAll(lists[0], func(n *html.Node) bool { r, _ := attrOf(n, "role"); return r == "tab" })
+	tabs := htmltest.FindAll(lists[0], func(n *html.Node) bool { r, _ := htmltest.Attr(n, "role"); return r == "tab" })
 	if len(tabs) != len(s.Events) {
 		t.Fatalf("%d tabs; want %d", len(tabs), len(s.Events))
 	}
 	focusable := 0
 	for _, tab := range tabs {
-		if c, _ := attrOf(tab, "aria-controls"); c != "explainer-detail" {
+		if c, _ := htmltest.Attr(tab, "aria-controls"); c != "explainer-detail" {
 			t.Errorf("tab controls %q", c)
 		}
-		sel, _ := attrOf(tab, "aria-selected")
-		idx, _ := attrOf(tab, "tabindex")
+		sel, _ := htmltest.Attr(tab, "aria-selected")
+		idx, _ := htmltest.Attr(tab, "tabindex")
 		if (sel == "true") != (idx == "0") || (sel != "true" && (sel != "false" || idx != "-1")) {
 			t.Errorf("tab aria-selected=%q tabindex=%q", sel, idx)
 		}
@@ -265,16 +267,16 @@ func TestTabsPattern(t *testing.T) {
 	if focusable != 1 {
 		t.Errorf("%d tabs in the tab order; want 1", focusable)
 	}
-	panel := findAll(doc, func(n *html.Node) bool { r, _ := attrOf(n, "role"); return r == "tabpanel" })
+	panel := htmltest.FindAll(doc, func(n *html.Node) bool { r, _ := htmltest.Attr(n, "role"); return r == "tabpanel" })
 	if len(panel) != 1 {
 		t.Fatalf("%d tab panels", len(panel))
 	}
-	if l, _ := attrOf(panel[0], "aria-labelledby"); l != "tab-minerals-deal-unsigned" {
+	if l, _ := htmltest.Attr(panel[0], "aria-labelledby"); l != "tab-minerals-deal-unsigned" {
 		t.Errorf("panel labelled by %q", l)
 	}
 	// Bare aria-hidden (no value) would not hide anything.
-	for _, n := range findAll(doc, func(n *html.Node) bool { _, ok := attrOf(n, "aria-hidden"); return ok }) {
-		if v, _ := attrOf(n, "aria-hidden"); v != "true" {
+	for _, n := range htmltest.FindAll(doc, func(n *html.Node) bool { _, ok := htmltest.Attr(n, "aria-hidden"); return ok }) {
+		if v, _ := htmltest.Attr(n, "aria-hidden"); v != "true" {
 			t.Errorf("aria-hidden=%q on <%s>", v, n.Data)
 		}
 	}
@@ -286,8 +288,8 @@ func TestTabsPattern(t *testing.T) {
 func TestGoldenEveryField(t *testing.T) {
 	s := storytest.Load(t, "testdata/full-story.json")
 	out := prerender(t, s, "/")
-	golden(t, "every-field.html", normalize(t, out))
-	text := textOf(parse(t, out))
+	golden.Check(t, "every-field.html", []byte(htmltest.Normalize(t, out)))
+	text := htmltest.Text(parse(t, out))
 	for _, want := range []string{
 		"Published 1 Mar 2025, 09:00 GMT",
 		"Updated 2 Mar 2025, 18:30 GMT",

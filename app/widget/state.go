@@ -20,10 +20,10 @@ type State struct {
 // Options are the reader's presentation choices, also carried in the URL
 // and kept by every link the widget writes.
 type Options struct {
-	Lang   i18n.Lang // ?lang=uk; else the story's language
-	Theme  string    // ?theme=light|dark; "" follows the system
-	Accent string    // ?accent=0b5cad (hex, no #); "" keeps the default
-	Embed  bool      // ?embed=1: no page chrome around the widget
+	Lang   i18n.Locale // ?lang=uk; else the story's language
+	Theme  string      // ?theme=light|dark; "" follows the system
+	Accent string      // ?accent=0b5cad (hex, no #); "" keeps the default
+	Embed  bool        // ?embed=1: no page chrome around the widget
 }
 
 var accentRE = regexp.MustCompile(`^[0-9a-fA-F]{6}$`)
@@ -42,7 +42,7 @@ func ParseURL(s *story.Story, q url.Values) (State, Options) {
 		st.Person = id
 	}
 	var o Options
-	o.Lang, _ = i18n.Match(string(s.Language))
+	o.Lang = i18n.ForStory(s.Language)
 	if l, ok := i18n.Match(q.Get("lang")); ok {
 		o.Lang = l
 	}
@@ -57,11 +57,19 @@ func ParseURL(s *story.Story, q url.Values) (State, Options) {
 	return st, o
 }
 
+// CanonicalQuery is the normal form of a query string for a story:
+// equivalent addresses (unknown values, defaults spelt out, any order)
+// give the same string, so the server renders and caches them once.
+func CanonicalQuery(s *story.Story, q url.Values) string {
+	st, o := ParseURL(s, q)
+	return Query(st, o, i18n.ForStory(s.Language), "")
+}
+
 // Query writes state and options back as a query string, leaving out what
 // is at its default so that URLs stay short. defaultLang is the story's.
 // Keys come in alphabetical order, as url.Values.Encode would write them;
 // it is built by hand because every render writes one per event.
-func Query(st State, o Options, defaultLang i18n.Lang, defaultEvent story.Ref) string {
+func Query(st State, o Options, defaultLang i18n.Locale, defaultEvent story.Ref) string {
 	var b strings.Builder
 	b.WriteByte('?')
 	add := func(k, v string) {

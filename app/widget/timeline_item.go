@@ -24,7 +24,7 @@ type timelineItem struct {
 	IBreak     string // text of the compressed stretch before it, if any
 	IBreakX    float64
 	IHref      string
-	ILang      i18n.Lang
+	ILang      i18n.Locale
 	IStoryLang string
 }
 

@@ -9,7 +9,7 @@ import (
 type view struct {
 	c        *Explainer
 	s        *story.Story
-	lang     i18n.Lang
+	lang     i18n.Locale
 	state    State
 	selected int // index of the selected event
 	// highlighted marks the events that involve the filtered person.
@@ -58,7 +58,7 @@ func (v *view) t(key i18n.Key, args ...any) string { return i18n.T(v.lang, key, 
 // language of the widget's own text, so that screen readers switch voice;
 // "" when they are the same.
 func (v *view) storyLang() string {
-	if i18n.Lang(v.s.Language.Base()) == v.lang {
+	if i18n.Locale(v.s.Language.Base()) == v.lang {
 		return ""
 	}
 	return string(v.s.Language)

@@ -5,6 +5,15 @@
 // key press), so that readers on slow networks get text first.
 (function () {
   "use strict";
+  // Names shared with the server's page and the WebAssembly: they are
+  // defined in app/shell, whose test checks this list against it.
+  var names = {
+    root: "explainer",
+    offline: "explainer-offline",
+    failHook: "explainerFail",
+    focusHook: "explainerFocus",
+    stateAttr: "data-explainer"
+  };
   var html = document.documentElement;
   var me = document.currentScript;
   var cfg = me ? me.dataset : {};
@@ -34,8 +43,10 @@
     }
   });
 
-  // go-app reads its settings through goappGetenv. The root prefix lets a
-  // static export live under a sub-path.
+  // go-app reads its settings through goappGetenv, which its own loader
+  // (not used here) would define. The root prefix lets a static export
+  // live under a sub-path. app/shell's test checks these keys against the
+  // ones the pinned go-app reads.
   var env = {
     GOAPP_VERSION: cfg.version || "",
     GOAPP_ROOT_PREFIX: cfg.root || "",
@@ -47,12 +58,12 @@
   // The WebAssembly replaces the prerendered DOM; it puts the focus back
   // on the element with the id remembered here.
   document.addEventListener("focusin", function (e) {
-    if (e.target && e.target.id) window.explainerFocus = e.target.id;
+    if (e.target && e.target.id) window[names.focusHook] = e.target.id;
   });
 
   function fail(why) {
-    html.setAttribute("data-explainer", "failed");
-    var notice = document.getElementById("explainer-offline");
+    html.setAttribute(names.stateAttr, "failed");
+    var notice = document.getElementById(names.offline);
     if (notice) notice.hidden = false;
     if (window.console) console.warn("explainer: the interactive timeline is unavailable:", why);
   }
@@ -64,9 +75,9 @@
   // (Space scrolls on keypress in some browsers, so that is cancelled too.)
   var timelineKeys = ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", " "];
   function cancelTimelineKeys(e) {
-    if (html.getAttribute("data-explainer") !== "ready" || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (html.getAttribute(names.stateAttr) !== "ready" || e.altKey || e.ctrlKey || e.metaKey) return;
     var t = e.target;
-    if (t && t.getAttribute && t.getAttribute("role") === "tab" && t.closest("#explainer [role=tablist]") &&
+    if (t && t.getAttribute && t.getAttribute("role") === "tab" && t.closest("#" + names.root + " [role=tablist]") &&
         timelineKeys.indexOf(e.key) >= 0) {
       e.preventDefault();
     }
@@ -75,12 +86,12 @@
   document.addEventListener("keypress", cancelTimelineKeys, true);
 
   // The WebAssembly calls this when it cannot take over the page.
-  window.explainerFail = fail;
+  window[names.failHook] = fail;
 
   function load() {
     if (load.started) return;
     load.started = true;
-    html.setAttribute("data-explainer", "loading");
+    html.setAttribute(names.stateAttr, "loading");
     var s = document.createElement("script");
     s.src = cfg.exec;
     s.onerror = function () { fail("could not load " + cfg.exec); };
@@ -113,7 +124,7 @@
   // Centre the selected event on the sideways-scrolling track, with the
   // same sum the WebAssembly uses, so that its takeover moves nothing.
   function revealSelected() {
-    var tab = document.querySelector("#explainer [role=tab][aria-selected=true]");
+    var tab = document.querySelector("#" + names.root + " [role=tab][aria-selected=true]");
     var scroller = tab && tab.closest(".timeline-scroller");
     if (!scroller) return;
     var r = tab.getBoundingClientRect(), s = scroller.getBoundingClientRect();
@@ -122,7 +133,7 @@
 
   function start() {
     revealSelected();
-    var root = document.getElementById("explainer");
+    var root = document.getElementById(names.root);
     if (!root || !cfg.wasm || /[?&]wasm=0\b/.test(location.search)) return;
     ["pointerdown", "keydown", "touchstart", "focusin"].forEach(function (t) {
       root.addEventListener(t, load, { once: true, passive: true });

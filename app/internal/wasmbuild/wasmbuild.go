@@ -6,15 +6,13 @@
 package wasmbuild
 
 import (
-	"bytes"
-	"compress/gzip"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 
-	"github.com/andybalholm/brotli"
+	"explainer/app/internal/compress"
 )
 
 // Files are the names Build writes into its output folder, besides a .br
@@ -25,7 +23,7 @@ var Files = []string{"app.wasm", "wasm_exec.js"}
 // dir/app.wasm, copies wasm_exec.js from the same Go (the two must match),
 // and compresses both with brotli at the given quality (11 for releases;
 // tests use less, since quality 11 on megabytes takes tens of seconds).
-func Build(root, dir string, brotliQuality int) ([]Output, error) {
+func Build(root, dir string, brotliQuality int) ([]compress.Output, error) {
 	goCmd := goBinary()
 	wasm := filepath.Join(dir, "app.wasm")
 	build := exec.Command(goCmd, "build", "-trimpath", "-ldflags", "-s -w", "-o", wasm, ".")
@@ -46,9 +44,9 @@ func Build(root, dir string, brotliQuality int) ([]Output, error) {
 	if err := os.WriteFile(filepath.Join(dir, "wasm_exec.js"), execJS, 0o644); err != nil {
 		return nil, err
 	}
-	var outs []Output
+	var outs []compress.Output
 	for _, name := range Files {
-		o, err := Compress(filepath.Join(dir, name), brotliQuality)
+		o, err := compress.File(filepath.Join(dir, name), brotliQuality)
 		if err != nil {
 			return nil, err
 		}
@@ -66,62 +64,4 @@ func goBinary() string {
 		}
 	}
 	return "go"
-}
-
-// Output is a file written, with its length raw and compressed.
-type Output struct {
-	Path              string
-	Raw, Gzip, Brotli int
-}
-
-// Compress writes NAME.gz (best compression) and NAME.br beside a file.
-func Compress(name string, brotliQuality int) (Output, error) {
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return Output{}, err
-	}
-	gz, err := Gzip(data)
-	if err != nil {
-		return Output{}, err
-	}
-	br, err := Brotli(data, brotliQuality)
-	if err != nil {
-		return Output{}, err
-	}
-	if err := os.WriteFile(name+".gz", gz, 0o644); err != nil {
-		return Output{}, err
-	}
-	if err := os.WriteFile(name+".br", br, 0o644); err != nil {
-		return Output{}, err
-	}
-	return Output{name, len(data), len(gz), len(br)}, nil
-}
-
-// Gzip compresses data at the best level.
-func Gzip(data []byte) ([]byte, error) {
-	var b bytes.Buffer
-	w, err := gzip.NewWriterLevel(&b, gzip.BestCompression)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := w.Write(data); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
-// Brotli compresses data at a quality from 0 to 11.
-func Brotli(data []byte, quality int) ([]byte, error) {
-	var b bytes.Buffer
-	w := brotli.NewWriterLevel(&b, quality)
-	if _, err := w.Write(data); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
 }

@@ -1,0 +1,72 @@
+//go:build !wasm
+
+// Package compress makes the gzip and brotli forms of bodies the server
+// sends: once at build time for the WebAssembly, once per version for
+// pages and story data, never per request.
+package compress
+
+import (
+	"bytes"
+	"compress/gzip"
+	"os"
+
+	"github.com/andybalholm/brotli"
+)
+
+// Output is a file written, with its length raw and compressed.
+type Output struct {
+	Path              string
+	Raw, Gzip, Brotli int
+}
+
+// File writes NAME.gz (best compression) and NAME.br beside a file.
+func File(name string, brotliQuality int) (Output, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return Output{}, err
+	}
+	gz, err := Gzip(data)
+	if err != nil {
+		return Output{}, err
+	}
+	br, err := Brotli(data, brotliQuality)
+	if err != nil {
+		return Output{}, err
+	}
+	if err := os.WriteFile(name+".gz", gz, 0o644); err != nil {
+		return Output{}, err
+	}
+	if err := os.WriteFile(name+".br", br, 0o644); err != nil {
+		return Output{}, err
+	}
+	return Output{name, len(data), len(gz), len(br)}, nil
+}
+
+// Gzip compresses data at the best level.
+func Gzip(data []byte) ([]byte, error) {
+	var b bytes.Buffer
+	w, err := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(data); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// Brotli compresses data at a quality from 0 to 11.
+func Brotli(data []byte, quality int) ([]byte, error) {
+	var b bytes.Buffer
+	w := brotli.NewWriterLevel(&b, quality)
+	if _, err := w.Write(data); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}

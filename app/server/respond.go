@@ -1,0 +1,169 @@
+//go:build !wasm
+
+package server
+
+import (
+	"bytes"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"explainer/app/i18n"
+)
+
+// encoded is a response body in each encoding it is kept in; gzip and
+// brotli are nil when compressing does not pay.
+type encoded struct {
+	raw, gzip, brotli []byte
+}
+
+// response is everything a route decides about an answer. Every route
+// sends through Server.send, so headers, conditional requests, HEAD,
+// ranges and compression work the same everywhere.
+type response struct {
+	status int // 0 means 200
+	ctype  string
+	cache  string // Cache-Control
+	// etag names this version of the body; send makes it distinct per
+	// encoding, since the bytes differ. "" sends none.
+	etag string
+	body encoded
+	// public bodies are readable by any origin: sandboxed iframes load the
+	// wasm from an opaque origin, and story data is open data.
+	public bool
+	// document is an HTML page, which gets the Content-Security-Policy.
+	document bool
+}
+
+// send writes a response. A 200 goes through http.ServeContent, which
+// answers If-None-Match with 304, HEAD without a body, and Range
+// requests; other statuses are written as they are.
+func (s *Server) send(w http.ResponseWriter, r *http.Request, res response) {
+	h := w.Header()
+	h.Set("Content-Type", res.ctype)
+	h.Set("Cache-Control", res.cache)
+	if res.document {
+		h.Set("Content-Security-Policy", s.csp)
+	}
+	if res.public {
+		h.Set("Access-Control-Allow-Origin", "*")
+		h.Set("Cross-Origin-Resource-Policy", "cross-origin")
+	}
+	body, enc := negotiate(r.Header.Get("Accept-Encoding"), res.body)
+	if res.body.gzip != nil || res.body.brotli != nil {
+		h.Add("Vary", "Accept-Encoding")
+	}
+	if enc != "" {
+		h.Set("Content-Encoding", enc)
+	}
+	if res.status != 0 && res.status != http.StatusOK {
+		h.Set("Content-Length", strconv.Itoa(len(body)))
+		w.WriteHeader(res.status)
+		if r.Method != http.MethodHead {
+			w.Write(body)
+		}
+		return
+	}
+	if res.etag != "" {
+		h.Set("ETag", etagFor(res.etag, enc))
+	}
+	if enc != "" {
+		// ServeContent leaves out the length of an encoded body, and its
+		// ranges would count encoded bytes: ranges are served on the
+		// identity encoding, which is what resuming downloads ask for.
+		h.Set("Content-Length", strconv.Itoa(len(body)))
+		r = r.Clone(r.Context())
+		r.Header.Del("Range")
+	}
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
+}
+
+// etagFor marks a strong ETag with its encoding: "abc" becomes "abc-br".
+func etagFor(etag, enc string) string {
+	if enc == "" {
+		return etag
+	}
+	return strings.TrimSuffix(etag, `"`) + "-" + enc + `"`
+}
+
+// negotiate picks the smallest encoding the client accepts.
+func negotiate(acceptEncoding string, e encoded) (body []byte, enc string) {
+	accepts := acceptedEncodings(acceptEncoding)
+	switch {
+	case e.brotli != nil && accepts["br"]:
+		return e.brotli, "br"
+	case e.gzip != nil && accepts["gzip"]:
+		return e.gzip, "gzip"
+	}
+	return e.raw, ""
+}
+
+// acceptedEncodings parses Accept-Encoding, honouring q=0 refusals.
+func acceptedEncodings(header string) map[string]bool {
+	out := map[string]bool{}
+	for part := range strings.SplitSeq(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		name = strings.ToLower(strings.TrimSpace(name))
+		q := 1.0
+		for p := range strings.SplitSeq(params, ";") {
+			if k, v, ok := strings.Cut(strings.TrimSpace(p), "="); ok && strings.TrimSpace(k) == "q" {
+				if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
+					q = f
+				}
+			}
+		}
+		if name != "" {
+			out[name] = q > 0
+		}
+	}
+	if out["*"] {
+		for _, n := range []string{"br", "gzip"} {
+			if _, set := out[n]; !set {
+				out[n] = true
+			}
+		}
+	}
+	return out
+}
+
+// errNotFound is what a handler returns for an address that names
+// nothing: the reader gets the 404 page.
+var errNotFound = errors.New("not found")
+
+// handlerFunc is a route that can fail: it returns the error instead of
+// writing an error page itself.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// handle adapts a handlerFunc: an error is logged (unless it is a plain
+// not-found) and answered with the real error page. A handler returns an
+// error only before it has written anything.
+func (s *Server) handle(f handlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := f(w, r); err != nil {
+			s.serveError(w, r, err)
+		}
+	}
+}
+
+// serveError answers with the 404 page for errNotFound and the 500 page
+// for anything else.
+func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
+	lang, _ := i18n.Match(r.URL.Query().Get("lang"))
+	notFound := errors.Is(err, errNotFound)
+	status, cache := http.StatusNotFound, "no-cache"
+	if !notFound {
+		s.log.Error("serving request", "method", r.Method, "path", r.URL.Path, "error", err)
+		status, cache = http.StatusInternalServerError, "no-store"
+	}
+	body, perr := s.errorPage(lang, notFound)
+	if perr != nil {
+		s.log.Error("rendering the error page", "error", perr)
+		http.Error(w, http.StatusText(status), status)
+		return
+	}
+	s.send(w, r, response{status: status, ctype: htmlType, cache: cache, body: encoded{raw: body}, document: true})
+}
+
+const htmlType = "text/html; charset=utf-8"

@@ -1,0 +1,42 @@
+// Package shell names what the page around the widget shares with the
+// WebAssembly and with web/static/boot.js: element ids, the hooks boot.js
+// puts on window, the state attribute on <html> and the go-app settings
+// boot.js answers for. The server's template and the widget use these
+// constants; boot.js spells the same names, and a test (shell_test.go)
+// fails when it or the pinned go-app disagrees with them.
+package shell
+
+const (
+	// RootID is the widget's root element, the first child of <body>.
+	RootID = "explainer"
+	// DataID is the <script type="application/json"> that carries the
+	// story, so the WebAssembly has it before its first render.
+	DataID = "explainer-data"
+	// ZonesID carries the TZif data of the story's time zones: the
+	// WebAssembly has no zone database of its own.
+	ZonesID = "explainer-zones"
+	// OfflineID is the notice boot.js shows when the WebAssembly fails.
+	OfflineID = "explainer-offline"
+
+	// FailHook is the function boot.js puts on window; the WebAssembly
+	// calls it when it cannot take over the page.
+	FailHook = "explainerFail"
+	// FocusHook is the window property where boot.js keeps the id of the
+	// focused element, which the WebAssembly focuses again after takeover.
+	FocusHook = "explainerFocus"
+
+	// StateAttr on <html> says how far the WebAssembly got: loading,
+	// ready or failed.
+	StateAttr = "data-explainer"
+	// ReadyEvent is dispatched on window, and posted to an embedding page,
+	// once the WebAssembly runs the widget.
+	ReadyEvent = "explainer:ready"
+	// SelectEvent is posted to an embedding page when the reader selects
+	// an event.
+	SelectEvent = "explainer:select"
+)
+
+// GoAppEnv lists the settings go-app v10 reads through the page's
+// goappGetenv function, which boot.js provides in place of go-app's own
+// loader.
+var GoAppEnv = []string{"GOAPP_VERSION", "GOAPP_ROOT_PREFIX", "GOAPP_STATIC_RESOURCES_URL", "GOAPP_INTERNAL_URLS"}

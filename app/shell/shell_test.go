@@ -1,0 +1,117 @@
+//go:build !wasm
+
+package shell
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func bootJS(t *testing.T) string {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("..", "..", "web", "static", "boot.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(src)
+}
+
+// TestBootScriptNames checks that boot.js spells the shared names as this
+// package defines them.
+func TestBootScriptNames(t *testing.T) {
+	src := bootJS(t)
+	block := regexp.MustCompile(`(?s)var names = \{(.*?)\};`).FindStringSubmatch(src)
+	if block == nil {
+		t.Fatal("boot.js has no `var names = {...};` block")
+	}
+	got := map[string]string{}
+	for _, m := range regexp.MustCompile(`(\w+): "([^"]*)"`).FindAllStringSubmatch(block[1], -1) {
+		got[m[1]] = m[2]
+	}
+	want := map[string]string{
+		"root":      RootID,
+		"offline":   OfflineID,
+		"failHook":  FailHook,
+		"focusHook": FocusHook,
+		"stateAttr": StateAttr,
+	}
+	for key, w := range want {
+		if got[key] != w {
+			t.Errorf("boot.js names.%s = %q; app/shell says %q", key, got[key], w)
+		}
+	}
+	for key := range got {
+		if _, ok := want[key]; !ok {
+			t.Errorf("boot.js names.%s is not in app/shell", key)
+		}
+	}
+}
+
+// TestGoAppEnvironment checks boot.js's stand-in for go-app's settings
+// against the go-app the module pins: the function go-app calls, and the
+// keys its own handler would put in the page.
+func TestGoAppEnvironment(t *testing.T) {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/maxence-charriere/go-app/v10").Output()
+	if err != nil {
+		t.Fatalf("finding go-app's source: %v", err)
+	}
+	dir := filepath.Join(strings.TrimSpace(string(out)), "pkg", "app")
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no go-app source in %s: %v", dir, err)
+	}
+	var goapp strings.Builder
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		goapp.Write(b)
+	}
+	src := goapp.String()
+	if !strings.Contains(src, `Window().Get("goappGetenv")`) || !strings.Contains(src, `Window().Call("goappGetenv", k)`) {
+		t.Error("go-app no longer reads its settings through window.goappGetenv")
+	}
+	set := keys(regexp.MustCompile(`Env\["(GOAPP_[A-Z_]+)"\]`), src)
+	read := keys(regexp.MustCompile(`Getenv\("(GOAPP_[A-Z_]+)"\)`), src)
+	if !slices.Equal(set, sorted(GoAppEnv)) {
+		t.Errorf("go-app's handler sets %v; app/shell.GoAppEnv lists %v", set, sorted(GoAppEnv))
+	}
+	for _, k := range read {
+		if !slices.Contains(GoAppEnv, k) {
+			t.Errorf("go-app reads %s, which boot.js does not provide", k)
+		}
+	}
+
+	boot := bootJS(t)
+	env := regexp.MustCompile(`(?s)var env = \{(.*?)\};`).FindStringSubmatch(boot)
+	if env == nil {
+		t.Fatal("boot.js has no `var env = {...};` block")
+	}
+	if got := keys(regexp.MustCompile(`(GOAPP_[A-Z_]+):`), env[1]); !slices.Equal(got, sorted(GoAppEnv)) {
+		t.Errorf("boot.js provides %v; want %v", got, sorted(GoAppEnv))
+	}
+	if !strings.Contains(boot, "window.goappGetenv = function") {
+		t.Error("boot.js does not define window.goappGetenv")
+	}
+}
+
+func keys(re *regexp.Regexp, src string) []string {
+	var out []string
+	for _, m := range re.FindAllStringSubmatch(src, -1) {
+		if !slices.Contains(out, m[1]) {
+			out = append(out, m[1])
+		}
+	}
+	return sorted(out)
+}
+
+func sorted(s []string) []string { return slices.Sorted(slices.Values(s)) }
