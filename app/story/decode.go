@@ -7,19 +7,24 @@ import (
 	"sync"
 )
 
+// loc is where a value is in the file: its byte offset and JSON path.
+type loc struct {
+	off  int
+	path string
+}
+
 // problem is one thing wrong with a story file, before it is given a line
 // and column.
 type problem struct {
-	off  int
-	path string
+	loc
 	msg  string
 	hint string
 }
 
 // fieldProblem is a problem a type finds in its own fields after decoding,
-// placed at the named field.
+// placed at the field it points to.
 type fieldProblem struct {
-	field string
+	field any // pointer to the field
 	msg   string
 	hint  string
 }
@@ -34,18 +39,35 @@ type resolver interface {
 // problem instead of stopping at the first.
 type decoder struct {
 	problems []problem
-	// offsets remembers where each path starts, so that the validator can
-	// place its problems too.
-	offsets map[string]int
-	lines   lineIndex
+	// locs is where each decoded value came from, keyed by a typed
+	// pointer to it (&s.Events[2].Start), so that the validator places its
+	// problems by the value it finds wrong, not by a path it spells again.
+	locs  map[any]loc
+	lines lineIndex
 }
 
-func (d *decoder) add(off int, path, msg, hint string) {
-	d.problems = append(d.problems, problem{off: off, path: path, msg: msg, hint: hint})
+func (d *decoder) add(at loc, msg, hint string) {
+	d.problems = append(d.problems, problem{loc: at, msg: msg, hint: hint})
 }
+
+// locate returns where the value ptr points to was decoded from. Every
+// value the validator looks at was decoded, so a miss is a bug in this
+// package; it is reported as such rather than placed at 1:1.
+func (d *decoder) locate(ptr any) loc {
+	if l, ok := d.locs[ptr]; ok {
+		return l
+	}
+	return loc{off: 0, path: fmt.Sprintf("$ (internal error: no location for a %T)", ptr)}
+}
+
+// report adds a problem with the value ptr points to.
+func (d *decoder) report(ptr any, msg, hint string) { d.add(d.locate(ptr), msg, hint) }
 
 func (d *decoder) decode(n *node, v reflect.Value, path string) {
-	d.offsets[path] = n.off
+	here := loc{n.off, path}
+	if v.CanAddr() {
+		d.locs[v.Addr().Interface()] = here
+	}
 	if v.Kind() == reflect.Pointer {
 		if n.kind == kindNull {
 			return
@@ -56,7 +78,7 @@ func (d *decoder) decode(n *node, v reflect.Value, path string) {
 	}
 	want := jsonKind(v.Type())
 	if n.kind != want {
-		d.add(n.off, path, fmt.Sprintf("expected %s, found %s", article(want), article(n.kind)), "")
+		d.add(here, fmt.Sprintf("expected %s, found %s", article(want), article(n.kind)), "")
 		return
 	}
 	switch v.Kind() {
@@ -72,7 +94,7 @@ func (d *decoder) decode(n *node, v reflect.Value, path string) {
 		v.SetString(n.str)
 		if c, ok := v.Interface().(checker); ok {
 			if msg := c.check(); msg != "" {
-				d.add(n.off, path, msg, "")
+				d.add(here, msg, "")
 			}
 		}
 	case reflect.Bool:
@@ -86,9 +108,10 @@ func (d *decoder) decodeStruct(n *node, v reflect.Value, path string) {
 	misspelt := map[string]bool{} // required fields a misspelling explains
 	for _, f := range n.fields {
 		fpath := path + "." + f.key
+		key := loc{f.keyOff, fpath}
 		if first, dup := seen[f.key]; dup {
 			line, col := d.lines.position(first)
-			d.add(f.keyOff, fpath, fmt.Sprintf("duplicate field %q: only one value can be kept, and the other would be lost", f.key),
+			d.add(key, fmt.Sprintf("duplicate field %q: only one value can be kept, and the other would be lost", f.key),
 				fmt.Sprintf("the first %q is at line %d, column %d", f.key, line, col))
 			continue
 		}
@@ -102,36 +125,30 @@ func (d *decoder) decodeStruct(n *node, v reflect.Value, path string) {
 			} else {
 				hint = "known fields: " + strings.Join(info.names, ", ")
 			}
-			d.add(f.keyOff, fpath, fmt.Sprintf("unknown field %q", f.key), hint)
+			d.add(key, fmt.Sprintf("unknown field %q", f.key), hint)
 			continue
 		}
 		fv := v.Field(fi.index)
 		if f.val.kind == kindNull && fv.Kind() != reflect.Pointer {
-			d.add(f.val.off, fpath, fmt.Sprintf("null is not allowed here: give %s or leave the field out", article(jsonKind(fv.Type()))), "")
+			d.add(loc{f.val.off, fpath}, fmt.Sprintf("null is not allowed here: give %s or leave the field out", article(jsonKind(fv.Type()))), "")
 			continue
 		}
 		d.decode(f.val, fv, fpath)
 		if fi.required && f.val.kind == kindString && strings.TrimSpace(f.val.str) == "" {
-			d.add(f.val.off, fpath, fmt.Sprintf("%q must not be empty", f.key), "")
+			d.add(loc{f.val.off, fpath}, fmt.Sprintf("%q must not be empty", f.key), "")
 		}
 		if fi.nonEmpty && f.val.kind == kindArray && len(f.val.elems) == 0 {
-			d.add(f.val.off, fpath, fmt.Sprintf("%q needs at least one item", f.key), "")
+			d.add(loc{f.val.off, fpath}, fmt.Sprintf("%q needs at least one item", f.key), "")
 		}
 	}
 	for _, fi := range info.fields {
 		if _, ok := seen[fi.name]; fi.required && !ok && !misspelt[fi.name] {
-			d.add(n.off, path, fmt.Sprintf("missing required field %q", fi.name), "")
+			d.add(loc{n.off, path}, fmt.Sprintf("missing required field %q", fi.name), "")
 		}
 	}
 	if r, ok := v.Addr().Interface().(resolver); ok {
 		for _, p := range r.resolve() {
-			off := n.off
-			for _, f := range n.fields {
-				if f.key == p.field {
-					off = f.val.off
-				}
-			}
-			d.add(off, path+"."+p.field, p.msg, p.hint)
+			d.report(p.field, p.msg, p.hint)
 		}
 	}
 }
@@ -206,9 +223,10 @@ func structInfoOf(t reflect.Type) *structInfo {
 }
 
 // suggest returns the known name closest to a misspelt one, or "".
-func suggest(got string, names []string) string {
+func suggest[S ~string](got string, names []S) string {
 	best, bestDist := "", 3
-	for _, n := range names {
+	for _, name := range names {
+		n := string(name)
 		if strings.EqualFold(n, got) {
 			return n
 		}

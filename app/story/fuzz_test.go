@@ -4,11 +4,12 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
-// FuzzParse checks that no input makes Parse panic or hang, and that every
-// story it accepts survives a round trip through encoding/json.
+// FuzzParse checks that no input makes Parse panic or hang, that every
+// problem has a place in the file, and that every story it accepts survives a round trip through encoding/json.
 func FuzzParse(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/errors/*.json")
 	seeds = append(seeds, defaultStoryPath)
@@ -25,6 +26,9 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			if s != nil {
 				t.Fatal("Parse returned a story and an error")
+			}
+			if strings.Contains(err.Error(), "internal error") {
+				t.Fatalf("a problem without a location:\n%v", err)
 			}
 			return
 		}

@@ -59,7 +59,7 @@ func (m Moment) Time() time.Time { return m.t }
 func (m Moment) Precision() Precision { return m.prec }
 
 // resolve works out the instant once the fields are decoded and returns
-// problems by field name.
+// problems, each placed at one of its fields.
 func (m *Moment) resolve() []fieldProblem {
 	y, mo, d, h, mi, prec, ok := splitDate(string(m.Date))
 	if !ok {
@@ -74,11 +74,11 @@ func (m *Moment) resolve() []fieldProblem {
 		}
 		loc = l
 	} else if prec >= Hour || m.PartOfDay != "" {
-		problems = append(problems, fieldProblem{"date", "a time of day needs a zone, e.g. \"zone\": \"America/New_York\"", ""})
+		problems = append(problems, fieldProblem{&m.Date, "a time of day needs a zone, e.g. \"zone\": \"America/New_York\"", ""})
 	}
 	if m.PartOfDay != "" {
 		if prec != Day {
-			problems = append(problems, fieldProblem{"partOfDay", "a part of the day goes with a date of day precision (2025-02-28)", ""})
+			problems = append(problems, fieldProblem{&m.PartOfDay, "a part of the day goes with a date of day precision (2025-02-28)", ""})
 		}
 		h = partsOfDay[m.PartOfDay]
 	}

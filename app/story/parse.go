@@ -28,12 +28,12 @@ func Parse(name string, data []byte) (*Story, error) {
 	root, err := parseTree(data, maxDepth)
 	if err != nil {
 		se := err.(*syntaxError)
-		return nil, toErrors(name, lines, []problem{{off: se.off, msg: se.msg}})
+		return nil, toErrors(name, lines, []problem{{loc: loc{off: se.off}, msg: se.msg}})
 	}
 	if root.kind != kindObject {
-		return nil, toErrors(name, lines, []problem{{off: root.off, path: "$", msg: "a story is a JSON object { ... }, not " + article(root.kind)}})
+		return nil, toErrors(name, lines, []problem{{loc: loc{root.off, "$"}, msg: "a story is a JSON object { ... }, not " + article(root.kind)}})
 	}
-	d := &decoder{offsets: map[string]int{}, lines: lines}
+	d := &decoder{locs: map[any]loc{}, lines: lines}
 	s := &Story{}
 	d.decode(root, reflect.ValueOf(s).Elem(), "$")
 	validate(s, d)

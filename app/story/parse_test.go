@@ -32,6 +32,9 @@ func TestParseErrors(t *testing.T) {
 			if !errors.Is(err, ErrInvalid) {
 				t.Errorf("Parse(%s) error %v does not wrap ErrInvalid", file, err)
 			}
+			if strings.Contains(err.Error(), "internal error") {
+				t.Errorf("a problem has no place in the file:\n%v", err)
+			}
 			golden.Check(t, filepath.Join("errors", name+".golden"), []byte(err.Error()+"\n"))
 		})
 	}

@@ -2,97 +2,97 @@ package story
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 )
 
 // validate checks what no single field can: ids are unique, references
 // point at something, spans end after they start, replies form no loop.
-// It runs after decoding, so it sees every field that decoded.
+// It runs after decoding, so it sees every field that decoded, and places
+// each problem at the value it is about (decoder.report).
 func validate(s *Story, d *decoder) {
-	at := func(path string) int { return d.offsets[path] }
-	report := func(path, msg, hint string) { d.add(at(path), path, msg, hint) }
+	people := uniqueIDs(d, s.People, func(p *Person) *ID { return &p.ID })
+	uniqueIDs(d, s.Phases, func(p *Phase) *ID { return &p.ID })
+	events := uniqueIDs(d, s.Events, func(e *Event) *ID { return &e.ID })
+	quotes := uniqueIDs(d, s.Quotes, func(q *Quote) *ID { return &q.ID })
+	sources := uniqueIDs(d, s.Sources, func(s *Source) *ID { return &s.ID })
 
-	people := uniqueIDs(d, "$.people", len(s.People), func(i int) ID { return s.People[i].ID })
-	uniqueIDs(d, "$.phases", len(s.Phases), func(i int) ID { return s.Phases[i].ID })
-	events := uniqueIDs(d, "$.events", len(s.Events), func(i int) ID { return s.Events[i].ID })
-	quotes := uniqueIDs(d, "$.quotes", len(s.Quotes), func(i int) ID { return s.Quotes[i].ID })
-	sources := uniqueIDs(d, "$.sources", len(s.Sources), func(i int) ID { return s.Sources[i].ID })
-
-	ref := func(path string, r Ref, ids map[ID]bool, what, list string) {
-		if r == "" || ID(r).check() != "" {
+	ref := func(r *Ref, ids map[ID]bool, what, list string) {
+		if *r == "" || ID(*r).check() != "" {
 			return // absent, or already reported as malformed
 		}
-		if !ids[ID(r)] {
+		if !ids[ID(*r)] {
 			hint := ""
-			if s := suggest(string(r), keys(ids)); s != "" {
+			if s := suggest(string(*r), slices.Sorted(maps.Keys(ids))); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
 			}
-			report(path, fmt.Sprintf("no %s with id %q in %s", what, r, list), hint)
+			d.report(r, fmt.Sprintf("no %s with id %q in %s", what, *r, list), hint)
 		}
 	}
-	span := func(path string, start Moment, end *Moment) {
+	span := func(start *Moment, end *Moment) {
 		if end != nil && !start.t.IsZero() && !end.t.IsZero() && end.t.Before(start.t) {
-			report(path+".end", fmt.Sprintf("ends (%s) before it starts (%s)", end.Date, start.Date), "")
+			d.report(end, fmt.Sprintf("ends (%s) before it starts (%s)", end.Date, start.Date), "")
 		}
 	}
 
-	for i, p := range s.Phases {
-		span(fmt.Sprintf("$.phases[%d]", i), p.Start, &p.End)
+	for i := range s.Phases {
+		p := &s.Phases[i]
+		span(&p.Start, &p.End)
 	}
-	for i, e := range s.Events {
-		path := fmt.Sprintf("$.events[%d]", i)
-		span(path, e.Start, e.End)
-		for j, p := range e.People {
-			ref(fmt.Sprintf("%s.people[%d]", path, j), p, people, "person", "people")
+	for i := range s.Events {
+		e := &s.Events[i]
+		span(&e.Start, e.End)
+		for j := range e.People {
+			ref(&e.People[j], people, "person", "people")
 		}
-		for j, src := range e.Sources {
-			ref(fmt.Sprintf("%s.sources[%d]", path, j), src, sources, "source", "sources")
+		for j := range e.Sources {
+			ref(&e.Sources[j], sources, "source", "sources")
 		}
 	}
-	for i, q := range s.Quotes {
-		path := fmt.Sprintf("$.quotes[%d]", i)
-		ref(path+".speaker", q.Speaker, people, "person", "people")
-		ref(path+".event", q.Event, events, "event", "events")
-		ref(path+".replyTo", q.ReplyTo, quotes, "quote", "quotes")
-		ref(path+".source", q.Source, sources, "source", "sources")
+	for i := range s.Quotes {
+		q := &s.Quotes[i]
+		ref(&q.Speaker, people, "person", "people")
+		ref(&q.Event, events, "event", "events")
+		ref(&q.ReplyTo, quotes, "quote", "quotes")
+		ref(&q.Source, sources, "source", "sources")
 		if q.ReplyTo != "" && ID(q.ReplyTo) == q.ID {
-			report(path+".replyTo", "a quote cannot reply to itself", "")
+			d.report(&q.ReplyTo, "a quote cannot reply to itself", "")
 		}
 	}
-	replyLoops(s, report)
+	replyLoops(s, d)
 }
 
 // uniqueIDs reports repeated ids in one list and returns the set of ids.
-func uniqueIDs(d *decoder, list string, n int, id func(int) ID) map[ID]bool {
-	ids := make(map[ID]bool, n)
-	first := make(map[ID]int, n)
-	for i := range n {
-		v := id(i)
-		if v == "" {
+func uniqueIDs[T any](d *decoder, items []T, id func(*T) *ID) map[ID]bool {
+	ids := make(map[ID]bool, len(items))
+	first := make(map[ID]*ID, len(items))
+	for i := range items {
+		p := id(&items[i])
+		if *p == "" {
 			continue
 		}
-		path := fmt.Sprintf("%s[%d].id", list, i)
-		if j, dup := first[v]; dup {
-			line, col := d.lines.position(d.offsets[fmt.Sprintf("%s[%d].id", list, j)])
-			d.add(d.offsets[path], path, fmt.Sprintf("duplicate id %q", v), fmt.Sprintf("already used at line %d, column %d", line, col))
+		if prev, dup := first[*p]; dup {
+			line, col := d.lines.position(d.locate(prev).off)
+			d.report(p, fmt.Sprintf("duplicate id %q", *p), fmt.Sprintf("already used at line %d, column %d", line, col))
 			continue
 		}
-		first[v] = i
-		ids[v] = true
+		first[*p] = p
+		ids[*p] = true
 	}
 	return ids
 }
 
 // replyLoops reports chains of replies that come back to where they began,
 // which no conversation can do and which would never end on screen.
-func replyLoops(s *Story, report func(path, msg, hint string)) {
+func replyLoops(s *Story, d *decoder) {
 	byID := make(map[ID]int, len(s.Quotes))
 	for i, q := range s.Quotes {
 		if _, dup := byID[q.ID]; !dup {
 			byID[q.ID] = i
 		}
 	}
-	for i, q := range s.Quotes {
+	for i := range s.Quotes {
+		q := &s.Quotes[i]
 		seen := map[ID]bool{q.ID: true}
 		for next := q.ReplyTo; next != ""; {
 			j, ok := byID[ID(next)]
@@ -101,7 +101,7 @@ func replyLoops(s *Story, report func(path, msg, hint string)) {
 			}
 			if seen[ID(next)] {
 				if ID(next) == q.ID && ID(q.ReplyTo) != q.ID {
-					report(fmt.Sprintf("$.quotes[%d].replyTo", i), fmt.Sprintf("replies go round in a loop back to %q", q.ID), "")
+					d.report(&q.ReplyTo, fmt.Sprintf("replies go round in a loop back to %q", q.ID), "")
 				}
 				break
 			}
@@ -109,13 +109,4 @@ func replyLoops(s *Story, report func(path, msg, hint string)) {
 			next = s.Quotes[j].ReplyTo
 		}
 	}
-}
-
-func keys(m map[ID]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, string(k))
-	}
-	sort.Strings(out) // suggestions must not depend on map order
-	return out
 }
