@@ -52,35 +52,36 @@ func TestValidate(t *testing.T) {
 		stderr    []string
 		wantNoOut bool
 	}{
-		{"default story", []string{"validate", defaultStory}, 0,
-			[]string{`oval-office-2025.json: ok: "Zelensky, Trump and Vance in the Oval Office: the meeting and its aftermath" (oval-office-2025), 9 events, 12 quotes, 6 people, 8 sources`}, nil, false},
-		{"broken copy", []string{"validate", broken}, 1, nil, []string{
+		{name: "default story", args: []string{"validate", defaultStory}, stdout: []string{`oval-office-2025.json: ok: "Zelensky, Trump and Vance in the Oval Office: the meeting and its aftermath" (oval-office-2025), 9 events, 12 quotes, 6 people, 8 sources`}},
+		{name: "broken copy", args: []string{"validate", broken}, code: 1, stderr: []string{
 			broken + `:40:7: $.events[0].strat: unknown field "strat" (did you mean "start"?)`,
 			broken + `:156:18: $.quotes[3].speaker: no person with id "trmp" in people (did you mean "trump"?)`,
-		}, true},
-		{"one good one bad", []string{"validate", defaultStory, broken}, 1, []string{"oval-office-2025.json: ok"}, []string{"broken.json:40:7"}, false},
-		{"missing file", []string{"validate", "no-such-file.json"}, 1, nil, []string{"no-such-file.json: open no-such-file.json: no such file or directory"}, true},
-		{"no files", []string{"validate"}, 2, nil, []string{"Usage: explainer validate"}, true},
-		{"bad flag", []string{"validate", "-nope", defaultStory}, 2, nil, []string{"flag provided but not defined: -nope"}, true},
+		}, wantNoOut: true},
+		{name: "one good one bad", args: []string{"validate", defaultStory, broken}, code: 1, stdout: []string{"oval-office-2025.json: ok"}, stderr: []string{"broken.json:40:7"}},
+		{name: "missing file", args: []string{"validate", "no-such-file.json"}, code: 1, stderr: []string{"no-such-file.json: open no-such-file.json: no such file or directory"}, wantNoOut: true},
+		{name: "no files", args: []string{"validate"}, code: 2, stderr: []string{"Usage: explainer validate"}, wantNoOut: true},
+		{name: "bad flag", args: []string{"validate", "-nope", defaultStory}, code: 2, stderr: []string{"flag provided but not defined: -nope"}, wantNoOut: true},
 	}
 	for _, tt := range tests {
-		code, out, errs := run(tt.args...)
-		if code != tt.code {
-			t.Errorf("%s: exit %d; want %d\nstdout: %s\nstderr: %s", tt.name, code, tt.code, out, errs)
-		}
-		for _, w := range tt.stdout {
-			if !strings.Contains(out, w) {
-				t.Errorf("%s: stdout lacks %q:\n%s", tt.name, w, out)
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := run(tt.args...)
+			if code != tt.code {
+				t.Errorf("%s: exit %d; want %d\nstdout: %s\nstderr: %s", tt.name, code, tt.code, out, errs)
 			}
-		}
-		for _, w := range tt.stderr {
-			if !strings.Contains(errs, w) {
-				t.Errorf("%s: stderr lacks %q:\n%s", tt.name, w, errs)
+			for _, w := range tt.stdout {
+				if !strings.Contains(out, w) {
+					t.Errorf("%s: stdout lacks %q:\n%s", tt.name, w, out)
+				}
 			}
-		}
-		if tt.wantNoOut && out != "" {
-			t.Errorf("%s: unexpected stdout %q", tt.name, out)
-		}
+			for _, w := range tt.stderr {
+				if !strings.Contains(errs, w) {
+					t.Errorf("%s: stderr lacks %q:\n%s", tt.name, w, errs)
+				}
+			}
+			if tt.wantNoOut && out != "" {
+				t.Errorf("%s: unexpected stdout %q", tt.name, out)
+			}
+		})
 	}
 }
 
@@ -110,19 +111,21 @@ func TestCommands(t *testing.T) {
 		stdout string
 		stderr string
 	}{
-		{[]string{"version"}, 0, "explainer dev", ""},
-		{[]string{"help"}, 0, "Usage:", ""},
-		{nil, 2, "", "Usage:"},
-		{[]string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
-		{[]string{"serve", "-h"}, 0, "", "-stories"},
-		{[]string{"export"}, 2, "", "Usage: explainer export"},
-		{[]string{"serve", "-stories", "/no/such/folder", "-addr", "127.0.0.1:0"}, 1, "", "not a folder"},
+		{args: []string{"version"}, stdout: "explainer dev"},
+		{args: []string{"help"}, stdout: "Usage:"},
+		{code: 2, stderr: "Usage:"},
+		{args: []string{"frobnicate"}, code: 2, stderr: `unknown command "frobnicate"`},
+		{args: []string{"serve", "-h"}, stderr: "-stories"},
+		{args: []string{"export"}, code: 2, stderr: "Usage: explainer export"},
+		{args: []string{"serve", "-stories", "/no/such/folder", "-addr", "127.0.0.1:0"}, code: 1, stderr: "not a folder"},
 	}
 	for _, tt := range tests {
-		code, out, errs := run(tt.args...)
-		if code != tt.code || !strings.Contains(out, tt.stdout) || !strings.Contains(errs, tt.stderr) {
-			t.Errorf("explainer %v: exit %d, stdout %q, stderr %q; want %d, %q, %q", tt.args, code, out, errs, tt.code, tt.stdout, tt.stderr)
-		}
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, out, errs := run(tt.args...)
+			if code != tt.code || !strings.Contains(out, tt.stdout) || !strings.Contains(errs, tt.stderr) {
+				t.Errorf("explainer %v: exit %d, stdout %q, stderr %q; want %d, %q, %q", tt.args, code, out, errs, tt.code, tt.stdout, tt.stderr)
+			}
+		})
 	}
 }
 

@@ -35,13 +35,15 @@ func TestMatch(t *testing.T) {
 		want Locale
 		ok   bool
 	}{
-		{"en", English, true}, {"uk", Ukrainian, true}, {"uk-UA", Ukrainian, true}, {"EN-gb", English, true},
-		{"fr", English, false}, {"", English, false},
+		{in: "en", want: English, ok: true}, {in: "uk", want: Ukrainian, ok: true}, {in: "uk-UA", want: Ukrainian, ok: true}, {in: "EN-gb", want: English, ok: true},
+		{in: "fr", want: English}, {want: English},
 	}
 	for _, tt := range tests {
-		if got, ok := Match(tt.in); got != tt.want || ok != tt.ok {
-			t.Errorf("Match(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
-		}
+		t.Run(tt.in, func(t *testing.T) {
+			if got, ok := Match(tt.in); got != tt.want || ok != tt.ok {
+				t.Errorf("Match(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+			}
+		})
 	}
 }
 
@@ -80,25 +82,27 @@ func TestFormatMoment(t *testing.T) {
 		moment string
 		en, uk string
 	}{
-		{`{"date":"2019"}`, "2019", "2019"},
-		{`{"date":"2019-12"}`, "December 2019", "грудень 2019"},
-		{`{"date":"2019-12-09","zone":"Europe/Paris"}`, "9 Dec 2019", "9 грудня 2019"},
-		{`{"date":"2025-03-01","approximate":true}`, "about 1 Mar 2025", "близько 1 березня 2025"},
-		{`{"date":"2025-02-28","partOfDay":"evening","zone":"America/New_York"}`, "28 Feb 2025, evening", "28 лютого 2025, увечері"},
-		{`{"date":"2025-02-28T13","zone":"America/New_York"}`, "28 Feb 2025, between 13:00 and 14:00 EST", "28 лютого 2025, між 13:00 і 14:00 EST"},
-		{`{"date":"2025-02-28T13:40","approximate":true,"zone":"America/New_York"}`, "28 Feb 2025, about 13:40 EST", "28 лютого 2025, близько 13:40 EST"},
-		{`{"date":"2025-02-28T22:57","zone":"Europe/Kyiv"}`, "28 Feb 2025, 22:57 EET", "28 лютого 2025, 22:57 EET"},
-		{`{"date":"2025-07-01T09:00","zone":"Europe/London"}`, "1 Jul 2025, 09:00 BST", "1 липня 2025, 09:00 BST"},
-		{`{"date":"2025-02-28","text":"The night of 28 February"}`, "The night of 28 February", "The night of 28 February"},
+		{moment: `{"date":"2019"}`, en: "2019", uk: "2019"},
+		{moment: `{"date":"2019-12"}`, en: "December 2019", uk: "грудень 2019"},
+		{moment: `{"date":"2019-12-09","zone":"Europe/Paris"}`, en: "9 Dec 2019", uk: "9 грудня 2019"},
+		{moment: `{"date":"2025-03-01","approximate":true}`, en: "about 1 Mar 2025", uk: "близько 1 березня 2025"},
+		{moment: `{"date":"2025-02-28","partOfDay":"evening","zone":"America/New_York"}`, en: "28 Feb 2025, evening", uk: "28 лютого 2025, увечері"},
+		{moment: `{"date":"2025-02-28T13","zone":"America/New_York"}`, en: "28 Feb 2025, between 13:00 and 14:00 EST", uk: "28 лютого 2025, між 13:00 і 14:00 EST"},
+		{moment: `{"date":"2025-02-28T13:40","approximate":true,"zone":"America/New_York"}`, en: "28 Feb 2025, about 13:40 EST", uk: "28 лютого 2025, близько 13:40 EST"},
+		{moment: `{"date":"2025-02-28T22:57","zone":"Europe/Kyiv"}`, en: "28 Feb 2025, 22:57 EET", uk: "28 лютого 2025, 22:57 EET"},
+		{moment: `{"date":"2025-07-01T09:00","zone":"Europe/London"}`, en: "1 Jul 2025, 09:00 BST", uk: "1 липня 2025, 09:00 BST"},
+		{moment: `{"date":"2025-02-28","text":"The night of 28 February"}`, en: "The night of 28 February", uk: "The night of 28 February"},
 	}
 	for _, tt := range tests {
-		m := moments(t, tt.moment)[0]
-		if got := FormatMoment(English, m); got != tt.en {
-			t.Errorf("FormatMoment(en, %s) = %q; want %q", tt.moment, got, tt.en)
-		}
-		if got := FormatMoment(Ukrainian, m); got != tt.uk {
-			t.Errorf("FormatMoment(uk, %s) = %q; want %q", tt.moment, got, tt.uk)
-		}
+		t.Run(tt.moment, func(t *testing.T) {
+			m := moments(t, tt.moment)[0]
+			if got := FormatMoment(English, m); got != tt.en {
+				t.Errorf("FormatMoment(en, %s) = %q; want %q", tt.moment, got, tt.en)
+			}
+			if got := FormatMoment(Ukrainian, m); got != tt.uk {
+				t.Errorf("FormatMoment(uk, %s) = %q; want %q", tt.moment, got, tt.uk)
+			}
+		})
 	}
 }
 
@@ -107,34 +111,35 @@ func TestFormatSpan(t *testing.T) {
 		start, end string
 		want       string
 	}{
-		{`{"date":"2025-02-28T22:57","approximate":true,"zone":"Europe/Kyiv"}`, `{"date":"2025-03-01T00:23","approximate":true,"zone":"Europe/Kyiv"}`,
-			"28 Feb 2025, about 22:57 – 1 Mar 2025, about 00:23 EET"},
-		{`{"date":"2025-02-28","partOfDay":"late-morning","zone":"America/New_York"}`, `{"date":"2025-02-28T13:40","approximate":true,"zone":"America/New_York"}`,
-			"28 Feb 2025, late morning – about 13:40 EST"},
-		{`{"date":"2025-02-28T10:00","zone":"America/New_York"}`, `{"date":"2025-02-28T17:00","zone":"Europe/Kyiv"}`,
-			"28 Feb 2025, 10:00 EST – 17:00 EET"},
-		{`{"date":"2025-03-01"}`, `{"date":"2025-03-02"}`, "1 Mar 2025 – 2 Mar 2025"},
-		{`{"date":"2025-03-01"}`, `{"date":"2025-03-01"}`, "1 Mar 2025"},
+		{start: `{"date":"2025-02-28T22:57","approximate":true,"zone":"Europe/Kyiv"}`, end: `{"date":"2025-03-01T00:23","approximate":true,"zone":"Europe/Kyiv"}`, want: "28 Feb 2025, about 22:57 – 1 Mar 2025, about 00:23 EET"},
+		{start: `{"date":"2025-02-28","partOfDay":"late-morning","zone":"America/New_York"}`, end: `{"date":"2025-02-28T13:40","approximate":true,"zone":"America/New_York"}`, want: "28 Feb 2025, late morning – about 13:40 EST"},
+		{start: `{"date":"2025-02-28T10:00","zone":"America/New_York"}`, end: `{"date":"2025-02-28T17:00","zone":"Europe/Kyiv"}`, want: "28 Feb 2025, 10:00 EST – 17:00 EET"},
+		{start: `{"date":"2025-03-01"}`, end: `{"date":"2025-03-02"}`, want: "1 Mar 2025 – 2 Mar 2025"},
+		{start: `{"date":"2025-03-01"}`, end: `{"date":"2025-03-01"}`, want: "1 Mar 2025"},
 	}
 	for _, tt := range tests {
-		m := moments(t, tt.start, tt.end)
-		if got := FormatSpan(English, m[0], &m[1]); got != tt.want {
-			t.Errorf("FormatSpan(%s, %s) = %q; want %q", tt.start, tt.end, got, tt.want)
-		}
+		t.Run(tt.start, func(t *testing.T) {
+			m := moments(t, tt.start, tt.end)
+			if got := FormatSpan(English, m[0], &m[1]); got != tt.want {
+				t.Errorf("FormatSpan(%s, %s) = %q; want %q", tt.start, tt.end, got, tt.want)
+			}
+		})
 	}
 }
 
 func TestMachineTime(t *testing.T) {
 	tests := []struct{ moment, want string }{
-		{`{"date":"2019"}`, "2019"},
-		{`{"date":"2019-12"}`, "2019-12"},
-		{`{"date":"2025-02-28","partOfDay":"evening","zone":"America/New_York"}`, "2025-02-28"},
-		{`{"date":"2025-02-28T13:40","zone":"America/New_York"}`, "2025-02-28T13:40-05:00"},
+		{moment: `{"date":"2019"}`, want: "2019"},
+		{moment: `{"date":"2019-12"}`, want: "2019-12"},
+		{moment: `{"date":"2025-02-28","partOfDay":"evening","zone":"America/New_York"}`, want: "2025-02-28"},
+		{moment: `{"date":"2025-02-28T13:40","zone":"America/New_York"}`, want: "2025-02-28T13:40-05:00"},
 	}
 	for _, tt := range tests {
-		if got := MachineTime(moments(t, tt.moment)[0]); got != tt.want {
-			t.Errorf("MachineTime(%s) = %q; want %q", tt.moment, got, tt.want)
-		}
+		t.Run(tt.moment, func(t *testing.T) {
+			if got := MachineTime(moments(t, tt.moment)[0]); got != tt.want {
+				t.Errorf("MachineTime(%s) = %q; want %q", tt.moment, got, tt.want)
+			}
+		})
 	}
 }
 
@@ -144,18 +149,20 @@ func TestFormatGap(t *testing.T) {
 		d      time.Duration
 		en, uk string
 	}{
-		{5*365*day + 80*day, "5 years", "5 р."},
-		{400 * day, "1 year", "1 рік"},
-		{95 * day, "3 months", "3 міс."},
-		{12 * day, "12 days", "12 дн."},
-		{3 * time.Hour, "1 day", "1 день"},
+		{d: 5*365*day + 80*day, en: "5 years", uk: "5 р."},
+		{d: 400 * day, en: "1 year", uk: "1 рік"},
+		{d: 95 * day, en: "3 months", uk: "3 міс."},
+		{d: 12 * day, en: "12 days", uk: "12 дн."},
+		{d: 3 * time.Hour, en: "1 day", uk: "1 день"},
 	}
 	for _, tt := range tests {
-		if got := FormatGap(English, tt.d); got != tt.en {
-			t.Errorf("FormatGap(en, %v) = %q; want %q", tt.d, got, tt.en)
-		}
-		if got := FormatGap(Ukrainian, tt.d); got != tt.uk {
-			t.Errorf("FormatGap(uk, %v) = %q; want %q", tt.d, got, tt.uk)
-		}
+		t.Run(tt.en, func(t *testing.T) {
+			if got := FormatGap(English, tt.d); got != tt.en {
+				t.Errorf("FormatGap(en, %v) = %q; want %q", tt.d, got, tt.en)
+			}
+			if got := FormatGap(Ukrainian, tt.d); got != tt.uk {
+				t.Errorf("FormatGap(uk, %v) = %q; want %q", tt.d, got, tt.uk)
+			}
+		})
 	}
 }

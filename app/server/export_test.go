@@ -18,8 +18,8 @@ func TestExport(t *testing.T) {
 	tests := []struct {
 		name, base, prefix string
 	}{
-		{"root", "", ""},
-		{"sub-path", "https://example.com/graphics", "/graphics"},
+		{name: "root"},
+		{name: "sub-path", base: "https://example.com/graphics", prefix: "/graphics"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -125,16 +125,18 @@ func TestNewRejectsBadSetups(t *testing.T) {
 		cfg  Config
 		want string
 	}{
-		{Config{StoriesDir: filepath.Join(empty, "missing")}, "not a folder"},
-		{Config{StoriesDir: empty}, "no story to serve: no *.json story files"},
-		{Config{StoriesDir: broken}, "b.json:1:11: unexpected end of file"},
-		{Config{BaseURL: "example.com/graphics"}, "want an absolute http(s) URL"},
+		{cfg: Config{StoriesDir: filepath.Join(empty, "missing")}, want: "not a folder"},
+		{cfg: Config{StoriesDir: empty}, want: "no story to serve: no *.json story files"},
+		{cfg: Config{StoriesDir: broken}, want: "b.json:1:11: unexpected end of file"},
+		{cfg: Config{BaseURL: "example.com/graphics"}, want: "want an absolute http(s) URL"},
 	}
 	for _, tt := range tests {
-		tt.cfg.Logger = quietLogger(t)
-		if _, err := New(tt.cfg); err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("New(%+v) error = %v; want %q", tt.cfg, err, tt.want)
-		}
+		t.Run(tt.want, func(t *testing.T) {
+			tt.cfg.Logger = quietLogger(t)
+			if _, err := New(tt.cfg); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("New(%+v) error = %v; want %q", tt.cfg, err, tt.want)
+			}
+		})
 	}
 }
 

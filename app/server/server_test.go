@@ -76,46 +76,48 @@ func TestRoutes(t *testing.T) {
 		ctype          string
 		contains       string
 	}{
-		{"GET", "/", 200, "text/html; charset=utf-8", "Zelensky, Trump and Vance in the Oval Office"},
-		{"HEAD", "/", 200, "text/html; charset=utf-8", ""},
-		{"GET", "/?event=kharkiv-drone-strike", 200, "text/html; charset=utf-8", `<p class="detail-when">`},
-		{"GET", "/s/oval-office-2025/", 200, "text/html; charset=utf-8", "European leaders meet in London"},
-		{"GET", "/s/oval-office-2025.json", 200, "application/json", `"id":"oval-office-2025"`},
-		{"GET", "/s/oval-office-2025", 301, "", ""},
-		{"GET", "/s/no-such-story/", 404, "text/html; charset=utf-8", "Story not found"},
-		{"GET", "/s/no-such-story.json", 404, "text/html; charset=utf-8", "Story not found"},
-		{"GET", "/no/such/page", 404, "text/html; charset=utf-8", "Story not found"},
-		{"GET", "/no/such/page?lang=uk", 404, "text/html; charset=utf-8", "Історію не знайдено"},
-		{"GET", css, 200, "text/css; charset=utf-8", ".timeline-tab"},
-		{"GET", "/assets/explainer.0000000000.css", 404, "text/html; charset=utf-8", ""},
-		{"GET", "/story.schema.json", 200, "application/schema+json", `"$schema": "https://json-schema.org/draft/2020-12/schema"`},
-		{"GET", "/healthz", 200, "text/plain; charset=utf-8", "ok"},
-		{"POST", "/", 405, "", ""},
-		{"DELETE", "/s/oval-office-2025.json", 405, "", ""},
-		{"GET", "/%2e%2e/%2e%2e/etc/passwd", 404, "", ""},
-		{"GET", "/assets/..%2f..%2fgo.mod", 404, "", ""},
+		{method: "GET", target: "/", status: 200, ctype: "text/html; charset=utf-8", contains: "Zelensky, Trump and Vance in the Oval Office"},
+		{method: "HEAD", target: "/", status: 200, ctype: "text/html; charset=utf-8"},
+		{method: "GET", target: "/?event=kharkiv-drone-strike", status: 200, ctype: "text/html; charset=utf-8", contains: `<p class="detail-when">`},
+		{method: "GET", target: "/s/oval-office-2025/", status: 200, ctype: "text/html; charset=utf-8", contains: "European leaders meet in London"},
+		{method: "GET", target: "/s/oval-office-2025.json", status: 200, ctype: "application/json", contains: `"id":"oval-office-2025"`},
+		{method: "GET", target: "/s/oval-office-2025", status: 301},
+		{method: "GET", target: "/s/no-such-story/", status: 404, ctype: "text/html; charset=utf-8", contains: "Story not found"},
+		{method: "GET", target: "/s/no-such-story.json", status: 404, ctype: "text/html; charset=utf-8", contains: "Story not found"},
+		{method: "GET", target: "/no/such/page", status: 404, ctype: "text/html; charset=utf-8", contains: "Story not found"},
+		{method: "GET", target: "/no/such/page?lang=uk", status: 404, ctype: "text/html; charset=utf-8", contains: "Історію не знайдено"},
+		{method: "GET", target: css, status: 200, ctype: "text/css; charset=utf-8", contains: ".timeline-tab"},
+		{method: "GET", target: "/assets/explainer.0000000000.css", status: 404, ctype: "text/html; charset=utf-8"},
+		{method: "GET", target: "/story.schema.json", status: 200, ctype: "application/schema+json", contains: `"$schema": "https://json-schema.org/draft/2020-12/schema"`},
+		{method: "GET", target: "/healthz", status: 200, ctype: "text/plain; charset=utf-8", contains: "ok"},
+		{method: "POST", target: "/", status: 405},
+		{method: "DELETE", target: "/s/oval-office-2025.json", status: 405},
+		{method: "GET", target: "/%2e%2e/%2e%2e/etc/passwd", status: 404},
+		{method: "GET", target: "/assets/..%2f..%2fgo.mod", status: 404},
 	}
 	for _, tt := range tests {
-		res := get(t, h, tt.method, tt.target, nil)
-		b := body(t, res)
-		if res.StatusCode != tt.status {
-			t.Errorf("%s %s: status %d; want %d", tt.method, tt.target, res.StatusCode, tt.status)
-		}
-		if tt.ctype != "" && res.Header.Get("Content-Type") != tt.ctype {
-			t.Errorf("%s %s: Content-Type %q; want %q", tt.method, tt.target, res.Header.Get("Content-Type"), tt.ctype)
-		}
-		if !strings.Contains(b, tt.contains) {
-			t.Errorf("%s %s: body lacks %q", tt.method, tt.target, tt.contains)
-		}
-		if strings.Contains(tt.target, "event=") {
-			tab := regexp.MustCompile(`<a [^>]*id="tab-kharkiv-drone-strike"[^>]*>`).FindString(b)
-			if !strings.Contains(tab, `aria-selected="&#116;rue"`) {
-				t.Errorf("%s: the event is not selected: %s", tt.target, tab)
+		t.Run(tt.target, func(t *testing.T) {
+			res := get(t, h, tt.method, tt.target, nil)
+			b := body(t, res)
+			if res.StatusCode != tt.status {
+				t.Errorf("%s %s: status %d; want %d", tt.method, tt.target, res.StatusCode, tt.status)
 			}
-		}
-		if tt.method == "HEAD" && b != "" {
-			t.Errorf("HEAD %s sent a body", tt.target)
-		}
+			if tt.ctype != "" && res.Header.Get("Content-Type") != tt.ctype {
+				t.Errorf("%s %s: Content-Type %q; want %q", tt.method, tt.target, res.Header.Get("Content-Type"), tt.ctype)
+			}
+			if !strings.Contains(b, tt.contains) {
+				t.Errorf("%s %s: body lacks %q", tt.method, tt.target, tt.contains)
+			}
+			if strings.Contains(tt.target, "event=") {
+				tab := regexp.MustCompile(`<a [^>]*id="tab-kharkiv-drone-strike"[^>]*>`).FindString(b)
+				if !strings.Contains(tab, `aria-selected="&#116;rue"`) {
+					t.Errorf("%s: the event is not selected: %s", tt.target, tab)
+				}
+			}
+			if tt.method == "HEAD" && b != "" {
+				t.Errorf("HEAD %s sent a body", tt.target)
+			}
+		})
 	}
 }
 
@@ -128,20 +130,22 @@ func TestRoutesUnderSubPath(t *testing.T) {
 		location string
 		contains string
 	}{
-		{"/graphics", 301, "/graphics/", ""},
-		{"/graphics/", 200, "", `href="/graphics/assets/explainer.`},
-		{"/graphics/s/oval-office-2025.json", 200, "", `"id":"oval-office-2025"`},
-		{"/graphics/s/oval-office-2025", 301, "/graphics/s/oval-office-2025/", ""},
-		{"/graphics" + s.assets.url("boot.js"), 200, "", "goappGetenv"},
-		{"/", 404, "", "Story not found"},
-		{"/graphicsx/", 404, "", "Story not found"},
+		{target: "/graphics", status: 301, location: "/graphics/"},
+		{target: "/graphics/", status: 200, contains: `href="/graphics/assets/explainer.`},
+		{target: "/graphics/s/oval-office-2025.json", status: 200, contains: `"id":"oval-office-2025"`},
+		{target: "/graphics/s/oval-office-2025", status: 301, location: "/graphics/s/oval-office-2025/"},
+		{target: "/graphics" + s.assets.url("boot.js"), status: 200, contains: "goappGetenv"},
+		{target: "/", status: 404, contains: "Story not found"},
+		{target: "/graphicsx/", status: 404, contains: "Story not found"},
 	}
 	for _, tt := range tests {
-		res := get(t, s.Handler(), "GET", tt.target, nil)
-		b := body(t, res)
-		if res.StatusCode != tt.status || res.Header.Get("Location") != tt.location || !strings.Contains(b, tt.contains) {
-			t.Errorf("GET %s: %d, Location %q; want %d, %q, body with %q", tt.target, res.StatusCode, res.Header.Get("Location"), tt.status, tt.location, tt.contains)
-		}
+		t.Run(tt.target, func(t *testing.T) {
+			res := get(t, s.Handler(), "GET", tt.target, nil)
+			b := body(t, res)
+			if res.StatusCode != tt.status || res.Header.Get("Location") != tt.location || !strings.Contains(b, tt.contains) {
+				t.Errorf("GET %s: %d, Location %q; want %d, %q, body with %q", tt.target, res.StatusCode, res.Header.Get("Location"), tt.status, tt.location, tt.contains)
+			}
+		})
 	}
 }
 
@@ -151,32 +155,34 @@ func TestSecurityHeaders(t *testing.T) {
 		ancestors string
 		want      string
 	}{
-		{"", "frame-ancestors *"},
-		{"https://news.example https://*.news.example", "frame-ancestors https://news.example https://*.news.example"},
+		{want: "frame-ancestors *"},
+		{ancestors: "https://news.example https://*.news.example", want: "frame-ancestors https://news.example https://*.news.example"},
 	}
 	for _, tt := range tests {
-		s := newServer(t, Config{FrameAncestors: tt.ancestors})
-		for _, target := range []string{"/", "/nope", "/s/oval-office-2025.json", s.assets.url("boot.js")} {
-			res := get(t, s.Handler(), "GET", target, nil)
-			if res.Header.Get("X-Content-Type-Options") != "nosniff" {
-				t.Errorf("%s: no nosniff", target)
+		t.Run(tt.ancestors, func(t *testing.T) {
+			s := newServer(t, Config{FrameAncestors: tt.ancestors})
+			for _, target := range []string{"/", "/nope", "/s/oval-office-2025.json", s.assets.url("boot.js")} {
+				res := get(t, s.Handler(), "GET", target, nil)
+				if res.Header.Get("X-Content-Type-Options") != "nosniff" {
+					t.Errorf("%s: no nosniff", target)
+				}
+				if res.Header.Get("Referrer-Policy") != "strict-origin-when-cross-origin" {
+					t.Errorf("%s: Referrer-Policy %q", target, res.Header.Get("Referrer-Policy"))
+				}
+				if res.Header.Get("X-Frame-Options") != "" {
+					t.Errorf("%s: X-Frame-Options would block embedding", target)
+				}
 			}
-			if res.Header.Get("Referrer-Policy") != "strict-origin-when-cross-origin" {
-				t.Errorf("%s: Referrer-Policy %q", target, res.Header.Get("Referrer-Policy"))
+			csp := get(t, s.Handler(), "GET", "/", nil).Header.Get("Content-Security-Policy")
+			for _, part := range []string{"script-src 'self' 'wasm-unsafe-eval'", "object-src 'none'", "base-uri 'none'", tt.want} {
+				if !strings.Contains(csp, part) {
+					t.Errorf("CSP %q lacks %q", csp, part)
+				}
 			}
-			if res.Header.Get("X-Frame-Options") != "" {
-				t.Errorf("%s: X-Frame-Options would block embedding", target)
+			if strings.Contains(csp, "script-src 'self' 'unsafe-inline'") || strings.Contains(csp, "'unsafe-eval'") {
+				t.Errorf("CSP allows inline or eval'd script: %q", csp)
 			}
-		}
-		csp := get(t, s.Handler(), "GET", "/", nil).Header.Get("Content-Security-Policy")
-		for _, part := range []string{"script-src 'self' 'wasm-unsafe-eval'", "object-src 'none'", "base-uri 'none'", tt.want} {
-			if !strings.Contains(csp, part) {
-				t.Errorf("CSP %q lacks %q", csp, part)
-			}
-		}
-		if strings.Contains(csp, "script-src 'self' 'unsafe-inline'") || strings.Contains(csp, "'unsafe-eval'") {
-			t.Errorf("CSP allows inline or eval'd script: %q", csp)
-		}
+		})
 	}
 }
 
@@ -330,7 +336,8 @@ func TestWasm(t *testing.T) {
 	// Each encoding is its own representation, with its own ETag.
 	if a, b := res.Header.Get("ETag"), part.Header.Get("ETag"); a == b || a == "" {
 		t.Errorf("brotli and identity share the ETag %s", a)
-	}}
+	}
+}
 
 // TestOddRequests sends malformed and hostile requests: each gets an
 // answer below 500, never a panic.

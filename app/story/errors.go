@@ -1,9 +1,10 @@
 package story
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -86,13 +87,16 @@ func newLineIndex(data []byte) lineIndex {
 // position returns the 1-based line and character column of off.
 func (li lineIndex) position(off int) (line, col int) {
 	off = max(0, min(off, len(li.data)))
-	i := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
+	i, found := slices.BinarySearch(li.starts, off)
+	if !found {
+		i-- // off is inside the line that starts before it
+	}
 	return i + 1, utf8.RuneCount(li.data[li.starts[i]:off]) + 1
 }
 
 // toErrors places problems in the file and sorts them in file order.
 func toErrors(file string, li lineIndex, problems []problem) ErrorList {
-	sort.SliceStable(problems, func(i, j int) bool { return problems[i].off < problems[j].off })
+	slices.SortStableFunc(problems, func(a, b problem) int { return cmp.Compare(a.off, b.off) })
 	list := make(ErrorList, len(problems))
 	for i, p := range problems {
 		line, col := li.position(p.off)

@@ -3,7 +3,7 @@ package story
 import (
 	"fmt"
 	"reflect"
-	"sort"
+	"slices"
 )
 
 // MaxFileSize is the largest story file Parse accepts. A story of a
@@ -40,9 +40,7 @@ func Parse(name string, data []byte) (*Story, error) {
 	if len(d.problems) > 0 {
 		return nil, toErrors(name, lines, d.problems)
 	}
-	sort.SliceStable(s.Events, func(i, j int) bool {
-		return s.Events[i].Start.t.Before(s.Events[j].Start.t)
-	})
+	slices.SortStableFunc(s.Events, func(a, b Event) int { return a.Start.t.Compare(b.Start.t) })
 	s.index = buildIndex(s)
 	return s, nil
 }

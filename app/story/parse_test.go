@@ -7,6 +7,7 @@ import (
 	"explainer/app/internal/golden"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -47,42 +48,32 @@ func TestParseErrorsAreAllReported(t *testing.T) {
 		file      string
 		wantLines []int
 	}{
-		{"unknown-field.json", []int{6, 7}},
-		{"duplicate-key.json", []int{5, 6}},
-		{"dangling-refs.json", []int{7, 7, 9, 9, 9, 9}},
-		{"times.json", []int{6, 7, 8, 9, 10, 11, 12}},
-		{"unsafe-urls.json", []int{6, 7, 8, 11}},
+		{file: "unknown-field.json", wantLines: []int{6, 7}},
+		{file: "duplicate-key.json", wantLines: []int{5, 6}},
+		{file: "dangling-refs.json", wantLines: []int{7, 7, 9, 9, 9, 9}},
+		{file: "times.json", wantLines: []int{6, 7, 8, 9, 10, 11, 12}},
+		{file: "unsafe-urls.json", wantLines: []int{6, 7, 8, 11}},
 	}
 	for _, tt := range tests {
-		data, err := os.ReadFile(filepath.Join("testdata/errors", tt.file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, err = Parse(tt.file, data)
-		var list ErrorList
-		if !errors.As(err, &list) {
-			t.Fatalf("Parse(%s) error %v is not an ErrorList", tt.file, err)
-		}
-		var got []int
-		for _, e := range list {
-			got = append(got, e.Line)
-		}
-		if !equalInts(got, tt.wantLines) {
-			t.Errorf("Parse(%s) reported lines %v; want %v\n%v", tt.file, got, tt.wantLines, err)
-		}
+		t.Run(tt.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata/errors", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = Parse(tt.file, data)
+			var list ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("Parse(%s) error %v is not an ErrorList", tt.file, err)
+			}
+			var got []int
+			for _, e := range list {
+				got = append(got, e.Line)
+			}
+			if !slices.Equal(got, tt.wantLines) {
+				t.Errorf("Parse(%s) reported lines %v; want %v\n%v", tt.file, got, tt.wantLines, err)
+			}
+		})
 	}
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // TestParseTooLarge checks the size limit before any parsing happens.
@@ -102,22 +93,23 @@ func TestErrorFormat(t *testing.T) {
 		err  Error
 		want string
 	}{
-		{Error{File: "a.json", Line: 3, Col: 5, Path: "$.title", Msg: "bad"}, "a.json:3:5: $.title: bad"},
-		{Error{File: "a.json", Line: 1, Col: 1, Msg: "empty"}, "a.json:1:1: empty"},
-		{Error{File: "a.json", Line: 40, Col: 7, Path: "$.events[2].headlin", Msg: `unknown field "headlin"`, Hint: `did you mean "headline"?`},
-			`a.json:40:7: $.events[2].headlin: unknown field "headlin" (did you mean "headline"?)`},
+		{err: Error{File: "a.json", Line: 3, Col: 5, Path: "$.title", Msg: "bad"}, want: "a.json:3:5: $.title: bad"},
+		{err: Error{File: "a.json", Line: 1, Col: 1, Msg: "empty"}, want: "a.json:1:1: empty"},
+		{err: Error{File: "a.json", Line: 40, Col: 7, Path: "$.events[2].headlin", Msg: `unknown field "headlin"`, Hint: `did you mean "headline"?`}, want: `a.json:40:7: $.events[2].headlin: unknown field "headlin" (did you mean "headline"?)`},
 	}
 	for _, tt := range tests {
-		if got := tt.err.Error(); got != tt.want {
-			t.Errorf("Error() = %q; want %q", got, tt.want)
-		}
+		t.Run(tt.want, func(t *testing.T) {
+			if got := tt.err.Error(); got != tt.want {
+				t.Errorf("Error() = %q; want %q", got, tt.want)
+			}
+		})
 	}
 }
 
 func TestLinePosition(t *testing.T) {
 	li := newLineIndex([]byte("ab\n“é”x\n\nz"))
 	tests := []struct{ off, line, col int }{
-		{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {3 + 3 + 2 + 3, 2, 4}, {12, 2, 5}, {13, 3, 1}, {14, 4, 1}, {99, 4, 2},
+		{line: 1, col: 1}, {off: 2, line: 1, col: 3}, {off: 3, line: 2, col: 1}, {off: 3 + 3 + 2 + 3, line: 2, col: 4}, {off: 12, line: 2, col: 5}, {off: 13, line: 3, col: 1}, {off: 14, line: 4, col: 1}, {off: 99, line: 4, col: 2},
 	}
 	for _, tt := range tests {
 		if line, col := li.position(tt.off); line != tt.line || col != tt.col {
@@ -129,12 +121,14 @@ func TestLinePosition(t *testing.T) {
 func TestSuggest(t *testing.T) {
 	names := []string{"id", "headline", "body", "start", "end", "people", "sources"}
 	tests := []struct{ in, want string }{
-		{"headlin", "headline"}, {"Headline", "headline"}, {"strat", "start"}, {"source", "sources"}, {"colour", ""},
+		{in: "headlin", want: "headline"}, {in: "Headline", want: "headline"}, {in: "strat", want: "start"}, {in: "source", want: "sources"}, {in: "colour"},
 	}
 	for _, tt := range tests {
-		if got := suggest(tt.in, names); got != tt.want {
-			t.Errorf("suggest(%q) = %q; want %q", tt.in, got, tt.want)
-		}
+		t.Run(tt.in, func(t *testing.T) {
+			if got := suggest(tt.in, names); got != tt.want {
+				t.Errorf("suggest(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }
 
@@ -165,21 +159,24 @@ func TestParseAcceptsByteOrderMark(t *testing.T) {
 
 func TestParseStringEscapes(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{`"plain"`, "plain"},
-		{`"a\"b\\c\/d\n\t"`, "a\"b\\c/d\n\t"},
-		{`"\u00e9\u2014"`, "é—"},
-		{`"\ud83d\ude00"`, "😀"},
+		{in: `"plain"`, want: "plain"},
+		{in: `"a\"b\\c\/d\n\t"`, want: "a\"b\\c/d\n\t"},
+		{in: `"\u00e9\u2014"`, want: "é—"},
+		{in: `"\ud83d\ude00"`, want: "😀"},
 	}
 	for _, tt := range tests {
-		data := []byte(`{"id":"s","title":` + tt.in + `,"language":"en","events":[{"id":"e","headline":"H","start":{"date":"2025"}}]}`)
-		s, err := Parse("esc.json", data)
-		if err != nil {
-			t.Errorf("Parse(title %s): %v", tt.in, err)
-			continue
-		}
-		if s.Title != tt.want {
-			t.Errorf("Parse(title %s).Title = %q; want %q", tt.in, s.Title, tt.want)
-		}
+		t.Run(tt.in, func(t *testing.T) {
+			data := []byte(`{"id":"s","title":` + tt.in + `,"language":"en","events":[{"id":"e","headline":"H","start":{"date":"2025"}}]}`)
+			s, err := Parse("esc.json", data)
+			if err != nil {
+				t.Errorf("Parse(title %s): %v", tt.in, err)
+				return
+
+			}
+			if s.Title != tt.want {
+				t.Errorf("Parse(title %s).Title = %q; want %q", tt.in, s.Title, tt.want)
+			}
+		})
 	}
 	for _, bad := range []string{`"\ud83d"`, `"\x41"`, `"\u12"`, `'single'`} {
 		data := []byte(`{"id":"s","title":` + bad + `}`)

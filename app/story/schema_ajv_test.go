@@ -24,18 +24,20 @@ func TestSchemaWithAjv(t *testing.T) {
 		valid bool
 		want  string // part of one of Ajv's messages
 	}{
-		{defaultStoryPath, true, ""},
-		{"../widget/testdata/full-story.json", true, ""},
-		{"testdata/errors/unknown-field.json", false, "must NOT have additional properties"},
-		{"testdata/errors/missing-required.json", false, "must have required property 'title'"},
-		{"testdata/errors/wrong-types.json", false, "/title must be string"},
-		{"testdata/errors/unsafe-urls.json", false, "/sources/0/url must match pattern"},
-		{"testdata/errors/times.json", false, "/events/3/start/date must match pattern"},
-		{"testdata/errors/empty-events.json", false, "/events must NOT have fewer than 1 items"},
+		{file: defaultStoryPath, valid: true},
+		{file: "../widget/testdata/full-story.json", valid: true},
+		{file: "testdata/errors/unknown-field.json", want: "must NOT have additional properties"},
+		{file: "testdata/errors/missing-required.json", want: "must have required property 'title'"},
+		{file: "testdata/errors/wrong-types.json", want: "/title must be string"},
+		{file: "testdata/errors/unsafe-urls.json", want: "/sources/0/url must match pattern"},
+		{file: "testdata/errors/times.json", want: "/events/3/start/date must match pattern"},
+		{file: "testdata/errors/empty-events.json", want: "/events must NOT have fewer than 1 items"},
 	}
 	args := []string{"testdata/ajv-validate.js", schemaPath}
 	for _, tt := range tests {
-		args = append(args, tt.file)
+		t.Run(tt.file, func(t *testing.T) {
+			args = append(args, tt.file)
+		})
 	}
 	cmd := exec.Command(node, args...)
 	cmd.Env = append(os.Environ(), "NODE_PATH="+modules)
@@ -48,12 +50,14 @@ func TestSchemaWithAjv(t *testing.T) {
 		t.Fatalf("ajv output: %v\n%s", err, out)
 	}
 	for _, tt := range tests {
-		errs := results[tt.file]
-		if tt.valid && len(errs) > 0 {
-			t.Errorf("%s: the schema rejects a valid story: %q", tt.file, errs)
-		}
-		if !tt.valid && !strings.Contains(strings.Join(errs, "\n"), tt.want) {
-			t.Errorf("%s: want an error containing %q; got %q", tt.file, tt.want, errs)
-		}
+		t.Run(tt.file, func(t *testing.T) {
+			errs := results[tt.file]
+			if tt.valid && len(errs) > 0 {
+				t.Errorf("%s: the schema rejects a valid story: %q", tt.file, errs)
+			}
+			if !tt.valid && !strings.Contains(strings.Join(errs, "\n"), tt.want) {
+				t.Errorf("%s: want an error containing %q; got %q", tt.file, tt.want, errs)
+			}
+		})
 	}
 }

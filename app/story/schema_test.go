@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"explainer/app/internal/golden"
 	"reflect"
-	"sort"
+	"slices"
 	"testing"
 )
 
@@ -57,8 +57,8 @@ func TestSchemaMatchesTypes(t *testing.T) {
 		for k := range props {
 			gotProps = append(gotProps, k)
 		}
-		sort.Strings(gotProps)
-		sort.Strings(wantProps)
+		slices.Sort(gotProps)
+		slices.Sort(wantProps)
 		if !reflect.DeepEqual(gotProps, wantProps) {
 			t.Errorf("%s: schema properties %v; want %v", rt.Name(), gotProps, wantProps)
 		}

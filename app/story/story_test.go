@@ -122,31 +122,33 @@ func TestDefaultStoryTimes(t *testing.T) {
 		prec   Precision
 		approx bool
 	}{
-		{"paris-ceasefire-2019", "Europe/Paris", "2019-12-09", Day, false},
-		{"oval-office-meeting", "America/New_York", "2025-02-28", Day, false},
-		{"kharkiv-drone-strike", "Europe/Kyiv", "2025-02-28 22:57 EET", Minute, true},
-		{"trump-overplayed-his-hand", "America/New_York", "2025-02-28", Day, false},
-		{"zelensky-lands-in-uk", "Europe/London", "2025-03-01", Day, false},
-		{"london-summit", "Europe/London", "2025-03-02", Day, false},
+		{event: "paris-ceasefire-2019", zone: "Europe/Paris", want: "2019-12-09", prec: Day},
+		{event: "oval-office-meeting", zone: "America/New_York", want: "2025-02-28", prec: Day},
+		{event: "kharkiv-drone-strike", zone: "Europe/Kyiv", want: "2025-02-28 22:57 EET", prec: Minute, approx: true},
+		{event: "trump-overplayed-his-hand", zone: "America/New_York", want: "2025-02-28", prec: Day},
+		{event: "zelensky-lands-in-uk", zone: "Europe/London", want: "2025-03-01", prec: Day},
+		{event: "london-summit", zone: "Europe/London", want: "2025-03-02", prec: Day},
 	}
 	for _, tt := range tests {
-		e := s.Event(tt.event)
-		if e == nil {
-			t.Fatalf("no event %q", tt.event)
-		}
-		layout := "2006-01-02"
-		if tt.prec == Minute {
-			layout = "2006-01-02 15:04 MST"
-		}
-		if got := e.Start.Time().Format(layout); got != tt.want {
-			t.Errorf("%s starts %s; want %s", tt.event, got, tt.want)
-		}
-		if e.Start.Precision() != tt.prec || e.Start.Approximate != tt.approx {
-			t.Errorf("%s precision %v approximate %v; want %v %v", tt.event, e.Start.Precision(), e.Start.Approximate, tt.prec, tt.approx)
-		}
-		if e.Start.Time().Location().String() != tt.zone {
-			t.Errorf("%s zone %s; want %s", tt.event, e.Start.Time().Location(), tt.zone)
-		}
+		t.Run(tt.zone, func(t *testing.T) {
+			e := s.Event(tt.event)
+			if e == nil {
+				t.Fatalf("no event %q", tt.event)
+			}
+			layout := "2006-01-02"
+			if tt.prec == Minute {
+				layout = "2006-01-02 15:04 MST"
+			}
+			if got := e.Start.Time().Format(layout); got != tt.want {
+				t.Errorf("%s starts %s; want %s", tt.event, got, tt.want)
+			}
+			if e.Start.Precision() != tt.prec || e.Start.Approximate != tt.approx {
+				t.Errorf("%s precision %v approximate %v; want %v %v", tt.event, e.Start.Precision(), e.Start.Approximate, tt.prec, tt.approx)
+			}
+			if e.Start.Time().Location().String() != tt.zone {
+				t.Errorf("%s zone %s; want %s", tt.event, e.Start.Time().Location(), tt.zone)
+			}
+		})
 	}
 	meeting := s.Event("oval-office-meeting")
 	if end := meeting.End.Time().Format("15:04 MST"); end != "13:40 EST" || !meeting.End.Approximate {

@@ -10,34 +10,38 @@ func TestParagraphs(t *testing.T) {
 		in   string
 		want []string
 	}{
-		{"", nil},
-		{"One.", []string{"One."}},
-		{"One.\n\nTwo.", []string{"One.", "Two."}},
-		{"One\nstill one.\r\n\r\n  Two.  \n\n\n\nThree.", []string{"One\nstill one.", "Two.", "Three."}},
-		{"<b>not html</b>", []string{"<b>not html</b>"}},
+		{},
+		{in: "One.", want: []string{"One."}},
+		{in: "One.\n\nTwo.", want: []string{"One.", "Two."}},
+		{in: "One\nstill one.\r\n\r\n  Two.  \n\n\n\nThree.", want: []string{"One\nstill one.", "Two.", "Three."}},
+		{in: "<b>not html</b>", want: []string{"<b>not html</b>"}},
 	}
 	for _, tt := range tests {
-		if got := Paragraphs(tt.in); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("Paragraphs(%q) = %q; want %q", tt.in, got, tt.want)
-		}
+		t.Run(tt.in, func(t *testing.T) {
+			if got := Paragraphs(tt.in); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Paragraphs(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }
 
 func TestInitials(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"Volodymyr Zelensky", "VZ"},
-		{"JD Vance", "JV"},
-		{"Donald J. Trump", "DT"},
-		{"Kharkiv officials", "KO"},
-		{"Володимир Зеленський", "ВЗ"},
-		{"Madonna", "M"},
-		{"Jean-Luc Picard", "JP"},
-		{"", ""},
-		{"  (UN)  ", "U"},
+		{in: "Volodymyr Zelensky", want: "VZ"},
+		{in: "JD Vance", want: "JV"},
+		{in: "Donald J. Trump", want: "DT"},
+		{in: "Kharkiv officials", want: "KO"},
+		{in: "Володимир Зеленський", want: "ВЗ"},
+		{in: "Madonna", want: "M"},
+		{in: "Jean-Luc Picard", want: "JP"},
+		{},
+		{in: "  (UN)  ", want: "U"},
 	}
 	for _, tt := range tests {
-		if got := Initials(tt.in); got != tt.want {
-			t.Errorf("Initials(%q) = %q; want %q", tt.in, got, tt.want)
-		}
+		t.Run(tt.in, func(t *testing.T) {
+			if got := Initials(tt.in); got != tt.want {
+				t.Errorf("Initials(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }

@@ -3,7 +3,7 @@ package story
 import (
 	"encoding/binary"
 	"fmt"
-	"sort"
+	"slices"
 	"time"
 )
 
@@ -161,7 +161,7 @@ func ZoneData(name string, from, to time.Time) ([]byte, error) {
 	for _, k := range kinds {
 		abbrs = append(abbrs, k.abbr)
 	}
-	sort.Strings(abbrs)
+	slices.Sort(abbrs)
 	for _, a := range abbrs {
 		if _, ok := at[a]; !ok {
 			at[a] = len(chars)

@@ -21,8 +21,8 @@ func BenchmarkPrerender(b *testing.B) {
 		name string
 		s    *story.Story
 	}{
-		{"default", defaultStory(b)},
-		{"1000-events", big},
+		{name: "default", s: defaultStory(b)},
+		{name: "1000-events", s: big},
 	}
 	u, _ := url.Parse("/?event=event-500")
 	for _, c := range cases {

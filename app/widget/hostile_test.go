@@ -129,17 +129,19 @@ func TestHostileStoryCannotInject(t *testing.T) {
 
 func TestEscapeAttr(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"plain text", "plain text"},
-		{`a "quoted" word`, "a &quot;quoted&quot; word"},
-		{`<b>&'\`, "&lt;b&gt;&amp;&#39;&#92;"},
-		{"line\nbreak", "line&#10;break"},
-		{"true", "&#116;rue"},
-		{"Київ — “так”", "Київ — “так”"},
-		{"soft\u00adhyphen", "soft&#173;hyphen"},
+		{in: "plain text", want: "plain text"},
+		{in: `a "quoted" word`, want: "a &quot;quoted&quot; word"},
+		{in: `<b>&'\`, want: "&lt;b&gt;&amp;&#39;&#92;"},
+		{in: "line\nbreak", want: "line&#10;break"},
+		{in: "true", want: "&#116;rue"},
+		{in: "Київ — “так”", want: "Київ — “так”"},
+		{in: "soft\u00adhyphen", want: "soft&#173;hyphen"},
 	}
 	for _, tt := range tests {
-		if got := escapeAttr(tt.in); got != tt.want {
-			t.Errorf("escapeAttr(%q) = %q; want %q", tt.in, got, tt.want)
-		}
+		t.Run(tt.in, func(t *testing.T) {
+			if got := escapeAttr(tt.in); got != tt.want {
+				t.Errorf("escapeAttr(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }

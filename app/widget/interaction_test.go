@@ -81,13 +81,15 @@ func TestSelectUpdatesEverything(t *testing.T) {
 		t.Fatalf("selected %s", got)
 	}
 	checks := []struct{ class, want string }{
-		{"detail-headline", "Trump says Zelensky “overplayed his hand”"},
-		{"stepper-position", "Event 5 of 9"},
+		{class: "detail-headline", want: "Trump says Zelensky “overplayed his hand”"},
+		{class: "stepper-position", want: "Event 5 of 9"},
 	}
 	for _, c := range checks {
-		if got := htmltest.Text(htmltest.Find(doc, htmltest.ByClass(c.class))); got != c.want {
-			t.Errorf(".%s = %q; want %q", c.class, got, c.want)
-		}
+		t.Run(c.class, func(t *testing.T) {
+			if got := htmltest.Text(htmltest.Find(doc, htmltest.ByClass(c.class))); got != c.want {
+				t.Errorf(".%s = %q; want %q", c.class, got, c.want)
+			}
+		})
 	}
 	if linked := htmltest.FindAll(doc, htmltest.ByClass("is-linked")); len(linked) != 2 {
 		t.Errorf("%d linked quotes; want 2", len(linked))

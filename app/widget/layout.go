@@ -1,7 +1,7 @@
 package widget
 
 import (
-	"sort"
+	"slices"
 	"time"
 
 	"explainer/app/story"
@@ -60,7 +60,7 @@ func newLayout(s *story.Story) layout {
 	// events the median can itself be one of the long empty stretches.
 	pace := time.Hour
 	if len(positive) > 0 {
-		sort.Slice(positive, func(i, j int) bool { return positive[i] < positive[j] })
+		slices.Sort(positive)
 		pace = positive[len(positive)/4]
 	}
 	// A stretch is a break when it is long in itself and long compared with

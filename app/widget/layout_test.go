@@ -57,23 +57,23 @@ func TestLayout(t *testing.T) {
 		breaks []int
 		check  func(t *testing.T, l layout)
 	}{
-		{"one event", []string{"2025-01-01"}, nil, func(t *testing.T, l layout) {
+		{name: "one event", starts: []string{"2025-01-01"}, check: func(t *testing.T, l layout) {
 			if l.X[0] != 0 || l.Width != itemWidth {
 				t.Errorf("x %v width %v", l.X, l.Width)
 			}
 		}},
-		{"same day never overlaps", []string{"2025-01-01", "2025-01-01", "2025-01-01"}, nil, func(t *testing.T, l layout) {
+		{name: "same day never overlaps", starts: []string{"2025-01-01", "2025-01-01", "2025-01-01"}, check: func(t *testing.T, l layout) {
 			if l.X[1]-l.X[0] != slot || l.X[2]-l.X[1] != slot {
 				t.Errorf("x %v", l.X)
 			}
 		}},
-		{"proportional in a dense stretch", []string{"2025-01-01T00:00", "2025-01-01T01:00", "2025-01-01T03:00", "2025-01-01T04:00"}, nil, func(t *testing.T, l layout) {
+		{name: "proportional in a dense stretch", starts: []string{"2025-01-01T00:00", "2025-01-01T01:00", "2025-01-01T03:00", "2025-01-01T04:00"}, check: func(t *testing.T, l layout) {
 			if d1, d2 := l.X[1]-l.X[0], l.X[2]-l.X[1]; d2 != 2*d1 {
 				t.Errorf("gaps %.1f then %.1f; want the second twice the first", d1, d2)
 			}
 		}},
-		{"long gaps are breaks", []string{"2000", "2025-01-01", "2025-01-02", "2025-01-03", "2030"}, []int{1, 4}, nil},
-		{"even pace, no break", []string{"2020", "2021", "2022", "2023"}, nil, nil},
+		{name: "long gaps are breaks", starts: []string{"2000", "2025-01-01", "2025-01-02", "2025-01-03", "2030"}, breaks: []int{1, 4}},
+		{name: "even pace, no break", starts: []string{"2020", "2021", "2022", "2023"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,7 +1,8 @@
 package widget
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -66,8 +67,8 @@ func (v *view) quoteGroups() [][]*story.Quote {
 		}
 	}
 	// Stable: quotes of one event keep their file order.
-	sort.SliceStable(groups, func(i, j int) bool {
-		return s.EventIndex(groups[i][0].Event) < s.EventIndex(groups[j][0].Event)
+	slices.SortStableFunc(groups, func(a, b []*story.Quote) int {
+		return cmp.Compare(s.EventIndex(a[0].Event), s.EventIndex(b[0].Event))
 	})
 	return groups
 }

@@ -17,11 +17,11 @@ import (
 func TestGolden(t *testing.T) {
 	s := defaultStory(t)
 	tests := []struct{ name, url string }{
-		{"default", "/"},
-		{"event-kharkiv", "/?event=kharkiv-drone-strike"},
-		{"person-trump", "/?event=trump-overplayed-his-hand&person=trump"},
-		{"ukrainian", "/?lang=uk&event=oval-office-meeting"},
-		{"options", "/?theme=dark&accent=C0FFEE&embed=1&event=london-summit"},
+		{name: "default", url: "/"},
+		{name: "event-kharkiv", url: "/?event=kharkiv-drone-strike"},
+		{name: "person-trump", url: "/?event=trump-overplayed-his-hand&person=trump"},
+		{name: "ukrainian", url: "/?lang=uk&event=oval-office-meeting"},
+		{name: "options", url: "/?theme=dark&accent=C0FFEE&embed=1&event=london-summit"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -116,32 +116,34 @@ func TestURLState(t *testing.T) {
 		wantPerson   string // aria-current chip link
 		wantLinkHas  string // every event link contains this
 	}{
-		{"/", "tab-paris-ceasefire-2019", "?", ""},
-		{"/?event=london-summit", "tab-london-summit", "?event=london-summit", ""},
-		{"/?event=no-such-event", "tab-paris-ceasefire-2019", "?", ""},
-		{"/?event=kharkiv-drone-strike&person=zelensky", "tab-kharkiv-drone-strike", "?event=kharkiv-drone-strike&person=zelensky", "person=zelensky"},
-		{"/?person=nobody", "tab-paris-ceasefire-2019", "?", ""},
-		{"/?lang=uk&theme=dark", "tab-paris-ceasefire-2019", "?lang=uk&theme=dark", "lang=uk"},
+		{url: "/", wantSelected: "tab-paris-ceasefire-2019", wantPerson: "?"},
+		{url: "/?event=london-summit", wantSelected: "tab-london-summit", wantPerson: "?event=london-summit"},
+		{url: "/?event=no-such-event", wantSelected: "tab-paris-ceasefire-2019", wantPerson: "?"},
+		{url: "/?event=kharkiv-drone-strike&person=zelensky", wantSelected: "tab-kharkiv-drone-strike", wantPerson: "?event=kharkiv-drone-strike&person=zelensky", wantLinkHas: "person=zelensky"},
+		{url: "/?person=nobody", wantSelected: "tab-paris-ceasefire-2019", wantPerson: "?"},
+		{url: "/?lang=uk&theme=dark", wantSelected: "tab-paris-ceasefire-2019", wantPerson: "?lang=uk&theme=dark", wantLinkHas: "lang=uk"},
 	}
 	for _, tt := range tests {
-		doc := parse(t, prerender(t, s, tt.url))
-		if got := selectedTab(t, doc); got != tt.wantSelected {
-			t.Errorf("%s: selected %s; want %s", tt.url, got, tt.wantSelected)
-		}
-		chips := htmltest.FindAll(doc, func(n *html.Node) bool {
-			v, _ := htmltest.Attr(n, "aria-current")
-			return v == "true" && htmltest.HasClass(n, "filter-chip")
-		})
-		if len(chips) != 1 {
-			t.Errorf("%s: %d current chips; want 1", tt.url, len(chips))
-		} else if href, _ := htmltest.Attr(chips[0], "href"); href != tt.wantPerson {
-			t.Errorf("%s: current chip links to %q; want %q", tt.url, href, tt.wantPerson)
-		}
-		for _, a := range htmltest.FindAll(doc, htmltest.ByClass("timeline-tab")) {
-			if href, _ := htmltest.Attr(a, "href"); !strings.Contains(href, tt.wantLinkHas) {
-				t.Errorf("%s: tab link %q lacks %q", tt.url, href, tt.wantLinkHas)
+		t.Run(tt.url, func(t *testing.T) {
+			doc := parse(t, prerender(t, s, tt.url))
+			if got := selectedTab(t, doc); got != tt.wantSelected {
+				t.Errorf("%s: selected %s; want %s", tt.url, got, tt.wantSelected)
 			}
-		}
+			chips := htmltest.FindAll(doc, func(n *html.Node) bool {
+				v, _ := htmltest.Attr(n, "aria-current")
+				return v == "true" && htmltest.HasClass(n, "filter-chip")
+			})
+			if len(chips) != 1 {
+				t.Errorf("%s: %d current chips; want 1", tt.url, len(chips))
+			} else if href, _ := htmltest.Attr(chips[0], "href"); href != tt.wantPerson {
+				t.Errorf("%s: current chip links to %q; want %q", tt.url, href, tt.wantPerson)
+			}
+			for _, a := range htmltest.FindAll(doc, htmltest.ByClass("timeline-tab")) {
+				if href, _ := htmltest.Attr(a, "href"); !strings.Contains(href, tt.wantLinkHas) {
+					t.Errorf("%s: tab link %q lacks %q", tt.url, href, tt.wantLinkHas)
+				}
+			}
+		})
 	}
 }
 
@@ -215,24 +217,26 @@ func TestLanguages(t *testing.T) {
 		url, want, wantLang string
 		storyLang           bool
 	}{
-		{"/", "Event 1 of 9", "en", false},
-		{"/?lang=uk", "Подія 1 з 9", "uk", true},
-		{"/?lang=uk&event=kharkiv-drone-strike", "28 лютого 2025, близько 22:57 – 1 березня 2025, близько 00:23 EET", "uk", true},
-		{"/?lang=fr", "Event 1 of 9", "en", false},
+		{url: "/", want: "Event 1 of 9", wantLang: "en"},
+		{url: "/?lang=uk", want: "Подія 1 з 9", wantLang: "uk", storyLang: true},
+		{url: "/?lang=uk&event=kharkiv-drone-strike", want: "28 лютого 2025, близько 22:57 – 1 березня 2025, близько 00:23 EET", wantLang: "uk", storyLang: true},
+		{url: "/?lang=fr", want: "Event 1 of 9", wantLang: "en"},
 	}
 	for _, tt := range tests {
-		doc := parse(t, prerender(t, s, tt.url))
-		if !strings.Contains(htmltest.Text(doc), tt.want) {
-			t.Errorf("%s: text lacks %q", tt.url, tt.want)
-		}
-		root := htmltest.FindAll(doc, func(n *html.Node) bool { id, _ := htmltest.Attr(n, "id"); return id == "explainer" })[0]
-		if lang, _ := htmltest.Attr(root, "lang"); lang != tt.wantLang {
-			t.Errorf("%s: root lang %q; want %q", tt.url, lang, tt.wantLang)
-		}
-		title := htmltest.FindAll(doc, htmltest.ByClass("explainer-title"))[0]
-		if lang, ok := htmltest.Attr(title, "lang"); ok != tt.storyLang || (ok && lang != "en") {
-			t.Errorf("%s: title lang %q (set %v); want set %v", tt.url, lang, ok, tt.storyLang)
-		}
+		t.Run(tt.url, func(t *testing.T) {
+			doc := parse(t, prerender(t, s, tt.url))
+			if !strings.Contains(htmltest.Text(doc), tt.want) {
+				t.Errorf("%s: text lacks %q", tt.url, tt.want)
+			}
+			root := htmltest.FindAll(doc, func(n *html.Node) bool { id, _ := htmltest.Attr(n, "id"); return id == "explainer" })[0]
+			if lang, _ := htmltest.Attr(root, "lang"); lang != tt.wantLang {
+				t.Errorf("%s: root lang %q; want %q", tt.url, lang, tt.wantLang)
+			}
+			title := htmltest.FindAll(doc, htmltest.ByClass("explainer-title"))[0]
+			if lang, ok := htmltest.Attr(title, "lang"); ok != tt.storyLang || (ok && lang != "en") {
+				t.Errorf("%s: title lang %q (set %v); want set %v", tt.url, lang, ok, tt.storyLang)
+			}
+		})
 	}
 }
 

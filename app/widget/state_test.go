@@ -15,22 +15,24 @@ func TestParseURLAndQuery(t *testing.T) {
 		wantOpts  Options
 		wantQuery string
 	}{
-		{"", State{Event: "paris-ceasefire-2019"}, Options{Lang: i18n.English}, "?"},
-		{"event=london-summit&person=starmer", State{Event: "london-summit", Person: "starmer"}, Options{Lang: i18n.English}, "?event=london-summit&person=starmer"},
-		{"event=LONDON-summit&person=x", State{Event: "paris-ceasefire-2019"}, Options{Lang: i18n.English}, "?"},
-		{"lang=uk-UA&theme=dark&accent=%23C0FFEE&embed=1", State{Event: "paris-ceasefire-2019"}, Options{Lang: i18n.Ukrainian, Theme: "dark", Accent: "c0ffee", Embed: true}, "?accent=c0ffee&embed=1&lang=uk&theme=dark"},
-		{"theme=neon&accent=red&embed=yes&lang=xx", State{Event: "paris-ceasefire-2019"}, Options{Lang: i18n.English}, "?"},
-		{"accent=c0ffee;background:url(x)", State{Event: "paris-ceasefire-2019"}, Options{Lang: i18n.English}, "?"},
+		{wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?"},
+		{query: "event=london-summit&person=starmer", wantState: State{Event: "london-summit", Person: "starmer"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?event=london-summit&person=starmer"},
+		{query: "event=LONDON-summit&person=x", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?"},
+		{query: "lang=uk-UA&theme=dark&accent=%23C0FFEE&embed=1", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.Ukrainian, Theme: "dark", Accent: "c0ffee", Embed: true}, wantQuery: "?accent=c0ffee&embed=1&lang=uk&theme=dark"},
+		{query: "theme=neon&accent=red&embed=yes&lang=xx", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?"},
+		{query: "accent=c0ffee;background:url(x)", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?"},
 	}
 	for _, tt := range tests {
-		q, _ := url.ParseQuery(tt.query)
-		st, o := ParseURL(s, q)
-		if st != tt.wantState || o != tt.wantOpts {
-			t.Errorf("ParseURL(%q) = %+v, %+v; want %+v, %+v", tt.query, st, o, tt.wantState, tt.wantOpts)
-		}
-		if got := Query(st, o, i18n.English, "paris-ceasefire-2019"); got != tt.wantQuery {
-			t.Errorf("Query(ParseURL(%q)) = %q; want %q", tt.query, got, tt.wantQuery)
-		}
+		t.Run(tt.query, func(t *testing.T) {
+			q, _ := url.ParseQuery(tt.query)
+			st, o := ParseURL(s, q)
+			if st != tt.wantState || o != tt.wantOpts {
+				t.Errorf("ParseURL(%q) = %+v, %+v; want %+v, %+v", tt.query, st, o, tt.wantState, tt.wantOpts)
+			}
+			if got := Query(st, o, i18n.English, "paris-ceasefire-2019"); got != tt.wantQuery {
+				t.Errorf("Query(ParseURL(%q)) = %q; want %q", tt.query, got, tt.wantQuery)
+			}
+		})
 	}
 }
 
@@ -41,19 +43,21 @@ func TestMoveSelection(t *testing.T) {
 		want   int
 		ok     bool
 	}{
-		{0, 5, "ArrowRight", 1, true},
-		{4, 5, "ArrowRight", 4, true},
-		{2, 5, "ArrowDown", 3, true},
-		{2, 5, "ArrowLeft", 1, true},
-		{0, 5, "ArrowUp", 0, true},
-		{3, 5, "Home", 0, true},
-		{1, 5, "End", 4, true},
-		{1, 5, "Enter", 1, false},
-		{0, 0, "End", 0, false},
+		{n: 5, key: "ArrowRight", want: 1, ok: true},
+		{cur: 4, n: 5, key: "ArrowRight", want: 4, ok: true},
+		{cur: 2, n: 5, key: "ArrowDown", want: 3, ok: true},
+		{cur: 2, n: 5, key: "ArrowLeft", want: 1, ok: true},
+		{n: 5, key: "ArrowUp", ok: true},
+		{cur: 3, n: 5, key: "Home", ok: true},
+		{cur: 1, n: 5, key: "End", want: 4, ok: true},
+		{cur: 1, n: 5, key: "Enter", want: 1},
+		{key: "End"},
 	}
 	for _, tt := range tests {
-		if got, ok := moveSelection(tt.cur, tt.n, tt.key); got != tt.want || ok != tt.ok {
-			t.Errorf("moveSelection(%d, %d, %q) = %d, %v; want %d, %v", tt.cur, tt.n, tt.key, got, ok, tt.want, tt.ok)
-		}
+		t.Run(tt.key, func(t *testing.T) {
+			if got, ok := moveSelection(tt.cur, tt.n, tt.key); got != tt.want || ok != tt.ok {
+				t.Errorf("moveSelection(%d, %d, %q) = %d, %v; want %d, %v", tt.cur, tt.n, tt.key, got, ok, tt.want, tt.ok)
+			}
+		})
 	}
 }

@@ -1,5 +1,3 @@
-//go:build !wasm
-
 // Package htmltest queries HTML in tests: rendered widgets, served pages.
 package htmltest
 
