@@ -160,6 +160,9 @@ func NodeModules(tb testing.TB, module string) string {
 // Chrome finds Chromium: $CHROME_PATH, else the usual names.
 func Chrome() (string, error) {
 	if p := os.Getenv("CHROME_PATH"); p != "" {
+		if _, err := os.Stat(p); err != nil {
+			return "", fmt.Errorf("CHROME_PATH: %w", err)
+		}
 		return p, nil
 	}
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
