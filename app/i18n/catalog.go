@@ -73,9 +73,3 @@ func Keys() []Key {
 	}
 	return keys
 }
-
-// Has reports whether lang has its own text for key.
-func Has(lang Locale, key Key) bool {
-	_, ok := catalog[lang][key]
-	return ok
-}

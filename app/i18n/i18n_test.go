@@ -13,7 +13,7 @@ import (
 func TestCataloguesComplete(t *testing.T) {
 	for _, lang := range Locales {
 		for _, key := range Keys() {
-			if !Has(lang, key) {
+			if !has(lang, key) {
 				t.Errorf("%s has no text for %q", lang, key)
 				continue
 			}
@@ -22,7 +22,7 @@ func TestCataloguesComplete(t *testing.T) {
 			}
 		}
 		for key := range catalog[lang] {
-			if !Has(English, key) {
+			if !has(English, key) {
 				t.Errorf("%s has %q, which English lacks", lang, key)
 			}
 		}
@@ -165,4 +165,10 @@ func TestFormatGap(t *testing.T) {
 			}
 		})
 	}
+}
+
+// has reports whether lang has its own text for key.
+func has(lang Locale, key Key) bool {
+	_, ok := catalog[lang][key]
+	return ok
 }

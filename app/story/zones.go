@@ -45,7 +45,7 @@ func (s *Story) Zones() (map[string][]byte, error) {
 	})
 	out := make(map[string][]byte, len(names))
 	for name := range names {
-		data, err := ZoneData(name, first.Add(-zoneMargin), last.Add(zoneMargin))
+		data, err := zoneData(name, first.Add(-zoneMargin), last.Add(zoneMargin))
 		if err != nil {
 			return nil, err
 		}
@@ -117,10 +117,10 @@ func nextChange(t time.Time) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// ZoneData writes TZif (RFC 8536, version 2) data for a zone between two
+// zoneData writes TZif (RFC 8536, version 2) data for a zone between two
 // instants: one transition at from, then one at each change of offset or
 // abbreviation up to to. Outside that span the data says nothing useful.
-func ZoneData(name string, from, to time.Time) ([]byte, error) {
+func zoneData(name string, from, to time.Time) ([]byte, error) {
 	loc, err := loadZone(name)
 	if err != nil {
 		return nil, err
