@@ -7,7 +7,7 @@ import (
 
 // TestZoneData checks that a zone rebuilt from zoneData agrees with the
 // full database at every hour of its span: offset, abbreviation, DST.
-func TestzoneData(t *testing.T) {
+func TestZoneData(t *testing.T) {
 	from := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	to := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
 	for _, name := range []string{"America/New_York", "Europe/Kyiv", "Europe/London", "Asia/Kolkata", "Australia/Lord_Howe", "UTC"} {
