@@ -5,8 +5,10 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,29 +23,39 @@ func run(args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errb.String()
 }
 
-// brokenCopy writes the default story with a misspelt field on line 40
-// and a dangling speaker on line 156.
-func brokenCopy(t *testing.T) string {
+// brokenCopy writes the default story with the first event's "start"
+// misspelt and the first quote by Trump given a speaker who does not
+// exist, and returns the path with the two lines it broke.
+func brokenCopy(t *testing.T) (path string, startLine, speakerLine int) {
 	t.Helper()
 	data, err := os.ReadFile(defaultStory)
 	if err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(string(data), "\n")
-	if !strings.Contains(lines[39], `"start"`) || !strings.Contains(lines[155], `"speaker": "trump"`) {
-		t.Fatal("the default story moved: update the line numbers of this test")
+	find := func(after, want string) int {
+		from := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, after) })
+		for i := from; from >= 0 && i < len(lines); i++ {
+			if strings.Contains(lines[i], want) {
+				return i
+			}
+		}
+		t.Fatalf("the default story has no %s after %s", want, after)
+		return 0
 	}
-	lines[39] = strings.Replace(lines[39], `"start"`, `"strat"`, 1)
-	lines[155] = strings.Replace(lines[155], `"trump"`, `"trmp"`, 1)
-	path := filepath.Join(t.TempDir(), "broken.json")
+	start := find(`"events": [`, `"start": {`)
+	speaker := find(`"quotes": [`, `"speaker": "trump"`)
+	lines[start] = strings.Replace(lines[start], `"start"`, `"strat"`, 1)
+	lines[speaker] = strings.Replace(lines[speaker], `"trump"`, `"trmp"`, 1)
+	path = filepath.Join(t.TempDir(), "broken.json")
 	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return path
+	return path, start + 1, speaker + 1
 }
 
 func TestValidate(t *testing.T) {
-	broken := brokenCopy(t)
+	broken, startLine, speakerLine := brokenCopy(t)
 	tests := []struct {
 		name      string
 		args      []string
@@ -52,12 +64,12 @@ func TestValidate(t *testing.T) {
 		stderr    []string
 		wantNoOut bool
 	}{
-		{name: "default story", args: []string{"validate", defaultStory}, stdout: []string{`oval-office-2025.json: ok: "Zelensky, Trump and Vance in the Oval Office: the meeting and its aftermath" (oval-office-2025), 9 events, 12 quotes, 6 people, 8 sources`}},
+		{name: "default story", args: []string{"validate", defaultStory}, stdout: []string{`oval-office-2025.json: ok: "Zelensky, Trump and Vance in the Oval Office: the meeting and its aftermath" (oval-office-2025), 11 events, 13 quotes, 6 people, 13 sources`}},
 		{name: "broken copy", args: []string{"validate", broken}, code: 1, stderr: []string{
-			broken + `:40:7: $.events[0].strat: unknown field "strat" (did you mean "start"?)`,
-			broken + `:156:18: $.quotes[3].speaker: no person with id "trmp" in people (did you mean "trump"?)`,
+			fmt.Sprintf(`%s:%d:7: $.events[0].strat: unknown field "strat" (did you mean "start"?)`, broken, startLine),
+			fmt.Sprintf(`%s:%d:18: $.quotes[3].speaker: no person with id "trmp" in people (did you mean "trump"?)`, broken, speakerLine),
 		}, wantNoOut: true},
-		{name: "one good one bad", args: []string{"validate", defaultStory, broken}, code: 1, stdout: []string{"oval-office-2025.json: ok"}, stderr: []string{"broken.json:40:7"}},
+		{name: "one good one bad", args: []string{"validate", defaultStory, broken}, code: 1, stdout: []string{"oval-office-2025.json: ok"}, stderr: []string{fmt.Sprintf("broken.json:%d:7", startLine)}},
 		{name: "missing file", args: []string{"validate", "no-such-file.json"}, code: 1, stderr: []string{"no-such-file.json: open no-such-file.json: no such file or directory"}, wantNoOut: true},
 		{name: "no files", args: []string{"validate"}, code: 2, stderr: []string{"Usage: explainer validate"}, wantNoOut: true},
 		{name: "bad flag", args: []string{"validate", "-nope", defaultStory}, code: 2, stderr: []string{"flag provided but not defined: -nope"}, wantNoOut: true},
@@ -86,7 +98,7 @@ func TestValidate(t *testing.T) {
 }
 
 func TestValidateJSON(t *testing.T) {
-	broken := brokenCopy(t)
+	broken, startLine, speakerLine := brokenCopy(t)
 	code, out, _ := run("validate", "-json", defaultStory, broken)
 	if code != 1 {
 		t.Errorf("exit %d; want 1", code)
@@ -95,11 +107,11 @@ func TestValidateJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &results); err != nil {
 		t.Fatalf("-json output is not JSON: %v\n%s", err, out)
 	}
-	if len(results) != 2 || !results[0].Valid || results[0].Summary.Events != 9 || results[1].Valid {
+	if len(results) != 2 || !results[0].Valid || results[0].Summary.Events != 11 || results[1].Valid {
 		t.Fatalf("results: %+v", results)
 	}
 	errs := results[1].Errors
-	if len(errs) != 2 || errs[0].Line != 40 || errs[0].Column != 7 || errs[0].Path != "$.events[0].strat" || errs[0].Hint != `did you mean "start"?` || errs[1].Line != 156 {
+	if len(errs) != 2 || errs[0].Line != startLine || errs[0].Column != 7 || errs[0].Path != "$.events[0].strat" || errs[0].Hint != `did you mean "start"?` || errs[1].Line != speakerLine {
 		t.Errorf("errors: %+v", errs)
 	}
 }

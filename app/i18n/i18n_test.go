@@ -87,7 +87,7 @@ func TestFormatMoment(t *testing.T) {
 		{moment: `{"date":"2019-12-09","zone":"Europe/Paris"}`, en: "9 Dec 2019", uk: "9 грудня 2019"},
 		{moment: `{"date":"2025-03-01","approximate":true}`, en: "about 1 Mar 2025", uk: "близько 1 березня 2025"},
 		{moment: `{"date":"2025-02-28","partOfDay":"evening","zone":"America/New_York"}`, en: "28 Feb 2025, evening", uk: "28 лютого 2025, увечері"},
-		{moment: `{"date":"2025-02-28T13","zone":"America/New_York"}`, en: "28 Feb 2025, between 13:00 and 14:00 EST", uk: "28 лютого 2025, між 13:00 і 14:00 EST"},
+		{moment: `{"date":"2025-02-28T13","zone":"America/New_York"}`, en: "28 Feb 2025, between 13:00 and 14:00 EST", uk: "28 лютого 2025, з 13:00 до 14:00 EST"},
 		{moment: `{"date":"2025-02-28T13:40","approximate":true,"zone":"America/New_York"}`, en: "28 Feb 2025, about 13:40 EST", uk: "28 лютого 2025, близько 13:40 EST"},
 		{moment: `{"date":"2025-02-28T22:57","zone":"Europe/Kyiv"}`, en: "28 Feb 2025, 22:57 EET", uk: "28 лютого 2025, 22:57 EET"},
 		{moment: `{"date":"2025-07-01T09:00","zone":"Europe/London"}`, en: "1 Jul 2025, 09:00 BST", uk: "1 липня 2025, 09:00 BST"},

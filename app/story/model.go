@@ -94,6 +94,10 @@ type Quote struct {
 	Event   Ref       `json:"event" story:"required" doc:"Id of the event the quote belongs to."`
 	ReplyTo Ref       `json:"replyTo,omitempty" doc:"Id of the quote this one answers, to show an exchange."`
 	Source  Ref       `json:"source,omitempty" doc:"Id of the source that reports the quote."`
+	// SourceText is what lets an editor stand behind a quote without
+	// keeping a copy of someone else's article: the one sentence that
+	// carries it, checked by the validator for a direct quote.
+	SourceText string `json:"sourceText,omitempty" doc:"The sentence of the source that carries the quote, as the source words it. For a direct quote it must hold the quote's words, word for word, in quotation marks."`
 }
 
 // Source is where a fact comes from.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // validate checks what no single field can: ids are unique, references
@@ -58,8 +59,23 @@ func validate(s *Story, d *decoder) {
 		if q.ReplyTo != "" && ID(q.ReplyTo) == q.ID {
 			d.report(&q.ReplyTo, "a quote cannot reply to itself", "")
 		}
+		if q.Kind == Direct && q.SourceText != "" && !quotedIn(q.Text, q.SourceText) {
+			d.report(&q.SourceText, "the source sentence does not carry the quote word for word in quotation marks",
+				fmt.Sprintf("it should contain “%s”, or the quote is reported speech", q.Text))
+		}
 	}
 	replyLoops(s, d)
+}
+
+// quotedIn reports whether text stands in sentence inside quotation
+// marks, curly or straight, exactly as written.
+func quotedIn(text, sentence string) bool {
+	for _, marks := range [][2]string{{"“", "”"}, {"\"", "\""}, {"‘", "’"}, {"«", "»"}} {
+		if strings.Contains(sentence, marks[0]+text+marks[1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // uniqueIDs reports repeated ids in one list and returns the set of ids.

@@ -1,6 +1,8 @@
 package widget
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/i18n"
@@ -20,12 +22,15 @@ func (v *view) detail() app.UI {
 			withLang(app.Dd(), lang).Text(e.Place))
 	}
 	if len(e.People) > 0 {
+		// One text, not a span a person: the prerendered HTML puts white
+		// space between elements, which would stand before each comma.
+		names := make([]string, len(e.People))
+		for i, id := range e.People {
+			names[i] = v.s.Person(id).Name
+		}
 		facts = append(facts,
 			app.Dt().Text(v.t("detail.people")),
-			app.Dd().Body(app.Range(e.People).Slice(func(i int) app.UI {
-				p := v.s.Person(e.People[i])
-				return withLang(app.Span().Class("detail-person"), lang).Text(p.Name)
-			})))
+			withLang(app.Dd().Class("detail-people"), lang).Text(strings.Join(names, ", ")))
 	}
 	var phase app.UI
 	if p := v.c.layout.Phase[v.selected]; p >= 0 {

@@ -45,13 +45,13 @@ func TestKeys(t *testing.T) {
 		want  string
 	}{
 		{name: "right", start: "/", keys: []string{"ArrowRight"}, want: "tab-oval-office-meeting"},
-		{name: "down twice", start: "/", keys: []string{"ArrowDown", "ArrowDown"}, want: "tab-minerals-deal-unsigned"},
+		{name: "down twice", start: "/", keys: []string{"ArrowDown", "ArrowDown"}, want: "tab-trump-ready-for-peace"},
 		{name: "left stays at the first", start: "/", keys: []string{"ArrowLeft"}, want: "tab-paris-ceasefire-2019"},
 		{name: "end", start: "/", keys: []string{"End"}, want: "tab-london-summit"},
 		{name: "right stays at the last", start: "/", keys: []string{"End", "ArrowRight"}, want: "tab-london-summit"},
 		{name: "home", start: "/?event=london-summit", keys: []string{"Home"}, want: "tab-paris-ceasefire-2019"},
 		{name: "up", start: "/?event=london-summit", keys: []string{"ArrowUp"}, want: "tab-starmer-receives-zelensky"},
-		{name: "back and forth", start: "/?event=kharkiv-drone-strike", keys: []string{"ArrowLeft", "ArrowLeft", "ArrowRight"}, want: "tab-minerals-deal-unsigned"},
+		{name: "back and forth", start: "/?event=kharkiv-drone-strike", keys: []string{"ArrowLeft", "ArrowLeft", "ArrowRight"}, want: "tab-european-solidarity"},
 		{name: "other keys do nothing", start: "/", keys: []string{"a", "Tab", "Escape"}, want: "tab-paris-ceasefire-2019"},
 	}
 	s := defaultStory(t)
@@ -82,7 +82,7 @@ func TestSelectUpdatesEverything(t *testing.T) {
 	}
 	checks := []struct{ class, want string }{
 		{class: "detail-headline", want: "Trump says Zelensky “overplayed his hand”"},
-		{class: "stepper-position", want: "Event 5 of 9"},
+		{class: "stepper-position", want: "Event 7 of 11"},
 	}
 	for _, c := range checks {
 		t.Run(c.class, func(t *testing.T) {
@@ -155,11 +155,11 @@ func TestPersonFilter(t *testing.T) {
 	}
 	// "Everyone" clears the filter.
 	doc, _ = follow(t, s, at, chip("Everyone"))
-	if n := len(htmltest.FindAll(doc, htmltest.ByClass("quote-card"))); n != 12 {
-		t.Errorf("clearing the filter shows %d cards; want 12", n)
+	if n := len(htmltest.FindAll(doc, htmltest.ByClass("quote-card"))); n != 13 {
+		t.Errorf("clearing the filter shows %d cards; want 13", n)
 	}
 	// An unknown person in a hand-typed address filters nothing.
-	if n := len(htmltest.FindAll(parse(t, prerender(t, s, "/?person=nobody")), htmltest.ByClass("quote-card"))); n != 12 {
+	if n := len(htmltest.FindAll(parse(t, prerender(t, s, "/?person=nobody")), htmltest.ByClass("quote-card"))); n != 13 {
 		t.Errorf("an unknown person changed the filter: %d cards", n)
 	}
 }
