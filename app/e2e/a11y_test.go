@@ -56,6 +56,11 @@ func TestAccessibility(t *testing.T) {
 		{1280, "dark", ""},
 		{1280, "light", "&theme=dark"},
 		{320, "dark", "&theme=light&lang=uk"},
+		{320, "dark", "&embed=1"},
+		{1280, "light", "&embed=1&view=quotes&accent=c0ffee"},
+		{1280, "dark", "&embed=1&accent=c0ffee&title=0"},
+		{390, "light", "&embed=1&show=quotes&accent=ffd400"},
+		{768, "dark", "&embed=1&show=timeline&accent=000000"},
 	}
 	for _, tt := range tests {
 		{

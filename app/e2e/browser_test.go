@@ -302,8 +302,14 @@ func (p *tab) selected() string {
 // reduced motion.
 func (p *tab) emulate(width int64, scheme string) {
 	p.t.Helper()
+	p.emulateSize(width, 900, scheme)
+}
+
+// emulateSize is emulate with a viewport height too.
+func (p *tab) emulateSize(width, height int64, scheme string) {
+	p.t.Helper()
 	p.run(
-		chromedp.EmulateViewport(width, 900),
+		chromedp.EmulateViewport(width, height),
 		emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{
 			{Name: "prefers-color-scheme", Value: scheme},
 			{Name: "prefers-reduced-motion", Value: "reduce"},

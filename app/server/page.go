@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"strings"
 	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -21,7 +22,14 @@ import (
 )
 
 // templates are the page shells in web/templates.
-var templates = template.Must(template.ParseFS(web.Templates, "templates/*.html"))
+var templates = template.Must(template.New("").Funcs(template.FuncMap{"comment": comment}).ParseFS(web.Templates, "templates/*.html"))
+
+// comment writes text as an HTML comment; html/template drops the
+// comments written in a template itself. Nothing in text can end it.
+func comment(text string) template.HTML {
+	text = strings.NewReplacer("--", "- -", "<", "‹", ">", "›").Replace(text)
+	return template.HTML("<!-- " + text + " -->")
+}
 
 // page is a rendered body with its compressed forms and its ETag.
 type page struct {
@@ -88,6 +96,9 @@ type shellData struct {
 	Zones       template.JS
 	Offline     string
 	IDs         shellIDs
+	// AccentNote tells a publisher how their ?accent= was adjusted for
+	// contrast; it goes in an HTML comment.
+	AccentNote string
 }
 
 // shellIDs are the element ids the WebAssembly and boot.js look for.
@@ -120,6 +131,7 @@ func (s *Server) renderStory(e *entry, u *url.URL) (*page, error) {
 		Zones:       template.JS(e.Zones),
 		Offline:     i18n.T(opts.Lang, "notice.offline"),
 		IDs:         ids,
+		AccentNote:  widget.AccentNote(opts),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("rendering %s: %w", e.Story.ID, err)

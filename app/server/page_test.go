@@ -129,3 +129,29 @@ func TestPageReadsWithoutJavaScript(t *testing.T) {
 		t.Errorf("<title> is %q", title.FirstChild.Data)
 	}
 }
+
+// TestAccentNote: a publisher whose accent had to change learns how from
+// the page's HTML, and a readable one is used as given.
+func TestAccentNote(t *testing.T) {
+	s := newServer(t, Config{})
+	tests := []struct {
+		name, query, want string
+	}{
+		{name: "unreadable on white", query: "?embed=1&accent=c0ffee", want: "<!-- accent #c0ffee adjusted for WCAG AA contrast (4.5:1 at least): #55716a in the light theme, #c0ffee in the dark theme -->"},
+		{name: "no accent", query: "?embed=1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := body(t, get(t, s.Handler(), "GET", "/"+tt.query, nil))
+			if tt.want != "" && !strings.Contains(page, tt.want) {
+				t.Errorf("the page does not say how the accent changed:\n%.600s", page)
+			}
+			if tt.want == "" && strings.Contains(page, "<!--") {
+				t.Errorf("a comment without a changed accent:\n%.600s", page)
+			}
+		})
+	}
+	if got := comment("a --> <script>"); got != "<!-- a - -› ‹script› -->" {
+		t.Errorf("comment() = %q", got)
+	}
+}

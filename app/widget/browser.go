@@ -109,6 +109,16 @@ func applyOptions(o Options) {
 	}
 }
 
+// scrollToTop scrolls an element's own content back to its start.
+func scrollToTop(id string) {
+	if app.IsServer {
+		return
+	}
+	if el := app.Window().GetElementByID(id); el.Truthy() {
+		el.Set("scrollTop", 0)
+	}
+}
+
 func focusByID(id string) {
 	if el := app.Window().GetElementByID(id); el.Truthy() {
 		el.Call("focus", map[string]any{"preventScroll": true})
@@ -152,7 +162,7 @@ func revealDetailOnPhones() {
 	if app.IsServer || app.Window().Call("matchMedia", "(min-width: 48rem)").Get("matches").Bool() {
 		return
 	}
-	if el := app.Window().GetElementByID("explainer-detail"); el.Truthy() {
+	if el := app.Window().GetElementByID(detailID); el.Truthy() {
 		smooth := !app.Window().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Bool()
 		behavior := "instant"
 		if smooth {

@@ -37,7 +37,7 @@ func (v *view) detail() app.UI {
 		phase = withLang(app.P().Class("detail-phase"), lang).Text(v.s.Phases[p].Label)
 	}
 	return app.Section().
-		ID("explainer-detail").
+		ID(detailID).
 		Class("detail").
 		Role("tabpanel").
 		Aria("labelledby", tabID(story.Ref(e.ID))).

@@ -92,16 +92,27 @@ func (c *Explainer) OnNav(ctx app.Context) {
 	// "Show in timeline" links to #timeline: the keyboard follows the
 	// reader there, to the event's tab.
 	toTimeline := ctx.Page().URL().Fragment == "timeline"
+	if c.state.Event != prev.Event || c.state.View != prev.View {
+		ctx.Defer(func(ctx app.Context) { c.resetPanel() })
+	}
 	if c.state.Event != prev.Event || toTimeline {
 		c.announceSelection()
 		ctx.Defer(func(ctx app.Context) {
 			c.revealSelected(true)
 			if toTimeline {
 				focusByID(tabID(c.state.Event))
-			} else {
+			} else if !c.opts.Embed {
 				revealDetailOnPhones()
 			}
 		})
+	}
+}
+
+// resetPanel shows the top of the embed card's panel after its content
+// changes: a new event reads from its headline.
+func (c *Explainer) resetPanel() {
+	if c.opts.Embed {
+		scrollToTop(panelID)
 	}
 }
 
@@ -111,6 +122,7 @@ func (c *Explainer) selectEvent(ctx app.Context, id story.Ref, focus bool) {
 		return
 	}
 	c.state.Event = id
+	c.state.View = ViewEvent // a selection shows the event, as its tab's link does
 	c.announceSelection()
 	c.syncURL(ctx)
 	postToHost(map[string]any{"type": shell.SelectEvent, "event": string(id)})
@@ -119,6 +131,7 @@ func (c *Explainer) selectEvent(ctx app.Context, id story.Ref, focus bool) {
 			focusByID(tabID(id))
 		}
 		c.revealSelected(true)
+		c.resetPanel()
 	})
 }
 
@@ -172,7 +185,8 @@ func (c *Explainer) revealSelected(byReader bool) {
 	revealTab(tabID(c.state.Event), byReader)
 }
 
-// Render draws the whole widget from the story, state and options.
+// Render draws the whole widget from the story, state and options: the
+// standalone page, or the compact card for article pages (?embed=1).
 func (c *Explainer) Render() app.UI {
 	if c.story == nil {
 		return app.Div().Class("explainer").Body(
@@ -180,22 +194,49 @@ func (c *Explainer) Render() app.UI {
 		)
 	}
 	v := c.view()
+	var body []app.UI
+	if !c.opts.NoTitle {
+		body = append(body, v.header())
+	}
+	if c.opts.Embed {
+		body = append(body, v.card()...)
+	} else {
+		body = append(body, v.page()...)
+	}
+	body = append(body, app.P().Class("visually-hidden").Aria("live", "polite").Aria("atomic", attr("true")).Text(c.announce))
 	root := app.Div().
 		ID(shell.RootID).
 		Class("explainer").
 		Lang(string(v.lang)).
-		Body(
-			v.header(),
-			v.timeline(),
-			app.Div().Class("explainer-columns").Body(
-				v.detail(),
-				v.quotes(),
-			),
-			v.footer(),
-			app.P().Class("visually-hidden").Aria("live", "polite").Aria("atomic", attr("true")).Text(c.announce),
-		)
+		Body(body...)
 	if c.opts.Accent != "" {
-		root = root.Style("--accent", "#"+c.opts.Accent)
+		a := accentFor(c.opts.Accent)
+		root = root.Style("--accent-light", "#"+a.Light).Style("--accent-dark", "#"+a.Dark)
 	}
 	return root
+}
+
+// page is the standalone layout: the timeline, then the selected event
+// beside the column of every quote, then the footer.
+func (v *view) page() []app.UI {
+	show := v.c.opts.Show
+	var parts []app.UI
+	if show != ShowQuotes {
+		parts = append(parts, v.timeline())
+	}
+	var columns []app.UI
+	if show != ShowQuotes {
+		columns = append(columns, v.detail())
+	}
+	if show != ShowTimeline {
+		columns = append(columns, v.quotes())
+	}
+	class := "explainer-columns"
+	if len(columns) == 1 {
+		class += " explainer-columns--single"
+	}
+	return append(parts,
+		app.Div().Class(class).Body(columns...),
+		v.footer(),
+	)
 }

@@ -24,7 +24,7 @@ func (v *view) filter() app.UI {
 	}
 	chip := func(id story.Ref, label string, avatar app.UI) app.UI {
 		a := app.A().Class("filter-chip").
-			Href(v.href(State{Event: v.state.Event, Person: id})).
+			Href(v.href(State{Event: v.state.Event, Person: id, View: v.state.View})).
 			Body(avatar, withLang(app.Span(), v.storyLang()).Text(label))
 		if v.state.Person == id {
 			a = a.Aria("current", attr("true"))

@@ -23,7 +23,7 @@ type quoteCard struct {
 	ISource    *story.Source // nil when the quote names none
 	IReplyTo   string        // name of the speaker answered, if any
 	ILinked    bool          // the quote belongs to the selected event
-	IHref      string        // "show in timeline"
+	IHref      string        // "show in timeline"; "" when there is no timeline
 	ILang      i18n.Locale
 	IStoryLang string
 }
@@ -78,7 +78,9 @@ func (c *quoteCard) Render() app.UI {
 		app.Footer().Class("quote-card-meta").Body(
 			app.Time().DateTime(attr(i18n.MachineTime(c.IEvent.Start))).Text(i18n.FormatMoment(c.ILang, c.IEvent.Start)),
 			source,
-			app.A().Class("quote-card-show").Href(c.IHref).Text(t("quotes.showInTimeline")),
+			app.If(c.IHref != "", func() app.UI {
+				return app.A().Class("quote-card-show").Href(c.IHref).Text(t("quotes.showInTimeline"))
+			}),
 		),
 	)
 }

@@ -16,7 +16,7 @@ func (v *view) quotes() app.UI {
 	if len(v.s.Quotes) == 0 {
 		return nil
 	}
-	groups := v.quoteGroups()
+	groups := v.quoteGroupsFor(v.state.Person)
 	var empty app.UI
 	if len(groups) == 0 && v.state.Person != "" {
 		empty = app.P().Class("quotes-empty").Text(v.t("quotes.none", v.s.Person(v.state.Person).Name))
@@ -25,21 +25,26 @@ func (v *view) quotes() app.UI {
 		app.H2().ID("quotes-title").Class("quotes-title").Text(v.t("quotes.label")),
 		v.filter(),
 		empty,
-		app.Ol().Class("quotes-list").Body(app.Range(groups).Slice(func(i int) app.UI {
-			g := groups[i]
-			if len(g) == 1 {
-				return app.Li().Class("quotes-item").Body(v.quoteCard(g[0]))
-			}
-			return app.Li().Class("quotes-item").Body(v.exchange(g))
-		})),
+		v.quoteList(groups),
 	)
 }
 
-// quoteGroups returns the quotes to show, each group a single quote or a
-// whole exchange (a quote followed by its replies, depth first), ordered by
-// the event of their first quote. With a person filter, a group shows when
-// that person speaks in it.
-func (v *view) quoteGroups() [][]*story.Quote {
+// quoteList lists groups of quotes: a card, or an exchange of cards.
+func (v *view) quoteList(groups [][]*story.Quote) app.UI {
+	return app.Ol().Class("quotes-list").Body(app.Range(groups).Slice(func(i int) app.UI {
+		g := groups[i]
+		if len(g) == 1 {
+			return app.Li().Class("quotes-item").Body(v.quoteCard(g[0]))
+		}
+		return app.Li().Class("quotes-item").Body(v.exchange(g))
+	}))
+}
+
+// quoteGroupsFor returns the quotes to show, each group a single quote or
+// a whole exchange (a quote followed by its replies, depth first), ordered
+// by the event of their first quote. With a person, a group shows when
+// that person speaks in it; "" shows every group.
+func (v *view) quoteGroupsFor(person story.Ref) [][]*story.Quote {
 	s := v.s
 	replies := map[story.Ref][]*story.Quote{}
 	var roots []*story.Quote
@@ -62,7 +67,7 @@ func (v *view) quoteGroups() [][]*story.Quote {
 			}
 		}
 		walk(r)
-		if v.state.Person == "" || speaks(g, v.state.Person) {
+		if person == "" || speaks(g, person) {
 			groups = append(groups, g)
 		}
 	}
@@ -109,7 +114,7 @@ func (v *view) quoteCard(q *story.Quote) app.UI {
 		IEvent:     v.s.Event(q.Event),
 		ISource:    v.s.Source(q.Source),
 		ILinked:    story.Ref(v.selectedEvent().ID) == q.Event,
-		IHref:      v.href(State{Event: q.Event, Person: v.state.Person}) + "#timeline",
+		IHref:      v.showInTimelineHref(q),
 		ILang:      v.lang,
 		IStoryLang: v.storyLang(),
 	}
@@ -117,6 +122,15 @@ func (v *view) quoteCard(q *story.Quote) app.UI {
 		card.IReplyTo = v.s.Person(to.Speaker).Name
 	}
 	return card
+}
+
+// showInTimelineHref links a quote to its event on the timeline; "" when
+// the widget shows no timeline (?show=quotes).
+func (v *view) showInTimelineHref(q *story.Quote) string {
+	if v.c.opts.Show == ShowQuotes {
+		return ""
+	}
+	return v.href(State{Event: q.Event, Person: v.state.Person}) + "#timeline"
 }
 
 // avatar is a person's portrait, or their initials where there is none.

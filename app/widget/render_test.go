@@ -22,6 +22,12 @@ func TestGolden(t *testing.T) {
 		{name: "person-trump", url: "/?event=trump-overplayed-his-hand&person=trump"},
 		{name: "ukrainian", url: "/?lang=uk&event=oval-office-meeting"},
 		{name: "options", url: "/?theme=dark&accent=C0FFEE&embed=1&event=london-summit"},
+		{name: "embed", url: "/?embed=1&event=oval-office-meeting"},
+		{name: "embed-quotes-view", url: "/?embed=1&view=quotes&person=zelensky"},
+		{name: "embed-show-timeline", url: "/?embed=1&show=timeline&event=kharkiv-drone-strike"},
+		{name: "embed-show-quotes", url: "/?embed=1&show=quotes&title=0"},
+		{name: "embed-no-title-uk", url: "/?embed=1&title=0&lang=uk&event=zelensky-lands-in-uk"},
+		{name: "show-quotes-page", url: "/?show=quotes"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

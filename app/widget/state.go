@@ -9,21 +9,44 @@ import (
 	"explainer/app/story"
 )
 
-// State is what a reader has chosen: the selected event and the person
-// whose quotes are shown. It lives in the URL (?event=ID&person=ID), so a
-// link can open the widget at any state and the server can prerender it.
+// State is what a reader has chosen: the selected event, the person whose
+// quotes are shown and, in the embed card, which view fills it. It lives in
+// the URL (?event=ID&person=ID&view=quotes), so a link can open the widget
+// at any state and the server can prerender it.
 type State struct {
 	Event  story.Ref // always a valid event id once resolved
 	Person story.Ref // "" shows everyone
+	View   View      // the embed card's view; always ViewEvent elsewhere
 }
+
+// View is what fills the embed card below the timeline.
+type View string
+
+// The views of the embed card.
+const (
+	ViewEvent  View = ""       // the selected event with its quotes
+	ViewQuotes View = "quotes" // every quote, with the person filter
+)
+
+// Show says which parts of the widget a publisher embeds (?show=).
+type Show string
+
+// What ?show= can ask for.
+const (
+	ShowBoth     Show = ""         // the timeline and the quotes
+	ShowTimeline Show = "timeline" // the timeline and its events, no quotes
+	ShowQuotes   Show = "quotes"   // the quote cards alone
+)
 
 // Options are the reader's presentation choices, also carried in the URL
 // and kept by every link the widget writes.
 type Options struct {
-	Lang   i18n.Locale // ?lang=uk; else the story's language
-	Theme  string      // ?theme=light|dark; "" follows the system
-	Accent string      // ?accent=0b5cad (hex, no #); "" keeps the default
-	Embed  bool        // ?embed=1: no page chrome around the widget
+	Lang    i18n.Locale // ?lang=uk; else the story's language
+	Theme   string      // ?theme=light|dark; "" follows the system
+	Accent  string      // ?accent=0b5cad (hex, no #); "" keeps the default
+	Embed   bool        // ?embed=1: the compact card for article pages
+	Show    Show        // ?show=timeline|quotes; "" shows both
+	NoTitle bool        // ?title=0: the host article has its own headline
 }
 
 var accentRE = regexp.MustCompile(`^[0-9a-fA-F]{6}$`)
@@ -54,6 +77,15 @@ func ParseURL(s *story.Story, q url.Values) (State, Options) {
 		o.Accent = strings.ToLower(a)
 	}
 	o.Embed = q.Get("embed") == "1"
+	switch sh := Show(q.Get("show")); sh {
+	case ShowTimeline, ShowQuotes:
+		o.Show = sh
+	}
+	o.NoTitle = q.Get("title") == "0"
+	// Only the embed card showing both parts has a choice of views.
+	if o.Embed && o.Show == ShowBoth && View(q.Get("view")) == ViewQuotes && len(s.Quotes) > 0 {
+		st.View = ViewQuotes
+	}
 	return st, o
 }
 
@@ -95,8 +127,17 @@ func Query(st State, o Options, defaultLang i18n.Locale, defaultEvent story.Ref)
 	if st.Person != "" {
 		add("person", string(st.Person))
 	}
+	if o.Show != ShowBoth {
+		add("show", string(o.Show))
+	}
 	if o.Theme != "" {
 		add("theme", o.Theme)
+	}
+	if o.NoTitle {
+		add("title", "0")
+	}
+	if st.View != ViewEvent {
+		add("view", string(st.View))
 	}
 	return b.String()
 }

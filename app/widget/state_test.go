@@ -21,6 +21,10 @@ func TestParseURLAndQuery(t *testing.T) {
 		{query: "lang=uk-UA&theme=dark&accent=%23C0FFEE&embed=1", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.Ukrainian, Theme: "dark", Accent: "c0ffee", Embed: true}, wantQuery: "?accent=c0ffee&embed=1&lang=uk&theme=dark"},
 		{query: "theme=neon&accent=red&embed=yes&lang=xx", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?"},
 		{query: "accent=c0ffee;background:url(x)", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?"},
+		{query: "embed=1&show=quotes&title=0", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English, Embed: true, Show: ShowQuotes, NoTitle: true}, wantQuery: "?embed=1&show=quotes&title=0"},
+		{query: "embed=1&show=timeline&view=quotes", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English, Embed: true, Show: ShowTimeline}, wantQuery: "?embed=1&show=timeline"},
+		{query: "embed=1&view=quotes&person=rutte", wantState: State{Event: "paris-ceasefire-2019", Person: "rutte", View: ViewQuotes}, wantOpts: Options{Lang: i18n.English, Embed: true}, wantQuery: "?embed=1&person=rutte&view=quotes"},
+		{query: "view=quotes&show=both&title=1", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {

@@ -43,7 +43,8 @@ func (v *view) timeline() app.UI {
 					Body(app.Range(v.s.Events).Slice(v.timelineItem)),
 			),
 		),
-		v.stepper("timeline-nav"),
+		// The embed card's detail has its own stepper right below.
+		app.If(!v.c.opts.Embed, func() app.UI { return v.stepper("timeline-nav") }),
 	)
 }
 
@@ -56,6 +57,7 @@ func (v *view) timelineItem(i int) app.UI {
 		IX:         l.X[i],
 		ISelected:  i == v.selected,
 		IHref:      v.eventHref(e.ID),
+		IControls:  v.detailShown(),
 		ILang:      v.lang,
 		IStoryLang: v.storyLang(),
 	}

@@ -24,6 +24,7 @@ type timelineItem struct {
 	IBreak     string // text of the compressed stretch before it, if any
 	IBreakX    float64
 	IHref      string
+	IControls  bool // the detail, the tab panel, is on the page (aria-controls)
 	ILang      i18n.Locale
 	IStoryLang string
 }
@@ -55,20 +56,22 @@ func (t *timelineItem) Render() app.UI {
 			app.Span().Class("visually-hidden").Text(", "+i18n.T(t.ILang, "timeline.involves", t.IInvolves)),
 		)
 	}
+	tab := app.A().
+		ID(tabID(story.Ref(e.ID))).
+		Class("timeline-tab").
+		Href(t.IHref).
+		Role("tab").
+		Aria("selected", attr(strconv.FormatBool(t.ISelected))).
+		TabIndex(tabindex)
+	if t.IControls {
+		tab = tab.Aria("controls", detailID)
+	}
 	return app.Li().Class(class).Role("presentation").Style("--x", rem(t.IX)).Body(append(before,
-		app.A().
-			ID(tabID(story.Ref(e.ID))).
-			Class("timeline-tab").
-			Href(t.IHref).
-			Role("tab").
-			Aria("selected", attr(strconv.FormatBool(t.ISelected))).
-			Aria("controls", "explainer-detail").
-			TabIndex(tabindex).
-			Body(
-				app.Span().Class("timeline-dot").Aria("hidden", attr("true")),
-				app.Time().Class("timeline-date").DateTime(attr(i18n.MachineTime(e.Start))).Text(i18n.FormatMoment(t.ILang, e.Start)),
-				withLang(app.Span().Class("timeline-headline"), t.IStoryLang).Text(e.Headline),
-				mark,
-			),
+		tab.Body(
+			app.Span().Class("timeline-dot").Aria("hidden", attr("true")),
+			app.Time().Class("timeline-date").DateTime(attr(i18n.MachineTime(e.Start))).Text(i18n.FormatMoment(t.ILang, e.Start)),
+			withLang(app.Span().Class("timeline-headline"), t.IStoryLang).Text(e.Headline),
+			mark,
+		),
 	)...)
 }

@@ -75,3 +75,13 @@ func (v *view) eventHref(id story.ID) string {
 func (v *view) selectedEvent() *story.Event { return &v.s.Events[v.selected] }
 
 func tabID(id story.Ref) string { return "tab-" + string(id) }
+
+// detailID is the id of the selected event's panel, the timeline's tab
+// panel.
+const detailID = "explainer-detail"
+
+// detailShown reports whether the selected event's detail is on the page:
+// not when only quotes are shown, nor in the embed card's quotes view.
+func (v *view) detailShown() bool {
+	return v.c.opts.Show != ShowQuotes && v.state.View != ViewQuotes
+}
