@@ -49,26 +49,33 @@ func TestAccessibility(t *testing.T) {
 		width  int64
 		scheme string
 		query  string
+		path   string // "" is the story page at an event and a person
 	}{
-		{320, "light", ""},
-		{320, "dark", ""},
-		{1280, "light", ""},
-		{1280, "dark", ""},
-		{1280, "light", "&theme=dark"},
-		{320, "dark", "&theme=light&lang=uk"},
-		{320, "dark", "&embed=1"},
-		{1280, "light", "&embed=1&view=quotes&accent=c0ffee"},
-		{1280, "dark", "&embed=1&accent=c0ffee&title=0"},
-		{390, "light", "&embed=1&show=quotes&accent=ffd400"},
-		{768, "dark", "&embed=1&show=timeline&accent=000000"},
+		{320, "light", "", ""},
+		{320, "dark", "", ""},
+		{1280, "light", "", ""},
+		{1280, "dark", "", ""},
+		{1280, "light", "&theme=dark", ""},
+		{320, "dark", "&theme=light&lang=uk", ""},
+		{320, "dark", "&embed=1", ""},
+		{1280, "light", "&embed=1&view=quotes&accent=c0ffee", ""},
+		{1280, "dark", "&embed=1&accent=c0ffee&title=0", ""},
+		{390, "light", "&embed=1&show=quotes&accent=ffd400", ""},
+		{768, "dark", "&embed=1&show=timeline&accent=000000", ""},
+		{390, "light", "?event=london-summit", "/s/oval-office-2025/embed"},
+		{1280, "dark", "", "/s/oval-office-2025/embed"},
 	}
 	for _, tt := range tests {
 		{
 			width, theme := tt.width, tt.scheme
-			t.Run(fmt.Sprintf("%d-%s%s", width, theme, tt.query), func(t *testing.T) {
+			t.Run(fmt.Sprintf("%d-%s%s%s", width, theme, tt.path, tt.query), func(t *testing.T) {
 				p := newTab(t)
 				p.emulate(width, theme)
-				p.open(site.URL + "/?event=trump-overplayed-his-hand&person=trump" + tt.query)
+				if tt.path != "" {
+					p.run(chromedp.Navigate(site.URL + tt.path + tt.query))
+				} else {
+					p.open(site.URL + "/?event=trump-overplayed-his-hand&person=trump" + tt.query)
+				}
 				p.run(chromedp.Evaluate(src, nil))
 				var out string
 				p.run(chromedp.Evaluate(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}, resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations))`,

@@ -8,6 +8,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"explainer/app/widget"
 )
 
 // cardBudgets are the most an embed card may take, by viewport width:
@@ -47,6 +49,11 @@ func TestCardHeights(t *testing.T) {
 						want = h
 						if h > b.budget {
 							t.Errorf("%s: the card is %d px tall; the budget at %d px is %d", what, h, b.width, b.budget)
+						}
+						// Snippets and oEmbed size the iframe by this before
+						// the card can say.
+						if g := int64(widget.CardHeight(int(b.width))); h != g {
+							t.Errorf("%s: the card is %d px tall; widget.CardHeight says %d", what, h, g)
 						}
 						t.Logf("card height at %d px: %d px", b.width, h)
 						return

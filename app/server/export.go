@@ -50,7 +50,7 @@ func (s *Server) Export(dir string) (int, error) {
 	for _, e := range s.stories.list() {
 		pagePath := strings.TrimPrefix(storyPath(s, e.Story.ID), s.root)
 		u := &url.URL{Path: s.root + pagePath}
-		p, err := s.renderStory(e, u)
+		p, err := s.renderStory(e, u, s.baseOrigin(), false)
 		if err != nil {
 			return n, err
 		}

@@ -82,8 +82,9 @@ type shellData struct {
 	Embed       bool
 	Title       string
 	Description string
-	Canonical   string
-	Root        string // path prefix of the site, "" at the domain root
+	StoryID     string
+	Meta        *pageMeta // nil when the site's address is unknown (export without -base-url)
+	Root        string    // path prefix of the site, "" at the domain root
 	CSS         string
 	Icon        string
 	Boot        string
@@ -106,8 +107,11 @@ type shellIDs struct{ Data, Zones, Offline string }
 
 var ids = shellIDs{Data: shell.DataID, Zones: shell.ZonesID, Offline: shell.OfflineID}
 
-// renderStory renders the page of a story at the state u asks for.
-func (s *Server) renderStory(e *entry, u *url.URL) (*page, error) {
+// renderStory renders the page of a story at the state u asks for; origin
+// is the site's public address (see Server.origin), "" when unknown, and
+// live says the page is served by this server, not exported for a static
+// host, which has no oEmbed endpoint to announce.
+func (s *Server) renderStory(e *entry, u *url.URL, origin string, live bool) (*page, error) {
 	w := widget.New(e.Story, u)
 	opts := w.Options()
 	var b bytes.Buffer
@@ -117,7 +121,8 @@ func (s *Server) renderStory(e *entry, u *url.URL) (*page, error) {
 		Embed:       opts.Embed,
 		Title:       e.Story.Title,
 		Description: e.Story.Dek,
-		Canonical:   s.canonical(storyPath(s, e.Story.ID)),
+		StoryID:     string(e.Story.ID),
+		Meta:        s.meta(e, origin, live),
 		Root:        s.root,
 		CSS:         s.assets.url("explainer.css"),
 		Icon:        s.assets.url("favicon.svg"),
@@ -148,18 +153,8 @@ func storyPath(s *Server, id story.ID) string {
 	return s.root + "/s/" + string(id) + "/"
 }
 
-// canonical is the absolute URL of a path, when a base URL is set.
-func (s *Server) canonical(p string) string {
-	if s.baseURL == nil {
-		return ""
-	}
-	u := *s.baseURL
-	u.Path = p
-	return u.String()
-}
-
 // pageKey identifies a rendering: the story version and the normalised
 // state and options, so that equivalent URLs share one cache entry.
-func pageKey(e *entry, q url.Values) string {
-	return string(e.Story.ID) + e.ETag + widget.CanonicalQuery(e.Story, q)
+func pageKey(e *entry, q url.Values, origin string) string {
+	return origin + " " + string(e.Story.ID) + e.ETag + widget.CanonicalQuery(e.Story, q)
 }

@@ -85,8 +85,12 @@ func TestHostilePage(t *testing.T) {
 		}
 	}
 	walk(page)
-	if len(scripts) != 3 || !strings.HasPrefix(scripts[0], "/assets/boot.") || scripts[1] != "application/json" || scripts[2] != "application/json" {
-		t.Errorf("scripts in page: %q; want the boot script, the story and the zones", scripts)
+	if len(scripts) != 4 || scripts[0] != "application/ld+json" || !strings.HasPrefix(scripts[1], "/assets/boot.") || scripts[2] != "application/json" || scripts[3] != "application/json" {
+		t.Errorf("scripts in page: %q; want the JSON-LD, the boot script, the story and the zones", scripts)
+	}
+	var ld map[string]any
+	if err := json.Unmarshal([]byte(htmltest.Text(htmltest.Find(page, htmltest.ByAttr("type", "application/ld+json")))), &ld); err != nil || ld["headline"] != evil {
+		t.Errorf("the JSON-LD does not carry the title intact: %v (%v)", ld["headline"], err)
 	}
 	if title := htmltest.Find(page, htmltest.ByTag("title")); title == nil || title.FirstChild.Data != evil {
 		t.Errorf("title does not carry the text intact")

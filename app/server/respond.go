@@ -147,9 +147,14 @@ func (s *Server) handle(f handlerFunc) http.HandlerFunc {
 	}
 }
 
-// serveError answers with the 404 page for errNotFound and the 500 page
-// for anything else.
+// serveError answers with the 404 page for errNotFound, a plain message
+// for a statusError, and the 500 page for anything else.
 func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
+	var se *statusError
+	if errors.As(err, &se) {
+		s.send(w, r, response{status: se.status, ctype: "text/plain; charset=utf-8", cache: "no-store", body: encoded{raw: []byte(se.msg + "\n")}, public: true})
+		return
+	}
 	lang, _ := i18n.Match(r.URL.Query().Get("lang"))
 	notFound := errors.Is(err, errNotFound)
 	status, cache := http.StatusNotFound, "no-cache"

@@ -17,6 +17,9 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /assets/{file}", s.handle(s.serveAsset))
 	mux.HandleFunc("GET /story.schema.json", s.handle(s.serveSchema))
 	mux.HandleFunc("GET /healthz", s.handle(s.serveHealth))
+	mux.HandleFunc("GET /oembed", s.handle(s.serveOEmbed))
+	mux.HandleFunc("GET /s/{id}/embed", s.handle(s.serveEmbedPage))
+	mux.HandleFunc("GET /demo", s.handle(s.serveDemo))
 	mux.HandleFunc("GET /", s.handle(notFound)) // other methods get 405 from the mux
 	var h http.Handler = mux
 	if s.root != "" {
@@ -67,11 +70,17 @@ func (s *Server) serveStoryPage(w http.ResponseWriter, r *http.Request) error {
 
 // serveStory sends the prerendered page of a story.
 func (s *Server) serveStory(w http.ResponseWriter, r *http.Request, e *entry) error {
-	p, err := s.pages.get(pageKey(e, r.URL.Query()), func() (*page, error) { return s.renderStory(e, r.URL) })
+	origin := s.origin(r)
+	p, err := s.pages.get(pageKey(e, r.URL.Query(), origin), func() (*page, error) { return s.renderStory(e, r.URL, origin, true) })
 	if err != nil {
 		return err
 	}
-	// no-cache: browsers revalidate, so a correction shows at once.
+	// no-cache: browsers revalidate, so a correction shows at once. The
+	// Link header lets oEmbed consumers that read headers find the
+	// endpoint without parsing the page.
+	if origin != "" {
+		w.Header().Add("Link", "<"+s.oembedURL(origin, origin+storyPath(s, e.Story.ID))+`>; rel="alternate"; type="application/json+oembed"`)
+	}
 	s.send(w, r, response{ctype: htmlType, cache: "no-cache", etag: p.etag, body: p.encoded, document: true})
 	return nil
 }

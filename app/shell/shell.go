@@ -34,6 +34,12 @@ const (
 	// SelectEvent is posted to an embedding page when the reader selects
 	// an event.
 	SelectEvent = "explainer:select"
+	// ViewEvent is posted to an embedding page when the reader changes the
+	// card's view or the person filter.
+	ViewEvent = "explainer:view"
+	// GotoEvent is dispatched on window by boot.js when the host page asks
+	// for an event (a #explainer-ID deep link); the WebAssembly selects it.
+	GotoEvent = "explainer:goto"
 )
 
 // GoAppEnv lists the settings go-app v10 reads through the page's

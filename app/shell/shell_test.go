@@ -34,11 +34,13 @@ func TestBootScriptNames(t *testing.T) {
 		got[m[1]] = m[2]
 	}
 	want := map[string]string{
-		"root":      RootID,
-		"offline":   OfflineID,
-		"failHook":  FailHook,
-		"focusHook": FocusHook,
-		"stateAttr": StateAttr,
+		"root":       RootID,
+		"offline":    OfflineID,
+		"failHook":   FailHook,
+		"focusHook":  FocusHook,
+		"stateAttr":  StateAttr,
+		"readyEvent": ReadyEvent,
+		"gotoEvent":  GotoEvent,
 	}
 	for key, w := range want {
 		if got[key] != w {

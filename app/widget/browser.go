@@ -109,6 +109,27 @@ func applyOptions(o Options) {
 	}
 }
 
+// onWindowEvent calls f with the detail of each CustomEvent of a name on
+// window, until the returned function is called.
+func onWindowEvent(name string, f func(detail string)) (stop func()) {
+	if app.IsServer {
+		return func() {}
+	}
+	fn := app.FuncOf(func(this app.Value, args []app.Value) any {
+		if len(args) > 0 {
+			if d := args[0].Get("detail"); d.Type() == app.TypeString {
+				f(d.String())
+			}
+		}
+		return nil
+	})
+	app.Window().Call("addEventListener", name, fn)
+	return func() {
+		app.Window().Call("removeEventListener", name, fn)
+		fn.Release()
+	}
+}
+
 // scrollToTop scrolls an element's own content back to its start.
 func scrollToTop(id string) {
 	if app.IsServer {

@@ -12,6 +12,20 @@ import (
 // timeline, one panel holds either the selected event with its own quotes
 // or every quote with the person filter; it scrolls inside the card.
 
+// CardHeight is the embed card's height in CSS pixels at a viewport width:
+// the --card-height of explainer.css, for snippets and oEmbed, which must
+// size the iframe before the card can say. The browser tests measure the
+// card against it.
+func CardHeight(width int) int {
+	switch {
+	case width >= 1024:
+		return 720
+	case width >= 640:
+		return 768
+	}
+	return 736
+}
+
 // panelID is the id of the card's scrolling panel.
 const panelID = "explainer-panel"
 

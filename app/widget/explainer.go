@@ -33,6 +33,8 @@ type Explainer struct {
 	announce string
 	// touchX and touchY are where the current touch began.
 	touchX, touchY float64
+	// stopGoto stops listening for the host page's deep links.
+	stopGoto func()
 }
 
 // New returns an Explainer for a story at a URL, as the server prerenders
@@ -70,12 +72,23 @@ func (c *Explainer) OnInit() {
 	c.load(s, app.Window().URL())
 }
 
-// OnMount marks the page as taken over by the WebAssembly.
+// OnMount marks the page as taken over by the WebAssembly, and selects
+// the events a host page asks for (boot.js passes its deep links on).
 func (c *Explainer) OnMount(ctx app.Context) {
+	c.stopGoto = onWindowEvent(shell.GotoEvent, func(detail string) {
+		ctx.Dispatch(func(ctx app.Context) { c.selectEvent(ctx, story.Ref(detail), false) })
+	})
 	ctx.Defer(func(ctx app.Context) {
 		markReady(c.opts)
 		c.revealSelected(false)
 	})
+}
+
+// OnDismount stops listening to the window.
+func (c *Explainer) OnDismount() {
+	if c.stopGoto != nil {
+		c.stopGoto()
+	}
 }
 
 // OnNav follows the URL when the reader uses a link or the back button.
@@ -94,6 +107,12 @@ func (c *Explainer) OnNav(ctx app.Context) {
 	toTimeline := ctx.Page().URL().Fragment == "timeline"
 	if c.state.Event != prev.Event || c.state.View != prev.View {
 		ctx.Defer(func(ctx app.Context) { c.resetPanel() })
+	}
+	if c.state.Event != prev.Event {
+		postToHost(map[string]any{"type": shell.SelectEvent, "event": string(c.state.Event)})
+	}
+	if c.state.View != prev.View || c.state.Person != prev.Person {
+		postToHost(map[string]any{"type": shell.ViewEvent, "view": viewName(c.state.View, c.opts.Show), "person": string(c.state.Person)})
 	}
 	if c.state.Event != prev.Event || toTimeline {
 		c.announceSelection()

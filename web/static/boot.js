@@ -12,7 +12,9 @@
     offline: "explainer-offline",
     failHook: "explainerFail",
     focusHook: "explainerFocus",
-    stateAttr: "data-explainer"
+    stateAttr: "data-explainer",
+    readyEvent: "explainer:ready",
+    gotoEvent: "explainer:goto"
   };
   var html = document.documentElement;
   var me = document.currentScript;
@@ -88,6 +90,66 @@
   // The WebAssembly calls this when it cannot take over the page.
   window[names.failHook] = fail;
 
+  // --- Sizing for host pages -------------------------------------------
+  // In an iframe, tell the host the content's height on load and on every
+  // change, in each protocol host pages already listen to: ours (embed.js),
+  // pym.js (when ?childId= names us), AMP's amp-iframe, Datawrapper's
+  // snippet, and WordPress's wp-embed.js (when the hash carries
+  // #?secret=). This runs before, and without, the WebAssembly.
+  var framed = window.parent && window.parent !== window;
+  var query = new URLSearchParams(location.search);
+  var pymId = query.get("childId");
+  var wpSecret = (/[#&?]secret=([A-Za-z0-9]+)/.exec(location.hash) || [])[1];
+  var lastHeight = 0;
+
+  function toHost(msg) {
+    try { window.parent.postMessage(msg, "*"); } catch (e) { /* a host that went away */ }
+  }
+
+  // The document's own scrollHeight is never less than the frame's, so
+  // measure the content: <body> holds it and is no taller.
+  function contentHeight() {
+    return Math.ceil(document.body.getBoundingClientRect().height);
+  }
+
+  function sendHeight(force) {
+    if (!framed || !document.body) return;
+    var h = contentHeight();
+    if (!h || (h === lastHeight && !force)) return;
+    lastHeight = h;
+    toHost({ type: "explainer:height", height: h, story: cfg.story });
+    if (pymId) toHost("pymxPYMx" + pymId + "xPYMxheightxPYMx" + h);
+    toHost({ sentinel: "amp", type: "embed-size", height: h });
+    var dw = {};
+    dw[cfg.story] = h;
+    toHost({ "datawrapper-height": dw });
+    if (wpSecret) toHost({ message: "height", value: h, secret: wpSecret });
+  }
+
+  // Messages from the host: pym.js's width, wp-embed.js's ready (both ask
+  // for the height again) and a deep link to an event, which the
+  // WebAssembly selects in place, or the server renders before it runs.
+  window.addEventListener("message", function (e) {
+    if (!framed || e.source !== window.parent) return;
+    var d = e.data;
+    if (typeof d === "string" && pymId && d.indexOf("pymxPYMx" + pymId + "xPYMxwidth") === 0) return sendHeight(true);
+    if (!d || typeof d !== "object") return;
+    if (d.message === "ready" && wpSecret && d.secret === wpSecret) return sendHeight(true);
+    if (d.type === "explainer:goto" && typeof d.event === "string" && /^[a-z0-9-]{1,80}$/.test(d.event)) {
+      if (html.getAttribute(names.stateAttr) === "ready") {
+        window.dispatchEvent(new CustomEvent(names.gotoEvent, { detail: d.event }));
+      } else if (query.get("event") !== d.event) {
+        query.set("event", d.event);
+        location.replace("?" + query.toString() + location.hash);
+      }
+    }
+  });
+
+  if (framed) {
+    window.addEventListener("load", function () { sendHeight(true); });
+    window.addEventListener(names.readyEvent, function () { sendHeight(true); });
+  }
+
   function load() {
     if (load.started) return;
     load.started = true;
@@ -133,6 +195,12 @@
 
   function start() {
     revealSelected();
+    sendHeight(true);
+    // The prerendered card is readable now: AMP may drop its placeholder.
+    if (framed) toHost({ sentinel: "amp", type: "embed-ready" });
+    if (framed && window.ResizeObserver) {
+      new ResizeObserver(function () { sendHeight(false); }).observe(document.body);
+    }
     var root = document.getElementById(names.root);
     if (!root || !cfg.wasm || /[?&]wasm=0\b/.test(location.search)) return;
     ["pointerdown", "keydown", "touchstart", "focusin"].forEach(function (t) {
