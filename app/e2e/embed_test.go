@@ -4,7 +4,6 @@ package e2e
 
 import (
 	"context"
-	"strings"
 	"testing"
 	"time"
 
@@ -71,24 +70,13 @@ func TestEmbedded(t *testing.T) {
 }
 
 // attachFrame returns a context driving the iframe whose URL starts with
-// prefix: Chromium runs a cross-origin frame as a target of its own.
+// prefix: Chromium runs a cross-site frame as a target of its own.
 func attachFrame(t *testing.T, p *tab, prefix string) context.Context {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
-		targets, err := chromedp.Targets(p.ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, ti := range targets {
-			if ti.Type == "iframe" && strings.HasPrefix(ti.URL, prefix) {
-				ctx, cancel := chromedp.NewContext(p.ctx, chromedp.WithTargetID(ti.TargetID))
-				t.Cleanup(cancel)
-				if err := chromedp.Run(ctx); err != nil {
-					t.Fatal(err)
-				}
-				return ctx
-			}
+		if ctx, ok := frameIfAny(t, p, prefix); ok {
+			return ctx
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
