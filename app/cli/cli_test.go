@@ -158,3 +158,21 @@ func TestExportCommand(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestValidateStdin: "validate -" reads the story from standard input.
+func TestValidateStdin(t *testing.T) {
+	data, err := os.ReadFile(defaultStory)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := stdin
+	t.Cleanup(func() { stdin = old })
+	stdin = bytes.NewReader(data)
+	if code, out, errs := run("validate", "-"); code != 0 || !strings.Contains(out, "-: ok:") {
+		t.Errorf("exit %d, %q %q", code, out, errs)
+	}
+	stdin = strings.NewReader(`{"id": 1}`)
+	if code, _, errs := run("validate", "-"); code != 1 || !strings.Contains(errs, "-:1:8: $.id: expected a string") {
+		t.Errorf("exit %d, %q", code, errs)
+	}
+}

@@ -39,6 +39,8 @@ type resolver interface {
 // problem instead of stopping at the first.
 type decoder struct {
 	problems []problem
+	// more counts the problems past maxProblems, reported as a number.
+	more int
 	// locs is where each decoded value came from, keyed by a typed
 	// pointer to it (&s.Events[2].Start), so that the validator places its
 	// problems by the value it finds wrong, not by a path it spells again.
@@ -46,9 +48,22 @@ type decoder struct {
 	lines lineIndex
 }
 
+// maxProblems is how many problems a file reports in full; past it, as a
+// compiler does, only their number. Keeping to it keeps the time to check
+// a file in proportion to its size, whatever is wrong with it.
+const maxProblems = 100
+
 func (d *decoder) add(at loc, msg, hint string) {
+	if d.full() {
+		d.more++
+		return
+	}
 	d.problems = append(d.problems, problem{loc: at, msg: msg, hint: hint})
 }
+
+// full reports whether no more problems are kept in full: work that only
+// makes a message better (suggestions) is skipped then.
+func (d *decoder) full() bool { return len(d.problems) >= maxProblems }
 
 // locate returns where the value ptr points to was decoded from. Every
 // value the validator looks at was decoded, so a miss is a bug in this
@@ -78,6 +93,10 @@ func (d *decoder) decode(n *node, v reflect.Value, path string) {
 	}
 	want := jsonKind(v.Type())
 	if n.kind != want {
+		if d.full() {
+			d.more++ // no message to build
+			return
+		}
 		d.add(here, fmt.Sprintf("expected %s, found %s", article(want), article(n.kind)), "")
 		return
 	}
@@ -92,6 +111,9 @@ func (d *decoder) decode(n *node, v reflect.Value, path string) {
 		v.Set(s)
 	case reflect.String:
 		v.SetString(n.str)
+		if i := strings.IndexFunc(n.str, isControl); i >= 0 {
+			d.add(here, fmt.Sprintf("control character %U in text: remove it", []rune(n.str[i:])[0]), "")
+		}
 		if c, ok := v.Interface().(checker); ok {
 			if msg := c.check(); msg != "" {
 				d.add(here, msg, "")
@@ -119,7 +141,9 @@ func (d *decoder) decodeStruct(n *node, v reflect.Value, path string) {
 		fi, ok := info.byName[f.key]
 		if !ok {
 			hint := ""
-			if s := suggest(f.key, info.names); s != "" {
+			if d.full() {
+				// a suggestion nobody will see is not worth its cost
+			} else if s := suggest(f.key, info.names); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
 				misspelt[s] = true
 			} else {
@@ -151,6 +175,12 @@ func (d *decoder) decodeStruct(n *node, v reflect.Value, path string) {
 			d.report(p.field, p.msg, p.hint)
 		}
 	}
+}
+
+// isControl reports the characters no story text may hold: C0 and C1
+// controls other than tab and line breaks. A NUL in a page is never meant.
+func isControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r < 0xa0)
 }
 
 // jsonKind is the JSON type that decodes into t.

@@ -27,10 +27,15 @@ type Error struct {
 	Hint string // what would be valid, when that helps
 }
 
-// Error formats the problem as FILE:LINE:COL: PATH: message (hint).
+// Error formats the problem as FILE:LINE:COL: PATH: message (hint); one
+// that is about the whole file (Line 0) as FILE: message.
 func (e *Error) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s:%d:%d: ", e.File, e.Line, e.Col)
+	if e.Line == 0 {
+		fmt.Fprintf(&b, "%s: ", e.File)
+	} else {
+		fmt.Fprintf(&b, "%s:%d:%d: ", e.File, e.Line, e.Col)
+	}
 	if e.Path != "" {
 		b.WriteString(e.Path)
 		b.WriteString(": ")
@@ -74,10 +79,15 @@ type lineIndex struct {
 	starts []int // byte offset at which each line starts
 }
 
+// newLineIndex finds where lines start. A line ends at LF, CRLF or a lone
+// CR (old Mac files); a byte-order mark does not count as a column.
 func newLineIndex(data []byte) lineIndex {
 	starts := []int{0}
+	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
+		starts[0] = 3
+	}
 	for i, c := range data {
-		if c == '\n' {
+		if c == '\n' || (c == '\r' && (i+1 == len(data) || data[i+1] != '\n')) {
 			starts = append(starts, i+1)
 		}
 	}
@@ -86,7 +96,7 @@ func newLineIndex(data []byte) lineIndex {
 
 // position returns the 1-based line and character column of off.
 func (li lineIndex) position(off int) (line, col int) {
-	off = max(0, min(off, len(li.data)))
+	off = max(li.starts[0], min(off, len(li.data)))
 	i, found := slices.BinarySearch(li.starts, off)
 	if !found {
 		i-- // off is inside the line that starts before it

@@ -38,7 +38,11 @@ func Parse(name string, data []byte) (*Story, error) {
 	d.decode(root, reflect.ValueOf(s).Elem(), "$")
 	validate(s, d)
 	if len(d.problems) > 0 {
-		return nil, toErrors(name, lines, d.problems)
+		errs := toErrors(name, lines, d.problems)
+		if d.more > 0 {
+			errs = append(errs, &Error{File: name, Msg: fmt.Sprintf("and %d more problems (the first %d are shown: fix them and check again)", d.more, maxProblems)})
+		}
+		return nil, errs
 	}
 	slices.SortStableFunc(s.Events, func(a, b Event) int { return a.Start.t.Compare(b.Start.t) })
 	s.index = buildIndex(s)

@@ -12,6 +12,7 @@ import (
 // It runs after decoding, so it sees every field that decoded, and places
 // each problem at the value it is about (decoder.report).
 func validate(s *Story, d *decoder) {
+	limits(s, d)
 	people := uniqueIDs(d, s.People, func(p *Person) *ID { return &p.ID })
 	uniqueIDs(d, s.Phases, func(p *Phase) *ID { return &p.ID })
 	events := uniqueIDs(d, s.Events, func(e *Event) *ID { return &e.ID })
@@ -24,7 +25,9 @@ func validate(s *Story, d *decoder) {
 		}
 		if !ids[ID(*r)] {
 			hint := ""
-			if s := suggest(string(*r), slices.Sorted(maps.Keys(ids))); s != "" {
+			if d.full() {
+				// a suggestion nobody will see is not worth its cost
+			} else if s := suggest(string(*r), slices.Sorted(maps.Keys(ids))); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
 			}
 			d.report(r, fmt.Sprintf("no %s with id %q in %s", what, *r, list), hint)
@@ -78,6 +81,32 @@ func quotedIn(text, sentence string) bool {
 	return false
 }
 
+// The most a story may hold: beyond these, it is too heavy for readers'
+// phones and for the server to render on demand. Split a larger story.
+const (
+	MaxEvents  = 2000
+	MaxQuotes  = 5000
+	MaxPeople  = 1000
+	MaxSources = 2000
+	MaxPhases  = 200
+	MaxUpdates = 500
+)
+
+// limits reports lists longer than a story may have.
+func limits(s *Story, d *decoder) {
+	check := func(ptr any, n, max int, what string) {
+		if n > max {
+			d.report(ptr, fmt.Sprintf("%d %s: a story has at most %d", n, what, max), "split it into stories that link to each other")
+		}
+	}
+	check(&s.Events, len(s.Events), MaxEvents, "events")
+	check(&s.Quotes, len(s.Quotes), MaxQuotes, "quotes")
+	check(&s.People, len(s.People), MaxPeople, "people")
+	check(&s.Sources, len(s.Sources), MaxSources, "sources")
+	check(&s.Phases, len(s.Phases), MaxPhases, "phases")
+	check(&s.Updates, len(s.Updates), MaxUpdates, "updates")
+}
+
 // uniqueIDs reports repeated ids in one list and returns the set of ids.
 func uniqueIDs[T any](d *decoder, items []T, id func(*T) *ID) map[ID]bool {
 	ids := make(map[ID]bool, len(items))
@@ -99,7 +128,9 @@ func uniqueIDs[T any](d *decoder, items []T, id func(*T) *ID) map[ID]bool {
 }
 
 // replyLoops reports chains of replies that come back to where they began,
-// which no conversation can do and which would never end on screen.
+// which no conversation can do and which would never end on screen. Each
+// quote is walked once (a chain's state is remembered), so a long chain
+// costs no more than its length.
 func replyLoops(s *Story, d *decoder) {
 	byID := make(map[ID]int, len(s.Quotes))
 	for i, q := range s.Quotes {
@@ -107,22 +138,39 @@ func replyLoops(s *Story, d *decoder) {
 			byID[q.ID] = i
 		}
 	}
-	for i := range s.Quotes {
-		q := &s.Quotes[i]
-		seen := map[ID]bool{q.ID: true}
-		for next := q.ReplyTo; next != ""; {
-			j, ok := byID[ID(next)]
-			if !ok {
+	const (
+		unseen = iota
+		onPath
+		done
+	)
+	state := make([]int, len(s.Quotes))
+	for start := range s.Quotes {
+		var path []int
+		loopAt := -1
+		for i := start; ; {
+			if state[i] == done {
 				break
 			}
-			if seen[ID(next)] {
-				if ID(next) == q.ID && ID(q.ReplyTo) != q.ID {
-					d.report(&q.ReplyTo, fmt.Sprintf("replies go round in a loop back to %q", q.ID), "")
-				}
+			if state[i] == onPath {
+				loopAt = i // the replies came back to a quote of this walk
 				break
 			}
-			seen[ID(next)] = true
-			next = s.Quotes[j].ReplyTo
+			state[i] = onPath
+			path = append(path, i)
+			to := s.Quotes[i].ReplyTo
+			j, ok := byID[ID(to)]
+			if to == "" || !ok || j == i {
+				break // the end of the chain, or a reply to itself (reported elsewhere)
+			}
+			i = j
+		}
+		if loopAt >= 0 {
+			for _, q := range path[slices.Index(path, loopAt):] {
+				d.report(&s.Quotes[q].ReplyTo, fmt.Sprintf("replies go round in a loop back to %q", s.Quotes[q].ID), "")
+			}
+		}
+		for _, q := range path {
+			state[q] = done
 		}
 	}
 }

@@ -25,33 +25,46 @@ func RegisterZone(name string, tzif []byte) error {
 const zoneMargin = 366 * 24 * time.Hour
 
 // Zones returns, for every time zone the story uses, TZif data that
-// describes the zone over the story's span and a year either side: a few
-// hundred bytes each, where the whole database is some 400 KB.
+// describes the zone around each moment given in it (a year either side):
+// a few hundred bytes each, where the whole database is some 400 KB. Only
+// the stretches around the story's own moments are carried, so the cost is
+// proportional to the moments, however far apart they lie (years 1 and
+// 9999 cost two stretches, not eight thousand years of transitions).
 func (s *Story) Zones() (map[string][]byte, error) {
-	var first, last time.Time
-	names := map[string]bool{}
+	spans := map[string][][2]time.Time{}
 	s.eachMoment(func(m *Moment) {
-		if m.Zone != "" {
-			names[string(m.Zone)] = true
+		if m.Zone == "" || m.t.IsZero() {
+			return
 		}
-		if t := m.Time(); !t.IsZero() {
-			if first.IsZero() || t.Before(first) {
-				first = t
-			}
-			if t.After(last) {
-				last = t
-			}
-		}
+		name := string(m.Zone)
+		spans[name] = append(spans[name], [2]time.Time{m.t.Add(-zoneMargin), m.t.Add(zoneMargin)})
 	})
-	out := make(map[string][]byte, len(names))
-	for name := range names {
-		data, err := zoneData(name, first.Add(-zoneMargin), last.Add(zoneMargin))
+	out := make(map[string][]byte, len(spans))
+	for name, sp := range spans {
+		data, err := zoneData(name, mergeSpans(sp))
 		if err != nil {
 			return nil, err
 		}
 		out[name] = data
 	}
 	return out, nil
+}
+
+// mergeSpans sorts spans of time and joins those that overlap.
+func mergeSpans(sp [][2]time.Time) [][2]time.Time {
+	slices.SortFunc(sp, func(a, b [2]time.Time) int { return a[0].Compare(b[0]) })
+	out := sp[:1]
+	for _, x := range sp[1:] {
+		last := &out[len(out)-1]
+		if !x[0].After(last[1]) {
+			if x[1].After(last[1]) {
+				last[1] = x[1]
+			}
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
 }
 
 // eachMoment calls f with every moment in the story.
@@ -117,10 +130,11 @@ func nextChange(t time.Time) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// zoneData writes TZif (RFC 8536, version 2) data for a zone between two
-// instants: one transition at from, then one at each change of offset or
-// abbreviation up to to. Outside that span the data says nothing useful.
-func zoneData(name string, from, to time.Time) ([]byte, error) {
+// zoneData writes TZif (RFC 8536, version 2) data for a zone over spans
+// of time, in order: a transition at the start of each span, then one at
+// each change of offset or abbreviation up to its end. Outside the spans
+// the data says nothing useful.
+func zoneData(name string, spans [][2]time.Time) ([]byte, error) {
 	loc, err := loadZone(name)
 	if err != nil {
 		return nil, err
@@ -133,26 +147,28 @@ func zoneData(name string, from, to time.Time) ([]byte, error) {
 	var kinds []kind
 	var when []int64
 	var index []byte
-	for t := from.In(loc); ; {
-		abbr, offset := t.Zone()
-		k := kind{offset, t.IsDST(), abbr}
-		i := 0
-		for i < len(kinds) && kinds[i] != k {
-			i++
-		}
-		if i == len(kinds) {
-			if len(kinds) == 255 {
-				return nil, fmt.Errorf("zone %s: too many kinds of time between %v and %v", name, from, to)
+	for _, span := range spans {
+		for t := span[0].In(loc); ; {
+			abbr, offset := t.Zone()
+			k := kind{offset, t.IsDST(), abbr}
+			i := 0
+			for i < len(kinds) && kinds[i] != k {
+				i++
 			}
-			kinds = append(kinds, k)
+			if i == len(kinds) {
+				if len(kinds) == 255 {
+					return nil, fmt.Errorf("zone %s: too many kinds of time in the story's span", name)
+				}
+				kinds = append(kinds, k)
+			}
+			when = append(when, t.Unix())
+			index = append(index, byte(i))
+			end, ok := nextChange(t)
+			if !ok || end.After(span[1]) {
+				break
+			}
+			t = end
 		}
-		when = append(when, t.Unix())
-		index = append(index, byte(i))
-		end, ok := nextChange(t)
-		if !ok || end.After(to) {
-			break
-		}
-		t = end
 	}
 	// Abbreviations, each NUL-terminated, shared where they repeat.
 	var chars []byte

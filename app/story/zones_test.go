@@ -11,7 +11,7 @@ func TestZoneData(t *testing.T) {
 	from := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	to := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
 	for _, name := range []string{"America/New_York", "Europe/Kyiv", "Europe/London", "Asia/Kolkata", "Australia/Lord_Howe", "UTC"} {
-		data, err := zoneData(name, from, to)
+		data, err := zoneData(name, [][2]time.Time{{from, to}})
 		if err != nil {
 			t.Fatal(err)
 		}

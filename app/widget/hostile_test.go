@@ -19,7 +19,7 @@ var payloads = []string{
 	`\" autofocus onfocus=alert(3) \"`,
 	`</p><img src=x onerror=alert(4)>`,
 	`&quot; &lt;b&gt; &amp;`,
-	"line\nbreak\ttab \u2028 \u0000 nul",
+	"line\nbreak\ttab \u2028 \u200b \ufeff", // controls such as NUL the parser refuses
 	`%s %d %!v {{.}}`,
 	"true",
 }
