@@ -4,6 +4,8 @@ package server
 
 import (
 	"bytes"
+	"container/list"
+	"errors"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -20,6 +22,11 @@ import (
 	"explainer/app/widget"
 	"explainer/web"
 )
+
+// maxPageBytes is the largest page the server renders: a story within the
+// story package's limits stays far below it; past it is a bug or an
+// attack, answered with an error rather than megabytes.
+const maxPageBytes = 16 << 20
 
 // templates are the page shells in web/templates.
 var templates = template.Must(template.New("").Funcs(template.FuncMap{"comment": comment}).ParseFS(web.Templates, "templates/*.html"))
@@ -47,32 +54,83 @@ func newPage(body []byte, brotliQuality int) (*page, error) {
 }
 
 // pageCache keeps rendered pages by story version and reader state, so a
-// page is rendered once, not per request. It is bounded: past its size it
-// starts afresh, which only costs a few renders.
+// page is rendered once, not per request. It is bounded in bytes, dropping
+// the least recently used pages first, and renders each key once at a
+// time: readers asking for a page being rendered wait for that render.
 type pageCache struct {
-	mu    sync.Mutex
-	max   int
-	pages map[string]*page
+	mu       sync.Mutex
+	maxBytes int
+	bytes    int
+	lru      *list.List // of *cached, most recently used first
+	items    map[string]*list.Element
+	inflight map[string]*rendering
+}
+
+type cached struct {
+	key  string
+	page *page
+	size int
+}
+
+// rendering is a render in progress; done closes when it ends.
+type rendering struct {
+	done chan struct{}
+	page *page
+	err  error
+}
+
+func newPageCache(maxBytes int) *pageCache {
+	return &pageCache{maxBytes: maxBytes, lru: list.New(), items: map[string]*list.Element{}, inflight: map[string]*rendering{}}
 }
 
 func (c *pageCache) get(key string, render func() (*page, error)) (*page, error) {
 	c.mu.Lock()
-	p, ok := c.pages[key]
-	c.mu.Unlock()
-	if ok {
+	if el, ok := c.items[key]; ok {
+		c.lru.MoveToFront(el)
+		p := el.Value.(*cached).page
+		c.mu.Unlock()
 		return p, nil
 	}
-	p, err := render()
-	if err != nil {
-		return nil, err
+	if r, ok := c.inflight[key]; ok {
+		c.mu.Unlock()
+		<-r.done
+		return r.page, r.err
 	}
-	c.mu.Lock()
-	if c.pages == nil || len(c.pages) >= c.max {
-		c.pages = make(map[string]*page)
-	}
-	c.pages[key] = p
+	r := &rendering{done: make(chan struct{})}
+	c.inflight[key] = r
 	c.mu.Unlock()
-	return p, nil
+	defer func() {
+		// Also when render panics: the waiters must not wait for ever.
+		c.mu.Lock()
+		delete(c.inflight, key)
+		if r.err == nil && r.page != nil {
+			c.add(key, r.page)
+		}
+		c.mu.Unlock()
+		close(r.done)
+	}()
+	r.page, r.err = render()
+	if r.page == nil && r.err == nil {
+		r.err = errors.New("render returned no page")
+	}
+	return r.page, r.err
+}
+
+// add keeps a page and drops the oldest past the budget; c.mu is held.
+func (c *pageCache) add(key string, p *page) {
+	size := len(p.raw) + len(p.gzip) + len(p.brotli)
+	if size > c.maxBytes/4 {
+		return // one page may not crowd out the rest
+	}
+	c.items[key] = c.lru.PushFront(&cached{key: key, page: p, size: size})
+	c.bytes += size
+	for c.bytes > c.maxBytes {
+		old := c.lru.Back()
+		it := old.Value.(*cached)
+		c.lru.Remove(old)
+		delete(c.items, it.key)
+		c.bytes -= it.size
+	}
 }
 
 // shellData fills the document around the widget.
@@ -140,6 +198,9 @@ func (s *Server) renderStory(e *entry, u *url.URL, origin string, live bool) (*p
 	})
 	if err != nil {
 		return nil, fmt.Errorf("rendering %s: %w", e.Story.ID, err)
+	}
+	if b.Len() > maxPageBytes {
+		return nil, fmt.Errorf("rendering %s: the page is %d bytes, over the %d a page may be", e.Story.ID, b.Len(), maxPageBytes)
 	}
 	return newPage(b.Bytes(), 6)
 }

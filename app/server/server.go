@@ -40,6 +40,9 @@ type Config struct {
 	Poll time.Duration
 	// Static replaces the embedded web/static files (tests use it).
 	Static fs.FS
+	// PageCacheBytes bounds the memory kept for rendered pages, with their
+	// compressed forms; 0 means 64 MiB.
+	PageCacheBytes int
 	Logger *slog.Logger
 }
 
@@ -49,7 +52,7 @@ type Server struct {
 	log     *slog.Logger
 	assets  *assets
 	stories *store
-	pages   pageCache
+	pages   *pageCache
 	single  bool // serving the built-in story at the root
 	root    string
 	baseURL *url.URL
@@ -63,7 +66,11 @@ type Server struct {
 // no valid story, so a broken deployment stops at once; later edits that
 // break a story only log.
 func New(cfg Config) (*Server, error) {
-	s := &Server{cfg: cfg, log: cfg.Logger, pages: pageCache{max: 512}}
+	cacheBytes := cfg.PageCacheBytes
+	if cacheBytes <= 0 {
+		cacheBytes = 64 << 20
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger, pages: newPageCache(cacheBytes)}
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(os.Stderr, nil))
 	}
