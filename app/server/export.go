@@ -62,7 +62,8 @@ func (s *Server) Export(dir string) (int, error) {
 		}
 	}
 	if !s.single {
-		index, err := s.indexPage()
+		all := s.stories.list() // a static host has no ?page=: one page
+		index, err := s.indexPage(all, 1, len(all))
 		if err != nil {
 			return n, err
 		}

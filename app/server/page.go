@@ -5,9 +5,9 @@ package server
 import (
 	"bytes"
 	"container/list"
-	"errors"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"html/template"
 	"net/url"

@@ -4,6 +4,8 @@ package server
 
 import (
 	"bytes"
+	"fmt"
+	"strconv"
 
 	"explainer/app/i18n"
 )
@@ -14,6 +16,7 @@ type plainData struct {
 	NoIndex                            bool
 	Stories                            []indexItem
 	Home, HomeLabel                    string
+	Prev, Next                         string // pages of the index
 }
 
 type indexItem struct {
@@ -32,10 +35,18 @@ func (s *Server) renderPlain(d plainData) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// indexPage lists the stories being served.
-func (s *Server) indexPage() ([]byte, error) {
+// indexPageSize is how many stories a page of the index lists.
+const indexPageSize = 100
+
+// indexPage lists page n (from 1) of the stories being served, size to a
+// page.
+func (s *Server) indexPage(entries []*entry, n, size int) ([]byte, error) {
+	size = max(1, size)
+	pages := max(1, (len(entries)+size-1)/size)
+	from := min(len(entries), (n-1)*size)
+	to := min(len(entries), n*size)
 	var items []indexItem
-	for _, e := range s.stories.list() {
+	for _, e := range entries[from:to] {
 		items = append(items, indexItem{
 			URL:    storyPath(s, e.Story.ID),
 			Title:  e.Story.Title,
@@ -43,7 +54,17 @@ func (s *Server) indexPage() ([]byte, error) {
 			Events: i18n.T(i18n.English, "index.events", len(e.Story.Events)),
 		})
 	}
-	return s.renderPlain(plainData{Title: i18n.T(i18n.English, "index.title"), Stories: items})
+	d := plainData{Title: i18n.T(i18n.English, "index.title"), Stories: items}
+	if n > 1 {
+		d.Prev = s.root + "/?page=" + strconv.Itoa(n-1)
+	}
+	if n < pages {
+		d.Next = s.root + "/?page=" + strconv.Itoa(n+1)
+	}
+	if pages > 1 {
+		d.Body = fmt.Sprintf("Page %d of %d", n, pages)
+	}
+	return s.renderPlain(d)
 }
 
 // errorPage is the body of an error page in a language: the 404 for

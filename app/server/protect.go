@@ -5,6 +5,7 @@ package server
 import (
 	"fmt"
 	"net/http"
+	"regexp"
 	"runtime/debug"
 	"strings"
 )
@@ -28,6 +29,23 @@ func contentSecurityPolicy(frameAncestors string) string {
 		"form-action 'self'",
 		"frame-ancestors " + frameAncestors,
 	}, "; ")
+}
+
+// frameSourceRE is one source of a frame-ancestors list: 'self', 'none',
+// a scheme (https:) or a host with an optional scheme, wildcard, port and
+// path. Anything else (a ; or , that would start another directive, a
+// quote) is refused, so the flag cannot rewrite the policy.
+var frameSourceRE = regexp.MustCompile(`^(?:'self'|'none'|\*|[a-z][a-z0-9+.-]*:|(?:[a-z][a-z0-9+.-]*://)?(?:\*\.)?[A-Za-z0-9.-]+(?::(?:[0-9]{1,5}|\*))?(?:/[A-Za-z0-9._~/%-]*)?)$`)
+
+// checkFrameAncestors validates the -frame-ancestors list.
+func checkFrameAncestors(list string) error {
+	fields := strings.Fields(list)
+	for _, f := range fields {
+		if !frameSourceRE.MatchString(f) || (f == "'none'" && len(fields) > 1) {
+			return fmt.Errorf("-frame-ancestors: %q is not a frame-ancestors source ('self', 'none', *, https: or a host such as https://*.news.example)", f)
+		}
+	}
+	return nil
 }
 
 // secure sets the headers every response gets.

@@ -6,6 +6,7 @@ import (
 	"context"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,6 +21,16 @@ const storyV1 = `{
   "events": [{ "id": "e", "headline": "First headline", "start": { "date": "2025-03-01" } }]
 }
 `
+
+// localGet is a GET from this machine, which /healthz tells more.
+func localGet(t *testing.T, h http.Handler, target string) *http.Response {
+	t.Helper()
+	r := httptest.NewRequest("GET", target, nil)
+	r.RemoteAddr = "127.0.0.1:40000"
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	return w.Result()
+}
 
 func writeFile(t *testing.T, path, data string) {
 	t.Helper()
@@ -61,9 +72,12 @@ func TestHotReloadKeepsLastGoodVersion(t *testing.T) {
 	if got, etag := page(); got != v1 || etag != etag1 {
 		t.Error("a broken edit changed what readers get")
 	}
-	health := body(t, get(t, h, "GET", "/healthz", nil))
+	health := body(t, localGet(t, h, "/healthz"))
 	if !strings.Contains(health, "stale: live.json: live.json:5:27") {
-		t.Errorf("healthz does not report the broken file:\n%s", health)
+		t.Errorf("healthz does not report the broken file to this machine:\n%s", health)
+	}
+	if public := body(t, get(t, h, "GET", "/healthz", nil)); public != "ok\n" {
+		t.Errorf("healthz tells the public about story files:\n%s", public)
 	}
 
 	// Fixed: the new version replaces the old, with a new ETag.
@@ -75,7 +89,7 @@ func TestHotReloadKeepsLastGoodVersion(t *testing.T) {
 	if !strings.Contains(v2, "Version two") || etag2 == etag1 {
 		t.Error("the fixed edit is not served")
 	}
-	if health := body(t, get(t, h, "GET", "/healthz", nil)); health != "ok\n" {
+	if health := body(t, localGet(t, h, "/healthz")); health != "ok\n" {
 		t.Errorf("healthz after the fix:\n%s", health)
 	}
 	if old := get(t, h, "GET", "/s/live/", map[string]string{"If-None-Match": etag1}); old.StatusCode != 200 {
@@ -129,6 +143,8 @@ func TestNewRejectsBadSetups(t *testing.T) {
 		{cfg: Config{StoriesDir: empty}, want: "no story to serve: no *.json story files"},
 		{cfg: Config{StoriesDir: broken}, want: "b.json:1:11: unexpected end of file"},
 		{cfg: Config{BaseURL: "example.com/graphics"}, want: "want an absolute http(s) URL"},
+		{cfg: Config{FrameAncestors: "https://news.example; script-src *"}, want: `-frame-ancestors: "https://news.example;" is not a frame-ancestors source`},
+		{cfg: Config{FrameAncestors: "'none' https://news.example"}, want: `-frame-ancestors: "'none'" is not`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {

@@ -3,8 +3,12 @@
 package server
 
 import (
+	"fmt"
+	"net"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 
 	"explainer/app/story"
 )
@@ -50,11 +54,27 @@ func notFound(http.ResponseWriter, *http.Request) error { return errNotFound }
 // serveHome is the built-in story, or the index of a stories folder.
 func (s *Server) serveHome(w http.ResponseWriter, r *http.Request) error {
 	if !s.single {
-		body, err := s.indexPage()
+		n, err := strconv.Atoi(r.URL.Query().Get("page"))
+		if err != nil || n < 1 {
+			n = 1
+		}
+		entries, version := s.stories.listVersion()
+		pages := max(1, (len(entries)+indexPageSize-1)/indexPageSize)
+		if n > pages {
+			return errNotFound
+		}
+		key := fmt.Sprintf("index %d %d", version, n)
+		p, err := s.pages.get(key, func() (*page, error) {
+			body, err := s.indexPage(entries, n, indexPageSize)
+			if err != nil {
+				return nil, err
+			}
+			return newPage(body, 6)
+		})
 		if err != nil {
 			return err
 		}
-		s.send(w, r, response{ctype: htmlType, cache: "no-cache", body: encoded{raw: body}, document: true})
+		s.send(w, r, response{ctype: htmlType, cache: "no-cache", etag: p.etag, body: p.encoded, document: true})
 		return nil
 	}
 	return s.serveStory(w, r, s.stories.list()[0])
@@ -94,10 +114,18 @@ func (s *Server) serveStoryFile(w http.ResponseWriter, r *http.Request) error {
 		return errNotFound
 	}
 	if !isJSON {
-		http.Redirect(w, r, s.root+"/s/"+id+"/", http.StatusMovedPermanently)
+		to := s.root + "/s/" + id + "/"
+		if r.URL.RawQuery != "" {
+			to += "?" + r.URL.RawQuery // the reader's state goes along
+		}
+		http.Redirect(w, r, to, http.StatusMovedPermanently)
 		return nil
 	}
-	s.send(w, r, response{ctype: "application/json", cache: "no-cache", etag: e.ETag, body: e.JSONEncoded, public: true})
+	body, err := e.jsonEncoded()
+	if err != nil {
+		return err
+	}
+	s.send(w, r, response{ctype: "application/json", cache: "no-cache", etag: e.ETag, body: body, public: true})
 	return nil
 }
 
@@ -111,7 +139,12 @@ func (s *Server) serveSchema(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) error {
 	var b strings.Builder
 	b.WriteString("ok\n")
+	// File names and their errors are for the newsroom, not the public:
+	// only with -health-details, or to a request from this machine.
 	files, errs := s.stories.problemFiles()
+	if !s.cfg.HealthDetails && !fromLoopback(r) {
+		files = nil
+	}
 	for i, file := range files {
 		first, _, _ := strings.Cut(errs[i].Error(), "\n")
 		b.WriteString("stale: " + file + ": " + first + "\n")
@@ -120,12 +153,27 @@ func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// fromLoopback reports whether a request comes from this machine.
+func fromLoopback(r *http.Request) bool {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
 // serveAsset answers a request for a hashed asset URL: cached for a year,
 // since a new build has new URLs.
 func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) error {
 	as, ok := s.assets.byURL[r.URL.Path]
 	if !ok {
 		return errNotFound
+	}
+	// The server's write timeout suits pages; the WebAssembly to a phone
+	// on a slow line needs longer: time for its size at 16 KB/s.
+	if size := len(as.raw); size > 1<<20 {
+		http.NewResponseController(w).SetWriteDeadline(time.Now().Add(30*time.Second + time.Duration(size/(16<<10))*time.Second))
 	}
 	s.send(w, r, response{ctype: as.Type, cache: "public, max-age=31536000, immutable", etag: as.ETag, body: as.encoded, public: true})
 	return nil

@@ -43,7 +43,13 @@ type Config struct {
 	// PageCacheBytes bounds the memory kept for rendered pages, with their
 	// compressed forms; 0 means 64 MiB.
 	PageCacheBytes int
-	Logger *slog.Logger
+	// Drain is how long requests in flight may take to finish once the
+	// server is told to stop; 0 means 30 seconds.
+	Drain time.Duration
+	// HealthDetails lists, on /healthz, the story files not served and
+	// why, to anyone; without it only requests from this machine see them.
+	HealthDetails bool
+	Logger        *slog.Logger
 }
 
 // Server serves stories over HTTP.
@@ -100,22 +106,26 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.version = assetsVersion(a)
 
-	var storyFS fs.FS
+	var files storyFiles
 	if cfg.StoriesDir == "" {
 		s.single = true
 		sub, err := fs.Sub(web.Stories, "stories")
 		if err != nil {
 			return nil, err
 		}
-		storyFS = sub
+		files = builtinFiles{sub}
 	} else {
 		info, err := os.Stat(cfg.StoriesDir)
 		if err != nil || !info.IsDir() {
 			return nil, fmt.Errorf("-stories %s: not a folder", cfg.StoriesDir)
 		}
-		storyFS = os.DirFS(cfg.StoriesDir)
+		d, err := openDir(cfg.StoriesDir)
+		if err != nil {
+			return nil, fmt.Errorf("-stories %s: %w", cfg.StoriesDir, err)
+		}
+		files = d
 	}
-	s.stories = newStore(storyFS, s.log)
+	s.stories = newStore(files, s.log)
 	loadErr := s.stories.reload()
 	if len(s.stories.list()) == 0 {
 		if loadErr == nil {
@@ -124,6 +134,9 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("no story to serve: %w", loadErr)
 	}
 	if s.schema, err = newPage(web.Schema, 9); err != nil {
+		return nil, err
+	}
+	if err := checkFrameAncestors(cfg.FrameAncestors); err != nil {
 		return nil, err
 	}
 	s.csp = contentSecurityPolicy(cfg.FrameAncestors)
@@ -144,7 +157,9 @@ func assetsVersion(a *assets) string {
 // Handler returns the HTTP handler with all routes and protections.
 func (s *Server) Handler() http.Handler { return s.handler }
 
-// Watch reloads the stories folder on change until ctx ends.
+// Watch reloads the stories folder on change until ctx ends: on the file
+// system's notice, and every Poll (every 10 s where notices work) in case
+// one is missed.
 func (s *Server) Watch(ctx context.Context) {
 	if s.single {
 		return
@@ -153,11 +168,11 @@ func (s *Server) Watch(ctx context.Context) {
 	if every <= 0 {
 		every = time.Second
 	}
-	s.stories.watch(ctx, every)
+	s.stories.watch(ctx, s.cfg.StoriesDir, every)
 }
 
 // Run serves on addr until ctx ends, then stops accepting connections and
-// lets requests in flight finish (for up to 15 seconds).
+// lets requests in flight finish (for up to Config.Drain).
 func (s *Server) Run(ctx context.Context, addr string) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -189,8 +204,12 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	case <-ctx.Done():
 	}
-	s.log.Info("shutting down: finishing requests in flight")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	drain := s.cfg.Drain
+	if drain <= 0 {
+		drain = 30 * time.Second
+	}
+	s.log.Info("shutting down: finishing requests in flight", "drain", drain)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), drain)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)

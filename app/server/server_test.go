@@ -134,6 +134,7 @@ func TestRoutesUnderSubPath(t *testing.T) {
 		{target: "/graphics/", status: 200, contains: `href="/graphics/assets/explainer.`},
 		{target: "/graphics/s/oval-office-2025.json", status: 200, contains: `"id":"oval-office-2025"`},
 		{target: "/graphics/s/oval-office-2025", status: 301, location: "/graphics/s/oval-office-2025/"},
+		{target: "/graphics/s/oval-office-2025?event=london-summit", status: 301, location: "/graphics/s/oval-office-2025/?event=london-summit"},
 		{target: "/graphics" + s.assets.url("boot.js"), status: 200, contains: "goappGetenv"},
 		{target: "/", status: 404, contains: "Story not found"},
 		{target: "/graphicsx/", status: 404, contains: "Story not found"},
@@ -273,6 +274,10 @@ func TestCompression(t *testing.T) {
 			{"gzip", "gzip"},
 			{"br;q=0, gzip", "gzip"},
 			{"*", "br"},
+			{"br;Q=0, gzip", "gzip"},
+			{"x-gzip", "gzip"},
+			{"br;Q=0, gzip", "gzip"},
+			{"x-gzip", "gzip"},
 			{"gzip;q=0, br;q=0", ""},
 		}
 		for _, tt := range tests {

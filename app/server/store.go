@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"maps"
 	"slices"
@@ -18,6 +17,8 @@ import (
 	"time"
 
 	"explainer/app/story"
+
+	"github.com/fsnotify/fsnotify"
 )
 
 // entry is one published version of a story.
@@ -25,13 +26,22 @@ type entry struct {
 	Story *story.Story
 	File  string
 	JSON  []byte // the story as served at /s/{id}.json and embedded in pages
-	// JSONEncoded is JSON with its compressed forms, made once per version
-	// rather than per request.
-	JSONEncoded encoded
 	// Zones is the TZif data of the zones the story uses, as JSON, for the
 	// WebAssembly, which has no zone database of its own.
 	Zones []byte
 	ETag  string // changes whenever the story does
+
+	// encoded is JSON with its compressed forms, made once per version on
+	// first request, not for each of thousands of files at start-up.
+	encodeOnce sync.Once
+	encoded    encoded
+	encodeErr  error
+}
+
+// jsonEncoded returns the story's JSON with its compressed forms.
+func (e *entry) jsonEncoded() (encoded, error) {
+	e.encodeOnce.Do(func() { e.encoded, e.encodeErr = compressed(e.JSON, 9) })
+	return e.encoded, e.encodeErr
 }
 
 // fileState is what the store knows of one story file.
@@ -48,19 +58,20 @@ type fileState struct {
 // editor saved a typo. Readers never block on a reload: it parses with no
 // lock held and publishes the result at once.
 type store struct {
-	fsys fs.FS
-	log  *slog.Logger
+	files storyFiles
+	log   *slog.Logger
 
-	reloading sync.Mutex // one reload at a time; only reload touches files
-	files     map[string]*fileState
+	reloading sync.Mutex // one reload at a time; only reload touches states
+	states    map[string]*fileState
 
 	mu       sync.RWMutex // guards what readers see
 	byID     map[story.ID]*entry
 	problems map[string]error // file → why its current content is not served
+	version  int              // counts the changes to byID, for the index's cache
 }
 
-func newStore(fsys fs.FS, log *slog.Logger) *store {
-	return &store{fsys: fsys, log: log, files: map[string]*fileState{}, byID: map[story.ID]*entry{}}
+func newStore(files storyFiles, log *slog.Logger) *store {
+	return &store{files: files, log: log, states: map[string]*fileState{}, byID: map[story.ID]*entry{}}
 }
 
 // get returns the live version of a story.
@@ -71,11 +82,21 @@ func (s *store) get(id story.ID) (*entry, bool) {
 	return e, ok
 }
 
-// list returns the live stories by title.
+// list returns the live stories by title, and the version of that list.
 func (s *store) list() []*entry {
+	l, _ := s.listVersion()
+	return l
+}
+
+func (s *store) listVersion() ([]*entry, int) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return slices.SortedFunc(maps.Values(s.byID), func(a, b *entry) int { return strings.Compare(a.Story.Title, b.Story.Title) })
+	return slices.SortedFunc(maps.Values(s.byID), func(a, b *entry) int {
+		if c := strings.Compare(a.Story.Title, b.Story.Title); c != 0 {
+			return c
+		}
+		return strings.Compare(string(a.Story.ID), string(b.Story.ID))
+	}), s.version
 }
 
 // problemFiles returns the files whose current content is not being
@@ -95,7 +116,7 @@ func (s *store) problemFiles() (files []string, errs []error) {
 func (s *store) reload() error {
 	s.reloading.Lock()
 	defer s.reloading.Unlock()
-	names, err := fs.Glob(s.fsys, "*.json")
+	names, err := s.files.names()
 	if err != nil {
 		return err
 	}
@@ -105,12 +126,12 @@ func (s *store) reload() error {
 			errs = append(errs, err)
 		}
 	}
-	for name, f := range s.files {
-		if !slices.Contains(names, name) {
+	for name, f := range s.states {
+		if _, found := slices.BinarySearch(names, name); !found {
 			if f.entry != nil {
 				s.log.Info("story file removed: unpublishing", "file", name, "story", f.entry.Story.ID)
 			}
-			delete(s.files, name)
+			delete(s.states, name)
 		}
 	}
 	return errors.Join(append(errs, s.publish()...)...)
@@ -122,24 +143,22 @@ func (s *store) reload() error {
 // read anyway, for file systems with coarse times, where an edit of the
 // same size could keep the same time.
 func (s *store) refresh(name string) error {
-	f := s.files[name]
+	f := s.states[name]
 	if f == nil {
 		f = &fileState{}
-		s.files[name] = f
+		s.states[name] = f
 	}
-	info, err := fs.Stat(s.fsys, name)
+	info, err := s.files.stat(name)
 	if err != nil {
-		f.err = err
-		return err
+		return s.refuse(name, f, err)
 	}
 	stat := fmt.Sprintf("%d:%d", info.Size(), info.ModTime().UnixNano())
 	if f.stat == stat && time.Since(info.ModTime()) > 3*time.Second {
 		return nil
 	}
-	data, err := fs.ReadFile(s.fsys, name)
+	data, err := s.files.read(name)
 	if err != nil {
-		f.err = err
-		return err
+		return s.refuse(name, f, err)
 	}
 	f.stat = stat
 	sum := sha256.Sum256(data)
@@ -162,6 +181,17 @@ func (s *store) refresh(name string) error {
 	return nil
 }
 
+// refuse records why a file is not read, and logs it when that is news:
+// every file not served is said once, not at every poll.
+func (s *store) refuse(name string, f *fileState, err error) error {
+	err = fmt.Errorf("%s: %w", name, err)
+	if f.err == nil || f.err.Error() != err.Error() {
+		s.log.Warn("story file not served", "file", name, "reason", err.Error())
+	}
+	f.err, f.stat, f.stamp = err, "", ""
+	return err
+}
+
 // publish works out which file serves each story id and swaps it in for
 // readers. When two files hold one id, the file that served it keeps it;
 // otherwise the first by name wins. The others are reported, and tried
@@ -175,7 +205,7 @@ func (s *store) publish() []error {
 		prevOwner[id] = e.File
 	}
 
-	names := slices.Sorted(maps.Keys(s.files))
+	names := slices.Sorted(maps.Keys(s.states))
 	// Files that served their id before claim it first.
 	slices.SortStableFunc(names, func(a, b string) int {
 		return boolRank(s.owns(a, prevOwner)) - boolRank(s.owns(b, prevOwner))
@@ -184,7 +214,7 @@ func (s *store) publish() []error {
 	problems := map[string]error{}
 	var errs []error
 	for _, name := range names {
-		f := s.files[name]
+		f := s.states[name]
 		if f.err != nil {
 			problems[name] = f.err
 		}
@@ -207,6 +237,9 @@ func (s *store) publish() []error {
 		}
 	}
 	s.mu.Lock()
+	if !maps.Equal(byID, s.byID) {
+		s.version++
+	}
 	s.byID, s.problems = byID, problems
 	s.mu.Unlock()
 	return errs
@@ -214,7 +247,7 @@ func (s *store) publish() []error {
 
 // owns reports whether a file served its story's id before this reload.
 func (s *store) owns(name string, prevOwner map[story.ID]string) bool {
-	f := s.files[name]
+	f := s.states[name]
 	return f.entry != nil && prevOwner[f.entry.Story.ID] == name
 }
 
@@ -244,26 +277,44 @@ func newEntry(name string, data []byte) (*entry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	enc, err := compressed(js, 9)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
 	sum := sha256.Sum256(js)
-	return &entry{Story: st, File: name, JSON: js, JSONEncoded: enc, Zones: zjs, ETag: `"` + hex.EncodeToString(sum[:8]) + `"`}, nil
+	return &entry{Story: st, File: name, JSON: js, Zones: zjs, ETag: `"` + hex.EncodeToString(sum[:8]) + `"`}, nil
 }
 
-// watch polls for changes until ctx ends. Polling needs no platform
-// support, sees edits on network drives and is cheap for a folder of
-// small files.
-func (s *store) watch(ctx context.Context, every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
+// watch reloads the folder until ctx ends: at once when the file system
+// says something changed (a burst of changes is one reload), and every
+// `every` in any case, which is also all there is where notifications are
+// not to be had (some network drives).
+func (s *store) watch(ctx context.Context, dir string, every time.Duration) {
+	var events <-chan fsnotify.Event
+	var errs <-chan error
+	if w, err := fsnotify.NewWatcher(); err == nil {
+		defer w.Close()
+		if err := w.Add(dir); err == nil {
+			events, errs = w.Events, w.Errors
+			every = max(every, 10*time.Second) // a safety net now, not the means
+		} else {
+			s.log.Warn("no file notifications for the stories folder: polling", "err", err)
+		}
+	}
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	var settle <-chan time.Time
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case <-t.C:
-			s.reload() // errors are logged as they are found
+		case <-tick.C:
+			s.reload()
+		case <-events:
+			if settle == nil {
+				settle = time.After(100 * time.Millisecond)
+			}
+		case err := <-errs:
+			s.log.Warn("file notifications", "err", err)
+		case <-settle:
+			settle = nil
+			s.reload()
 		}
 	}
 }

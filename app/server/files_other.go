@@ -1,0 +1,8 @@
+//go:build !unix && !wasm
+
+package server
+
+import "os"
+
+// openFlags: only Unix has FIFOs that block an open.
+const openFlags = os.O_RDONLY

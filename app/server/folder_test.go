@@ -1,0 +1,163 @@
+//go:build !wasm
+
+package server
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// story returns a small valid story file with an id and a title.
+func storyFile(id, title string) string {
+	return `{"id": "` + id + `", "title": "` + title + `", "language": "en",
+  "events": [{ "id": "e", "headline": "H", "start": { "date": "2025-03-01" } }]}`
+}
+
+// TestHostileStoriesFolder puts what careless editors and attackers put
+// in a stories folder next to a good story: the server starts, serves the
+// good story, stays inside the folder, and says why each other file is not
+// served, without quoting anything from outside.
+func TestHostileStoriesFolder(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	writeFile(t, filepath.Join(dir, "good.json"), storyFile("good", "Good story"))
+	writeFile(t, filepath.Join(outside, "elsewhere.json"), storyFile("elsewhere", "From elsewhere"))
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(syscall.Mkfifo(filepath.Join(dir, "fifo.json"), 0o644))
+	must(os.Symlink("/dev/zero", filepath.Join(dir, "zero.json")))
+	must(os.Symlink("/etc/passwd", filepath.Join(dir, "passwd.json")))
+	must(os.Symlink(filepath.Join(outside, "elsewhere.json"), filepath.Join(dir, "elsewhere.json")))
+	must(os.Symlink("missing.json.bak", filepath.Join(dir, "dangling.json")))
+	must(os.Mkdir(filepath.Join(dir, "folder.json"), 0o755))
+	sparse, err := os.Create(filepath.Join(dir, "sparse.json"))
+	must(err)
+	must(sparse.Truncate(1 << 30))
+	sparse.Close()
+
+	started := make(chan *Server, 1)
+	go func() { started <- newServer(t, Config{StoriesDir: dir}) }()
+	var s *Server
+	select {
+	case s = <-started:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the server did not start: something in the folder blocked it")
+	}
+	h := s.Handler()
+	if r := get(t, h, "GET", "/s/good/", nil); r.StatusCode != 200 {
+		t.Errorf("the good story: %d", r.StatusCode)
+	}
+	if r := get(t, h, "GET", "/s/elsewhere/", nil); r.StatusCode != 404 {
+		t.Errorf("a story linked from outside the folder is served: %d", r.StatusCode)
+	}
+	health := body(t, localGet(t, h, "/healthz"))
+	for _, want := range []string{
+		"fifo.json: fifo.json: a named pipe, not a story file",
+		"zero.json: zero.json: a link out of the stories folder",
+		"passwd.json: passwd.json: a link out of the stories folder",
+		"elsewhere.json: elsewhere.json: a link out of the stories folder",
+		"dangling.json: dangling.json: a link to nothing",
+		"folder.json: folder.json: a folder, not a story file",
+		"sparse.json: sparse.json: 1073741824 bytes, over the",
+	} {
+		if !strings.Contains(health, want) {
+			t.Errorf("healthz does not say %q:\n%s", want, health)
+		}
+	}
+	if strings.Contains(health, "root:") {
+		t.Errorf("healthz quotes a file from outside the folder:\n%s", health)
+	}
+}
+
+// TestRenamesAndCollisions: renaming a file keeps its story published;
+// of two files with one id, the one that served keeps it, and the other
+// takes over when it goes; /healthz blames only files that are there.
+func TestRenamesAndCollisions(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.json"), storyFile("live", "Version A"))
+	s := newServer(t, Config{StoriesDir: dir})
+	h := s.Handler()
+	title := func() string {
+		t.Helper()
+		r := get(t, h, "GET", "/s/live/", nil)
+		b := body(t, r)
+		if r.StatusCode != 200 {
+			return "unpublished"
+		}
+		for _, v := range []string{"Version A", "Version B"} {
+			if strings.Contains(b, "<title>"+v) {
+				return v
+			}
+		}
+		return "?"
+	}
+	if err := os.Rename(filepath.Join(dir, "a.json"), filepath.Join(dir, "renamed.json")); err != nil {
+		t.Fatal(err)
+	}
+	s.stories.reload()
+	if got := title(); got != "Version A" {
+		t.Errorf("after a rename: %s", got)
+	}
+	if health := body(t, localGet(t, h, "/healthz")); health != "ok\n" {
+		t.Errorf("healthz after a rename:\n%s", health)
+	}
+	// A second file with the same id does not take the story over.
+	writeFile(t, filepath.Join(dir, "b.json"), storyFile("live", "Version B"))
+	s.stories.reload()
+	if got := title(); got != "Version A" {
+		t.Errorf("a second file took the id: %s", got)
+	}
+	if health := body(t, localGet(t, h, "/healthz")); !strings.Contains(health, `b.json: b.json: story id "live" is already used by renamed.json`) {
+		t.Errorf("healthz does not explain the collision:\n%s", health)
+	}
+	// The served one goes: the other takes over, and nothing is blamed.
+	if err := os.Remove(filepath.Join(dir, "renamed.json")); err != nil {
+		t.Fatal(err)
+	}
+	s.stories.reload()
+	if got := title(); got != "Version B" {
+		t.Errorf("after deleting the served file: %s", got)
+	}
+	if health := body(t, localGet(t, h, "/healthz")); health != "ok\n" {
+		t.Errorf("healthz after the collision ended:\n%s", health)
+	}
+}
+
+// TestIndexPagesAndCaches: a folder of many stories gets an index in
+// pages, each rendered once, compressed and revalidated.
+func TestIndexPagesAndCaches(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 250 {
+		id := "story-" + strings.Repeat("x", i%3) + itoa(i)
+		writeFile(t, filepath.Join(dir, id+".json"), storyFile(id, "Story "+itoa(1000+i)))
+	}
+	s := newServer(t, Config{StoriesDir: dir})
+	h := s.Handler()
+	first := get(t, h, "GET", "/", map[string]string{"Accept-Encoding": "br"})
+	b := decode(t, first.Header.Get("Content-Encoding"), body(t, first))
+	if first.Header.Get("Content-Encoding") != "br" || first.Header.Get("ETag") == "" {
+		t.Errorf("index headers: %v", first.Header)
+	}
+	if n := strings.Count(b, "<li>"); n != indexPageSize || !strings.Contains(b, `href="/?page=2"`) || !strings.Contains(b, "Page 1 of 3") {
+		t.Errorf("page 1 lists %d stories", n)
+	}
+	last := body(t, get(t, h, "GET", "/?page=3", nil))
+	if n := strings.Count(last, "<li>"); n != 50 || !strings.Contains(last, `href="/?page=2"`) {
+		t.Errorf("page 3 lists %d stories", n)
+	}
+	if r := get(t, h, "GET", "/?page=4", nil); r.StatusCode != 404 {
+		t.Errorf("a page past the end: %d", r.StatusCode)
+	}
+	again := get(t, h, "GET", "/", map[string]string{"Accept-Encoding": "br", "If-None-Match": first.Header.Get("ETag")})
+	if again.StatusCode != 304 {
+		t.Errorf("the index is not revalidated: %d", again.StatusCode)
+	}
+}
