@@ -10,10 +10,11 @@ import (
 )
 
 func export(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("export", "export -out DIR [-stories DIR] [-base-url URL]", stderr)
+	fs := newFlagSet("export", "export -out DIR [-stories DIR] [-base-url URL] [-force]", stderr)
 	out := fs.String("out", "", "folder to write the site to (required)")
 	dir := fs.String("stories", "", "folder of story files (default: the built-in story)")
 	base := fs.String("base-url", "", "public URL the site will live at, e.g. https://example.com/graphics")
+	force := fs.Bool("force", false, "export into a folder that is not empty and holds no earlier export")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -27,7 +28,7 @@ func export(args []string, stdout, stderr io.Writer) int {
 		log.Error("cannot export", "err", err)
 		return exitFailure
 	}
-	n, err := s.Export(*out)
+	n, err := s.Export(*out, *force)
 	if err != nil {
 		log.Error("export failed", "err", err)
 		return exitFailure

@@ -29,7 +29,7 @@ func TestStaticExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	if _, err := srv.Export(dir); err != nil {
+	if _, err := srv.Export(dir, false); err != nil {
 		t.Fatal(err)
 	}
 	files := http.StripPrefix("/graphics", http.FileServer(http.Dir(dir)))

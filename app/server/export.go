@@ -3,10 +3,15 @@
 package server
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"maps"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"explainer/app/i18n"
@@ -22,15 +27,50 @@ import (
 // A static host cannot prerender ?event= links: readers without the
 // WebAssembly see the first event there, and the WebAssembly then shows
 // the one in the URL.
-func (s *Server) Export(dir string) (int, error) {
+//
+// dir must be empty, missing, or an earlier export (it holds the manifest
+// file .explainer-export), unless force is set: an export never overwrites
+// a folder of something else. Files of an earlier export that this one
+// does not write (a story since removed) are deleted, and no symbolic
+// link in dir is followed.
+func (s *Server) Export(dir string, force bool) (int, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, err
+	}
+	previous, err := readManifest(dir)
+	if err != nil {
+		return 0, err
+	}
+	if previous == nil && !force {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return 0, err
+		}
+		if len(entries) > 0 {
+			return 0, fmt.Errorf("%s is not empty and holds no earlier export: choose an empty folder, or -force", dir)
+		}
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return 0, err
+	}
+	defer root.Close()
+	written := map[string]bool{}
 	n := 0
 	write := func(name string, data []byte) error {
-		p := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(name, "/")))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		rel := strings.TrimPrefix(name, "/")
+		if err := root.MkdirAll(path.Dir(rel), 0o755); err != nil {
 			return err
 		}
+		// A link in the way is removed, not written through.
+		if info, err := root.Lstat(rel); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			if err := root.Remove(rel); err != nil {
+				return err
+			}
+		}
 		n++
-		return os.WriteFile(p, data, 0o644)
+		written[rel] = true
+		return root.WriteFile(rel, data, 0o644)
 	}
 	for _, as := range s.assets.list() {
 		if err := write(as.URL, as.raw); err != nil {
@@ -84,5 +124,37 @@ func (s *Server) Export(dir string) (int, error) {
 	if n == 0 {
 		return 0, fmt.Errorf("nothing to export")
 	}
-	return n, nil
+	for _, old := range previous {
+		if !written[old] {
+			if err := root.Remove(old); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return n, fmt.Errorf("removing %s, left from an earlier export: %w", old, err)
+			}
+		}
+	}
+	names := slices.Sorted(maps.Keys(written))
+	return n, root.WriteFile(manifestName, []byte(strings.Join(names, "\n")+"\n"), 0o644)
+}
+
+// manifestName lists the files an export wrote, so that the next one
+// knows the folder is its own and what to remove.
+const manifestName = ".explainer-export"
+
+// readManifest returns the files of an earlier export in dir, or nil.
+func readManifest(dir string) ([]string, error) {
+	data, err := os.ReadFile(filepath.Join(dir, manifestName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, line := range strings.Split(string(data), "\n") {
+		// Only names inside the folder: a hand-edited manifest cannot make
+		// an export delete anything else.
+		if line != "" && filepath.IsLocal(line) {
+			out = append(out, line)
+		}
+	}
+	return out, nil
 }

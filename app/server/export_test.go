@@ -25,7 +25,7 @@ func TestExport(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newServer(t, Config{BaseURL: tt.base})
 			dir := t.TempDir()
-			n, err := s.Export(dir)
+			n, err := s.Export(dir, false)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -82,4 +82,56 @@ func fetch(t *testing.T, url string, status int) string {
 		t.Errorf("GET %s: %d; want %d", url, res.StatusCode, status)
 	}
 	return body(t, res)
+}
+
+// TestExportIsSafe: an export refuses a folder of something else, removes
+// what an earlier export wrote that this one does not, and writes through
+// no symbolic link.
+func TestExportIsSafe(t *testing.T) {
+	stories := t.TempDir()
+	writeFile(t, filepath.Join(stories, "a.json"), storyFile("a", "Story A"))
+	writeFile(t, filepath.Join(stories, "b.json"), storyFile("b", "Story B"))
+	s := newServer(t, Config{StoriesDir: stories})
+
+	other := t.TempDir()
+	writeFile(t, filepath.Join(other, "index.html"), "someone else's site")
+	if _, err := s.Export(other, false); err == nil || !strings.Contains(err.Error(), "not empty") {
+		t.Errorf("export into a folder of something else: %v", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(other, "index.html")); string(data) != "someone else's site" {
+		t.Error("the refused export overwrote a file")
+	}
+
+	out := t.TempDir()
+	if _, err := s.Export(out, false); err != nil {
+		t.Fatal(err)
+	}
+	// Story b is removed; a link to a file outside stands where 404.html was.
+	if err := os.Remove(filepath.Join(stories, "b.json")); err != nil {
+		t.Fatal(err)
+	}
+	s.stories.reload()
+	victim := filepath.Join(t.TempDir(), "victim.txt")
+	writeFile(t, victim, "untouched")
+	if err := os.Remove(filepath.Join(out, "404.html")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(victim, filepath.Join(out, "404.html")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Export(out, false); err != nil {
+		t.Fatalf("export over an earlier export: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "s", "b.json")); !os.IsNotExist(err) {
+		t.Errorf("the removed story's data stays in the export: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "s", "a.json")); err != nil {
+		t.Errorf("story a: %v", err)
+	}
+	if data, _ := os.ReadFile(victim); string(data) != "untouched" {
+		t.Error("the export wrote through a symbolic link")
+	}
+	if info, err := os.Lstat(filepath.Join(out, "404.html")); err != nil || info.Mode()&os.ModeSymlink != 0 {
+		t.Errorf("404.html is not a file of its own: %v", err)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -35,14 +36,19 @@ func (s *Server) routes() http.Handler {
 // underRoot serves the site under the path of its base URL: /graphics
 // goes to /graphics/, and anything outside it gets the 404 page.
 func (s *Server) underRoot(mux http.Handler) http.Handler {
-	inner := http.StripPrefix(s.root, mux)
 	outside := s.handle(notFound)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case r.URL.Path == s.root:
-			http.Redirect(w, r, s.root+"/", http.StatusMovedPermanently)
+			http.Redirect(w, r, (&url.URL{Path: s.root + "/"}).EscapedPath(), http.StatusMovedPermanently)
 		case strings.HasPrefix(r.URL.Path, s.root+"/"):
-			inner.ServeHTTP(w, r)
+			// http.StripPrefix compares the raw path too, which a quote or
+			// a space in the prefix keeps from matching: strip the
+			// decoded path and let it stand for itself.
+			r2 := r.Clone(r.Context())
+			r2.URL.Path = strings.TrimPrefix(r.URL.Path, s.root)
+			r2.URL.RawPath = ""
+			mux.ServeHTTP(w, r2)
 		default:
 			outside(w, r)
 		}

@@ -5,10 +5,12 @@ package server
 import (
 	"compress/gzip"
 	"explainer/app/internal/testenv"
+	"html"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -391,6 +393,32 @@ func TestOddRequests(t *testing.T) {
 			if w.Code >= 500 {
 				t.Errorf("%s %s: %d", method, target, w.Code)
 			}
+		}
+	}
+}
+
+// TestRoutesUnderQuotedSubPath: a base URL whose path has a quote, a space
+// and Cyrillic letters still serves the page and everything it links to.
+func TestRoutesUnderQuotedSubPath(t *testing.T) {
+	s := newServer(t, Config{BaseURL: "https://example.com/it's%20графіка"})
+	h := s.Handler()
+	res := get(t, h, "GET", "/it%27s%20%D0%B3%D1%80%D0%B0%D1%84%D1%96%D0%BA%D0%B0/", nil)
+	page := body(t, res)
+	if res.StatusCode != 200 {
+		t.Fatalf("page: %d", res.StatusCode)
+	}
+	refs := regexp.MustCompile(`(?:src|href|data-exec|data-wasm)="(/[^"]*)"`).FindAllStringSubmatch(page, -1)
+	if len(refs) < 4 {
+		t.Fatalf("page refers to %d local files", len(refs))
+	}
+	for _, m := range refs {
+		// As a browser asks for it: entities decoded, the rest percent-encoded.
+		u, err := url.Parse(html.UnescapeString(m[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := get(t, h, "GET", u.EscapedPath(), nil); r.StatusCode != 200 {
+			t.Errorf("%s: %d", m[1], r.StatusCode)
 		}
 	}
 }

@@ -148,3 +148,13 @@ func TestPositions(t *testing.T) {
 		})
 	}
 }
+
+// TestImagesAreHTTPS: the page loads images over https only, so the story
+// may give no other.
+func TestImagesAreHTTPS(t *testing.T) {
+	_, err := Parse("img.json", []byte(`{"id":"s","title":"T","language":"en","events":[{"id":"e","headline":"H","start":{"date":"2025"},
+		"media":{"src":"http://example.com/a.jpg","alt":"A"}}]}`))
+	if err == nil || !strings.Contains(err.Error(), "$.events[0].media.src: images must be https:// links") {
+		t.Errorf("error %v", err)
+	}
+}

@@ -55,10 +55,10 @@ type Person struct {
 
 // Image is a picture with the text that stands in for it and its credit.
 type Image struct {
-	Src     URL    `json:"src" story:"required" doc:"http(s) URL of the image."`
-	Alt     string `json:"alt" story:"required" doc:"What the image shows, for readers who cannot see it."`
-	Credit  string `json:"credit,omitempty" doc:"Photographer or agency."`
-	Caption string `json:"caption,omitempty" doc:"Caption shown under the image."`
+	Src     ImageURL `json:"src" story:"required" doc:"https URL of the image."`
+	Alt     string   `json:"alt" story:"required" doc:"What the image shows, for readers who cannot see it."`
+	Credit  string   `json:"credit,omitempty" doc:"Photographer or agency."`
+	Caption string   `json:"caption,omitempty" doc:"Caption shown under the image."`
 }
 
 // Phase is a labelled span of time, such as "In the Oval Office".

@@ -79,6 +79,25 @@ func (URL) jsonSchema() map[string]any {
 	return map[string]any{"type": "string", "format": "uri", "pattern": "^https?://[^\\s\"'<>`\\\\]+$"}
 }
 
+// ImageURL is an image's address: https only. Pages load images under a
+// Content-Security-Policy of https: (and browsers block http: images on
+// https pages), so one rule holds for the story and the page alike.
+type ImageURL string
+
+func (u ImageURL) check() string {
+	if msg := URL(u).check(); msg != "" {
+		return msg
+	}
+	if !strings.HasPrefix(string(u), "https://") {
+		return "images must be https:// links: pages load images over https only"
+	}
+	return ""
+}
+
+func (ImageURL) jsonSchema() map[string]any {
+	return map[string]any{"type": "string", "format": "uri", "pattern": "^https://[^\\s\"'<>`\\\\]+$"}
+}
+
 // langPattern is a BCP 47 tag in its common form: language, then optional
 // script, region or variant subtags.
 const langPattern = `^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$`
