@@ -17,7 +17,7 @@ FUZZTIME ?= 10s
 NPM_TOOLS := axe-core@4.14.1 ajv@8.20.0 ajv-formats@3.0.1
 NODE_MODULES := .cache/npm/node_modules
 
-.PHONY: run build wasm test test-go test-wasm fuzz bench fmt fmt-check vet clean deps npm-tools
+.PHONY: run build wasm test test-go test-wasm fuzz bench stress fmt fmt-check vet clean deps npm-tools
 
 run: build
 	./$(BIN) serve -addr $(ADDR)
@@ -78,6 +78,13 @@ fuzz:
 
 bench: deps
 	EXPLAINER_TEST_ALL=1 $(GO) test -run='^$$' -bench=. -benchmem ./...
+
+# The real server under a cache-miss flood, identical misses, slow
+# WebAssembly readers and an edit storm: requests/s, errors, p99 latency
+# and peak memory. STRESS_PHASE sets each phase's length.
+STRESS_PHASE ?= 3s
+stress: build
+	$(GO) run ./app/tools/stress -binary $(BIN) -phase $(STRESS_PHASE)
 
 fmt:
 	gofmt -w app web main.go

@@ -28,10 +28,10 @@ var version = "dev"
 const usage = `explainer serves interactive news explainers: a timeline and quote cards.
 
 Usage:
-  explainer serve    [-addr :8080] [-stories DIR] [-base-url URL] [-frame-ancestors LIST]
-  explainer validate [-json] FILE...
+  explainer serve    [-addr :8080] [-stories DIR] [-base-url URL] [-frame-ancestors LIST] [-health-details] [-drain 30s]
+  explainer validate [-json] FILE... (- for standard input)
   explainer schema
-  explainer export   -out DIR [-stories DIR] [-base-url URL]
+  explainer export   -out DIR [-stories DIR] [-base-url URL] [-force]
   explainer version
 
 Run "explainer COMMAND -h" for the flags of a command.

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -58,6 +59,10 @@ func newPage(body []byte, brotliQuality int) (*page, error) {
 // the least recently used pages first, and renders each key once at a
 // time: readers asking for a page being rendered wait for that render.
 type pageCache struct {
+	// rendering takes a slot: no more pages are rendered at once than
+	// there are processors, so a flood of new pages queues rather than
+	// holding the memory of dozens of renders at a time.
+	slots    chan struct{}
 	mu       sync.Mutex
 	maxBytes int
 	bytes    int
@@ -80,7 +85,7 @@ type rendering struct {
 }
 
 func newPageCache(maxBytes int) *pageCache {
-	return &pageCache{maxBytes: maxBytes, lru: list.New(), items: map[string]*list.Element{}, inflight: map[string]*rendering{}}
+	return &pageCache{slots: make(chan struct{}, runtime.GOMAXPROCS(0)), maxBytes: maxBytes, lru: list.New(), items: map[string]*list.Element{}, inflight: map[string]*rendering{}}
 }
 
 func (c *pageCache) get(key string, render func() (*page, error)) (*page, error) {
@@ -109,6 +114,8 @@ func (c *pageCache) get(key string, render func() (*page, error)) (*page, error)
 		c.mu.Unlock()
 		close(r.done)
 	}()
+	c.slots <- struct{}{}
+	defer func() { <-c.slots }()
 	r.page, r.err = render()
 	if r.page == nil && r.err == nil {
 		r.err = errors.New("render returned no page")

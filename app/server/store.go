@@ -297,6 +297,8 @@ func (s *store) watch(ctx context.Context, dir string, every time.Duration) {
 			s.log.Warn("no file notifications for the stories folder: polling", "err", err)
 		}
 	}
+	// What changed before the watch began is caught by a reload now.
+	s.reload()
 	tick := time.NewTicker(every)
 	defer tick.Stop()
 	var settle <-chan time.Time
