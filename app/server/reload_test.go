@@ -4,12 +4,14 @@ package server
 
 import (
 	"context"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -223,5 +225,65 @@ func TestRecoverPanics(t *testing.T) {
 	}
 	if cc := res.Header.Get("Cache-Control"); cc != "no-store" {
 		t.Errorf("the error page may be cached: Cache-Control %q", cc)
+	}
+}
+
+// TestSlowReaderGetsTheWasm: a reader on a slow line downloads the
+// uncompressed WebAssembly well past the write timeout that bounds pages.
+func TestSlowReaderGetsTheWasm(t *testing.T) {
+	s := newServer(t, Config{WriteTimeout: 300 * time.Millisecond})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go s.Serve(ctx, ln)
+	// A small receive window, so that the download cannot sit in socket
+	// buffers: the server must keep writing while the reader dawdles.
+	dialer := &net.Dialer{Control: func(network, address string, c syscall.RawConn) error {
+		return c.Control(func(fd uintptr) { syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, 16<<10) })
+	}}
+	client := &http.Client{Transport: &http.Transport{DialContext: dialer.DialContext, DisableCompression: true}}
+	res, err := client.Get("http://" + ln.Addr().String() + s.assets.url("app.wasm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	want := len(s.assets.byName["app.wasm"].raw)
+	got, buf := 0, make([]byte, 64<<10)
+	start := time.Now()
+	for {
+		n, err := io.ReadFull(res.Body, buf)
+		got += n
+		if err != nil {
+			break
+		}
+		if time.Since(start) < 1500*time.Millisecond {
+			time.Sleep(20 * time.Millisecond) // far slower than the write timeout allows
+		}
+	}
+	if got != want {
+		t.Errorf("the slow reader got %d of %d bytes", got, want)
+	}
+}
+
+// TestConditionalDetails: a 304 keeps Vary, W/* is no ETag and matches
+// nothing, and HEAD tells the length GET would send.
+func TestConditionalDetails(t *testing.T) {
+	s := newServer(t, Config{})
+	h := s.Handler()
+	first := get(t, h, "GET", "/", map[string]string{"Accept-Encoding": "br"})
+	b := body(t, first)
+	again := get(t, h, "GET", "/", map[string]string{"Accept-Encoding": "br", "If-None-Match": first.Header.Get("ETag")})
+	if again.StatusCode != 304 || !strings.Contains(again.Header.Get("Vary"), "Accept-Encoding") {
+		t.Errorf("304 %d, Vary %q", again.StatusCode, again.Header.Get("Vary"))
+	}
+	if r := get(t, h, "GET", "/", map[string]string{"If-None-Match": "W/*"}); r.StatusCode != 200 {
+		t.Errorf("If-None-Match: W/* gave %d", r.StatusCode)
+	}
+	head := get(t, h, "HEAD", "/", map[string]string{"Accept-Encoding": "br"})
+	if head.Header.Get("Content-Length") != itoa(len(b)) {
+		t.Errorf("HEAD Content-Length %q; GET sends %d", head.Header.Get("Content-Length"), len(b))
 	}
 }

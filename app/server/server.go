@@ -43,6 +43,9 @@ type Config struct {
 	// PageCacheBytes bounds the memory kept for rendered pages, with their
 	// compressed forms; 0 means 64 MiB.
 	PageCacheBytes int
+	// WriteTimeout bounds the time to send a response; 0 means 30 s.
+	// Large assets get their own, longer deadline.
+	WriteTimeout time.Duration
 	// Drain is how long requests in flight may take to finish once the
 	// server is told to stop; 0 means 30 seconds.
 	Drain time.Duration
@@ -171,6 +174,13 @@ func (s *Server) Watch(ctx context.Context) {
 	s.stories.watch(ctx, s.cfg.StoriesDir, every)
 }
 
+func (s *Server) writeTimeout() time.Duration {
+	if s.cfg.WriteTimeout > 0 {
+		return s.cfg.WriteTimeout
+	}
+	return 30 * time.Second
+}
+
 // Run serves on addr until ctx ends, then stops accepting connections and
 // lets requests in flight finish (for up to Config.Drain).
 func (s *Server) Run(ctx context.Context, addr string) error {
@@ -187,7 +197,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		Handler:           s.handler,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      30 * time.Second, // the wasm on a slow phone connection
+		WriteTimeout:      s.writeTimeout(), // pages; large assets get longer (serveAsset)
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    16 << 10,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
