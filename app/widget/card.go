@@ -47,7 +47,11 @@ func (v *view) card() []app.UI {
 		content = append(content, v.quotes())
 	} else {
 		content = append(content, v.detail())
-		if quotes := v.eventQuotes(); show == ShowBoth && quotes != nil {
+		var quotes app.UI
+		if show == ShowBoth {
+			quotes = v.eventQuotes()
+		}
+		if quotes != nil {
 			content = append(content, quotes)
 		} else {
 			class += " card-panel--alone" // the detail takes the whole width
