@@ -31,7 +31,7 @@ func (s *Server) serveDemo(w http.ResponseWriter, r *http.Request) error {
 	}
 	e := s.stories.list()[0]
 	st := e.Story
-	page := origin + storyPath(s, st.ID)
+	page := s.storyURL(origin, st.ID)
 	noWasm := r.URL.Query().Get("wasm") == "0"
 	d := demoData{
 		Title:   st.Title,

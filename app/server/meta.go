@@ -57,7 +57,7 @@ func (s *Server) meta(e *entry, origin string, live bool) *pageMeta {
 		return nil
 	}
 	st := e.Story
-	m := &pageMeta{Canonical: origin + storyPath(s, st.ID)}
+	m := &pageMeta{Canonical: s.storyURL(origin, st.ID)}
 	if live {
 		m.OEmbed = s.oembedURL(origin, m.Canonical)
 	}
@@ -113,5 +113,5 @@ func isoTime(m story.Moment) string {
 
 // oembedURL is the oEmbed endpoint's address for a story page.
 func (s *Server) oembedURL(origin, page string) string {
-	return origin + s.root + "/oembed?" + url.Values{"url": {page}, "format": {"json"}}.Encode()
+	return origin + (&url.URL{Path: s.root}).EscapedPath() + "/oembed?" + url.Values{"url": {page}, "format": {"json"}}.Encode()
 }

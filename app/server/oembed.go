@@ -105,7 +105,7 @@ func (s *Server) storyAt(raw, origin string) (*entry, *url.URL, bool) {
 	if err != nil || !strings.EqualFold(u.Host, o.Host) {
 		return nil, nil, false
 	}
-	p, ok := strings.CutPrefix(u.EscapedPath(), s.root)
+	p, ok := strings.CutPrefix(u.Path, s.root)
 	if !ok {
 		return nil, nil, false
 	}

@@ -221,6 +221,12 @@ func storyPath(s *Server, id story.ID) string {
 	return s.root + "/s/" + string(id) + "/"
 }
 
+// storyURL is the absolute address of a story's page, percent-encoded,
+// as headers and meta tags need it (a -base-url path may hold anything).
+func (s *Server) storyURL(origin string, id story.ID) string {
+	return origin + (&url.URL{Path: storyPath(s, id)}).EscapedPath()
+}
+
 // pageKey identifies a rendering: the story version and the normalised
 // state and options, so that equivalent URLs share one cache entry.
 func pageKey(e *entry, q url.Values, origin string) string {

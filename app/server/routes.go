@@ -105,7 +105,7 @@ func (s *Server) serveStory(w http.ResponseWriter, r *http.Request, e *entry) er
 	// Link header lets oEmbed consumers that read headers find the
 	// endpoint without parsing the page.
 	if origin != "" {
-		w.Header().Add("Link", "<"+s.oembedURL(origin, origin+storyPath(s, e.Story.ID))+`>; rel="alternate"; type="application/json+oembed"`)
+		w.Header().Add("Link", "<"+s.oembedURL(origin, s.storyURL(origin, e.Story.ID))+`>; rel="alternate"; type="application/json+oembed"`)
 	}
 	s.send(w, r, response{ctype: htmlType, cache: "no-cache", etag: p.etag, body: p.encoded, document: true})
 	return nil

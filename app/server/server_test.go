@@ -421,4 +421,19 @@ func TestRoutesUnderQuotedSubPath(t *testing.T) {
 			t.Errorf("%s: %d", m[1], r.StatusCode)
 		}
 	}
+	// The Link header is plain ASCII, and its oEmbed address works.
+	link := res.Header.Get("Link")
+	for _, c := range link {
+		if c > 0x7e {
+			t.Fatalf("Link header is not ASCII: %s", link)
+		}
+	}
+	at := strings.Index(link, "/it%27s%20%D0")
+	end := strings.Index(link, ">")
+	if at < 0 || end < at {
+		t.Fatalf("Link header %s", link)
+	}
+	if r := get(t, h, "GET", link[at:end], nil); r.StatusCode != 200 {
+		t.Errorf("oEmbed for the quoted sub-path: %d %s", r.StatusCode, body(t, r))
+	}
 }

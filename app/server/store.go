@@ -205,11 +205,17 @@ func (s *store) publish() []error {
 		prevOwner[id] = e.File
 	}
 
-	names := slices.Sorted(maps.Keys(s.states))
-	// Files that served their id before claim it first.
-	slices.SortStableFunc(names, func(a, b string) int {
-		return boolRank(s.owns(a, prevOwner)) - boolRank(s.owns(b, prevOwner))
-	})
+	// Files that served their id before claim it first, then the rest by
+	// name.
+	var names, rest []string
+	for _, name := range slices.Sorted(maps.Keys(s.states)) {
+		if e := s.states[name].entry; e != nil && prevOwner[e.Story.ID] == name {
+			names = append(names, name)
+		} else {
+			rest = append(rest, name)
+		}
+	}
+	names = append(names, rest...)
 	byID := map[story.ID]*entry{}
 	problems := map[string]error{}
 	var errs []error
@@ -243,20 +249,6 @@ func (s *store) publish() []error {
 	s.byID, s.problems = byID, problems
 	s.mu.Unlock()
 	return errs
-}
-
-// owns reports whether a file served its story's id before this reload.
-func (s *store) owns(name string, prevOwner map[story.ID]string) bool {
-	f := s.states[name]
-	return f.entry != nil && prevOwner[f.entry.Story.ID] == name
-}
-
-// boolRank orders true before false.
-func boolRank(b bool) int {
-	if b {
-		return 0
-	}
-	return 1
 }
 
 // newEntry parses a story file and prepares what serving it needs.

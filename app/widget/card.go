@@ -42,7 +42,7 @@ func (v *view) card() []app.UI {
 	var content []app.UI
 	label := v.t("view.panelEvent")
 	class := "card-panel card-panel--" + viewName(v.state.View, show)
-	if show == ShowQuotes || v.state.View == ViewQuotes {
+	if !v.detailShown() {
 		label = v.t("view.panelQuotes")
 		content = append(content, v.quotes())
 	} else {

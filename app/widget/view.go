@@ -83,5 +83,5 @@ const detailID = "explainer-detail"
 // detailShown reports whether the selected event's detail is on the page:
 // not when only quotes are shown, nor in the embed card's quotes view.
 func (v *view) detailShown() bool {
-	return v.c.opts.Show != ShowQuotes && v.state.View != ViewQuotes
+	return viewName(v.state.View, v.c.opts.Show) == "event"
 }
