@@ -17,7 +17,7 @@ FUZZTIME ?= 10s
 NPM_TOOLS := axe-core@4.14.1 ajv@8.20.0 ajv-formats@3.0.1
 NODE_MODULES := .cache/npm/node_modules
 
-.PHONY: run build wasm test test-go test-wasm fuzz bench stress fmt fmt-check vet clean deps npm-tools
+.PHONY: run build wasm test test-go test-wasm fuzz bench stress fmt fmt-check vet lint tidy-check clean deps npm-tools
 
 run: build
 	./$(BIN) serve -addr $(ADDR)
@@ -38,7 +38,7 @@ $(WASM): $(SOURCES)
 # Tests build the WebAssembly they need themselves. EXPLAINER_TEST_ALL=1
 # turns the skips for a missing Node, npm tool or Chromium into failures:
 # here every test runs.
-test: fmt-check vet deps npm-tools test-go test-wasm fuzz
+test: fmt-check vet lint tidy-check deps npm-tools test-go test-wasm fuzz
 
 # Beyond Go, the tests use Node (the WebAssembly tests run under it), npm
 # (to fetch axe-core) and Chromium (the browser tests). Install what is
@@ -95,6 +95,20 @@ fmt-check:
 vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./...
+
+# staticcheck at a pinned version, fetched by the go command like any
+# module; it fails on any finding, on the server and on the WebAssembly.
+STATICCHECK := .cache/bin/staticcheck
+lint: $(STATICCHECK)
+	$(STATICCHECK) ./...
+	GOOS=js GOARCH=wasm $(STATICCHECK) ./...
+
+$(STATICCHECK): Makefile
+	GOBIN=$(CURDIR)/.cache/bin $(GO) install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+# go.mod and go.sum say exactly what the code imports.
+tidy-check:
+	@out=$$($(GO) mod tidy -diff 2>&1) || { echo "go mod tidy needed:"; echo "$$out"; exit 1; }
 
 clean:
 	rm -rf bin testoutput .cache $(WASM) $(WASM).br $(WASM).gz $(EXEC_JS) $(EXEC_JS).br $(EXEC_JS).gz

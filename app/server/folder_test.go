@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"explainer/app/internal/testenv"
 )
 
 // story returns a small valid story file with an id and a title.
@@ -43,11 +45,25 @@ func TestHostileStoriesFolder(t *testing.T) {
 	must(sparse.Truncate(1 << 30))
 	sparse.Close()
 
-	started := make(chan *Server, 1)
-	go func() { started <- newServer(t, Config{StoriesDir: dir}) }()
+	// New runs in a goroutine of its own, so that a folder that blocks it
+	// fails the test instead of hanging it; t.Fatal stays on this one.
+	type started struct {
+		s   *Server
+		err error
+	}
+	done := make(chan started, 1)
+	static := testenv.StaticFS(t)
+	go func() {
+		s, err := New(Config{StoriesDir: dir, Logger: quietLogger(t), Static: static})
+		done <- started{s, err}
+	}()
 	var s *Server
 	select {
-	case s = <-started:
+	case r := <-done:
+		if r.err != nil {
+			t.Fatal(r.err)
+		}
+		s = r.s
 	case <-time.After(20 * time.Second):
 		t.Fatal("the server did not start: something in the folder blocked it")
 	}

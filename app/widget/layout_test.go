@@ -77,11 +77,7 @@ func TestLayout(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := make([]string, len(tt.starts))
-			for i, d := range tt.starts {
-				s[i] = d
-			}
-			l := newLayout(storyWithStarts(t, s...))
+			l := newLayout(storyWithStarts(t, tt.starts...))
 			var got []int
 			for _, b := range l.Breaks {
 				got = append(got, b.Before)
