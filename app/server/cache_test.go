@@ -3,8 +3,10 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"net/url"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -48,7 +50,7 @@ func TestPageCacheOneRenderPerKey(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if p, err := c.get("k", render); err != nil || p == nil {
+			if p, err := c.get(context.Background(), "k", render); err != nil || p == nil {
 				t.Error(p, err)
 			}
 		}()
@@ -60,11 +62,11 @@ func TestPageCacheOneRenderPerKey(t *testing.T) {
 	// A render that panics releases its waiters.
 	func() {
 		defer func() { recover() }()
-		c.get("boom", func() (*page, error) { panic("bug") })
+		c.get(context.Background(), "boom", func() (*page, error) { panic("bug") })
 	}()
 	done := make(chan struct{})
 	go func() {
-		c.get("boom", render)
+		c.get(context.Background(), "boom", render)
 		close(done)
 	}()
 	select {
@@ -81,4 +83,121 @@ func mustQuery(t *testing.T, raw string) url.Values {
 		t.Fatal(err)
 	}
 	return q
+}
+
+// blockRenders fills every render slot and every waiting place of c with
+// renders that end when the test does (or when release is called), and
+// returns once they all hold their places.
+func blockRenders(t *testing.T, c *pageCache) (release func()) {
+	t.Helper()
+	gate := make(chan struct{})
+	var once sync.Once
+	release = func() { once.Do(func() { close(gate) }) }
+	t.Cleanup(release)
+	started := make(chan struct{}, cap(c.slots))
+	for i := range cap(c.tickets) {
+		go c.get(context.Background(), fmt.Sprintf("blocked %d", i), func() (*page, error) {
+			select {
+			case started <- struct{}{}:
+			default: // a render after the release
+			}
+			<-gate
+			return newPage([]byte("x"), 1)
+		})
+	}
+	for range cap(c.slots) {
+		<-started
+	}
+	for len(c.tickets) < cap(c.tickets) {
+		runtime.Gosched() // the rest are taking their tickets
+	}
+	return release
+}
+
+// TestRenderQueueSheds: with every render slot busy and the queue full, a
+// request for a page not yet rendered is refused at once with 503 and
+// Retry-After, while a page already rendered is still served.
+func TestRenderQueueSheds(t *testing.T) {
+	s := newServer(t, Config{})
+	h := s.Handler()
+	if r := get(t, h, "GET", "/?event=london-summit", nil); r.StatusCode != 200 {
+		t.Fatalf("warming the cache: %d", r.StatusCode)
+	}
+	release := blockRenders(t, s.pages)
+	r := get(t, h, "GET", "/?event=kharkiv-drone-strike", nil)
+	if r.StatusCode != 503 || r.Header.Get("Retry-After") == "" {
+		t.Errorf("a new page with every render busy: %d, Retry-After %q; want 503 with Retry-After", r.StatusCode, r.Header.Get("Retry-After"))
+	}
+	if r := get(t, h, "GET", "/?event=london-summit", nil); r.StatusCode != 200 {
+		t.Errorf("a cached page with every render busy: %d", r.StatusCode)
+	}
+	release()
+	for len(s.pages.tickets) > 0 {
+		runtime.Gosched()
+	}
+	if r := get(t, h, "GET", "/?event=kharkiv-drone-strike", nil); r.StatusCode != 200 {
+		t.Errorf("the new page once renders are free: %d", r.StatusCode)
+	}
+}
+
+// TestRenderStopsWhenReaderLeaves: a request that ends while it waits for
+// a render slot is not rendered, and a reader waiting on the same page
+// renders it instead of inheriting the error.
+func TestRenderStopsWhenReaderLeaves(t *testing.T) {
+	c := newPageCache(1 << 20)
+	gate := make(chan struct{})
+	defer close(gate)
+	hold := make(chan struct{}, cap(c.slots))
+	for i := range cap(c.slots) {
+		go c.get(context.Background(), fmt.Sprintf("slow %d", i), func() (*page, error) {
+			hold <- struct{}{}
+			<-gate
+			return newPage([]byte("x"), 1)
+		})
+	}
+	for range cap(c.slots) {
+		<-hold
+	}
+	var renders atomic.Int32
+	render := func() (*page, error) {
+		renders.Add(1)
+		return newPage([]byte("page"), 1)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	left := make(chan error, 1)
+	go func() {
+		_, err := c.get(ctx, "k", render)
+		left <- err
+	}()
+	for {
+		c.mu.Lock()
+		_, waiting := c.inflight["k"]
+		c.mu.Unlock()
+		if waiting {
+			break
+		}
+		runtime.Gosched()
+	}
+	stays := make(chan error, 1)
+	go func() {
+		p, err := c.get(context.Background(), "k", render)
+		if err == nil && string(p.raw) != "page" {
+			err = fmt.Errorf("got page %q", p.raw)
+		}
+		stays <- err
+	}()
+	cancel()
+	if err := <-left; err != errReaderGone {
+		t.Errorf("the reader who left got %v; want errReaderGone", err)
+	}
+	if n := renders.Load(); n != 0 {
+		t.Errorf("%d renders for a reader who left", n)
+	}
+	gate <- struct{}{} // free one slot
+	if err := <-stays; err != nil {
+		t.Errorf("the reader who stayed: %v", err)
+	}
+	if n := renders.Load(); n != 1 {
+		t.Errorf("%d renders; want 1, for the reader who stayed", n)
+	}
 }

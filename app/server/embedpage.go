@@ -4,40 +4,15 @@ package server
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"explainer/app/i18n"
 	"explainer/app/story"
 	"explainer/app/widget"
 )
-
-// snippets are the ways to embed a story, one per kind of host. Each is
-// written once, here, with placeholders the embed page's script also
-// fills in as the editor changes the options: %URL% (the story's page),
-// %EMBED% (the card's address), %HEIGHT% (the card's height at a common
-// width), %TITLE%, %ID% and %SCRIPT% (embed.js).
-var snippets = []struct{ Name, Label, Template string }{
-	{"html", "Any page (HTML)", `<iframe src="%EMBED%" title="%TITLE%" loading="lazy" style="border:0;width:100%" height="%HEIGHT%" data-explainer-frame></iframe>
-<script async src="%SCRIPT%"></script>`},
-	{"wordpress", "WordPress (paste the address on a line of its own)", `%URL%`},
-	{"amp", "AMP", `<amp-iframe src="%EMBED%" title="%TITLE%" layout="fixed-height" height="%HEIGHT%" sandbox="allow-scripts allow-same-origin" resizable frameborder="0">
-  <button overflow type="button">Show the whole timeline</button>
-</amp-iframe>`},
-	{"pym", "pym.js", `<div id="explainer-%ID%"></div>
-<script src="https://pym.nprapps.org/pym.v1.min.js"></script>
-<script>new pym.Parent("explainer-%ID%", "%EMBED%", {title: "%TITLE%"});</script>`},
-}
-
-// fillSnippet replaces a snippet's placeholders.
-func fillSnippet(tmpl string, vals map[string]string) string {
-	for k, v := range vals {
-		tmpl = strings.ReplaceAll(tmpl, "%"+k+"%", v)
-	}
-	return tmpl
-}
 
 type embedPageData struct {
 	Lang, Title, Root, Icon, CSS, Script string
@@ -46,17 +21,11 @@ type embedPageData struct {
 	Preview                              string
 	PreviewHeight                        int
 	EmbedJS                              string
-	Values                               map[string]string
-	Snippets                             []snippetView
+	Snippets                             []snippet
 	Events, People                       []option
-	Page, DefaultLang                    string
 	Opts                                 widget.Options
 	State                                widget.State
 	Accent                               string
-}
-
-type snippetView struct {
-	Name, Label, Template, Text string
 }
 
 type option struct {
@@ -66,7 +35,8 @@ type option struct {
 // serveEmbedPage is the page a graphics editor embeds a story from: the
 // options, a live preview of the card and the snippet for each kind of
 // host. It works without JavaScript (the form reloads it); with it,
-// embed-page.js updates the preview and snippets as the options change
+// embed-page.js asks for the same page as JSON (?format=json: the
+// preview's address and the finished snippets) as the options change,
 // and adds the copy buttons.
 func (s *Server) serveEmbedPage(w http.ResponseWriter, r *http.Request) error {
 	e, ok := s.stories.get(story.ID(r.PathValue("id")))
@@ -75,23 +45,38 @@ func (s *Server) serveEmbedPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	origin := s.origin(r)
 	q := r.URL.Query()
+	asJSON := q.Get("format") == "json"
 	q.Set("embed", "1")
 	st, opts := widget.ParseURL(e.Story, q)
-	page := &url.URL{Path: storyPath(s, e.Story.ID)}
-	if origin != "" {
-		o, _ := url.Parse(origin)
-		page.Scheme, page.Host = o.Scheme, o.Host
-	}
-	query := widget.Query(st, opts, i18n.ForStory(e.Story.Language), "")
-	embed := page.String() + query
-	plain := widget.Query(st, widget.Options{Lang: opts.Lang, Theme: opts.Theme, Accent: opts.Accent, Show: opts.Show, NoTitle: opts.NoTitle}, i18n.ForStory(e.Story.Language), "")
-	vals := map[string]string{
-		"URL":    page.String() + strings.TrimSuffix(plain, "?"),
-		"EMBED":  embed,
-		"HEIGHT": strconv.Itoa(widget.CardHeight(oembedWidth)),
-		"TITLE":  e.Story.Title,
-		"ID":     string(e.Story.ID),
-		"SCRIPT": origin + s.root + s.assets.url("embed.js"),
+	opts.ChildID = "" // pym.js adds its own
+	page := s.storyURL(origin, e.Story.ID)
+	lang := i18n.ForStory(e.Story.Language)
+	embed := page + widget.Query(st, opts, lang, "")
+	plain := opts
+	plain.Embed = false
+	height := widget.CardHeight(oembedWidth)
+	snips := snippets(snippetValues{
+		Page:   page + strings.TrimSuffix(widget.Query(st, plain, lang, ""), "?"),
+		Embed:  embed,
+		Script: origin + (&url.URL{Path: s.root + s.assets.url("embed.js")}).EscapedPath(),
+		Title:  e.Story.Title,
+		ID:     string(e.Story.ID),
+		Height: height,
+	})
+	if asJSON {
+		out := struct {
+			Preview  string            `json:"preview"`
+			Snippets map[string]string `json:"snippets"`
+		}{Preview: embed, Snippets: map[string]string{}}
+		for _, sn := range snips {
+			out.Snippets[sn.Name] = sn.Text
+		}
+		b, err := json.Marshal(out)
+		if err != nil {
+			return err
+		}
+		s.send(w, r, response{ctype: "application/json; charset=utf-8", cache: "no-cache", body: encoded{raw: b}})
+		return nil
 	}
 	d := embedPageData{
 		Lang:          "en",
@@ -102,18 +87,13 @@ func (s *Server) serveEmbedPage(w http.ResponseWriter, r *http.Request) error {
 		Script:        s.assets.url("embed-page.js"),
 		EmbedJS:       s.assets.url("embed.js"),
 		StoryTitle:    e.Story.Title,
-		Action:        storyPath(s, e.Story.ID) + "embed",
+		Action:        s.root + "/s/" + string(e.Story.ID) + "/embed", // also where the built-in story is the site's root
 		Preview:       embed,
-		PreviewHeight: widget.CardHeight(oembedWidth),
-		Values:        vals,
+		PreviewHeight: height,
+		Snippets:      snips,
 		Opts:          opts,
 		State:         st,
 		Accent:        opts.Accent,
-		Page:          page.String(),
-		DefaultLang:   string(i18n.ForStory(e.Story.Language)),
-	}
-	for _, sn := range snippets {
-		d.Snippets = append(d.Snippets, snippetView{Name: sn.Name, Label: sn.Label, Template: sn.Template, Text: fillSnippet(sn.Template, vals)})
 	}
 	for _, ev := range e.Story.Events {
 		d.Events = append(d.Events, option{string(ev.ID), ev.Headline})
@@ -125,6 +105,6 @@ func (s *Server) serveEmbedPage(w http.ResponseWriter, r *http.Request) error {
 	if err := templates.ExecuteTemplate(&b, "embed.html", d); err != nil {
 		return err
 	}
-	s.send(w, r, response{ctype: htmlType, cache: "no-cache", body: encoded{raw: b.Bytes()}, document: true})
+	s.send(w, r, response{ctype: htmlType, cache: "no-cache", body: encoded{raw: b.Bytes()}, document: true, editor: true})
 	return nil
 }

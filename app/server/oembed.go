@@ -20,6 +20,8 @@ import (
 type statusError struct {
 	status int
 	msg    string
+	// retryAfter, in seconds, tells a client when to try again (503).
+	retryAfter int
 }
 
 func (e *statusError) Error() string { return e.msg }
@@ -37,15 +39,15 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	raw := q.Get("url")
 	if raw == "" {
-		return &statusError{http.StatusBadRequest, "oembed: the url parameter is required"}
+		return &statusError{status: http.StatusBadRequest, msg: "oembed: the url parameter is required"}
 	}
 	if f := q.Get("format"); f != "" && f != "json" {
-		return &statusError{http.StatusNotImplemented, "oembed: only format=json is supported"}
+		return &statusError{status: http.StatusNotImplemented, msg: "oembed: only format=json is supported"}
 	}
 	origin := s.origin(r)
 	e, page, ok := s.storyAt(raw, origin)
 	if !ok {
-		return &statusError{http.StatusNotFound, "oembed: no story at " + raw}
+		return &statusError{status: http.StatusNotFound, msg: "oembed: no story at " + raw}
 	}
 	width := oembedWidth
 	if mw, err := strconv.Atoi(q.Get("maxwidth")); err == nil && mw > 0 {

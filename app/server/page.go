@@ -4,16 +4,12 @@ package server
 
 import (
 	"bytes"
-	"container/list"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"html/template"
 	"net/url"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -52,92 +48,6 @@ func newPage(body []byte, brotliQuality int) (*page, error) {
 	}
 	sum := sha256.Sum256(body)
 	return &page{encoded: enc, etag: `"` + hex.EncodeToString(sum[:10]) + `"`}, nil
-}
-
-// pageCache keeps rendered pages by story version and reader state, so a
-// page is rendered once, not per request. It is bounded in bytes, dropping
-// the least recently used pages first, and renders each key once at a
-// time: readers asking for a page being rendered wait for that render.
-type pageCache struct {
-	// rendering takes a slot: no more pages are rendered at once than
-	// there are processors, so a flood of new pages queues rather than
-	// holding the memory of dozens of renders at a time.
-	slots    chan struct{}
-	mu       sync.Mutex
-	maxBytes int
-	bytes    int
-	lru      *list.List // of *cached, most recently used first
-	items    map[string]*list.Element
-	inflight map[string]*rendering
-}
-
-type cached struct {
-	key  string
-	page *page
-	size int
-}
-
-// rendering is a render in progress; done closes when it ends.
-type rendering struct {
-	done chan struct{}
-	page *page
-	err  error
-}
-
-func newPageCache(maxBytes int) *pageCache {
-	return &pageCache{slots: make(chan struct{}, runtime.GOMAXPROCS(0)), maxBytes: maxBytes, lru: list.New(), items: map[string]*list.Element{}, inflight: map[string]*rendering{}}
-}
-
-func (c *pageCache) get(key string, render func() (*page, error)) (*page, error) {
-	c.mu.Lock()
-	if el, ok := c.items[key]; ok {
-		c.lru.MoveToFront(el)
-		p := el.Value.(*cached).page
-		c.mu.Unlock()
-		return p, nil
-	}
-	if r, ok := c.inflight[key]; ok {
-		c.mu.Unlock()
-		<-r.done
-		return r.page, r.err
-	}
-	r := &rendering{done: make(chan struct{})}
-	c.inflight[key] = r
-	c.mu.Unlock()
-	defer func() {
-		// Also when render panics: the waiters must not wait for ever.
-		c.mu.Lock()
-		delete(c.inflight, key)
-		if r.err == nil && r.page != nil {
-			c.add(key, r.page)
-		}
-		c.mu.Unlock()
-		close(r.done)
-	}()
-	c.slots <- struct{}{}
-	defer func() { <-c.slots }()
-	r.page, r.err = render()
-	if r.page == nil && r.err == nil {
-		r.err = errors.New("render returned no page")
-	}
-	return r.page, r.err
-}
-
-// add keeps a page and drops the oldest past the budget; c.mu is held.
-func (c *pageCache) add(key string, p *page) {
-	size := len(p.raw) + len(p.gzip) + len(p.brotli)
-	if size > c.maxBytes/4 {
-		return // one page may not crowd out the rest
-	}
-	c.items[key] = c.lru.PushFront(&cached{key: key, page: p, size: size})
-	c.bytes += size
-	for c.bytes > c.maxBytes {
-		old := c.lru.Back()
-		it := old.Value.(*cached)
-		c.lru.Remove(old)
-		delete(c.items, it.key)
-		c.bytes -= it.size
-	}
 }
 
 // shellData fills the document around the widget.

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -14,9 +15,20 @@ import (
 // compilation of WebAssembly, and no inline script. Inline styles are
 // allowed: the timeline places events with custom properties in style
 // attributes, computed from dates, never from story text.
+//
+// frameAncestors is who may embed the page (-frame-ancestors). The site's
+// own pages always may: the embed page previews the card in a frame, and
+// the demo embeds it, so 'self' joins any list and stands in for 'none'.
 func contentSecurityPolicy(frameAncestors string) string {
-	if strings.TrimSpace(frameAncestors) == "" {
+	switch f := strings.Fields(frameAncestors); {
+	case len(f) == 0 || slices.Contains(f, "*"):
 		frameAncestors = "*"
+	case f[0] == "'none'":
+		frameAncestors = "'self'"
+	case !slices.Contains(f, "'self'"):
+		frameAncestors = "'self' " + strings.Join(f, " ")
+	default:
+		frameAncestors = strings.Join(f, " ")
 	}
 	return strings.Join([]string{
 		"default-src 'self'",
@@ -48,12 +60,21 @@ func checkFrameAncestors(list string) error {
 	return nil
 }
 
+// permissionsPolicy turns off the powerful features the widget has no use
+// for, in our pages and anything they might frame.
+// Fullscreen, autoplay and picture-in-picture stay allowed: they are what
+// a reader's video needs.
+const permissionsPolicy = "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()"
+
 // secure sets the headers every response gets.
 func secure(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		// The widget uses none of the browser's powerful features; a page
+		// of ours that is framed cannot hand them on either.
+		h.Set("Permissions-Policy", permissionsPolicy)
 		// No X-Frame-Options: it cannot allow a list of embedders, and
 		// frame-ancestors in the CSP does the job.
 		next.ServeHTTP(w, r)

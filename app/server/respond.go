@@ -35,6 +35,10 @@ type response struct {
 	public bool
 	// document is an HTML page, which gets the Content-Security-Policy.
 	document bool
+	// editor marks a page for the newsroom (the embed page, the demo):
+	// only the site's own pages may frame it, whatever -frame-ancestors
+	// allows for the stories.
+	editor bool
 }
 
 // send writes a response. A 200 goes through http.ServeContent, which
@@ -44,7 +48,10 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, res response) {
 	h := w.Header()
 	h.Set("Content-Type", res.ctype)
 	h.Set("Cache-Control", res.cache)
-	if res.document {
+	switch {
+	case res.document && res.editor:
+		h.Set("Content-Security-Policy", s.editorCSP)
+	case res.document:
 		h.Set("Content-Security-Policy", s.csp)
 	}
 	if res.public {
@@ -153,8 +160,14 @@ func (s *Server) handle(f handlerFunc) http.HandlerFunc {
 // serveError answers with the 404 page for errNotFound, a plain message
 // for a statusError, and the 500 page for anything else.
 func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, errReaderGone) {
+		return // nobody to answer
+	}
 	var se *statusError
 	if errors.As(err, &se) {
+		if se.retryAfter > 0 {
+			w.Header().Set("Retry-After", strconv.Itoa(se.retryAfter))
+		}
 		s.send(w, r, response{status: se.status, ctype: "text/plain; charset=utf-8", cache: "no-store", body: encoded{raw: []byte(se.msg + "\n")}, public: true})
 		return
 	}

@@ -70,7 +70,7 @@ func (s *Server) serveHome(w http.ResponseWriter, r *http.Request) error {
 			return errNotFound
 		}
 		key := fmt.Sprintf("index %d %d", version, n)
-		p, err := s.pages.get(key, func() (*page, error) {
+		p, err := s.pages.get(r.Context(), key, func() (*page, error) {
 			body, err := s.indexPage(entries, n, indexPageSize)
 			if err != nil {
 				return nil, err
@@ -97,7 +97,7 @@ func (s *Server) serveStoryPage(w http.ResponseWriter, r *http.Request) error {
 // serveStory sends the prerendered page of a story.
 func (s *Server) serveStory(w http.ResponseWriter, r *http.Request, e *entry) error {
 	origin := s.origin(r)
-	p, err := s.pages.get(pageKey(e, r.URL.Query(), origin), func() (*page, error) { return s.renderStory(e, r.URL, origin, true) })
+	p, err := s.pages.get(r.Context(), pageKey(e, r.URL.Query(), origin), func() (*page, error) { return s.renderStory(e, r.URL, origin, true) })
 	if err != nil {
 		return err
 	}

@@ -67,8 +67,11 @@ type Server struct {
 	baseURL *url.URL
 	version string // hash of the assets, for go-app
 	schema  *page  // the JSON Schema of story files
-	csp     string
-	handler http.Handler
+	csp     string // story pages: framed by whoever -frame-ancestors allows
+	// editorCSP is for the newsroom's pages (embed page, demo), which only
+	// the site itself may frame.
+	editorCSP string
+	handler   http.Handler
 }
 
 // New loads the assets and the stories. It fails when a story folder has
@@ -143,6 +146,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.csp = contentSecurityPolicy(cfg.FrameAncestors)
+	s.editorCSP = contentSecurityPolicy("'self'")
 	s.handler = s.routes()
 	return s, nil
 }

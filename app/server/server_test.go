@@ -159,7 +159,10 @@ func TestSecurityHeaders(t *testing.T) {
 		want      string
 	}{
 		{want: "frame-ancestors *"},
-		{ancestors: "https://news.example https://*.news.example", want: "frame-ancestors https://news.example https://*.news.example"},
+		// The site's own embed page and demo frame the card: 'self' stays.
+		{ancestors: "https://news.example https://*.news.example", want: "frame-ancestors 'self' https://news.example https://*.news.example"},
+		{ancestors: "'self' https://news.example", want: "frame-ancestors 'self' https://news.example;"},
+		{ancestors: "'none'", want: "frame-ancestors 'self'"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.ancestors, func(t *testing.T) {
@@ -175,8 +178,18 @@ func TestSecurityHeaders(t *testing.T) {
 				if res.Header.Get("X-Frame-Options") != "" {
 					t.Errorf("%s: X-Frame-Options would block embedding", target)
 				}
+				if pp := res.Header.Get("Permissions-Policy"); !strings.Contains(pp, "camera=()") || !strings.Contains(pp, "geolocation=()") {
+					t.Errorf("%s: Permissions-Policy %q", target, pp)
+				}
 			}
-			csp := get(t, s.Handler(), "GET", "/", nil).Header.Get("Content-Security-Policy")
+			// The newsroom's pages are framed by the site alone.
+			for _, target := range []string{"http://example.com/s/oval-office-2025/embed", "http://example.com/demo"} {
+				csp := get(t, s.Handler(), "GET", target, nil).Header.Get("Content-Security-Policy")
+				if !strings.HasSuffix(csp, "frame-ancestors 'self'") {
+					t.Errorf("%s: CSP %q; want frame-ancestors 'self' only", target, csp)
+				}
+			}
+			csp := get(t, s.Handler(), "GET", "/", nil).Header.Get("Content-Security-Policy") + ";"
 			for _, part := range []string{"script-src 'self' 'wasm-unsafe-eval'", "object-src 'none'", "base-uri 'none'", tt.want} {
 				if !strings.Contains(csp, part) {
 					t.Errorf("CSP %q lacks %q", csp, part)

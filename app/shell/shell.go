@@ -6,6 +6,11 @@
 // fails when it or the pinned go-app disagrees with them.
 package shell
 
+import (
+	"regexp"
+	"strings"
+)
+
 const (
 	// RootID is the widget's root element, the first child of <body>.
 	RootID = "explainer"
@@ -41,6 +46,23 @@ const (
 	// for an event (a #explainer-ID deep link); the WebAssembly selects it.
 	GotoEvent = "explainer:goto"
 )
+
+// ChildIDPattern is the form of the id a pym.js parent gives its frame
+// (?childId=): the id of an element in the host page. boot.js copies it
+// into every message it posts to the parent, so anything else — above all
+// pym's own delimiter, which would let a link forge a "navigateTo" — is
+// refused, by ValidChildID here and the same test in boot.js.
+const ChildIDPattern = "^[A-Za-z][A-Za-z0-9_.:-]{0,99}$"
+
+// pymDelimiter separates the parts of a pym.js message.
+const pymDelimiter = "xPYMx"
+
+var childIDRE = regexp.MustCompile(ChildIDPattern)
+
+// ValidChildID reports whether a pym.js child id may be used.
+func ValidChildID(id string) bool {
+	return childIDRE.MatchString(id) && !strings.Contains(id, pymDelimiter)
+}
 
 // GoAppEnv lists the settings go-app v10 reads through the page's
 // goappGetenv function, which boot.js provides in place of go-app's own

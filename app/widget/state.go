@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"explainer/app/i18n"
+	"explainer/app/shell"
 	"explainer/app/story"
 )
 
@@ -47,6 +48,11 @@ type Options struct {
 	Embed   bool        // ?embed=1: the compact card for article pages
 	Show    Show        // ?show=timeline|quotes; "" shows both
 	NoTitle bool        // ?title=0: the host article has its own headline
+	// ChildID is the id a pym.js parent gives the card (?childId=), kept
+	// by every link so that heights still reach pym after a reader's
+	// click reloads the card without the WebAssembly. Only one, valid id
+	// is taken (shell.ValidChildID).
+	ChildID string
 }
 
 var accentRE = regexp.MustCompile(`^[0-9a-fA-F]{6}$`)
@@ -82,6 +88,9 @@ func ParseURL(s *story.Story, q url.Values) (State, Options) {
 		o.Show = sh
 	}
 	o.NoTitle = q.Get("title") == "0"
+	if ids := q["childId"]; len(ids) == 1 && shell.ValidChildID(ids[0]) {
+		o.ChildID = ids[0]
+	}
 	// Only the embed card showing both parts has a choice of views.
 	if o.Embed && o.Show == ShowBoth && View(q.Get("view")) == ViewQuotes && len(s.Quotes) > 0 {
 		st.View = ViewQuotes
@@ -114,6 +123,9 @@ func Query(st State, o Options, defaultLang i18n.Locale, defaultEvent story.Ref)
 	}
 	if o.Accent != "" {
 		add("accent", o.Accent)
+	}
+	if o.ChildID != "" {
+		add("childId", o.ChildID)
 	}
 	if o.Embed {
 		add("embed", "1")

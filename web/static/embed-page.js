@@ -1,42 +1,38 @@
 // The embed page, live: as the editor changes an option, the preview and
 // every snippet follow, without a reload; each snippet gets a copy button.
-// The page works without this script: its form reloads it.
+// The server writes the snippets (it asks for this page as JSON), so they
+// are escaped for their hosts in one place; this script only shows them.
+// The page works without it: its form reloads it.
 (function () {
   "use strict";
   var form = document.getElementById("embed-options");
-  var values = document.getElementById("embed-values");
   var frame = document.getElementById("embed-preview-frame");
-  if (!form || !values || !frame) return;
-  var v = values.dataset;
-
-  // The query a link keeps, as the widget writes it: keys in order, the
-  // defaults left out.
-  function query(embed) {
-    var f = new FormData(form), q = [];
-    var accent = String(f.get("accent") || "").replace(/^#/, "").toLowerCase();
-    var add = function (k, val) { if (val) q.push(k + "=" + encodeURIComponent(val)); };
-    add("accent", /^[0-9a-f]{6}$/.test(accent) ? accent : "");
-    if (embed) q.push("embed=1");
-    add("event", f.get("event"));
-    add("lang", f.get("lang") === v.defaultLang ? "" : f.get("lang"));
-    add("person", f.get("person"));
-    add("show", f.get("show"));
-    add("theme", f.get("theme"));
-    add("title", f.get("title"));
-    add("view", embed && !f.get("show") ? f.get("view") : "");
-    return q.length ? "?" + q.join("&") : "";
-  }
+  if (!form || !frame) return;
+  var asked = 0;
 
   function update() {
-    var embed = v.page + query(true);
-    var fill = {
-      URL: v.page + query(false), EMBED: embed, HEIGHT: v.height,
-      TITLE: v.title, ID: v.id, SCRIPT: v.script
-    };
-    if (frame.getAttribute("src") !== embed) frame.setAttribute("src", embed);
-    document.querySelectorAll("textarea[data-template]").forEach(function (t) {
-      t.value = t.dataset.template.replace(/%([A-Z]+)%/g, function (m, k) { return fill[k] != null ? fill[k] : m; });
-    });
+    var q = new URLSearchParams(new FormData(form));
+    q.set("format", "json");
+    var n = ++asked;
+    fetch(form.getAttribute("action") + "?" + q.toString(), { headers: { Accept: "application/json" } })
+      .then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.json();
+      })
+      .then(function (d) {
+        if (n !== asked) return; // a later change has been asked for
+        if (frame.getAttribute("src") !== d.preview) frame.setAttribute("src", d.preview);
+        Object.keys(d.snippets).forEach(function (name) {
+          var area = document.getElementById("snippet-" + name);
+          if (area) area.value = d.snippets[name];
+        });
+        form.removeAttribute("data-stale");
+      })
+      .catch(function (e) {
+        if (n !== asked) return;
+        form.setAttribute("data-stale", "");
+        if (window.console) console.warn("explainer: could not update the snippets:", e);
+      });
   }
 
   form.addEventListener("input", update);
