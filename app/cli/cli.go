@@ -28,7 +28,7 @@ var version = "dev"
 const usage = `explainer serves interactive news explainers: a timeline and quote cards.
 
 Usage:
-  explainer serve    [-addr :8080] [-stories DIR] [-base-url URL] [-frame-ancestors LIST] [-health-details] [-drain 30s]
+  explainer serve    [-addr :8080] [-stories DIR] [-base-url URL | -trust-proxy] [-frame-ancestors LIST] [-health-details] [-drain 30s]
   explainer validate [-json] FILE... (- for standard input)
   explainer schema
   explainer export   -out DIR [-stories DIR] [-base-url URL] [-force]

@@ -54,7 +54,7 @@ func TestHostileStoriesFolder(t *testing.T) {
 	done := make(chan started, 1)
 	static := testenv.StaticFS(t)
 	go func() {
-		s, err := New(Config{StoriesDir: dir, Logger: quietLogger(t), Static: static})
+		s, err := New(Config{StoriesDir: dir, Logger: quietLogger(t), Static: static, HealthToken: healthToken})
 		done <- started{s, err}
 	}()
 	var s *Server
@@ -74,7 +74,7 @@ func TestHostileStoriesFolder(t *testing.T) {
 	if r := get(t, h, "GET", "/s/elsewhere/", nil); r.StatusCode != 404 {
 		t.Errorf("a story linked from outside the folder is served: %d", r.StatusCode)
 	}
-	health := body(t, localGet(t, h, "/healthz"))
+	health := body(t, healthGet(t, h))
 	for _, want := range []string{
 		"fifo.json: fifo.json: a named pipe, not a story file",
 		"zero.json: zero.json: a link out of the stories folder",
@@ -99,7 +99,7 @@ func TestHostileStoriesFolder(t *testing.T) {
 func TestRenamesAndCollisions(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "a.json"), storyFile("live", "Version A"))
-	s := newServer(t, Config{StoriesDir: dir})
+	s := newServer(t, Config{StoriesDir: dir, HealthToken: healthToken})
 	h := s.Handler()
 	title := func() string {
 		t.Helper()
@@ -122,7 +122,7 @@ func TestRenamesAndCollisions(t *testing.T) {
 	if got := title(); got != "Version A" {
 		t.Errorf("after a rename: %s", got)
 	}
-	if health := body(t, localGet(t, h, "/healthz")); health != "ok\n" {
+	if health := body(t, healthGet(t, h)); health != "ok\n" {
 		t.Errorf("healthz after a rename:\n%s", health)
 	}
 	// A second file with the same id does not take the story over.
@@ -131,7 +131,7 @@ func TestRenamesAndCollisions(t *testing.T) {
 	if got := title(); got != "Version A" {
 		t.Errorf("a second file took the id: %s", got)
 	}
-	if health := body(t, localGet(t, h, "/healthz")); !strings.Contains(health, `b.json: b.json: story id "live" is already used by renamed.json`) {
+	if health := body(t, healthGet(t, h)); !strings.Contains(health, `b.json: b.json: story id "live" is already used by renamed.json`) {
 		t.Errorf("healthz does not explain the collision:\n%s", health)
 	}
 	// The served one goes: the other takes over, and nothing is blamed.
@@ -142,7 +142,7 @@ func TestRenamesAndCollisions(t *testing.T) {
 	if got := title(); got != "Version B" {
 		t.Errorf("after deleting the served file: %s", got)
 	}
-	if health := body(t, localGet(t, h, "/healthz")); health != "ok\n" {
+	if health := body(t, healthGet(t, h)); health != "ok\n" {
 		t.Errorf("healthz after the collision ended:\n%s", health)
 	}
 }

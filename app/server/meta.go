@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strings"
 
 	"explainer/app/story"
 )
@@ -19,19 +20,35 @@ var hostRE = regexp.MustCompile(`^[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?$|^\[[0-9A-F
 
 // origin is the site's public scheme and host, for absolute links in a
 // page (canonical, oEmbed, Open Graph): the -base-url's when set, else
-// the request's own. "" when neither is usable.
+// the proxy's X-Forwarded-Proto and -Host with -trust-proxy, else the
+// request's own. "" when none is usable.
 func (s *Server) origin(r *http.Request) string {
 	if o := s.baseOrigin(); o != "" {
 		return o
 	}
-	if !hostRE.MatchString(r.Host) {
-		return ""
-	}
-	scheme := "http"
+	scheme, host := "http", r.Host
 	if r.TLS != nil {
 		scheme = "https"
 	}
-	return scheme + "://" + r.Host
+	if s.cfg.TrustProxy {
+		if p := firstValue(r.Header.Get("X-Forwarded-Proto")); p == "http" || p == "https" {
+			scheme = p
+		}
+		if h := firstValue(r.Header.Get("X-Forwarded-Host")); h != "" {
+			host = h
+		}
+	}
+	if !hostRE.MatchString(host) {
+		return ""
+	}
+	return scheme + "://" + host
+}
+
+// firstValue is the first of a comma-separated header's values: the one
+// the proxy nearest the reader added, when proxies are chained.
+func firstValue(h string) string {
+	v, _, _ := strings.Cut(h, ",")
+	return strings.ToLower(strings.TrimSpace(v))
 }
 
 // baseOrigin is the -base-url's scheme and host, "" without one.

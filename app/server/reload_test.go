@@ -24,14 +24,13 @@ const storyV1 = `{
 }
 `
 
-// localGet is a GET from this machine, which /healthz tells more.
-func localGet(t *testing.T, h http.Handler, target string) *http.Response {
+// healthToken opens /healthz's details in tests (Config.HealthToken).
+const healthToken = "test-health-token"
+
+// healthGet asks /healthz for its details, with the token.
+func healthGet(t *testing.T, h http.Handler) *http.Response {
 	t.Helper()
-	r := httptest.NewRequest("GET", target, nil)
-	r.RemoteAddr = "127.0.0.1:40000"
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, r)
-	return w.Result()
+	return get(t, h, "GET", "/healthz", map[string]string{"Authorization": "Bearer " + healthToken})
 }
 
 func writeFile(t *testing.T, path, data string) {
@@ -47,7 +46,7 @@ func TestHotReloadKeepsLastGoodVersion(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "live.json")
 	writeFile(t, file, storyV1)
-	s := newServer(t, Config{StoriesDir: dir})
+	s := newServer(t, Config{StoriesDir: dir, HealthToken: healthToken})
 	h := s.Handler()
 
 	page := func() (string, string) {
@@ -74,12 +73,28 @@ func TestHotReloadKeepsLastGoodVersion(t *testing.T) {
 	if got, etag := page(); got != v1 || etag != etag1 {
 		t.Error("a broken edit changed what readers get")
 	}
-	health := body(t, localGet(t, h, "/healthz"))
+	health := body(t, healthGet(t, h))
 	if !strings.Contains(health, "stale: live.json: live.json:5:27") {
 		t.Errorf("healthz does not report the broken file to this machine:\n%s", health)
 	}
-	if public := body(t, get(t, h, "GET", "/healthz", nil)); public != "ok\n" {
-		t.Errorf("healthz tells the public about story files:\n%s", public)
+	// Nobody else learns of the files: not with a wrong token, and not
+	// from this machine either (behind a proxy, that is everyone).
+	for name, r := range map[string]*http.Request{
+		"public":      httptest.NewRequest("GET", "/healthz", nil),
+		"wrong token": httptest.NewRequest("GET", "/healthz", nil),
+		"loopback":    httptest.NewRequest("GET", "/healthz", nil),
+	} {
+		switch name {
+		case "wrong token":
+			r.Header.Set("Authorization", "Bearer "+healthToken+"x")
+		case "loopback":
+			r.RemoteAddr = "127.0.0.1:40000"
+		}
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Body.String() != "ok\n" {
+			t.Errorf("healthz tells the %s about story files:\n%s", name, w.Body.String())
+		}
 	}
 
 	// Fixed: the new version replaces the old, with a new ETag.
@@ -91,7 +106,7 @@ func TestHotReloadKeepsLastGoodVersion(t *testing.T) {
 	if !strings.Contains(v2, "Version two") || etag2 == etag1 {
 		t.Error("the fixed edit is not served")
 	}
-	if health := body(t, localGet(t, h, "/healthz")); health != "ok\n" {
+	if health := body(t, healthGet(t, h)); health != "ok\n" {
 		t.Errorf("healthz after the fix:\n%s", health)
 	}
 	if old := get(t, h, "GET", "/s/live/", map[string]string{"If-None-Match": etag1}); old.StatusCode != 200 {

@@ -3,13 +3,14 @@
 package server
 
 import (
+	"crypto/subtle"
 	"fmt"
-	"net"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"explainer/app/story"
 )
@@ -146,27 +147,40 @@ func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) error {
 	var b strings.Builder
 	b.WriteString("ok\n")
 	// File names and their errors are for the newsroom, not the public:
-	// only with -health-details, or to a request from this machine.
-	files, errs := s.stories.problemFiles()
-	if !s.cfg.HealthDetails && !fromLoopback(r) {
-		files = nil
+	// only with -health-details, or to a request with the token.
+	if !s.healthDetailsFor(r) {
+		s.send(w, r, response{ctype: "text/plain; charset=utf-8", cache: "no-store", body: encoded{raw: []byte(b.String())}})
+		return nil
 	}
+	files, errs := s.stories.problemFiles()
 	for i, file := range files {
+		// One line per file, whatever its name holds: a newline in a
+		// file name cannot forge another line.
 		first, _, _ := strings.Cut(errs[i].Error(), "\n")
-		b.WriteString("stale: " + file + ": " + first + "\n")
+		b.WriteString("stale: " + oneLine(file) + ": " + oneLine(first) + "\n")
 	}
 	s.send(w, r, response{ctype: "text/plain; charset=utf-8", cache: "no-store", body: encoded{raw: []byte(b.String())}})
 	return nil
 }
 
-// fromLoopback reports whether a request comes from this machine.
-func fromLoopback(r *http.Request) bool {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return false
+// healthDetailsFor reports whether a request may see which story files
+// are not served.
+func (s *Server) healthDetailsFor(r *http.Request) bool {
+	if s.cfg.HealthDetails {
+		return true
 	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
+	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	return ok && s.cfg.HealthToken != "" && subtle.ConstantTimeCompare([]byte(token), []byte(s.cfg.HealthToken)) == 1
+}
+
+// oneLine writes text on one line: control characters (newlines, escape
+// sequences a terminal would act on) as Go escapes.
+func oneLine(text string) string {
+	if !strings.ContainsFunc(text, unicode.IsControl) {
+		return text
+	}
+	q := strconv.Quote(text)
+	return q[1 : len(q)-1]
 }
 
 // serveAsset answers a request for a hashed asset URL: cached for a year,

@@ -50,9 +50,19 @@ type Config struct {
 	// server is told to stop; 0 means 30 seconds.
 	Drain time.Duration
 	// HealthDetails lists, on /healthz, the story files not served and
-	// why, to anyone; without it only requests from this machine see them.
+	// why, to anyone (for a server on a private network).
 	HealthDetails bool
-	Logger        *slog.Logger
+	// HealthToken, when set, shows those details to requests that carry
+	// it ("Authorization: Bearer TOKEN"). Without either, /healthz says
+	// only that the server is alive: who asks is never guessed from the
+	// peer address, which behind a proxy on the same machine is everyone.
+	HealthToken string
+	// TrustProxy takes the public scheme and host from the
+	// X-Forwarded-Proto and X-Forwarded-Host headers a reverse proxy sets,
+	// when BaseURL is not given. Only for a server that nothing can reach
+	// but through that proxy: anyone else could set the headers too.
+	TrustProxy bool
+	Logger     *slog.Logger
 }
 
 // Server serves stories over HTTP.
@@ -185,6 +195,13 @@ func (s *Server) writeTimeout() time.Duration {
 	return 30 * time.Second
 }
 
+// onLoopback reports whether a listener can be reached from this machine
+// only.
+func onLoopback(a net.Addr) bool {
+	tcp, ok := a.(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
+}
+
 // Run serves on addr until ctx ends, then stops accepting connections and
 // lets requests in flight finish (for up to Config.Drain).
 func (s *Server) Run(ctx context.Context, addr string) error {
@@ -212,6 +229,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	if s.baseURL == nil && !s.cfg.TrustProxy && !onLoopback(ln.Addr()) {
+		s.log.Warn("neither -base-url nor -trust-proxy is set: behind a proxy or TLS terminator, pages will name this server's own address (http://…) in canonical links, oEmbed and embed codes, which https articles block as mixed content")
+	}
 	s.log.Info("serving", "addr", "http://"+ln.Addr().String(), "stories", len(s.stories.list()))
 	select {
 	case err := <-errc:

@@ -1,0 +1,126 @@
+//go:build !wasm
+
+package server
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// TestBehindProxy: behind a TLS terminator, the addresses a page gives
+// (canonical, Open Graph, the oEmbed Link header and the oEmbed iframe)
+// are https with -trust-proxy or -base-url, and the forwarded headers are
+// ignored without -trust-proxy, so no one else can set the site's name.
+func TestBehindProxy(t *testing.T) {
+	forwarded := map[string]string{"X-Forwarded-Proto": "https", "X-Forwarded-Host": "news.example"}
+	tests := []struct {
+		name string
+		cfg  Config
+		want string
+	}{
+		{name: "trusted proxy", cfg: Config{TrustProxy: true}, want: "https://news.example/"},
+		{name: "base URL", cfg: Config{BaseURL: "https://graphics.example"}, want: "https://graphics.example/"},
+		{name: "untrusted headers", want: "http://backend:8080/"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newServer(t, tt.cfg)
+			res := get(t, s.Handler(), "GET", "http://backend:8080/?event=london-summit", forwarded)
+			page := body(t, res)
+			for _, want := range []string{`<link rel="canonical" href="` + tt.want + `">`, `<meta property="og:url" content="` + tt.want + `">`} {
+				if !strings.Contains(page, want) {
+					t.Errorf("page lacks %s", want)
+				}
+			}
+			if link := res.Header.Get("Link"); !strings.HasPrefix(link, "<"+strings.TrimSuffix(tt.want, "/")+"/oembed?") {
+				t.Errorf("Link %s", link)
+			}
+			oembed := body(t, get(t, s.Handler(), "GET", "http://backend:8080/oembed?url="+tt.want, forwarded))
+			if !strings.Contains(oembed, `src=\"`+tt.want+`?embed=1`) {
+				t.Errorf("oEmbed html does not frame %s: %s", tt.want, oembed)
+			}
+		})
+	}
+}
+
+// syncBuffer is a log that the server's goroutines write while the test
+// reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
+}
+
+// TestProxyWarning: a server that others can reach, with neither
+// -base-url nor -trust-proxy, says at start that its links may be wrong.
+func TestProxyWarning(t *testing.T) {
+	tests := []struct {
+		name string
+		addr string
+		cfg  Config
+		warn bool
+	}{
+		{name: "all addresses", addr: ":0", warn: true},
+		{name: "loopback", addr: "127.0.0.1:0"},
+		{name: "base URL", addr: ":0", cfg: Config{BaseURL: "https://news.example"}},
+		{name: "trusted proxy", addr: ":0", cfg: Config{TrustProxy: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var log syncBuffer
+			tt.cfg.Logger = slog.New(slog.NewTextHandler(&log, nil))
+			s := newServer(t, tt.cfg)
+			ln, err := net.Listen("tcp", tt.addr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			done := make(chan error, 1)
+			go func() { done <- s.Serve(ctx, ln) }()
+			for !strings.Contains(log.String(), "msg=serving") {
+				time.Sleep(time.Millisecond) // until the server has started
+			}
+			cancel()
+			<-done
+			if got := strings.Contains(log.String(), "-trust-proxy"); got != tt.warn {
+				t.Errorf("warned %v; want %v:\n%s", got, tt.warn, log.String())
+			}
+		})
+	}
+}
+
+// TestHealthLinesCannotBeForged: a file name with a newline or a terminal
+// escape in it is one line of /healthz, escaped.
+func TestHealthLinesCannotBeForged(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "good.json"), storyFile("good", "Good"))
+	name := "x\nstale: forged.json: all is well\x1b[2J.json"
+	if err := os.WriteFile(filepath.Join(dir, name), []byte("{"), 0o644); err != nil {
+		t.Skip("this file system refuses such names:", err)
+	}
+	s := newServer(t, Config{StoriesDir: dir, HealthToken: healthToken})
+	health := body(t, healthGet(t, s.Handler()))
+	lines := strings.Split(strings.TrimSuffix(health, "\n"), "\n")
+	if len(lines) != 2 || strings.Contains(health, "\x1b") || !strings.Contains(lines[1], `x\nstale: forged.json`) {
+		t.Errorf("healthz:\n%s", health)
+	}
+}
