@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"sync"
 
 	"explainer/app/story"
 )
@@ -28,7 +29,14 @@ type storyFiles interface {
 // dirFiles reads a folder through os.Root, so that no name or symbolic
 // link can reach outside it, and opens without blocking, so that a FIFO
 // named *.json cannot stop the server.
+//
+// The folder is its path, not the folder first opened there: a deploy
+// that swaps a symbolic link (ln -sfn v2 current.tmp && mv -T current.tmp
+// current, as Kubernetes updates a ConfigMap volume) or moves a new folder
+// into place is seen at the next reload, which opens the new one.
 type dirFiles struct {
+	path string
+	mu   sync.Mutex // guards root
 	root *os.Root
 }
 
@@ -37,11 +45,39 @@ func openDir(dir string) (*dirFiles, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &dirFiles{root: root}, nil
+	return &dirFiles{path: dir, root: root}, nil
+}
+
+// swapped reports whether the path now names another folder than the one
+// open: a quick check, made often.
+func (d *dirFiles) swapped() bool {
+	now, err := os.Stat(d.path)
+	if err != nil {
+		return false // gone for a moment, mid-swap: keep what is open
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	open, err := d.root.Stat(".")
+	return err == nil && now.IsDir() && !os.SameFile(now, open)
+}
+
+// current is the open folder, reopened first if the path was swapped.
+func (d *dirFiles) current() *os.Root {
+	if d.swapped() {
+		if root, err := os.OpenRoot(d.path); err == nil {
+			d.mu.Lock()
+			d.root.Close()
+			d.root = root
+			d.mu.Unlock()
+		}
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.root
 }
 
 func (d *dirFiles) names() ([]string, error) {
-	entries, err := fs.ReadDir(d.root.FS(), ".")
+	entries, err := fs.ReadDir(d.current().FS(), ".")
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +91,10 @@ func (d *dirFiles) names() ([]string, error) {
 }
 
 func (d *dirFiles) stat(name string) (fs.FileInfo, error) {
-	info, err := d.root.Stat(name)
+	d.mu.Lock()
+	root := d.root
+	d.mu.Unlock()
+	info, err := root.Stat(name)
 	if err != nil {
 		return nil, notServed(err)
 	}
@@ -63,7 +102,10 @@ func (d *dirFiles) stat(name string) (fs.FileInfo, error) {
 }
 
 func (d *dirFiles) read(name string) ([]byte, error) {
-	f, err := d.root.OpenFile(name, openFlags, 0)
+	d.mu.Lock()
+	root := d.root
+	d.mu.Unlock()
+	f, err := root.OpenFile(name, openFlags, 0)
 	if err != nil {
 		return nil, notServed(err)
 	}
@@ -98,9 +140,13 @@ func (b builtinFiles) read(name string) ([]byte, error) {
 	return readCapped(f, info.Size())
 }
 
-// regular refuses what is not a regular file: a folder, a FIFO, a device.
+// regular refuses what is not a regular file of the folder's own: a
+// folder, a FIFO, a device, or a file with another name elsewhere.
 func regular(info fs.FileInfo) error {
 	if info.Mode().IsRegular() {
+		if linkedElsewhere(info) {
+			return errors.New("a hard link, which may name a file from outside the stories folder: not read (copy the file in instead)")
+		}
 		return nil
 	}
 	kind := "not a regular file"

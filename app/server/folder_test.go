@@ -3,6 +3,7 @@
 package server
 
 import (
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -93,57 +94,65 @@ func TestHostileStoriesFolder(t *testing.T) {
 	}
 }
 
-// TestRenamesAndCollisions: renaming a file keeps its story published;
-// of two files with one id, the one that served keeps it, and the other
-// takes over when it goes; /healthz blames only files that are there.
+// TestRenamesAndCollisions: renaming a file keeps its story published.
+// Of two files with one id, the one named after the id serves it, else
+// the first by name — whatever served before and after any restart, so
+// that a backup copy cannot win by accident; the other takes over when it
+// goes, and /healthz blames only files that are there.
 func TestRenamesAndCollisions(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "a.json"), storyFile("live", "Version A"))
 	s := newServer(t, Config{StoriesDir: dir, HealthToken: healthToken})
 	h := s.Handler()
-	title := func() string {
-		t.Helper()
-		r := get(t, h, "GET", "/s/live/", nil)
-		b := body(t, r)
-		if r.StatusCode != 200 {
-			return "unpublished"
-		}
-		for _, v := range []string{"Version A", "Version B"} {
+	title := func(h http.Handler) string {
+		b := body(t, get(t, h, "GET", "/s/live/", nil))
+		for _, v := range []string{"Version A", "Version B", "Backup"} {
 			if strings.Contains(b, "<title>"+v) {
 				return v
 			}
 		}
 		return "?"
 	}
-	if err := os.Rename(filepath.Join(dir, "a.json"), filepath.Join(dir, "renamed.json")); err != nil {
+	if err := os.Rename(filepath.Join(dir, "a.json"), filepath.Join(dir, "live.json")); err != nil {
 		t.Fatal(err)
 	}
 	s.stories.reload()
-	if got := title(); got != "Version A" {
+	if got := title(h); got != "Version A" {
 		t.Errorf("after a rename: %s", got)
 	}
 	if health := body(t, healthGet(t, h)); health != "ok\n" {
 		t.Errorf("healthz after a rename:\n%s", health)
 	}
-	// A second file with the same id does not take the story over.
-	writeFile(t, filepath.Join(dir, "b.json"), storyFile("live", "Version B"))
+	// A backup copy sorts first by name, but the file named after the id
+	// keeps it, now and after a restart.
+	writeFile(t, filepath.Join(dir, "live-old.json"), storyFile("live", "Backup"))
 	s.stories.reload()
-	if got := title(); got != "Version A" {
-		t.Errorf("a second file took the id: %s", got)
+	if got := title(h); got != "Version A" {
+		t.Errorf("a backup copy took the id: %s", got)
 	}
-	if health := body(t, healthGet(t, h)); !strings.Contains(health, `b.json: b.json: story id "live" is already used by renamed.json`) {
+	if health := body(t, healthGet(t, h)); !strings.Contains(health, `live-old.json: live-old.json: story id "live" is already used by live.json`) {
 		t.Errorf("healthz does not explain the collision:\n%s", health)
 	}
+	if got := title(newServer(t, Config{StoriesDir: dir}).Handler()); got != "Version A" {
+		t.Errorf("after a restart: %s", got)
+	}
 	// The served one goes: the other takes over, and nothing is blamed.
-	if err := os.Remove(filepath.Join(dir, "renamed.json")); err != nil {
+	if err := os.Remove(filepath.Join(dir, "live.json")); err != nil {
 		t.Fatal(err)
 	}
 	s.stories.reload()
-	if got := title(); got != "Version B" {
+	if got := title(h); got != "Backup" {
 		t.Errorf("after deleting the served file: %s", got)
 	}
 	if health := body(t, healthGet(t, h)); health != "ok\n" {
 		t.Errorf("healthz after the collision ended:\n%s", health)
+	}
+	// Without a file named after the id, the first by name serves it,
+	// whichever came first.
+	writeFile(t, filepath.Join(dir, "b.json"), storyFile("live", "Version B"))
+	s.stories.reload()
+	if got := title(h); got != "Version B" {
+		t.Errorf("of b.json and live-old.json: %s; want b.json's", got)
 	}
 }
 

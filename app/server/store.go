@@ -193,29 +193,31 @@ func (s *store) refuse(name string, f *fileState, err error) error {
 }
 
 // publish works out which file serves each story id and swaps it in for
-// readers. When two files hold one id, the file that served it keeps it;
-// otherwise the first by name wins. The others are reported, and tried
-// again at every reload, so deleting or renaming one settles it.
+// readers. When several files hold one id, the file named after it
+// (ID.json) serves it, else the first by name: one rule that depends on
+// the folder alone, not on what served before, so a restart cannot flip
+// it and a backup copy (ID-old.json) cannot win by accident. The others
+// are reported, and tried again at every reload, so deleting or renaming
+// one settles it.
 func (s *store) publish() []error {
 	s.mu.RLock()
 	prev, prevProblems := s.byID, s.problems
 	s.mu.RUnlock()
-	prevOwner := map[story.ID]string{}
-	for id, e := range prev {
-		prevOwner[id] = e.File
-	}
 
-	// Files that served their id before claim it first, then the rest by
-	// name.
-	var names, rest []string
-	for _, name := range slices.Sorted(maps.Keys(s.states)) {
-		if e := s.states[name].entry; e != nil && prevOwner[e.Story.ID] == name {
-			names = append(names, name)
-		} else {
-			rest = append(rest, name)
-		}
+	names := slices.Sorted(maps.Keys(s.states))
+	owns := func(name string) bool {
+		e := s.states[name].entry
+		return e != nil && name == string(e.Story.ID)+".json"
 	}
-	names = append(names, rest...)
+	slices.SortStableFunc(names, func(a, b string) int {
+		switch oa, ob := owns(a), owns(b); {
+		case oa && !ob:
+			return -1
+		case ob && !oa:
+			return 1
+		}
+		return 0
+	})
 	byID := map[story.ID]*entry{}
 	problems := map[string]error{}
 	var errs []error
@@ -274,23 +276,29 @@ func newEntry(name string, data []byte) (*entry, error) {
 }
 
 // watch reloads the folder until ctx ends: at once when the file system
-// says something changed (a burst of changes is one reload), and every
-// `every` in any case, which is also all there is where notifications are
-// not to be had (some network drives).
+// says something changed (a burst of changes is one reload), and in any
+// case every `every` where notifications are not to be had (some network
+// drives), or every safetyNet where they are, in case one is missed. Every
+// `every` it also checks that the path still names the folder being
+// watched, so that a deploy that swaps the folder is live within that.
 func (s *store) watch(ctx context.Context, dir string, every time.Duration) {
 	var events <-chan fsnotify.Event
 	var errs <-chan error
-	if w, err := fsnotify.NewWatcher(); err == nil {
+	full := every
+	w, err := fsnotify.NewWatcher()
+	if err == nil {
 		defer w.Close()
 		if err := w.Add(dir); err == nil {
 			events, errs = w.Events, w.Errors
-			every = max(every, 10*time.Second) // a safety net now, not the means
+			full = max(every, safetyNet)
 		} else {
 			s.log.Warn("no file notifications for the stories folder: polling", "err", err)
 		}
 	}
+	swappable, _ := s.files.(interface{ swapped() bool })
 	// What changed before the watch began is caught by a reload now.
 	s.reload()
+	last := time.Now()
 	tick := time.NewTicker(every)
 	defer tick.Stop()
 	var settle <-chan time.Time
@@ -299,7 +307,21 @@ func (s *store) watch(ctx context.Context, dir string, every time.Duration) {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
+			if swappable != nil && swappable.swapped() {
+				s.log.Info("the stories folder was replaced: reading the new one", "dir", dir)
+				if events != nil {
+					// The notifications followed the old folder.
+					w.Remove(dir)
+					if err := w.Add(dir); err != nil {
+						s.log.Warn("no file notifications for the new stories folder: polling", "err", err)
+						events, errs, full = nil, nil, every
+					}
+				}
+			} else if time.Since(last) < full {
+				continue
+			}
 			s.reload()
+			last = time.Now()
 		case <-events:
 			if settle == nil {
 				settle = time.After(100 * time.Millisecond)
@@ -309,6 +331,11 @@ func (s *store) watch(ctx context.Context, dir string, every time.Duration) {
 		case <-settle:
 			settle = nil
 			s.reload()
+			last = time.Now()
 		}
 	}
 }
+
+// safetyNet is how often a folder whose changes are notified is read
+// again all the same.
+const safetyNet = 10 * time.Second
