@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 
+	"explainer/app/server"
 	"explainer/app/story"
 )
 
@@ -109,12 +110,9 @@ func validateFile(file string) fileResult {
 		r.Errors = []errorResult{{Message: err.Error()}}
 		return r
 	}
-	s, err := story.Parse(file, data)
-	if err == nil {
-		// What the server does next: the zone data of the page. Checking
-		// it here keeps validate and the server in agreement.
-		_, err = s.Zones()
-	}
+	// What the server does with a file before serving it: parse, zone
+	// data, pages that fit. validate passes exactly what would be served.
+	s, err := server.Check(file, data)
 	if err != nil {
 		var list story.ErrorList
 		if errors.As(err, &list) {

@@ -20,10 +20,45 @@ import (
 	"explainer/web"
 )
 
-// maxPageBytes is the largest page the server renders: a story within the
-// story package's limits stays far below it; past it is a bug or an
-// attack, answered with an error rather than megabytes.
+// maxPageBytes is the largest page the server renders. A story within the
+// story package's limits can still make a larger one (its text is escaped
+// in the page, up to six bytes for one): such a story is refused when it
+// is loaded and by validate (fitsInPage), so that a story that is served
+// always renders.
 const maxPageBytes = 16 << 20
+
+// shellAllowance bounds what the page adds around the widget and the
+// story's data: the head, with the title and dek several times over in
+// meta tags, escaped, and the scripts' addresses.
+func shellAllowance(st *story.Story) int {
+	return 16<<10 + 8*6*(len(st.Title)+len(st.Dek))
+}
+
+// fitsInPage checks that the story's heaviest pages stay under
+// maxPageBytes: the first event with every quote, the event with the
+// longest text, and the embed card's list of all quotes. data is the size
+// of what every page embeds (the story's JSON and zone data).
+func fitsInPage(name string, st *story.Story, data int) error {
+	heaviest, most := "", -1
+	for _, ev := range st.Events {
+		n := len(ev.Headline) + len(ev.Body)
+		for _, q := range st.Quotes {
+			if string(q.Event) == string(ev.ID) {
+				n += len(q.Text) + len(q.Context)
+			}
+		}
+		if n > most {
+			heaviest, most = string(ev.ID), n
+		}
+	}
+	for _, q := range []url.Values{{}, {"event": {heaviest}}, {"embed": {"1"}, "view": {"quotes"}}} {
+		w := widget.New(st, &url.URL{Path: "/", RawQuery: q.Encode()})
+		if n := len(app.HTMLString(w)) + data + shellAllowance(st); n > maxPageBytes {
+			return fmt.Errorf("%s: its page would be %.1f MB, over the %d MiB a page may be: shorten the story's text, or split it into several stories", name, float64(n)/1e6, maxPageBytes>>20)
+		}
+	}
+	return nil
+}
 
 // templates are the page shells in web/templates.
 var templates = template.Must(template.New("").Funcs(template.FuncMap{"comment": comment}).ParseFS(web.Templates, "templates/*.html"))

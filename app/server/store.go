@@ -253,7 +253,9 @@ func (s *store) publish() []error {
 	return errs
 }
 
-// newEntry parses a story file and prepares what serving it needs.
+// newEntry parses a story file and prepares what serving it needs. A
+// story that parses but whose pages could not be rendered is refused here,
+// with the reason, like any other broken file.
 func newEntry(name string, data []byte) (*entry, error) {
 	st, err := story.Parse(name, data)
 	if err != nil {
@@ -271,8 +273,22 @@ func newEntry(name string, data []byte) (*entry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	if err := fitsInPage(name, st, len(js)+len(zjs)); err != nil {
+		return nil, err
+	}
 	sum := sha256.Sum256(js)
 	return &entry{Story: st, File: name, JSON: js, Zones: zjs, ETag: `"` + hex.EncodeToString(sum[:8]) + `"`}, nil
+}
+
+// Check is what the server does with a story file before it serves it —
+// parse, validate, gather its zones, and make sure its pages fit — so
+// that `explainer validate` passes exactly the files the server serves.
+func Check(name string, data []byte) (*story.Story, error) {
+	e, err := newEntry(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return e.Story, nil
 }
 
 // watch reloads the folder until ctx ends: at once when the file system

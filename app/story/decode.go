@@ -113,6 +113,8 @@ func (d *decoder) decode(n *node, v reflect.Value, path string) {
 		v.SetString(n.str)
 		if i := strings.IndexFunc(n.str, isControl); i >= 0 {
 			d.add(here, fmt.Sprintf("control character %U in text: remove it", []rune(n.str[i:])[0]), "")
+		} else if i := strings.IndexFunc(n.str, isSpoofing); i >= 0 {
+			d.add(here, fmt.Sprintf("invisible formatting character %U in text: remove it (it can make text read otherwise than it is, in titles and link previews)", []rune(n.str[i:])[0]), "")
 		}
 		if c, ok := v.Interface().(checker); ok {
 			if msg := c.check(); msg != "" {
@@ -181,6 +183,18 @@ func (d *decoder) decodeStruct(n *node, v reflect.Value, path string) {
 // controls other than tab and line breaks. A NUL in a page is never meant.
 func isControl(r rune) bool {
 	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r < 0xa0)
+}
+
+// isSpoofing reports the invisible characters that change how the text
+// around them reads beyond their own span: the bidirectional embeddings
+// and overrides (U+202A–U+202E), which reverse what follows in a <title>
+// or a link preview, and the line and paragraph separators (U+2028,
+// U+2029), which break a line where no line break shows in the file.
+// Right-to-left text does not need them: the marks (U+200E, U+200F) and
+// the isolates (U+2066–U+2069), which stay inside their own span, are
+// allowed.
+func isSpoofing(r rune) bool {
+	return (r >= 0x202a && r <= 0x202e) || r == 0x2028 || r == 0x2029
 }
 
 // jsonKind is the JSON type that decodes into t.

@@ -138,6 +138,9 @@ func TestPositions(t *testing.T) {
 		{name: "CR line endings", file: "{\r\"id\": \"s\",\r\"titl\": \"T\"}", want: "f.json:3:1: $.titl"},
 		{name: "CRLF line endings", file: "{\r\n\"id\": \"s\",\r\n\"titl\": \"T\"}", want: "f.json:3:1: $.titl"},
 		{name: "a NUL in text", file: `{"id":"s","title":"a\u0000b","language":"en","events":[{"id":"e","headline":"H","start":{"date":"2025"}}]}`, want: "f.json:1:19: $.title: control character U+0000 in text"},
+		{name: "a bidi override in a title", file: `{"id":"s","title":"Gaza \u202ekcatta","language":"en","events":[{"id":"e","headline":"H","start":{"date":"2025"}}]}`, want: "f.json:1:19: $.title: invisible formatting character U+202E in text"},
+		{name: "a bidi embedding in a headline", file: `{"id":"s","title":"T","language":"en","events":[{"id":"e","headline":"\u202bH","start":{"date":"2025"}}]}`, want: "$.events[0].headline: invisible formatting character U+202B"},
+		{name: "a line separator", file: `{"id":"s","title":"a\u2028b","language":"en","events":[{"id":"e","headline":"H","start":{"date":"2025"}}]}`, want: "$.title: invisible formatting character U+2028"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -146,6 +149,14 @@ func TestPositions(t *testing.T) {
 				t.Errorf("error %v; want %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestRightToLeftMarksAllowed: the marks and isolates right-to-left text
+// needs are not spoofing.
+func TestRightToLeftMarksAllowed(t *testing.T) {
+	if _, err := Parse("f.json", []byte(`{"id":"s","title":"\u2067שלום\u2069 \u200fכן","language":"he","events":[{"id":"e","headline":"H","start":{"date":"2025"}}]}`)); err != nil {
+		t.Error(err)
 	}
 }
 
