@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
 	"explainer/app/story"
@@ -189,11 +188,6 @@ func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) error {
 	as, ok := s.assets.byURL[r.URL.Path]
 	if !ok {
 		return errNotFound
-	}
-	// The server's write timeout suits pages; the WebAssembly to a phone
-	// on a slow line needs longer: time for its size at 16 KB/s.
-	if size := len(as.raw); size > 1<<20 {
-		http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.writeTimeout() + time.Duration(size/(16<<10))*time.Second))
 	}
 	s.send(w, r, response{ctype: as.Type, cache: "public, max-age=31536000, immutable", etag: as.ETag, body: as.encoded, public: true})
 	return nil

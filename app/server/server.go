@@ -21,6 +21,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/net/netutil"
+
 	"explainer/web"
 )
 
@@ -46,6 +48,11 @@ type Config struct {
 	// WriteTimeout bounds the time to send a response; 0 means 30 s.
 	// Large assets get their own, longer deadline.
 	WriteTimeout time.Duration
+	// MaxConns bounds the connections open at once; more wait to be
+	// accepted. 0 means three quarters of the process's file limit, so
+	// that slow readers cannot use up the descriptors that story files
+	// and the listener need.
+	MaxConns int
 	// Drain is how long requests in flight may take to finish once the
 	// server is told to stop; 0 means 30 seconds.
 	Drain time.Duration
@@ -195,6 +202,13 @@ func (s *Server) writeTimeout() time.Duration {
 	return 30 * time.Second
 }
 
+func (s *Server) maxConns() int {
+	if s.cfg.MaxConns > 0 {
+		return s.cfg.MaxConns
+	}
+	return max(64, fileLimit()*3/4)
+}
+
 // onLoopback reports whether a listener can be reached from this machine
 // only.
 func onLoopback(a net.Addr) bool {
@@ -223,6 +237,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		MaxHeaderBytes:    16 << 10,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
+	ln = netutil.LimitListener(ln, s.maxConns())
 	watchCtx, stopWatch := context.WithCancel(ctx)
 	defer stopWatch()
 	go s.Watch(watchCtx)
