@@ -175,6 +175,14 @@ type tab struct {
 	requests []string
 }
 
+// How long a test waits for what it expects: a condition in a page, a
+// frame to appear, a whole tab. Generous, since the machine may be busy
+// with other work; a test that passes does not wait for them.
+const (
+	waitTimeout = 60 * time.Second
+	tabTimeout  = 4 * time.Minute
+)
+
 // needBrowser skips a test when there is no browser (fails under make
 // test); newTab calls it, and tests that use the site before opening a
 // tab call it first.
@@ -189,7 +197,7 @@ func newTab(t testing.TB) *tab {
 	t.Helper()
 	needBrowser(t)
 	ctx, cancelTab := chromedp.NewContext(browserCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, tabTimeout)
 	t.Cleanup(func() {
 		cancelTimeout()
 		cancelTab()
@@ -267,7 +275,7 @@ func (p *tab) evalString(js string) string {
 // page.
 func (p *tab) waitFor(js string) {
 	p.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(waitTimeout)
 	for {
 		var ok bool
 		err := chromedp.Run(p.ctx, chromedp.Poll(js, &ok, chromedp.WithPollingTimeout(time.Until(deadline))))

@@ -72,7 +72,7 @@ type frameBox struct {
 // and returns how long that took.
 func waitSized(t *testing.T, p *tab, what string) {
 	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(waitTimeout)
 	for {
 		var boxes []frameBox
 		js := `[` + func() string {

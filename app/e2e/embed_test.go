@@ -73,7 +73,7 @@ func TestEmbedded(t *testing.T) {
 // prefix: Chromium runs a cross-site frame as a target of its own.
 func attachFrame(t *testing.T, p *tab, prefix string) context.Context {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(waitTimeout)
 	for time.Now().Before(deadline) {
 		if ctx, ok := frameIfAny(t, p, prefix); ok {
 			return ctx

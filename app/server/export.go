@@ -34,6 +34,12 @@ import (
 // does not write (a story since removed) are deleted, and no symbolic
 // link in dir is followed.
 func (s *Server) Export(dir string, force bool) (int, error) {
+	if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return 0, fmt.Errorf("%s is a symbolic link: give the folder it points to, so that what is written is plain to see", dir)
+	}
+	if err := s.apartFromStories(dir); err != nil {
+		return 0, err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, err
 	}
@@ -59,6 +65,9 @@ func (s *Server) Export(dir string, force bool) (int, error) {
 	n := 0
 	write := func(name string, data []byte) error {
 		rel := strings.TrimPrefix(name, "/")
+		if err := unlinkFolders(root, path.Dir(rel)); err != nil {
+			return err
+		}
 		if err := root.MkdirAll(path.Dir(rel), 0o755); err != nil {
 			return err
 		}
@@ -133,6 +142,59 @@ func (s *Server) Export(dir string, force bool) (int, error) {
 	}
 	names := slices.Sorted(maps.Keys(written))
 	return n, root.WriteFile(manifestName, []byte(strings.Join(names, "\n")+"\n"), 0o644)
+}
+
+// unlinkFolders removes the symbolic links among the folders of dir (a
+// path inside root), so that the export makes real folders there rather
+// than writing through a link, or stopping half-way at one that leads out.
+func unlinkFolders(root *os.Root, dir string) error {
+	if dir == "." {
+		return nil
+	}
+	prefix := ""
+	for part := range strings.SplitSeq(dir, "/") {
+		prefix = path.Join(prefix, part)
+		info, err := root.Lstat(prefix)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil // made by MkdirAll, as a folder
+		}
+		if err != nil {
+			return err
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			if err := root.Remove(prefix); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// apartFromStories refuses an export folder that is the stories folder,
+// inside it or around it: the export would mix its files (story.schema.json
+// above all) with the stories, which the server then reads as stories.
+func (s *Server) apartFromStories(dir string) error {
+	if s.cfg.StoriesDir == "" {
+		return nil
+	}
+	out, err1 := filepath.Abs(dir)
+	stories, err2 := filepath.Abs(s.cfg.StoriesDir)
+	if err := errors.Join(err1, err2); err != nil {
+		return err
+	}
+	if real, err := filepath.EvalSymlinks(stories); err == nil {
+		stories = real
+	}
+	if within(out, stories) || within(stories, out) {
+		return fmt.Errorf("%s and the stories folder %s overlap: export to a folder of its own", dir, s.cfg.StoriesDir)
+	}
+	return nil
+}
+
+// within reports whether path is dir or inside it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && filepath.IsLocal(rel)
 }
 
 // manifestName lists the files an export wrote, so that the next one

@@ -135,3 +135,44 @@ func TestExportIsSafe(t *testing.T) {
 		t.Errorf("404.html is not a file of its own: %v", err)
 	}
 }
+
+// TestExportRefusesWhatItShouldNotTouch: an export does not follow a
+// symbolic link given as the folder, does not mix its files with the
+// stories (not even with -force), and replaces a linked folder inside
+// its output with a real one instead of stopping half-way.
+func TestExportRefusesWhatItShouldNotTouch(t *testing.T) {
+	stories := t.TempDir()
+	writeFile(t, filepath.Join(stories, "a.json"), storyFile("a", "Story A"))
+	s := newServer(t, Config{StoriesDir: stories})
+
+	target := t.TempDir()
+	link := filepath.Join(t.TempDir(), "out")
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if _, err := s.Export(link, false); err == nil || !strings.Contains(err.Error(), "symbolic link") {
+		t.Errorf("export to a symbolic link: %v", err)
+	}
+	for _, dir := range []string{stories, filepath.Join(stories, "site"), filepath.Dir(stories)} {
+		if _, err := s.Export(dir, true); err == nil || !strings.Contains(err.Error(), "overlap") {
+			t.Errorf("export -force to %s, beside the stories in %s: %v", dir, stories, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(stories, "story.schema.json")); !os.IsNotExist(err) {
+		t.Errorf("the export left a file among the stories: %v", err)
+	}
+
+	out, elsewhere := t.TempDir(), t.TempDir()
+	if err := os.Symlink(elsewhere, filepath.Join(out, "s")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Export(out, true); err != nil {
+		t.Fatalf("export over a linked s/: %v", err)
+	}
+	if info, err := os.Lstat(filepath.Join(out, "s")); err != nil || !info.IsDir() {
+		t.Errorf("s/ is not a folder of the export's own: %v", err)
+	}
+	if entries, _ := os.ReadDir(elsewhere); len(entries) > 0 {
+		t.Errorf("the export wrote through the link: %d files in its target", len(entries))
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"explainer/app/i18n"
 	"explainer/app/story"
 	"explainer/app/widget"
 )
@@ -127,14 +128,10 @@ func (s *Server) storyAt(raw, origin string) (*entry, *url.URL, bool) {
 		return nil, nil, false
 	}
 	page := &url.URL{Scheme: o.Scheme, Host: o.Host, Path: storyPath(s, e.Story.ID)}
-	// Keep the reader's state and options, not the embed page's own.
-	q := url.Values{}
-	for k, v := range u.Query() {
-		switch k {
-		case "event", "person", "view", "show", "title", "lang", "theme", "accent":
-			q[k] = v
-		}
-	}
-	page.RawQuery = q.Encode()
+	// Keep the reader's state and options, not the embed page's own, as
+	// the widget reads them: checked, normalised, each once.
+	st, opts := widget.ParseURL(e.Story, u.Query())
+	opts.Embed, opts.ChildID = false, ""
+	page.RawQuery = strings.TrimPrefix(widget.Query(st, opts, i18n.ForStory(e.Story.Language), story.Ref(e.Story.Events[0].ID)), "?")
 	return e, page, true
 }

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -25,6 +26,7 @@ func TestOEmbed(t *testing.T) {
 		width       float64
 		maxHeight   float64
 		src         string // part of the iframe's src
+		exact       bool   // src is the whole of it
 	}{
 		{name: "the story at the root", query: "url=" + site + "/&format=json", status: 200, width: 600, src: site + "/?embed=1"},
 		{name: "format left out", query: "url=" + site + "/", status: 200, width: 600},
@@ -32,6 +34,8 @@ func TestOEmbed(t *testing.T) {
 		{name: "the story's own page", query: "url=" + site + "/s/oval-office-2025/&maxwidth=750&maxheight=1000", status: 200, width: 600},
 		{name: "the embed page", query: "url=" + site + "/s/oval-office-2025/embed", status: 200, width: 600},
 		{name: "a small maxheight", query: "url=" + site + "/&maxheight=300", status: 200, width: 600, maxHeight: 300},
+		// Options are read as the widget reads them: checked, each once.
+		{name: "hostile and repeated options", query: "url=" + url.QueryEscape(site+`/?event=london-summit&event=kharkiv-drone-strike&accent="><b>&lang=zz&theme=dark&theme=light&childId=x&evil=1`), status: 200, width: 600, src: site + "/?embed=1&event=london-summit&theme=dark", exact: true},
 		{name: "no url", query: "format=json", status: 400},
 		{name: "xml", query: "url=" + site + "/&format=xml", status: 501},
 		{name: "another site", query: "url=https://elsewhere.example/&format=json", status: 404},
@@ -77,7 +81,7 @@ func TestOEmbed(t *testing.T) {
 				t.Fatalf("no iframe in %s", html)
 			}
 			src := htmltest.Value(iframe, "src")
-			if !strings.Contains(src, "embed=1") || !strings.Contains(src, tt.src) {
+			if !strings.Contains(src, "embed=1") || !strings.Contains(src, tt.src) || (tt.exact && src != tt.src) {
 				t.Errorf("iframe src %q; want embed=1 and %q", src, tt.src)
 			}
 			if htmltest.Value(iframe, "width") != itoa(int(tt.width)) || htmltest.Value(iframe, "height") != itoa(int(height)) {

@@ -124,3 +124,24 @@ func TestHealthLinesCannotBeForged(t *testing.T) {
 		t.Errorf("healthz:\n%s", health)
 	}
 }
+
+// TestRedirectsKeepTheSubPath: every redirect under a -base-url sub-path
+// stays under it, percent-encoded, with the query kept.
+func TestRedirectsKeepTheSubPath(t *testing.T) {
+	s := newServer(t, Config{BaseURL: "https://example.com/it's%20графіка"})
+	const root = "/it%27s%20%D0%B3%D1%80%D0%B0%D1%84%D1%96%D0%BA%D0%B0"
+	tests := []struct{ target, want string }{
+		{target: root, want: root + "/"},
+		{target: root + "/s/oval-office-2025?event=london-summit", want: root + "/s/oval-office-2025/?event=london-summit"},
+		{target: root + "/s//oval-office-2025/?event=london-summit", want: root + "/s/oval-office-2025/?event=london-summit"},
+		{target: root + "/./s/oval-office-2025/", want: root + "/s/oval-office-2025/"},
+		{target: root + "//", want: root + "/"},
+		{target: root + "/s/../", want: root + "/"},
+	}
+	for _, tt := range tests {
+		r := get(t, s.Handler(), "GET", tt.target, nil)
+		if r.StatusCode/100 != 3 || r.Header.Get("Location") != tt.want {
+			t.Errorf("%s: %d to %q; want a redirect to %q", tt.target, r.StatusCode, r.Header.Get("Location"), tt.want)
+		}
+	}
+}

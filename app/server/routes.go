@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"path"
 	"strconv"
 	"strings"
 	"unicode"
@@ -45,14 +46,35 @@ func (s *Server) underRoot(mux http.Handler) http.Handler {
 			// http.StripPrefix compares the raw path too, which a quote or
 			// a space in the prefix keeps from matching: strip the
 			// decoded path and let it stand for itself.
+			p := strings.TrimPrefix(r.URL.Path, s.root)
+			// The mux would answer /graphics/s//x with a redirect to its
+			// own clean path, /s/x, outside the sub-path: clean it here.
+			if c := cleanPath(p); c != p {
+				to := (&url.URL{Path: s.root + c}).EscapedPath()
+				if r.URL.RawQuery != "" {
+					to += "?" + r.URL.RawQuery
+				}
+				http.Redirect(w, r, to, http.StatusMovedPermanently)
+				return
+			}
 			r2 := r.Clone(r.Context())
-			r2.URL.Path = strings.TrimPrefix(r.URL.Path, s.root)
+			r2.URL.Path = p
 			r2.URL.RawPath = ""
 			mux.ServeHTTP(w, r2)
 		default:
 			outside(w, r)
 		}
 	})
+}
+
+// cleanPath is p without . and .. elements or doubled slashes, keeping a
+// final slash, as http.ServeMux would redirect to.
+func cleanPath(p string) string {
+	c := path.Clean(p)
+	if strings.HasSuffix(p, "/") && c != "/" {
+		c += "/"
+	}
+	return c
 }
 
 func notFound(http.ResponseWriter, *http.Request) error { return errNotFound }
@@ -120,7 +142,7 @@ func (s *Server) serveStoryFile(w http.ResponseWriter, r *http.Request) error {
 		return errNotFound
 	}
 	if !isJSON {
-		to := s.root + "/s/" + id + "/"
+		to := (&url.URL{Path: s.root + "/s/" + id + "/"}).EscapedPath()
 		if r.URL.RawQuery != "" {
 			to += "?" + r.URL.RawQuery // the reader's state goes along
 		}

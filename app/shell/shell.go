@@ -42,6 +42,13 @@ const (
 	// ViewEvent is posted to an embedding page when the reader changes the
 	// card's view or the person filter.
 	ViewEvent = "explainer:view"
+	// HeightMessage is the message a card posts to its host with its
+	// content's height; embed.js sizes the frame from it.
+	HeightMessage = "explainer:height"
+	// MeasureMessage is what embed.js posts to a frame it adopts: the card
+	// answers with its height, which embed.js may have missed if it loaded
+	// after the frame.
+	MeasureMessage = "explainer:measure"
 	// GotoEvent is dispatched on window by boot.js when the host page asks
 	// for an event (a #explainer-ID deep link); the WebAssembly selects it.
 	GotoEvent = "explainer:goto"

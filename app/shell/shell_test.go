@@ -34,13 +34,16 @@ func TestBootScriptNames(t *testing.T) {
 		got[m[1]] = m[2]
 	}
 	want := map[string]string{
-		"root":       RootID,
-		"offline":    OfflineID,
-		"failHook":   FailHook,
-		"focusHook":  FocusHook,
-		"stateAttr":  StateAttr,
-		"readyEvent": ReadyEvent,
-		"gotoEvent":  GotoEvent,
+		"root":           RootID,
+		"offline":        OfflineID,
+		"failHook":       FailHook,
+		"focusHook":      FocusHook,
+		"stateAttr":      StateAttr,
+		"readyEvent":     ReadyEvent,
+		"gotoEvent":      GotoEvent,
+		"heightMessage":  HeightMessage,
+		"measureMessage": MeasureMessage,
+		"childIdPattern": ChildIDPattern,
 	}
 	for key, w := range want {
 		if got[key] != w {
@@ -50,6 +53,54 @@ func TestBootScriptNames(t *testing.T) {
 	for key := range got {
 		if _, ok := want[key]; !ok {
 			t.Errorf("boot.js names.%s is not in app/shell", key)
+		}
+	}
+}
+
+// TestEmbedScriptNames checks that embed.js, which host pages load,
+// spells the messages it shares with the card as this package does.
+func TestEmbedScriptNames(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "web", "static", "embed.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	block := regexp.MustCompile(`(?s)var names = \{(.*?)\};`).FindStringSubmatch(string(src))
+	if block == nil {
+		t.Fatal("embed.js has no `var names = {...};` block")
+	}
+	got := map[string]string{}
+	for _, m := range regexp.MustCompile(`(\w+): "([^"]*)"`).FindAllStringSubmatch(block[1], -1) {
+		got[m[1]] = m[2]
+	}
+	want := map[string]string{"heightMessage": HeightMessage, "measureMessage": MeasureMessage, "gotoEvent": GotoEvent}
+	if len(got) != len(want) {
+		t.Errorf("embed.js names %v; want %v", got, want)
+	}
+	for key, w := range want {
+		if got[key] != w {
+			t.Errorf("embed.js names.%s = %q; app/shell says %q", key, got[key], w)
+		}
+	}
+	if n := len(regexp.MustCompile(`"explainer:[a-z]+"`).FindAllString(string(src), -1)); n != len(want) {
+		t.Errorf("embed.js spells an explainer: message outside its names block")
+	}
+}
+
+// TestChildIDs: pym.js ids are element ids, one of them, and never
+// carry pym's delimiter.
+func TestChildIDs(t *testing.T) {
+	for id, want := range map[string]bool{
+		"explainer-oval-office": true,
+		"pym_1":                 true,
+		"":                      false,
+		"1abc":                  false,
+		"axPYMxnavigateToxPYMxhttps://evil.example/": false,
+		"a b":                    false,
+		"a\"b":                   false,
+		strings.Repeat("a", 101): false,
+	} {
+		if got := ValidChildID(id); got != want {
+			t.Errorf("ValidChildID(%q) = %v; want %v", id, got, want)
 		}
 	}
 }

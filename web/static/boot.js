@@ -14,7 +14,10 @@
     focusHook: "explainerFocus",
     stateAttr: "data-explainer",
     readyEvent: "explainer:ready",
-    gotoEvent: "explainer:goto"
+    gotoEvent: "explainer:goto",
+    heightMessage: "explainer:height",
+    measureMessage: "explainer:measure",
+    childIdPattern: "^[A-Za-z][A-Za-z0-9_.:-]{0,99}$"
   };
   var html = document.documentElement;
   var me = document.currentScript;
@@ -98,8 +101,13 @@
   // #?secret=). This runs before, and without, the WebAssembly.
   var framed = window.parent && window.parent !== window;
   var query = new URLSearchParams(location.search);
-  var pymId = query.get("childId");
-  var wpSecret = (/[#&?]secret=([A-Za-z0-9]+)/.exec(location.hash) || [])[1];
+  // The pym.js id goes into every message to the parent: only one, and
+  // only an element id (never pym's xPYMx delimiter, which would let a
+  // link forge a "navigateTo" message), as app/shell.ValidChildID.
+  var pymIds = query.getAll("childId");
+  var pymId = pymIds.length === 1 && new RegExp(names.childIdPattern).test(pymIds[0]) &&
+    pymIds[0].indexOf("xPYMx") < 0 ? pymIds[0] : "";
+  var wpSecret = (/[#&?]secret=([A-Za-z0-9]{1,64})/.exec(location.hash) || [])[1];
   var lastHeight = 0;
 
   function toHost(msg) {
@@ -117,7 +125,7 @@
     var h = contentHeight();
     if (!h || (h === lastHeight && !force)) return;
     lastHeight = h;
-    toHost({ type: "explainer:height", height: h, story: cfg.story });
+    toHost({ type: names.heightMessage, height: h, story: cfg.story });
     if (pymId) toHost("pymxPYMx" + pymId + "xPYMxheightxPYMx" + h);
     toHost({ sentinel: "amp", type: "embed-size", height: h });
     var dw = {};
@@ -126,14 +134,17 @@
     if (wpSecret) toHost({ message: "height", value: h, secret: wpSecret });
   }
 
-  // Messages from the host: pym.js's width, wp-embed.js's ready (both ask
-  // for the height again) and a deep link to an event, which the
-  // WebAssembly selects in place, or the server renders before it runs.
+  // Messages from the host: embed.js's measure, pym.js's width and
+  // wp-embed.js's ready (each asks for the height again: a host script
+  // that loaded after this frame has missed the first), and a deep link
+  // to an event, which the WebAssembly selects in place, or the server
+  // renders before it runs.
   window.addEventListener("message", function (e) {
     if (!framed || e.source !== window.parent) return;
     var d = e.data;
     if (typeof d === "string" && pymId && d.indexOf("pymxPYMx" + pymId + "xPYMxwidth") === 0) return sendHeight(true);
     if (!d || typeof d !== "object") return;
+    if (d.type === names.measureMessage) return sendHeight(true);
     if (d.message === "ready" && wpSecret && d.secret === wpSecret) return sendHeight(true);
     if (d.type === "explainer:goto" && typeof d.event === "string" && /^[a-z0-9-]{1,80}$/.test(d.event)) {
       if (html.getAttribute(names.stateAttr) === "ready") {
@@ -148,6 +159,22 @@
   if (framed) {
     window.addEventListener("load", function () { sendHeight(true); });
     window.addEventListener(names.readyEvent, function () { sendHeight(true); });
+  }
+
+  // Before the WebAssembly runs, every control is a link that loads the
+  // card again. The server keeps ?childId= in them; the WordPress secret
+  // is in the hash, which it never sees, so carry it over here: after a
+  // reader's click, WordPress still hears the card's height.
+  if (framed && wpSecret) {
+    document.addEventListener("click", function (e) {
+      var a = e.target && e.target.closest && e.target.closest("a[href]");
+      if (!a || html.getAttribute(names.stateAttr) === "ready") return;
+      var u = new URL(a.getAttribute("href"), location.href);
+      if (u.origin === location.origin && !u.hash) {
+        u.hash = "?secret=" + wpSecret;
+        a.setAttribute("href", u.pathname + u.search + u.hash);
+      }
+    }, true);
   }
 
   function load() {

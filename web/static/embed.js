@@ -5,8 +5,19 @@
 // a page each keep to their own frame. A message counts only when it
 // comes from one of our frames and from our origin: no other frame can
 // resize ours.
+//
+// It may load at any time: on adopting a frame it asks the card for its
+// height (the card answers, and posts again on every change), so a script
+// that arrives late misses nothing. Frames and divs added later are
+// adopted as they appear; explainer.scan() adopts them at once.
 (function () {
   "use strict";
+  // Names shared with the card, defined in app/shell (checked by its test).
+  var names = {
+    heightMessage: "explainer:height",
+    measureMessage: "explainer:measure",
+    gotoEvent: "explainer:goto"
+  };
   var me = document.currentScript;
   var origin = me && me.src ? new URL(me.src, location.href).origin : "";
   var frames = [];
@@ -16,10 +27,8 @@
     return m && m[1];
   }
 
-  function withEvent(src, id) {
-    var u = new URL(src, location.href);
-    u.searchParams.set("event", id);
-    return u.href;
+  function ask(f) {
+    try { f.contentWindow.postMessage({ type: names.measureMessage }, origin); } catch (e) { /* not loaded yet: load asks */ }
   }
 
   function adopt(f) {
@@ -27,29 +36,44 @@
     f.explainerFrame = true;
     frames.push(f);
     var id = deepLink();
-    if (id) f.src = withEvent(f.src, id);
+    if (id) {
+      var u = new URL(f.src, location.href);
+      u.searchParams.set("event", id);
+      f.src = u.href;
+    }
+    f.addEventListener("load", function () { ask(f); });
+    ask(f);
   }
 
+  function ours(src) {
+    var u = new URL(src, location.href);
+    return u.origin === origin && u.searchParams.get("embed") === "1";
+  }
+
+  // scan adopts our frames and turns div[data-explainer] into frames; an
+  // element it cannot read is skipped, not fatal to the rest.
   function scan() {
     var divs = document.querySelectorAll("div[data-explainer]");
     for (var i = 0; i < divs.length; i++) {
-      var d = divs[i], u = new URL(d.getAttribute("data-explainer"), location.href);
-      if (u.origin !== origin) continue;
-      u.searchParams.set("embed", "1");
-      var f = document.createElement("iframe");
-      f.src = u.href;
-      f.title = d.getAttribute("data-title") || "Timeline";
-      f.setAttribute("loading", "lazy");
-      f.style.cssText = "border:0;width:100%;display:block";
-      f.height = d.getAttribute("data-height") || "736";
-      d.removeAttribute("data-explainer");
-      d.appendChild(f);
+      var d = divs[i];
+      try {
+        var u = new URL(d.getAttribute("data-explainer"), location.href);
+        d.removeAttribute("data-explainer");
+        if (u.origin !== origin) continue;
+        u.searchParams.set("embed", "1");
+        var f = document.createElement("iframe");
+        f.src = u.href;
+        f.title = d.getAttribute("data-title") || "Timeline";
+        f.setAttribute("loading", "lazy");
+        f.style.cssText = "border:0;width:100%;display:block";
+        f.height = d.getAttribute("data-height") || "736";
+        d.appendChild(f);
+      } catch (e) { /* not an address */ }
     }
     var all = document.getElementsByTagName("iframe");
     for (var j = 0; j < all.length; j++) {
       try {
-        var s = new URL(all[j].src, location.href);
-        if (s.origin === origin && s.searchParams.get("embed") === "1") adopt(all[j]);
+        if (!all[j].explainerFrame && ours(all[j].src)) adopt(all[j]);
       } catch (e) { /* no src */ }
     }
   }
@@ -60,7 +84,7 @@
       var f = frames[i], d = e.data;
       if (f.contentWindow !== e.source) continue;
       if (!d || typeof d.type !== "string" || d.type.indexOf("explainer:") !== 0) return;
-      if (d.type === "explainer:height") {
+      if (d.type === names.heightMessage) {
         var h = Math.round(Number(d.height));
         if (h > 0 && h < 10000) {
           f.style.height = h + "px";
@@ -77,10 +101,23 @@
     var id = deepLink();
     if (!id) return;
     for (var i = 0; i < frames.length; i++) {
-      if (frames[i].contentWindow) frames[i].contentWindow.postMessage({ type: "explainer:goto", event: id }, origin);
+      if (frames[i].contentWindow) frames[i].contentWindow.postMessage({ type: names.gotoEvent, event: id }, origin);
     }
   });
 
+  // Frames a CMS adds later (lazy blocks, infinite scroll): one scan per
+  // burst of changes.
+  var queued = false;
+  if (window.MutationObserver) {
+    new MutationObserver(function () {
+      if (queued) return;
+      queued = true;
+      setTimeout(function () { queued = false; scan(); }, 0);
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  }
+
+  window.explainer = window.explainer || {};
+  window.explainer.scan = scan;
   scan();
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scan);
 })();
