@@ -282,10 +282,22 @@ func (p *tab) waitFor(js string) {
 		if err == nil {
 			return
 		}
-		if !strings.Contains(err.Error(), "Cannot find context") || time.Now().After(deadline) {
+		if !navigatedAway(err) || time.Now().After(deadline) {
 			p.t.Fatalf("waiting for %s: %v", js, err)
 		}
 	}
+}
+
+// navigatedAway reports whether an evaluation failed because the page
+// went away under it (a navigation, which a click may start at any time),
+// as Chromium says it in its several ways.
+func navigatedAway(err error) bool {
+	for _, msg := range []string{"Cannot find context", "Inspected target navigated or closed", "Execution context was destroyed"} {
+		if strings.Contains(err.Error(), msg) {
+			return true
+		}
+	}
+	return false
 }
 
 // open navigates and waits until the WebAssembly has taken over.

@@ -201,3 +201,18 @@ func TestRenderStopsWhenReaderLeaves(t *testing.T) {
 		t.Errorf("%d renders; want 1, for the reader who stayed", n)
 	}
 }
+
+// TestHostsShareAPage: with -base-url, the Host header a request names
+// does not make a page of its own, so forged hosts cannot fill the cache
+// or the render queue.
+func TestHostsShareAPage(t *testing.T) {
+	s := newServer(t, Config{BaseURL: "https://news.example"})
+	for i := range 20 {
+		if r := get(t, s.Handler(), "GET", fmt.Sprintf("http://host%d.example/?event=london-summit", i), nil); r.StatusCode != 200 {
+			t.Fatalf("status %d", r.StatusCode)
+		}
+	}
+	if n := s.pages.lru.Len(); n != 1 {
+		t.Errorf("20 hosts made %d pages; want 1", n)
+	}
+}

@@ -19,7 +19,7 @@ var payloads = []string{
 	`\" autofocus onfocus=alert(3) \"`,
 	`</p><img src=x onerror=alert(4)>`,
 	`&quot; &lt;b&gt; &amp;`,
-	"line\nbreak\ttab \u2028 \u200b \ufeff", // controls such as NUL the parser refuses
+	"line\nbreak\ttab \u200b \ufeff \u2067", // the parser refuses NUL, overrides and U+2028
 	`%s %d %!v {{.}}`,
 	"true",
 }

@@ -48,6 +48,10 @@ type Options struct {
 	Embed   bool        // ?embed=1: the compact card for article pages
 	Show    Show        // ?show=timeline|quotes; "" shows both
 	NoTitle bool        // ?title=0: the host article has its own headline
+	// NoWasm (?wasm=0) keeps the WebAssembly from loading: the page as the
+	// server rendered it, every control a link, for readers and tests that
+	// want it so. Links keep it, so it holds from page to page.
+	NoWasm bool
 	// ChildID is the id a pym.js parent gives the card (?childId=), kept
 	// by every link so that heights still reach pym after a reader's
 	// click reloads the card without the WebAssembly. Only one, valid id
@@ -88,6 +92,7 @@ func ParseURL(s *story.Story, q url.Values) (State, Options) {
 		o.Show = sh
 	}
 	o.NoTitle = q.Get("title") == "0"
+	o.NoWasm = q.Get("wasm") == "0"
 	if ids := q["childId"]; len(ids) == 1 && shell.ValidChildID(ids[0]) {
 		o.ChildID = ids[0]
 	}
@@ -150,6 +155,9 @@ func Query(st State, o Options, defaultLang i18n.Locale, defaultEvent story.Ref)
 	}
 	if st.View != ViewEvent {
 		add("view", string(st.View))
+	}
+	if o.NoWasm {
+		add("wasm", "0")
 	}
 	return b.String()
 }
