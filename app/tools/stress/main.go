@@ -85,7 +85,7 @@ func run(binary string, phase time.Duration, workers int) error {
 	}
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: workers * 2, DisableCompression: false}}
 	fmt.Printf("server %s, a story of 1,000 events, %d readers, %v a phase\n", binary, workers, phase)
-	fmt.Printf("%-28s %9s %8s %9s %9s %10s\n", "phase", "requests", "req/s", "errors", "p99", "RSS now")
+	fmt.Printf("%-28s %9s %8s %9s %9s %9s %10s\n", "phase", "requests", "req/s", "errors", "shed", "p99", "RSS now")
 
 	var seq atomic.Int64
 	phases := []struct {
@@ -97,6 +97,16 @@ func run(binary string, phase time.Duration, workers int) error {
 		{name: "cache-miss flood", next: func() string {
 			return fmt.Sprintf("%s?accent=%06x", page, seq.Add(1)%0xffffff)
 		}},
+		{name: "cached page, miss flood", setup: func(ctx context.Context) func() {
+			// Readers of a cached page while others ask for new ones: the
+			// render queue sheds the misses (503), not them.
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				load(ctx, client, workers, func() string { return fmt.Sprintf("%s?accent=%06x", page, seq.Add(1)%0xffffff) })
+			}()
+			return func() { <-done }
+		}, next: func() string { return page }},
 		{name: "identical misses", next: func() string {
 			// Every reader asks for the same new page until it is made.
 			return fmt.Sprintf("%s?accent=%06x", page, (seq.Add(1)/int64(workers))%0xffffff+0x100000)
@@ -138,22 +148,25 @@ func run(binary string, phase time.Duration, workers int) error {
 		if wait != nil {
 			wait()
 		}
-		fmt.Printf("%-28s %9d %8.0f %9d %9s %8.0f MB\n", ph.name, res.n, float64(res.n)/phase.Seconds(), res.errors, res.p99.Round(100*time.Microsecond), rssMB(cmd.Process.Pid, "VmRSS"))
+		fmt.Printf("%-28s %9d %8.0f %9d %9d %9s %8.0f MB\n", ph.name, res.n, float64(res.n)/phase.Seconds(), res.errors, res.shed, res.p99.Round(100*time.Microsecond), rssMB(cmd.Process.Pid, "VmRSS"))
 	}
 	fmt.Printf("peak RSS of the server: %.0f MB\n", rssMB(cmd.Process.Pid, "VmHWM"))
 	return nil
 }
 
+// result counts a phase's requests: errors are failures and statuses
+// from 400 on, except 503, which is the server shedding load as it
+// should (shed).
 type result struct {
-	n, errors int
-	p99       time.Duration
+	n, errors, shed int
+	p99             time.Duration
 }
 
 // load runs workers that GET next() until ctx ends.
 func load(ctx context.Context, client *http.Client, workers int, next func() string) result {
 	var mu sync.Mutex
 	var lat []time.Duration
-	var n, errs int
+	var n, errs, shed int
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -165,6 +178,7 @@ func load(ctx context.Context, client *http.Client, workers int, next func() str
 				req.Header.Set("Accept-Encoding", "br, gzip")
 				res, err := client.Do(req)
 				ok := err == nil && res.StatusCode < 400
+				busy := err == nil && res.StatusCode == http.StatusServiceUnavailable
 				if err == nil {
 					io.Copy(io.Discard, res.Body)
 					res.Body.Close()
@@ -174,7 +188,10 @@ func load(ctx context.Context, client *http.Client, workers int, next func() str
 				}
 				mu.Lock()
 				n++
-				if !ok {
+				switch {
+				case busy:
+					shed++
+				case !ok:
 					errs++
 				}
 				lat = append(lat, time.Since(start))
@@ -188,7 +205,7 @@ func load(ctx context.Context, client *http.Client, workers int, next func() str
 	if len(lat) > 0 {
 		p99 = lat[len(lat)*99/100]
 	}
-	return result{n: n, errors: errs, p99: p99}
+	return result{n: n, errors: errs, shed: shed, p99: p99}
 }
 
 // slowRead downloads url at rate bytes a second, uncompressed, until done
