@@ -64,7 +64,7 @@ func TestValidate(t *testing.T) {
 		stderr    []string
 		wantNoOut bool
 	}{
-		{name: "default story", args: []string{"validate", defaultStory}, stdout: []string{`oval-office-2025.json: ok: "Zelensky, Trump and Vance in the Oval Office: the meeting and its aftermath" (oval-office-2025), 11 events, 13 quotes, 6 people, 13 sources`}},
+		{name: "default story", args: []string{"validate", defaultStory}, stdout: []string{`oval-office-2025.json: ok: "Zelensky, Trump and Vance in the Oval Office: the meeting and its aftermath" (oval-office-2025), 10 events, 13 quotes, 6 people, 14 sources`}},
 		{name: "broken copy", args: []string{"validate", broken}, code: 1, stderr: []string{
 			fmt.Sprintf(`%s:%d:7: $.events[0].strat: unknown field "strat" (did you mean "start"?)`, broken, startLine),
 			fmt.Sprintf(`%s:%d:18: $.quotes[3].speaker: no person with id "trmp" in people (did you mean "trump"?)`, broken, speakerLine),
@@ -107,7 +107,7 @@ func TestValidateJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &results); err != nil {
 		t.Fatalf("-json output is not JSON: %v\n%s", err, out)
 	}
-	if len(results) != 2 || !results[0].Valid || results[0].Summary.Events != 11 || results[1].Valid {
+	if len(results) != 2 || !results[0].Valid || results[0].Summary.Events != 10 || results[1].Valid {
 		t.Fatalf("results: %+v", results)
 	}
 	errs := results[1].Errors

@@ -37,7 +37,7 @@ func FormatMoment(lang Locale, m story.Moment) string {
 		out += ", " + clock
 	}
 	if zoned {
-		out += " " + zoneLabel(m.Time())
+		out += " " + zoneLabel(lang, m.Time())
 	}
 	return out
 }
@@ -54,7 +54,7 @@ func FormatSpan(lang Locale, start story.Moment, end *story.Moment) string {
 	}
 	sd, sc, szoned := momentParts(lang, start)
 	ed, ec, ezoned := momentParts(lang, *end)
-	sz, ez := zoneLabel(start.Time()), zoneLabel(end.Time())
+	sz, ez := zoneLabel(lang, start.Time()), zoneLabel(lang, end.Time())
 	left := sd
 	if sc != "" {
 		left += ", " + sc
@@ -133,9 +133,17 @@ func dayMonthYear(lang Locale, t time.Time) string {
 }
 
 // zoneLabel is the zone's abbreviation at that instant (EST, EET, GMT),
-// or its UTC offset where the database has no letters for it.
-func zoneLabel(t time.Time) string {
+// or its UTC offset where the database has no letters for it. Ukrainian
+// readers get the offset (UTC−5), not Latin abbreviations, and Kyiv's
+// own time by name.
+func zoneLabel(lang Locale, t time.Time) string {
 	name, off := t.Zone()
+	if lang == Ukrainian {
+		if t.Location().String() == "Europe/Kyiv" {
+			return "за київським часом"
+		}
+		return utcOffset(off)
+	}
 	if name != "" && !strings.ContainsAny(name, "+-") {
 		return name
 	}
@@ -143,6 +151,23 @@ func zoneLabel(t time.Time) string {
 		return "UTC"
 	}
 	return "UTC" + t.Format("-07:00")
+}
+
+// utcOffset writes an offset east of UTC in seconds as readers read it:
+// UTC, UTC+2, UTC−5, UTC+5:30 (with a true minus sign).
+func utcOffset(off int) string {
+	if off == 0 {
+		return "UTC"
+	}
+	sign := "+"
+	if off < 0 {
+		sign, off = "−", -off
+	}
+	h, m := off/3600, off%3600/60
+	if m != 0 {
+		return fmt.Sprintf("UTC%s%d:%02d", sign, h, m)
+	}
+	return fmt.Sprintf("UTC%s%d", sign, h)
 }
 
 // MachineTime is the value of a <time datetime> attribute for a moment, at
@@ -169,17 +194,36 @@ func FormatGap(lang Locale, d time.Duration) string {
 	days := int(d.Hours() / 24)
 	switch {
 	case days >= 365:
-		return plural(lang, days/365, "duration.year", "duration.years")
+		return count(lang, days/365, "duration.year")
 	case days >= 60:
-		return plural(lang, days/30, "duration.month", "duration.months")
+		return count(lang, days/30, "duration.month")
 	default:
-		return plural(lang, max(days, 1), "duration.day", "duration.days")
+		return count(lang, max(days, 1), "duration.day")
 	}
 }
 
-func plural(lang Locale, n int, one, many Key) string {
-	if n == 1 {
-		return T(lang, one)
+// count writes n of a unit in the form its language gives that number:
+// the message unit.one, unit.few or unit.many.
+func count(lang Locale, n int, unit Key) string {
+	return T(lang, unit+"."+Key(pluralForm(lang, n)), n)
+}
+
+// pluralForm is the plural category of n (CLDR's cardinal rules): English
+// has one and other (which the catalogue calls many); Ukrainian has one
+// (1, 21, 31…), few (2–4, 22–24…) and many (5–20, 25–30…, and 11–14).
+func pluralForm(lang Locale, n int) string {
+	if lang == Ukrainian {
+		switch d, h := n%10, n%100; {
+		case d == 1 && h != 11:
+			return "one"
+		case d >= 2 && d <= 4 && (h < 12 || h > 14):
+			return "few"
+		default:
+			return "many"
+		}
 	}
-	return T(lang, many, n)
+	if n == 1 {
+		return "one"
+	}
+	return "many"
 }

@@ -87,10 +87,10 @@ func TestFormatMoment(t *testing.T) {
 		{moment: `{"date":"2019-12-09","zone":"Europe/Paris"}`, en: "9 Dec 2019", uk: "9 грудня 2019"},
 		{moment: `{"date":"2025-03-01","approximate":true}`, en: "about 1 Mar 2025", uk: "близько 1 березня 2025"},
 		{moment: `{"date":"2025-02-28","partOfDay":"evening","zone":"America/New_York"}`, en: "28 Feb 2025, evening", uk: "28 лютого 2025, увечері"},
-		{moment: `{"date":"2025-02-28T13","zone":"America/New_York"}`, en: "28 Feb 2025, between 13:00 and 14:00 EST", uk: "28 лютого 2025, з 13:00 до 14:00 EST"},
-		{moment: `{"date":"2025-02-28T13:40","approximate":true,"zone":"America/New_York"}`, en: "28 Feb 2025, about 13:40 EST", uk: "28 лютого 2025, близько 13:40 EST"},
-		{moment: `{"date":"2025-02-28T22:57","zone":"Europe/Kyiv"}`, en: "28 Feb 2025, 22:57 EET", uk: "28 лютого 2025, 22:57 EET"},
-		{moment: `{"date":"2025-07-01T09:00","zone":"Europe/London"}`, en: "1 Jul 2025, 09:00 BST", uk: "1 липня 2025, 09:00 BST"},
+		{moment: `{"date":"2025-02-28T13","zone":"America/New_York"}`, en: "28 Feb 2025, between 13:00 and 14:00 EST", uk: "28 лютого 2025, з 13:00 до 14:00 UTC−5"},
+		{moment: `{"date":"2025-02-28T13:40","approximate":true,"zone":"America/New_York"}`, en: "28 Feb 2025, about 13:40 EST", uk: "28 лютого 2025, близько 13:40 UTC−5"},
+		{moment: `{"date":"2025-02-28T22:57","zone":"Europe/Kyiv"}`, en: "28 Feb 2025, 22:57 EET", uk: "28 лютого 2025, 22:57 за київським часом"},
+		{moment: `{"date":"2025-07-01T09:00","zone":"Europe/London"}`, en: "1 Jul 2025, 09:00 BST", uk: "1 липня 2025, 09:00 UTC+1"},
 		{moment: `{"date":"2025-02-28","text":"The night of 28 February"}`, en: "The night of 28 February", uk: "The night of 28 February"},
 	}
 	for _, tt := range tests {
@@ -149,10 +149,13 @@ func TestFormatGap(t *testing.T) {
 		d      time.Duration
 		en, uk string
 	}{
-		{d: 5*365*day + 80*day, en: "5 years", uk: "5 р."},
+		{d: 5*365*day + 80*day, en: "5 years", uk: "5 років"},
 		{d: 400 * day, en: "1 year", uk: "1 рік"},
-		{d: 95 * day, en: "3 months", uk: "3 міс."},
-		{d: 12 * day, en: "12 days", uk: "12 дн."},
+		{d: 2 * 365 * day, en: "2 years", uk: "2 роки"},
+		{d: 21 * 365 * day, en: "21 years", uk: "21 рік"},
+		{d: 95 * day, en: "3 months", uk: "3 місяці"},
+		{d: 12 * day, en: "12 days", uk: "12 днів"},
+		{d: 22 * day, en: "22 days", uk: "22 дні"},
 		{d: 3 * time.Hour, en: "1 day", uk: "1 день"},
 	}
 	for _, tt := range tests {

@@ -257,10 +257,13 @@ func (s *store) publish() []error {
 // story that parses but whose pages could not be rendered is refused here,
 // with the reason, like any other broken file.
 func newEntry(name string, data []byte) (*entry, error) {
-	st, err := story.Parse(name, data)
+	full, err := story.Parse(name, data)
 	if err != nil {
 		return nil, err
 	}
+	// What is served from here on is the readers' story: the desk's
+	// fields, checked by Parse, stay in the file.
+	st := full.ForReaders()
 	js, err := json.Marshal(st)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)

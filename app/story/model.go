@@ -5,7 +5,9 @@
 // server and in the WebAssembly widget.
 //
 // Struct tags drive three things at once: `json` names the field,
-// `story:"required"` makes it mandatory (`nonempty`: a list needs an item), and `doc` describes it. The
+// `story:"required"` makes it mandatory (`nonempty`: a list needs an item;
+// `editorial`: it is for the desk and never reaches readers, see
+// Story.ForReaders), and `doc` describes it. The
 // decoder, the validator and the JSON Schema all read the same tags, so
 // they cannot drift apart.
 package story
@@ -94,10 +96,12 @@ type Quote struct {
 	Event   Ref       `json:"event" story:"required" doc:"Id of the event the quote belongs to."`
 	ReplyTo Ref       `json:"replyTo,omitempty" doc:"Id of the quote this one answers, to show an exchange."`
 	Source  Ref       `json:"source,omitempty" doc:"Id of the source that reports the quote."`
-	// SourceText is what lets an editor stand behind a quote without
-	// keeping a copy of someone else's article: the one sentence that
-	// carries it, checked by the validator for a direct quote.
-	SourceText string `json:"sourceText,omitempty" doc:"The sentence of the source that carries the quote, as the source words it. For a direct quote it must hold the quote's words, word for word, in quotation marks."`
+	// SourceText is what lets an editor stand behind a direct quote
+	// without keeping a copy of someone else's article: the one sentence
+	// that carries it, which the validator checks the words against. It
+	// is the desk's, not the readers' (editorial): a story's sources are
+	// cited by link, never republished.
+	SourceText string `json:"sourceText,omitempty" story:"editorial" doc:"For the desk, never shown or sent to readers: the sentence of the source that carries a direct quote, as the source words it, holding the quote's words, word for word, in quotation marks. Reported speech needs none: its source carries its provenance."`
 }
 
 // Source is where a fact comes from.

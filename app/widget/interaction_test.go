@@ -45,13 +45,13 @@ func TestKeys(t *testing.T) {
 		want  string
 	}{
 		{name: "right", start: "/", keys: []string{"ArrowRight"}, want: "tab-oval-office-meeting"},
-		{name: "down twice", start: "/", keys: []string{"ArrowDown", "ArrowDown"}, want: "tab-trump-ready-for-peace"},
+		{name: "down twice", start: "/", keys: []string{"ArrowDown", "ArrowDown"}, want: "tab-european-solidarity"},
 		{name: "left stays at the first", start: "/", keys: []string{"ArrowLeft"}, want: "tab-paris-ceasefire-2019"},
 		{name: "end", start: "/", keys: []string{"End"}, want: "tab-london-summit"},
 		{name: "right stays at the last", start: "/", keys: []string{"End", "ArrowRight"}, want: "tab-london-summit"},
 		{name: "home", start: "/?event=london-summit", keys: []string{"Home"}, want: "tab-paris-ceasefire-2019"},
 		{name: "up", start: "/?event=london-summit", keys: []string{"ArrowUp"}, want: "tab-starmer-receives-zelensky"},
-		{name: "back and forth", start: "/?event=kharkiv-drone-strike", keys: []string{"ArrowLeft", "ArrowLeft", "ArrowRight"}, want: "tab-european-solidarity"},
+		{name: "back and forth", start: "/?event=kharkiv-drone-strike", keys: []string{"ArrowLeft", "ArrowLeft", "ArrowRight"}, want: "tab-minerals-deal-unsigned"},
 		{name: "other keys do nothing", start: "/", keys: []string{"a", "Tab", "Escape"}, want: "tab-paris-ceasefire-2019"},
 	}
 	s := defaultStory(t)
@@ -82,7 +82,7 @@ func TestSelectUpdatesEverything(t *testing.T) {
 	}
 	checks := []struct{ class, want string }{
 		{class: "detail-headline", want: "Trump says Zelensky “overplayed his hand”"},
-		{class: "stepper-position", want: "Event 7 of 11"},
+		{class: "stepper-position", want: "Event 6 of 10"},
 	}
 	for _, c := range checks {
 		t.Run(c.class, func(t *testing.T) {
@@ -120,7 +120,7 @@ func TestAnnouncements(t *testing.T) {
 		{name: "selection", url: "/?event=trump-overplayed-his-hand", announce: (*Explainer).announceSelection, want: "Selected: Trump says Zelensky “overplayed his hand”, 28 Feb 2025, evening"},
 		{name: "filter", url: "/?person=rutte", announce: (*Explainer).announceFilter, want: "Showing quotes by Mark Rutte"},
 		{name: "filter cleared", url: "/", announce: (*Explainer).announceFilter, want: "Showing quotes by everyone"},
-		{name: "in Ukrainian", url: "/?person=rutte&lang=uk", announce: (*Explainer).announceFilter, want: "Цитати: Mark Rutte"},
+		{name: "in Ukrainian", url: "/?person=rutte&lang=uk", announce: (*Explainer).announceFilter, want: "Висловлювання: Mark Rutte"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

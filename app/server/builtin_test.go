@@ -1,0 +1,49 @@
+//go:build !wasm
+
+package server
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"explainer/app/story"
+)
+
+// TestBuiltInStoryKeepsTheDeskNotesFromReaders: the source sentences the
+// built-in story keeps for its direct quotes (story:"editorial") are in
+// the file, checked by the validator, and nowhere readers get the story:
+// not its JSON, not the page (whose data is the WebAssembly's copy), not
+// the embed card.
+func TestBuiltInStoryKeepsTheDeskNotesFromReaders(t *testing.T) {
+	data, err := os.ReadFile("../../web/stories/oval-office-2025.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := story.Parse("oval-office-2025.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sentences []string
+	for _, q := range full.Quotes {
+		if q.SourceText != "" {
+			sentences = append(sentences, q.SourceText)
+		}
+	}
+	if len(sentences) == 0 {
+		t.Fatal("the built-in story keeps no source sentence to look for")
+	}
+	s := newServer(t, Config{})
+	for _, target := range []string{"/s/oval-office-2025.json", "/", "/?embed=1&view=quotes", "/?event=zelensky-lands-in-uk"} {
+		served := body(t, get(t, s.Handler(), "GET", target, nil))
+		if strings.Contains(served, "sourceText") {
+			t.Errorf("%s carries sourceText", target)
+		}
+		for _, sentence := range sentences {
+			// As JSON writes it (the page escapes <, > and &) or as text.
+			if strings.Contains(served, sentence) || strings.Contains(served, sentence[:40]) {
+				t.Errorf("%s republishes the source sentence %q", target, sentence)
+			}
+		}
+	}
+}
