@@ -11,6 +11,8 @@ import (
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"explainer/app/story/storytest"
 )
 
 // intercept answers requests matching pattern with respond, which runs
@@ -38,7 +40,8 @@ func expectReadableWithNotice(t *testing.T, p *tab) {
 	p.screenshot("failed-" + strings.TrimPrefix(t.Name(), "Test"))
 	var text string
 	p.run(chromedp.Text("#explainer", &text, chromedp.ByQuery))
-	for _, want := range []string{"Zelensky, Trump and Vance meet in the Oval Office", "overplayed his hand"} {
+	s := storytest.BuiltInStory(t)
+	for _, want := range []string{s.Event("oval-office-meeting").Headline, s.Quote("trump-overplayed").Text} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the page lost %q", want)
 		}

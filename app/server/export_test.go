@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"explainer/app/story/storytest"
 )
 
 // TestExport writes the site and serves it with a plain static file
@@ -38,7 +40,7 @@ func TestExport(t *testing.T) {
 			defer static.Close()
 
 			page := fetch(t, static.URL+tt.prefix+"/", 200)
-			if !strings.Contains(page, "European leaders meet in London") {
+			if !strings.Contains(page, storytest.BuiltInStory(t).Event("london-summit").Headline) {
 				t.Error("the exported page is not the prerendered story")
 			}
 			if tt.base != "" && !strings.Contains(page, `<link rel="canonical" href="https://example.com/graphics/">`) {

@@ -5,6 +5,7 @@ package server
 import (
 	"compress/gzip"
 	"explainer/app/internal/testenv"
+	"explainer/app/story/storytest"
 	"html"
 	"io"
 	"log/slog"
@@ -70,6 +71,7 @@ func body(t testing.TB, res *http.Response) string {
 
 func TestRoutes(t *testing.T) {
 	s := newServer(t, Config{})
+	london := storytest.BuiltInStory(t).Event("london-summit").Headline
 	h := s.Handler()
 	css := s.assets.url("explainer.css")
 	tests := []struct {
@@ -81,7 +83,7 @@ func TestRoutes(t *testing.T) {
 		{method: "GET", target: "/", status: 200, ctype: "text/html; charset=utf-8", contains: "Zelensky, Trump and Vance in the Oval Office"},
 		{method: "HEAD", target: "/", status: 200, ctype: "text/html; charset=utf-8"},
 		{method: "GET", target: "/?event=kharkiv-drone-strike", status: 200, ctype: "text/html; charset=utf-8", contains: `<p class="detail-when">`},
-		{method: "GET", target: "/s/oval-office-2025/", status: 200, ctype: "text/html; charset=utf-8", contains: "European leaders meet in London"},
+		{method: "GET", target: "/s/oval-office-2025/", status: 200, ctype: "text/html; charset=utf-8", contains: london},
 		{method: "GET", target: "/s/oval-office-2025.json", status: 200, ctype: "application/json", contains: `"id":"oval-office-2025"`},
 		{method: "GET", target: "/s/oval-office-2025", status: 301},
 		{method: "GET", target: "/s/no-such-story/", status: 404, ctype: "text/html; charset=utf-8", contains: "Story not found"},

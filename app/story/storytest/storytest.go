@@ -5,11 +5,13 @@ package storytest
 import (
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"testing"
 	"time"
 
 	"explainer/app/story"
+	"explainer/web"
 )
 
 // Load parses a story file, failing the test if it does not parse.
@@ -78,4 +80,22 @@ func Generate(n int) []byte {
 		panic(err)
 	}
 	return data
+}
+
+// BuiltInStory is the story built into the binary, parsed, for tests that
+// run the server on it: they take its text from here, never spell it, so
+// that an editor's correction breaks no test but the built-in story's
+// own (TestBuiltInStory*).
+func BuiltInStory(tb testing.TB) *story.Story {
+	tb.Helper()
+	const name = "oval-office-2025.json"
+	data, err := fs.ReadFile(web.Stories, "stories/"+name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s, err := story.Parse(name, data)
+	if err != nil {
+		tb.Fatalf("the built-in story does not parse:\n%v", err)
+	}
+	return s
 }
