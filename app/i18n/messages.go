@@ -72,6 +72,7 @@ var catalog = map[Locale]map[Key]string{
 		"error.body":            "The page could not be made. It has been logged; please try again in a moment.",
 		"index.title":           "Stories",
 		"index.events":          "%d events",
+		"language.name":         "English",
 	},
 	Ukrainian: {
 		"timeline.label":        "Хронологія подій",
@@ -142,5 +143,6 @@ var catalog = map[Locale]map[Key]string{
 		"error.body":            "Не вдалося сформувати сторінку. Помилку записано в журнал; спробуйте ще раз за хвилину.",
 		"index.title":           "Матеріали",
 		"index.events":          "Подій: %d",
+		"language.name":         "Українська",
 	},
 }

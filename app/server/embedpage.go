@@ -23,6 +23,7 @@ type embedPageData struct {
 	EmbedJS                              string
 	Snippets                             []snippet
 	Events, People                       []option
+	Themes, Shows, Views, Langs          []option
 	Opts                                 widget.Options
 	State                                widget.State
 	Accent                               string
@@ -30,6 +31,40 @@ type embedPageData struct {
 
 type option struct {
 	Value, Label string
+}
+
+// Labels for the values of the card's options, as the embed page offers
+// them; the values themselves come from the widget (widget.Themes, Shows,
+// Views), so a new one shows up here, and TestEmbedPageOffersEveryOption
+// asks for its label.
+var (
+	themeLabels = map[string]string{"": "The reader’s system", "light": "Light", "dark": "Dark"}
+	showLabels  = map[widget.Show]string{widget.ShowBoth: "Timeline and quotes", widget.ShowTimeline: "Timeline only", widget.ShowQuotes: "Quotes only"}
+	viewLabels  = map[widget.View]string{widget.ViewEvent: "The selected event", widget.ViewQuotes: "All quotes"}
+)
+
+// choices lists values with their labels; a value without one shows as
+// itself.
+func choices[V ~string](values []V, labels map[V]string) []option {
+	out := make([]option, 0, len(values))
+	for _, v := range values {
+		label, ok := labels[v]
+		if !ok {
+			label = string(v)
+		}
+		out = append(out, option{string(v), label})
+	}
+	return out
+}
+
+// languageChoices lists the languages the widget speaks, each by its own
+// name.
+func languageChoices() []option {
+	var out []option
+	for _, l := range i18n.Locales {
+		out = append(out, option{string(l), i18n.T(l, "language.name")})
+	}
+	return out
 }
 
 // serveEmbedPage is the page a graphics editor embeds a story from: the
@@ -94,6 +129,10 @@ func (s *Server) serveEmbedPage(w http.ResponseWriter, r *http.Request) error {
 		Opts:          opts,
 		State:         st,
 		Accent:        opts.Accent,
+		Themes:        choices(widget.Themes, themeLabels),
+		Shows:         choices(widget.Shows, showLabels),
+		Views:         choices(widget.Views, viewLabels),
+		Langs:         languageChoices(),
 	}
 	for _, ev := range e.Story.Events {
 		d.Events = append(d.Events, option{string(ev.ID), ev.Headline})

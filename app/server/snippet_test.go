@@ -13,8 +13,10 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"explainer/app/i18n"
 	"explainer/app/internal/htmltest"
 	"explainer/app/story"
+	"explainer/app/widget"
 )
 
 // hostileTitle is ordinary news copy (a headline with quotation marks)
@@ -230,4 +232,43 @@ func TestDemoFollowsItsStory(t *testing.T) {
 	if r := get(t, s.Handler(), "GET", "http://example.com/demo", nil); r.StatusCode != 404 {
 		t.Errorf("the demo of an emptied folder: %d; want 404", r.StatusCode)
 	}
+}
+
+// TestEmbedPageOffersEveryOption: the embed page's form offers every value
+// the widget takes for each option, each with a label of its own, and
+// every language the widget speaks.
+func TestEmbedPageOffersEveryOption(t *testing.T) {
+	s := newServer(t, Config{})
+	doc := htmltest.Parse(t, body(t, get(t, s.Handler(), "GET", "http://example.com/s/oval-office-2025/embed", nil)))
+	offered := func(id string) map[string]string {
+		out := map[string]string{}
+		for _, o := range htmltest.FindAll(htmltest.Find(doc, htmltest.ByID(id)), htmltest.ByTag("option")) {
+			out[htmltest.Value(o, "value")] = htmltest.Text(o)
+		}
+		return out
+	}
+	check := func(id string, values []string) {
+		t.Helper()
+		got := offered(id)
+		if len(got) != len(values) {
+			t.Errorf("#%s offers %v; the widget takes %v", id, got, values)
+		}
+		for _, v := range values {
+			if label, ok := got[v]; !ok || label == "" || (label == v && v != "") {
+				t.Errorf("#%s: value %q is offered as %q; give it a label", id, v, label)
+			}
+		}
+	}
+	check("opt-theme", widget.Themes)
+	check("opt-show", strs(widget.Shows))
+	check("opt-view", strs(widget.Views))
+	check("opt-lang", strs(i18n.Locales))
+}
+
+func strs[S ~string](in []S) []string {
+	out := make([]string, len(in))
+	for i, s := range in {
+		out[i] = string(s)
+	}
+	return out
 }

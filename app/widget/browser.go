@@ -180,7 +180,7 @@ func revealTab(id string, byReader bool) {
 // on a phone, where it sits below the whole list of events. On wide
 // screens it is in view beside the timeline already.
 func revealDetailOnPhones() {
-	if app.IsServer || app.Window().Call("matchMedia", "(min-width: 48rem)").Get("matches").Bool() {
+	if app.IsServer || app.Window().Call("matchMedia", wideQuery).Get("matches").Bool() {
 		return
 	}
 	if el := app.Window().GetElementByID(detailID); el.Truthy() {

@@ -17,13 +17,23 @@ import (
 // size the iframe before the card can say. The browser tests measure the
 // card against it.
 func CardHeight(width int) int {
-	switch {
-	case width >= 1024:
-		return 720
-	case width >= 640:
-		return 768
+	h := cardHeights[0].Height
+	for _, step := range cardHeights {
+		if width >= step.MinWidth {
+			h = step.Height
+		}
 	}
-	return 736
+	return h
+}
+
+// cardHeights are the card's heights in CSS pixels from each viewport
+// width on, narrowest first. The stylesheet sets the same as --card-height
+// under the same media queries, and embed.js starts a frame at the first;
+// TestStylesheetAgrees and TestEmbedScriptAgrees hold them to this.
+var cardHeights = []struct{ MinWidth, Height int }{
+	{MinWidth: 0, Height: 736},    // phones
+	{MinWidth: 640, Height: 768},  // tablets
+	{MinWidth: 1024, Height: 720}, // wide screens
 }
 
 // panelID is the id of the card's scrolling panel.

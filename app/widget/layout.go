@@ -12,7 +12,7 @@ import (
 // same day never overlap; gaps between them follow time within a dense
 // stretch, and long empty stretches are compressed into a marked break.
 const (
-	itemWidth  = 11.0 // rem, the width of one event on the track (CSS agrees)
+	itemWidth  = 11.0 // rem, the width of one event on the track (.timeline-item in the stylesheet; TestStylesheetAgrees)
 	slot       = 12.0 // rem, the least distance between two events
 	maxGap     = 3 * slot
 	breakWidth = 5.0 // rem, room for the break marker

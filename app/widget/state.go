@@ -3,6 +3,7 @@ package widget
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"explainer/app/i18n"
@@ -59,6 +60,14 @@ type Options struct {
 	ChildID string
 }
 
+// The values the options take, in the order an editor is offered them:
+// ParseURL accepts these and no others, and the embed page lists them.
+var (
+	Themes = []string{"", "light", "dark"} // "" follows the system
+	Shows  = []Show{ShowBoth, ShowTimeline, ShowQuotes}
+	Views  = []View{ViewEvent, ViewQuotes}
+)
+
 var accentRE = regexp.MustCompile(`^[0-9a-fA-F]{6}$`)
 
 // ParseURL reads the state and options from a query string, dropping
@@ -79,16 +88,14 @@ func ParseURL(s *story.Story, q url.Values) (State, Options) {
 	if l, ok := i18n.Match(q.Get("lang")); ok {
 		o.Lang = l
 	}
-	switch t := q.Get("theme"); t {
-	case "light", "dark":
+	if t := q.Get("theme"); slices.Contains(Themes, t) {
 		o.Theme = t
 	}
 	if a := strings.TrimPrefix(q.Get("accent"), "#"); accentRE.MatchString(a) {
 		o.Accent = strings.ToLower(a)
 	}
 	o.Embed = q.Get("embed") == "1"
-	switch sh := Show(q.Get("show")); sh {
-	case ShowTimeline, ShowQuotes:
+	if sh := Show(q.Get("show")); slices.Contains(Shows, sh) {
 		o.Show = sh
 	}
 	o.NoTitle = q.Get("title") == "0"
