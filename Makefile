@@ -17,7 +17,7 @@ FUZZTIME ?= 10s
 NPM_TOOLS := axe-core@4.14.1 ajv@8.20.0 ajv-formats@3.0.1
 NODE_MODULES := .cache/npm/node_modules
 
-.PHONY: run build wasm test test-go test-wasm fuzz bench stress fmt fmt-check vet lint tidy-check clean deps npm-tools
+.PHONY: run build wasm test test-js test-go test-wasm fuzz bench stress fmt fmt-check vet lint tidy-check clean deps npm-tools
 
 run: build
 	./$(BIN) serve -addr $(ADDR)
@@ -38,7 +38,7 @@ $(WASM): $(SOURCES)
 # Tests build the WebAssembly they need themselves. EXPLAINER_TEST_ALL=1
 # turns the skips for a missing Node, npm tool or Chromium into failures:
 # here every test runs.
-test: fmt-check vet lint tidy-check deps npm-tools test-go test-wasm fuzz
+test: fmt-check vet lint tidy-check deps npm-tools test-js test-go test-wasm fuzz
 
 # Beyond Go, the tests use Node (the WebAssembly tests run under it), npm
 # (to fetch axe-core) and Chromium (the browser tests). Install what is
@@ -62,6 +62,12 @@ npm-tools: $(NODE_MODULES)/.installed
 $(NODE_MODULES)/.installed: Makefile
 	npm install --silent --no-audit --no-fund --prefix .cache/npm $(NPM_TOOLS)
 	touch $@
+
+# embed.js and boot.js on their own, under Node's test runner: which
+# frames and messages they take, and what they post (app/e2e runs them
+# in Chromium too).
+test-js:
+	node --test web/jstest/
 
 test-go:
 	EXPLAINER_TEST_ALL=1 $(GO) test -count=1 ./...

@@ -95,6 +95,7 @@ func TestChildIDs(t *testing.T) {
 		"":                      false,
 		"1abc":                  false,
 		"axPYMxnavigateToxPYMxhttps://evil.example/": false,
+		"axPYMxnavigateToxPYMxhttps:evil.example":    false, // every character allowed; the delimiter is not
 		"a b":                    false,
 		"a\"b":                   false,
 		strings.Repeat("a", 101): false,

@@ -1,0 +1,86 @@
+// A small stand-in for the page around embed.js and boot.js, enough to
+// run them under Node and watch what they post: elements with attributes,
+// frames with windows, message and DOM events. The browser tests (app/e2e)
+// run the same scripts in Chromium; these check their protocol logic fast
+// and one case at a time.
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+const vm = require("node:vm");
+
+function element(tag, attrs = {}) {
+  const el = {
+    tagName: tag.toUpperCase(), attrs: { ...attrs }, children: [], style: {}, listeners: {}, dataset: {},
+    getAttribute(k) { return Object.prototype.hasOwnProperty.call(this.attrs, k) ? this.attrs[k] : null; },
+    setAttribute(k, v) { this.attrs[k] = String(v); },
+    removeAttribute(k) { delete this.attrs[k]; },
+    hasAttribute(k) { return Object.prototype.hasOwnProperty.call(this.attrs, k); },
+    appendChild(c) { this.children.push(c); c.parentNode = this; return c; },
+    addEventListener(type, fn) { (this.listeners[type] = this.listeners[type] || []).push(fn); },
+    dispatchEvent(ev) { (this.listeners[ev.type] || []).forEach((fn) => fn(ev)); return true; },
+  };
+  if (tag === "iframe") {
+    el.posted = [];
+    el.contentWindow = { postMessage(data, target) { el.posted.push({ data, target }); } };
+    Object.defineProperty(el, "src", { get() { return this.attrs.src || ""; }, set(v) { this.attrs.src = String(v); } });
+  }
+  return el;
+}
+
+// page builds a document holding elements and runs a script in it.
+function page({ url = "https://news.example/article", elements = [], script, scriptSrc, parent }) {
+  const body = element("body");
+  elements.forEach((e) => body.appendChild(e));
+  const all = () => {
+    const out = [];
+    const walk = (n) => n.children.forEach((c) => { out.push(c); walk(c); });
+    walk(body);
+    return out;
+  };
+  const windowListeners = {};
+  const observers = [];
+  const u = new URL(url);
+  const document = {
+    readyState: "complete",
+    currentScript: { src: scriptSrc || "", dataset: {} },
+    documentElement: element("html"),
+    body,
+    head: element("head"),
+    createElement: (tag) => element(tag),
+    getElementsByTagName: (tag) => all().filter((e) => e.tagName === tag.toUpperCase()),
+    getElementById: (id) => all().find((e) => e.attrs.id === id) || null,
+    querySelectorAll(sel) {
+      const m = /^(\w+)\[([\w-]+)\]$/.exec(sel);
+      if (!m) throw new Error("the harness knows no selector " + sel);
+      return all().filter((e) => e.tagName === m[1].toUpperCase() && e.hasAttribute(m[2]));
+    },
+    querySelector() { return null; },
+    addEventListener() {},
+  };
+  body.getBoundingClientRect = () => ({ height: page.height || 0 });
+  const win = {
+    document, location: { href: u.href, origin: u.origin, search: u.search, hash: u.hash },
+    addEventListener(type, fn) { (windowListeners[type] = windowListeners[type] || []).push(fn); },
+    dispatchEvent() { return true; },
+    URL, URLSearchParams, CustomEvent: class { constructor(type, init) { this.type = type; this.detail = init && init.detail; } },
+    MutationObserver: class { constructor(fn) { this.fn = fn; observers.push(this); } observe() {} },
+    setTimeout: (fn) => fn(), console,
+  };
+  win.window = win;
+  win.parent = parent || win;
+  vm.createContext(win);
+  vm.runInContext(fs.readFileSync(path.join(__dirname, "..", "static", script), "utf8"), win);
+  return {
+    window: win, document, body,
+    // message delivers a message event to the page, as from source.
+    message(data, { origin, source }) { (windowListeners.message || []).forEach((fn) => fn({ data, origin, source })); },
+    fire(type, ev = {}) { (windowListeners[type] || []).forEach((fn) => fn(ev)); },
+    add(el) { body.appendChild(el); observers.forEach((o) => o.fn([])); },
+  };
+}
+
+// plain copies a value made inside the page into this realm, for
+// assert.deepStrictEqual, which tells the two realms' objects apart.
+const plain = (v) => JSON.parse(JSON.stringify(v));
+
+module.exports = { element, page, plain };
