@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -36,44 +37,48 @@ func TestPageCacheBounded(t *testing.T) {
 }
 
 // TestPageCacheOneRenderPerKey: readers asking at once for a page not yet
-// rendered wait for one render of it.
+// rendered wait for one render of it. It runs in a synctest bubble: the
+// render's 20 ms pass only once every reader is waiting, so the test
+// says the same on a busy machine as on an idle one.
 func TestPageCacheOneRenderPerKey(t *testing.T) {
-	c := newPageCache(1 << 20)
-	var renders atomic.Int32
-	render := func() (*page, error) {
-		renders.Add(1)
-		time.Sleep(20 * time.Millisecond)
-		return newPage([]byte(strings.Repeat("x", 1000)), 1)
-	}
-	var wg sync.WaitGroup
-	for range 50 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if p, err := c.get(context.Background(), "k", render); err != nil || p == nil {
-				t.Error(p, err)
-			}
+	synctest.Test(t, func(t *testing.T) {
+		c := newPageCache(1 << 20)
+		var renders atomic.Int32
+		render := func() (*page, error) {
+			renders.Add(1)
+			time.Sleep(20 * time.Millisecond)
+			return newPage([]byte(strings.Repeat("x", 1000)), 1)
+		}
+		var wg sync.WaitGroup
+		for range 50 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if p, err := c.get(context.Background(), "k", render); err != nil || p == nil {
+					t.Error(p, err)
+				}
+			}()
+		}
+		wg.Wait()
+		if n := renders.Load(); n != 1 {
+			t.Errorf("%d renders of one page; want 1", n)
+		}
+		// A render that panics releases its waiters.
+		func() {
+			defer func() { recover() }()
+			c.get(context.Background(), "boom", func() (*page, error) { panic("bug") })
 		}()
-	}
-	wg.Wait()
-	if n := renders.Load(); n != 1 {
-		t.Errorf("%d renders of one page; want 1", n)
-	}
-	// A render that panics releases its waiters.
-	func() {
-		defer func() { recover() }()
-		c.get(context.Background(), "boom", func() (*page, error) { panic("bug") })
-	}()
-	done := make(chan struct{})
-	go func() {
-		c.get(context.Background(), "boom", render)
-		close(done)
-	}()
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
-		t.Fatal("a panicking render left its key blocked")
-	}
+		done := make(chan struct{})
+		go func() {
+			c.get(context.Background(), "boom", render)
+			close(done)
+		}()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatal("a panicking render left its key blocked")
+		}
+	})
 }
 
 func mustQuery(t *testing.T, raw string) url.Values {
@@ -142,77 +147,54 @@ func TestRenderQueueSheds(t *testing.T) {
 
 // TestRenderStopsWhenReaderLeaves: a request that ends while it waits for
 // a render slot is not rendered, and a reader waiting on the same page
-// renders it instead of inheriting the error.
+// renders it instead of inheriting the error. In a synctest bubble, each
+// step waits until every goroutine has got as far as it can.
 func TestRenderStopsWhenReaderLeaves(t *testing.T) {
-	c := newPageCache(1 << 20)
-	gate := make(chan struct{})
-	defer close(gate)
-	hold := make(chan struct{}, cap(c.slots))
-	for i := range cap(c.slots) {
-		go c.get(context.Background(), fmt.Sprintf("slow %d", i), func() (*page, error) {
-			hold <- struct{}{}
-			<-gate
-			return newPage([]byte("x"), 1)
-		})
-	}
-	for range cap(c.slots) {
-		<-hold
-	}
-	var renders atomic.Int32
-	render := func() (*page, error) {
-		renders.Add(1)
-		return newPage([]byte("page"), 1)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	left := make(chan error, 1)
-	go func() {
-		_, err := c.get(ctx, "k", render)
-		left <- err
-	}()
-	for {
-		c.mu.Lock()
-		_, waiting := c.inflight["k"]
-		c.mu.Unlock()
-		if waiting {
-			break
+	synctest.Test(t, func(t *testing.T) {
+		c := newPageCache(1 << 20)
+		gate := make(chan struct{})
+		defer close(gate)
+		for i := range cap(c.slots) {
+			go c.get(context.Background(), fmt.Sprintf("slow %d", i), func() (*page, error) {
+				<-gate
+				return newPage([]byte("x"), 1)
+			})
 		}
-		runtime.Gosched()
-	}
-	stays := make(chan error, 1)
-	go func() {
-		p, err := c.get(context.Background(), "k", render)
-		if err == nil && string(p.raw) != "page" {
-			err = fmt.Errorf("got page %q", p.raw)
+		synctest.Wait() // every slot is taken
+		var renders atomic.Int32
+		render := func() (*page, error) {
+			renders.Add(1)
+			return newPage([]byte("page"), 1)
 		}
-		stays <- err
-	}()
-	cancel()
-	if err := <-left; err != errReaderGone {
-		t.Errorf("the reader who left got %v; want errReaderGone", err)
-	}
-	if n := renders.Load(); n != 0 {
-		t.Errorf("%d renders for a reader who left", n)
-	}
-	gate <- struct{}{} // free one slot
-	if err := <-stays; err != nil {
-		t.Errorf("the reader who stayed: %v", err)
-	}
-	if n := renders.Load(); n != 1 {
-		t.Errorf("%d renders; want 1, for the reader who stayed", n)
-	}
-}
-
-// TestHostsShareAPage: with -base-url, the Host header a request names
-// does not make a page of its own, so forged hosts cannot fill the cache
-// or the render queue.
-func TestHostsShareAPage(t *testing.T) {
-	s := newServer(t, Config{BaseURL: "https://news.example"})
-	for i := range 20 {
-		if r := get(t, s.Handler(), "GET", fmt.Sprintf("http://host%d.example/?event=london-summit", i), nil); r.StatusCode != 200 {
-			t.Fatalf("status %d", r.StatusCode)
+		ctx, cancel := context.WithCancel(context.Background())
+		left := make(chan error, 1)
+		go func() {
+			_, err := c.get(ctx, "k", render)
+			left <- err
+		}()
+		synctest.Wait() // it waits for a slot
+		stays := make(chan error, 1)
+		go func() {
+			p, err := c.get(context.Background(), "k", render)
+			if err == nil && string(p.raw) != "page" {
+				err = fmt.Errorf("got page %q", p.raw)
+			}
+			stays <- err
+		}()
+		synctest.Wait() // the second reader waits on the first's render
+		cancel()
+		if err := <-left; err != errReaderGone {
+			t.Errorf("the reader who left got %v; want errReaderGone", err)
 		}
-	}
-	if n := s.pages.lru.Len(); n != 1 {
-		t.Errorf("20 hosts made %d pages; want 1", n)
-	}
+		if n := renders.Load(); n != 0 {
+			t.Errorf("%d renders for a reader who left", n)
+		}
+		gate <- struct{}{} // free one slot
+		if err := <-stays; err != nil {
+			t.Errorf("the reader who stayed: %v", err)
+		}
+		if n := renders.Load(); n != 1 {
+			t.Errorf("%d renders; want 1, for the reader who stayed", n)
+		}
+	})
 }

@@ -4,14 +4,12 @@ package server
 
 import (
 	"context"
-	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -240,46 +238,6 @@ func TestRecoverPanics(t *testing.T) {
 	}
 	if cc := res.Header.Get("Cache-Control"); cc != "no-store" {
 		t.Errorf("the error page may be cached: Cache-Control %q", cc)
-	}
-}
-
-// TestSlowReaderGetsTheWasm: a reader on a slow line downloads the
-// uncompressed WebAssembly well past the write timeout that bounds pages.
-func TestSlowReaderGetsTheWasm(t *testing.T) {
-	s := newServer(t, Config{WriteTimeout: 300 * time.Millisecond})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go s.Serve(ctx, ln)
-	// A small receive window, so that the download cannot sit in socket
-	// buffers: the server must keep writing while the reader dawdles.
-	dialer := &net.Dialer{Control: func(network, address string, c syscall.RawConn) error {
-		return c.Control(func(fd uintptr) { syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, 16<<10) })
-	}}
-	client := &http.Client{Transport: &http.Transport{DialContext: dialer.DialContext, DisableCompression: true}}
-	res, err := client.Get("http://" + ln.Addr().String() + s.assets.url("app.wasm"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	want := len(s.assets.byName["app.wasm"].raw)
-	got, buf := 0, make([]byte, 64<<10)
-	start := time.Now()
-	for {
-		n, err := io.ReadFull(res.Body, buf)
-		got += n
-		if err != nil {
-			break
-		}
-		if time.Since(start) < 1500*time.Millisecond {
-			time.Sleep(20 * time.Millisecond) // far slower than the write timeout allows
-		}
-	}
-	if got != want {
-		t.Errorf("the slow reader got %d of %d bytes", got, want)
 	}
 }
 
