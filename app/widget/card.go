@@ -110,11 +110,11 @@ func (v *view) viewSwitch() app.UI {
 // when one of its quotes is part of one.
 func (v *view) eventQuotes() app.UI {
 	sel := story.Ref(v.selectedEvent().ID)
-	var groups [][]*story.Quote
-	for _, g := range v.quoteGroupsFor("") {
-		for _, q := range g {
+	var groups []story.Exchange
+	for _, x := range v.quoteGroupsFor("") {
+		for _, q := range x.Quotes {
 			if q.Event == sel {
-				groups = append(groups, g)
+				groups = append(groups, x)
 				break
 			}
 		}

@@ -1,8 +1,6 @@
 package widget
 
 import (
-	"cmp"
-	"slices"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -30,72 +28,40 @@ func (v *view) quotes() app.UI {
 }
 
 // quoteList lists groups of quotes: a card, or an exchange of cards.
-func (v *view) quoteList(groups [][]*story.Quote) app.UI {
+func (v *view) quoteList(groups []story.Exchange) app.UI {
 	return app.Ol().Class("quotes-list").Body(app.Range(groups).Slice(func(i int) app.UI {
-		g := groups[i]
-		if len(g) == 1 {
-			return app.Li().Class("quotes-item").Body(v.quoteCard(g[0]))
+		x := groups[i]
+		if len(x.Quotes) == 1 {
+			return app.Li().Class("quotes-item").Body(v.quoteCard(x.Quotes[0]))
 		}
-		return app.Li().Class("quotes-item").Body(v.exchange(g))
+		return app.Li().Class("quotes-item").Body(v.exchange(x))
 	}))
 }
 
 // quoteGroupsFor returns the quotes to show, each group a single quote or
-// a whole exchange (a quote followed by its replies, depth first), ordered
-// by the event of their first quote. With a person, a group shows when
-// that person speaks in it; "" shows every group.
-func (v *view) quoteGroupsFor(person story.Ref) [][]*story.Quote {
-	s := v.s
-	replies := map[story.Ref][]*story.Quote{}
-	var roots []*story.Quote
-	for i := range s.Quotes {
-		q := &s.Quotes[i]
-		if q.ReplyTo != "" && s.Quote(q.ReplyTo) != nil {
-			replies[q.ReplyTo] = append(replies[q.ReplyTo], q)
-		} else {
-			roots = append(roots, q)
+// a whole exchange (story.Exchanges, worked out once by Parse). With a
+// person, a group shows when that person speaks in it; "" shows every
+// group.
+func (v *view) quoteGroupsFor(person story.Ref) []story.Exchange {
+	all := v.s.Exchanges()
+	if person == "" {
+		return all
+	}
+	var out []story.Exchange
+	for _, x := range all {
+		if x.Speaks(person) {
+			out = append(out, x)
 		}
 	}
-	var groups [][]*story.Quote
-	for _, r := range roots {
-		var g []*story.Quote
-		var walk func(q *story.Quote)
-		walk = func(q *story.Quote) {
-			g = append(g, q)
-			for _, reply := range replies[story.Ref(q.ID)] {
-				walk(reply)
-			}
-		}
-		walk(r)
-		if person == "" || speaks(g, person) {
-			groups = append(groups, g)
-		}
-	}
-	// Stable: quotes of one event keep their file order.
-	slices.SortStableFunc(groups, func(a, b []*story.Quote) int {
-		return cmp.Compare(s.EventIndex(a[0].Event), s.EventIndex(b[0].Event))
-	})
-	return groups
-}
-
-func speaks(g []*story.Quote, p story.Ref) bool {
-	for _, q := range g {
-		if q.Speaker == p {
-			return true
-		}
-	}
-	return false
+	return out
 }
 
 // exchange shows a reply chain as one conversation.
-func (v *view) exchange(g []*story.Quote) app.UI {
-	var names []string
-	seen := map[story.Ref]bool{}
-	for _, q := range g {
-		if !seen[q.Speaker] {
-			seen[q.Speaker] = true
-			names = append(names, v.s.Person(q.Speaker).Name)
-		}
+func (v *view) exchange(x story.Exchange) app.UI {
+	g := x.Quotes
+	names := make([]string, len(x.Speakers))
+	for i, p := range x.Speakers {
+		names[i] = v.s.Person(p).Name
 	}
 	label := v.t("quotes.exchange", strings.Join(names, " ↔ "))
 	return app.Section().Class("quote-exchange").Aria("label", attr(label)).Body(

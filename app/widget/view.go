@@ -27,28 +27,12 @@ func (c *Explainer) view() *view {
 	if p := c.state.Person; p != "" {
 		v.highlighted = map[int]bool{}
 		for i := range v.s.Events {
-			if involves(v.s, &v.s.Events[i], p) {
+			if v.s.Involves(p, i) {
 				v.highlighted[i] = true
 			}
 		}
 	}
 	return v
-}
-
-// involves reports whether a person takes part in an event or speaks in
-// one of its quotes.
-func involves(s *story.Story, e *story.Event, p story.Ref) bool {
-	for _, id := range e.People {
-		if id == p {
-			return true
-		}
-	}
-	for _, q := range s.QuotesOf(story.Ref(e.ID)) {
-		if q.Speaker == p {
-			return true
-		}
-	}
-	return false
 }
 
 // t is a message in the reader's language.
