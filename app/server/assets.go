@@ -72,49 +72,29 @@ func loadAssets(fsys fs.FS) (*assets, error) {
 			Type: contentType(ext),
 			ETag: `"` + hash + `"`,
 		}
-		as.encoded = encoded{raw: data, gzip: files[name+".gz"], brotli: files[name+".br"]}
+		as.encoded = encoded{Raw: data, Gzip: files[name+".gz"], Brotli: files[name+".br"]}
 		if compressible(as.Type) && len(data) <= compressInMemoryLimit {
-			if as.gzip == nil {
-				if as.gzip, err = compress.Gzip(data); err != nil {
+			if as.Gzip == nil {
+				if as.Gzip, err = compress.Gzip(data); err != nil {
 					return nil, fmt.Errorf("%s: %w", name, err)
 				}
 			}
-			if as.brotli == nil {
-				if as.brotli, err = compress.Brotli(data, 9); err != nil {
+			if as.Brotli == nil {
+				if as.Brotli, err = compress.Brotli(data, 9); err != nil {
 					return nil, fmt.Errorf("%s: %w", name, err)
 				}
 			}
 		}
-		as.encoded = smallest(as.encoded)
+		as.encoded = as.encoded.Smallest()
 		a.byName[name] = as
 		a.byURL[as.URL] = as
 	}
 	return a, nil
 }
 
-// smallest drops the compressed forms that are no smaller than the raw.
-func smallest(e encoded) encoded {
-	if len(e.gzip) >= len(e.raw) {
-		e.gzip = nil
-	}
-	if len(e.brotli) >= len(e.raw) {
-		e.brotli = nil
-	}
-	return e
-}
-
-// compressed makes the compressed forms of a body that is made at run time
-// (pages, story data), once per version rather than per request.
+// compressed makes the compressed forms of a body made at run time.
 func compressed(data []byte, brotliQuality int) (encoded, error) {
-	gz, err := compress.Gzip(data)
-	if err != nil {
-		return encoded{}, err
-	}
-	br, err := compress.Brotli(data, brotliQuality)
-	if err != nil {
-		return encoded{}, err
-	}
-	return smallest(encoded{raw: data, gzip: gz, brotli: br}), nil
+	return compress.Encode(data, brotliQuality)
 }
 
 // url returns the hashed URL of a named file, or "" when there is none.

@@ -138,7 +138,7 @@ func (c *pageCache) renderAs(ctx context.Context, key string, r *rendering, rend
 
 // add keeps a page and drops the oldest past the budget; c.mu is held.
 func (c *pageCache) add(key string, p *page) {
-	size := len(p.raw) + len(p.gzip) + len(p.brotli)
+	size := len(p.Raw) + len(p.Gzip) + len(p.Brotli)
 	if size > c.maxBytes/4 {
 		return // one page may not crowd out the rest
 	}

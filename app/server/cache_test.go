@@ -176,8 +176,8 @@ func TestRenderStopsWhenReaderLeaves(t *testing.T) {
 		stays := make(chan error, 1)
 		go func() {
 			p, err := c.get(context.Background(), "k", render)
-			if err == nil && string(p.raw) != "page" {
-				err = fmt.Errorf("got page %q", p.raw)
+			if err == nil && string(p.Raw) != "page" {
+				err = fmt.Errorf("got page %q", p.Raw)
 			}
 			stays <- err
 		}()

@@ -29,15 +29,15 @@ func (d *deadlineRecorder) SetWriteDeadline(t time.Time) error {
 func TestWriteDeadlineFollowsBytesSent(t *testing.T) {
 	s := newServer(t, Config{})
 	wasm := s.assets.byName["app.wasm"]
-	if wasm.brotli == nil {
+	if wasm.Brotli == nil {
 		t.Fatal("the test WebAssembly has no brotli form")
 	}
 	for _, tt := range []struct {
 		name, accept string
 		size         int
 	}{
-		{name: "brotli", accept: "br", size: len(wasm.brotli)},
-		{name: "identity", accept: "", size: len(wasm.raw)},
+		{name: "brotli", accept: "br", size: len(wasm.Brotli)},
+		{name: "identity", accept: "", size: len(wasm.Raw)},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := httptest.NewRequest("GET", wasm.URL, nil)

@@ -110,7 +110,7 @@ func (s *Server) serveEmbedPage(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		s.send(w, r, response{ctype: "application/json; charset=utf-8", cache: "no-cache", body: encoded{raw: b}})
+		s.send(w, r, response{ctype: "application/json; charset=utf-8", cache: "no-cache", body: encoded{Raw: b}})
 		return nil
 	}
 	d := embedPageData{
@@ -144,6 +144,6 @@ func (s *Server) serveEmbedPage(w http.ResponseWriter, r *http.Request) error {
 	if err := templates.ExecuteTemplate(&b, "embed.html", d); err != nil {
 		return err
 	}
-	s.send(w, r, response{ctype: htmlType, cache: "no-cache", body: encoded{raw: b.Bytes()}, document: true, editor: true})
+	s.send(w, r, response{ctype: htmlType, cache: "no-cache", body: encoded{Raw: b.Bytes()}, document: true, editor: true})
 	return nil
 }

@@ -82,16 +82,16 @@ func (s *Server) Export(dir string, force bool) (int, error) {
 		return root.WriteFile(rel, data, 0o644)
 	}
 	for _, as := range s.assets.list() {
-		if err := write(as.URL, as.raw); err != nil {
+		if err := write(as.URL, as.Raw); err != nil {
 			return n, err
 		}
-		if as.gzip != nil {
-			if err := write(as.URL+".gz", as.gzip); err != nil {
+		if as.Gzip != nil {
+			if err := write(as.URL+".gz", as.Gzip); err != nil {
 				return n, err
 			}
 		}
-		if as.brotli != nil {
-			if err := write(as.URL+".br", as.brotli); err != nil {
+		if as.Brotli != nil {
+			if err := write(as.URL+".br", as.Brotli); err != nil {
 				return n, err
 			}
 		}
@@ -103,7 +103,7 @@ func (s *Server) Export(dir string, force bool) (int, error) {
 		if err != nil {
 			return n, err
 		}
-		if err := write(pagePath+"index.html", p.raw); err != nil {
+		if err := write(pagePath+"index.html", p.Raw); err != nil {
 			return n, err
 		}
 		if err := write("/s/"+string(e.Story.ID)+".json", e.JSON); err != nil {

@@ -72,7 +72,7 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.send(w, r, response{ctype: "application/json; charset=utf-8", cache: "public, max-age=3600", body: encoded{raw: body}, public: true})
+	s.send(w, r, response{ctype: "application/json; charset=utf-8", cache: "public, max-age=3600", body: encoded{Raw: body}, public: true})
 	return nil
 }
 

@@ -192,13 +192,13 @@ func TestEmbedScriptSize(t *testing.T) {
 	}
 	var b bytes.Buffer
 	w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-	w.Write(as.raw)
+	w.Write(as.Raw)
 	w.Close()
 	if b.Len() > 2048 {
 		t.Errorf("embed.js is %d bytes gzipped; the budget is 2048", b.Len())
 	}
-	t.Logf("embed.js: %d bytes, %d gzipped", len(as.raw), b.Len())
-	if m := regexp.MustCompile(`\bimport\b|require\(`).FindString(string(as.raw)); m != "" {
+	t.Logf("embed.js: %d bytes, %d gzipped", len(as.Raw), b.Len())
+	if m := regexp.MustCompile(`\bimport\b|require\(`).FindString(string(as.Raw)); m != "" {
 		t.Errorf("embed.js has a dependency: %s", m)
 	}
 }

@@ -188,7 +188,7 @@ func TestGracefulShutdown(t *testing.T) {
 	// socket buffers while the reader holds back.
 	big := s.assets.list()[0]
 	for _, as := range s.assets.list() {
-		if len(as.raw) > len(big.raw) {
+		if len(as.Raw) > len(big.Raw) {
 			big = as
 		}
 	}
@@ -218,8 +218,8 @@ func TestGracefulShutdown(t *testing.T) {
 		}
 	}
 	res.Body.Close()
-	if got := len(first) + n; got < len(big.raw) {
-		t.Errorf("the in-flight download got %d of %d bytes", got, len(big.raw))
+	if got := len(first) + n; got < len(big.Raw) {
+		t.Errorf("the in-flight download got %d of %d bytes", got, len(big.Raw))
 	}
 	if err := <-done; err != nil {
 		t.Errorf("Serve after shutdown: %v", err)

@@ -11,13 +11,11 @@ import (
 	"time"
 
 	"explainer/app/i18n"
+	"explainer/app/internal/compress"
 )
 
-// encoded is a response body in each encoding it is kept in; gzip and
-// brotli are nil when compressing does not pay.
-type encoded struct {
-	raw, gzip, brotli []byte
-}
+// encoded is a response body in each encoding it is kept in.
+type encoded = compress.Encoded
 
 // response is everything a route decides about an answer. Every route
 // sends through Server.send, so headers, conditional requests, HEAD,
@@ -59,7 +57,7 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, res response) {
 		h.Set("Cross-Origin-Resource-Policy", "cross-origin")
 	}
 	body, enc := negotiate(r.Header.Get("Accept-Encoding"), res.body)
-	if res.body.gzip != nil || res.body.brotli != nil {
+	if res.body.Gzip != nil || res.body.Brotli != nil {
 		h.Add("Vary", "Accept-Encoding")
 	}
 	if enc != "" {
@@ -117,12 +115,12 @@ func etagFor(etag, enc string) string {
 func negotiate(acceptEncoding string, e encoded) (body []byte, enc string) {
 	accepts := acceptedEncodings(acceptEncoding)
 	switch {
-	case e.brotli != nil && accepts["br"]:
-		return e.brotli, "br"
-	case e.gzip != nil && accepts["gzip"]:
-		return e.gzip, "gzip"
+	case e.Brotli != nil && accepts["br"]:
+		return e.Brotli, "br"
+	case e.Gzip != nil && accepts["gzip"]:
+		return e.Gzip, "gzip"
 	}
-	return e.raw, ""
+	return e.Raw, ""
 }
 
 // acceptedEncodings parses Accept-Encoding, honouring q=0 refusals.
@@ -186,7 +184,7 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 		if se.retryAfter > 0 {
 			w.Header().Set("Retry-After", strconv.Itoa(se.retryAfter))
 		}
-		s.send(w, r, response{status: se.status, ctype: "text/plain; charset=utf-8", cache: "no-store", body: encoded{raw: []byte(se.msg + "\n")}, public: true})
+		s.send(w, r, response{status: se.status, ctype: "text/plain; charset=utf-8", cache: "no-store", body: encoded{Raw: []byte(se.msg + "\n")}, public: true})
 		return
 	}
 	lang, _ := i18n.Match(r.URL.Query().Get("lang"))
@@ -202,7 +200,7 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 		http.Error(w, http.StatusText(status), status)
 		return
 	}
-	s.send(w, r, response{status: status, ctype: htmlType, cache: cache, body: encoded{raw: body}, document: true})
+	s.send(w, r, response{status: status, ctype: htmlType, cache: cache, body: encoded{Raw: body}, document: true})
 }
 
 const htmlType = "text/html; charset=utf-8"

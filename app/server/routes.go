@@ -170,7 +170,7 @@ func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) error {
 	// File names and their errors are for the newsroom, not the public:
 	// only with -health-details, or to a request with the token.
 	if !s.healthDetailsFor(r) {
-		s.send(w, r, response{ctype: "text/plain; charset=utf-8", cache: "no-store", body: encoded{raw: []byte(b.String())}})
+		s.send(w, r, response{ctype: "text/plain; charset=utf-8", cache: "no-store", body: encoded{Raw: []byte(b.String())}})
 		return nil
 	}
 	files, errs := s.stories.problemFiles()
@@ -180,7 +180,7 @@ func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) error {
 		first, _, _ := strings.Cut(errs[i].Error(), "\n")
 		b.WriteString("stale: " + oneLine(file) + ": " + oneLine(first) + "\n")
 	}
-	s.send(w, r, response{ctype: "text/plain; charset=utf-8", cache: "no-store", body: encoded{raw: []byte(b.String())}})
+	s.send(w, r, response{ctype: "text/plain; charset=utf-8", cache: "no-store", body: encoded{Raw: []byte(b.String())}})
 	return nil
 }
 

@@ -116,7 +116,7 @@ func TestSlowReaderGetsTheWasm(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer res.Body.Close()
-	want := len(s.assets.byName["app.wasm"].raw)
+	want := len(s.assets.byName["app.wasm"].Raw)
 	got, buf := 0, make([]byte, 64<<10)
 	start := time.Now()
 	for {

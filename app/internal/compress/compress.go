@@ -70,3 +70,37 @@ func Brotli(data []byte, quality int) ([]byte, error) {
 	}
 	return b.Bytes(), nil
 }
+
+// Encoded is a body in each encoding it is kept in; Gzip and Brotli are
+// nil when compressing does not pay.
+type Encoded struct {
+	Raw, Gzip, Brotli []byte
+}
+
+// Size is the bytes all its forms take in memory.
+func (e Encoded) Size() int { return len(e.Raw) + len(e.Gzip) + len(e.Brotli) }
+
+// Encode makes the compressed forms of a body made at run time (pages,
+// story data): once per version, never per request.
+func Encode(data []byte, brotliQuality int) (Encoded, error) {
+	gz, err := Gzip(data)
+	if err != nil {
+		return Encoded{}, err
+	}
+	br, err := Brotli(data, brotliQuality)
+	if err != nil {
+		return Encoded{}, err
+	}
+	return Encoded{Raw: data, Gzip: gz, Brotli: br}.Smallest(), nil
+}
+
+// Smallest drops the compressed forms that are no smaller than the raw.
+func (e Encoded) Smallest() Encoded {
+	if len(e.Gzip) >= len(e.Raw) {
+		e.Gzip = nil
+	}
+	if len(e.Brotli) >= len(e.Raw) {
+		e.Brotli = nil
+	}
+	return e
+}
