@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"explainer/app/repo"
 	"explainer/app/story"
 )
 
@@ -41,13 +42,13 @@ func (s *Server) serveDemo(w http.ResponseWriter, r *http.Request) error {
 	if origin == "" {
 		return errNotFound
 	}
-	var e *entry
+	var e *repo.Entry
 	if id := r.URL.Query().Get("story"); id != "" {
 		var ok bool
-		if e, ok = s.stories.get(story.ID(id)); !ok {
+		if e, ok = s.stories.Get(story.ID(id)); !ok {
 			return errNotFound
 		}
-	} else if all := s.stories.list(); len(all) > 0 {
+	} else if all := s.stories.List(); len(all) > 0 {
 		e = all[0]
 	} else {
 		return errNotFound
@@ -68,7 +69,7 @@ func (s *Server) serveDemo(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) renderDemo(e *entry, origin string, noWasm bool) ([]byte, error) {
+func (s *Server) renderDemo(e *repo.Entry, origin string, noWasm bool) ([]byte, error) {
 	st := e.Story
 	page := s.storyURL(origin, st.ID)
 	d := demoData{

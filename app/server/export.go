@@ -96,7 +96,7 @@ func (s *Server) Export(dir string, force bool) (int, error) {
 			}
 		}
 	}
-	for _, e := range s.stories.list() {
+	for _, e := range s.stories.List() {
 		pagePath := strings.TrimPrefix(storyPath(s, e.Story.ID), s.root)
 		u := &url.URL{Path: s.root + pagePath}
 		p, err := s.renderStory(e, u, s.baseOrigin(), false)
@@ -111,7 +111,7 @@ func (s *Server) Export(dir string, force bool) (int, error) {
 		}
 	}
 	if !s.single {
-		all := s.stories.list() // a static host has no ?page=: one page
+		all := s.stories.List() // a static host has no ?page=: one page
 		index, err := s.indexPage(all, 1, len(all))
 		if err != nil {
 			return n, err

@@ -112,7 +112,7 @@ func TestExportIsSafe(t *testing.T) {
 	if err := os.Remove(filepath.Join(stories, "b.json")); err != nil {
 		t.Fatal(err)
 	}
-	s.stories.reload()
+	s.stories.Reload()
 	victim := filepath.Join(t.TempDir(), "victim.txt")
 	writeFile(t, victim, "untouched")
 	if err := os.Remove(filepath.Join(out, "404.html")); err != nil {

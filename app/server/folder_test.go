@@ -38,7 +38,7 @@ func TestRenamesAndCollisions(t *testing.T) {
 	if err := os.Rename(filepath.Join(dir, "a.json"), filepath.Join(dir, "live.json")); err != nil {
 		t.Fatal(err)
 	}
-	s.stories.reload()
+	s.stories.Reload()
 	if got := title(h); got != "Version A" {
 		t.Errorf("after a rename: %s", got)
 	}
@@ -48,7 +48,7 @@ func TestRenamesAndCollisions(t *testing.T) {
 	// A backup copy sorts first by name, but the file named after the id
 	// keeps it, now and after a restart.
 	writeFile(t, filepath.Join(dir, "live-old.json"), storyFile("live", "Backup"))
-	s.stories.reload()
+	s.stories.Reload()
 	if got := title(h); got != "Version A" {
 		t.Errorf("a backup copy took the id: %s", got)
 	}
@@ -62,7 +62,7 @@ func TestRenamesAndCollisions(t *testing.T) {
 	if err := os.Remove(filepath.Join(dir, "live.json")); err != nil {
 		t.Fatal(err)
 	}
-	s.stories.reload()
+	s.stories.Reload()
 	if got := title(h); got != "Backup" {
 		t.Errorf("after deleting the served file: %s", got)
 	}
@@ -72,7 +72,7 @@ func TestRenamesAndCollisions(t *testing.T) {
 	// Without a file named after the id, the first by name serves it,
 	// whichever came first.
 	writeFile(t, filepath.Join(dir, "b.json"), storyFile("live", "Version B"))
-	s.stories.reload()
+	s.stories.Reload()
 	if got := title(h); got != "Version B" {
 		t.Errorf("of b.json and live-old.json: %s; want b.json's", got)
 	}

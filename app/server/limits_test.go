@@ -61,7 +61,7 @@ func TestWhatValidatesRenders(t *testing.T) {
 	}
 	// At load, the large one is not served, and healthz says why.
 	writeFile(t, filepath.Join(dir, "bulky.json"), string(tooBig))
-	if err := s.stories.reload(); err == nil || !strings.Contains(err.Error(), "over the 16 MiB a page may be") {
+	if err := s.stories.Reload(); err == nil || !strings.Contains(err.Error(), "over the 16 MiB a page may be") {
 		t.Errorf("reload: %v", err)
 	}
 	if r := get(t, s.Handler(), "GET", "/s/bulky/", nil); r.StatusCode != 200 {

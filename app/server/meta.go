@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 
+	"explainer/app/repo"
 	"explainer/app/story"
 )
 
@@ -69,7 +70,7 @@ type pageMeta struct {
 	JSONLD    template.JS
 }
 
-func (s *Server) meta(e *entry, origin string, live bool) *pageMeta {
+func (s *Server) meta(e *repo.Entry, origin string, live bool) *pageMeta {
 	if origin == "" {
 		return nil
 	}

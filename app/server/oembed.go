@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"explainer/app/i18n"
+	"explainer/app/repo"
 	"explainer/app/story"
 	"explainer/app/widget"
 )
@@ -99,7 +100,7 @@ func embedURL(page *url.URL) *url.URL {
 // storyAt finds the story a URL of this site names: its page, its embed
 // page, or the site root when that is the story. It returns the story and
 // its page's address with the reader's options kept.
-func (s *Server) storyAt(raw, origin string) (*entry, *url.URL, bool) {
+func (s *Server) storyAt(raw, origin string) (*repo.Entry, *url.URL, bool) {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || origin == "" {
 		return nil, nil, false
@@ -112,16 +113,16 @@ func (s *Server) storyAt(raw, origin string) (*entry, *url.URL, bool) {
 	if !ok {
 		return nil, nil, false
 	}
-	var e *entry
+	var e *repo.Entry
 	switch {
 	case p == "/" || p == "":
 		if !s.single {
 			return nil, nil, false
 		}
-		e = s.stories.list()[0]
+		e = s.stories.List()[0]
 	case strings.HasPrefix(p, "/s/"):
 		id := strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(p, "/s/"), "/embed"), "/")
-		if e, ok = s.stories.get(story.ID(id)); !ok {
+		if e, ok = s.stories.Get(story.ID(id)); !ok {
 			return nil, nil, false
 		}
 	default:

@@ -14,6 +14,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/i18n"
+	"explainer/app/repo"
 	"explainer/app/shell"
 	"explainer/app/story"
 	"explainer/app/widget"
@@ -121,7 +122,7 @@ var ids = shellIDs{Data: shell.DataID, Zones: shell.ZonesID, Offline: shell.Offl
 // is the site's public address (see Server.origin), "" when unknown, and
 // live says the page is served by this server, not exported for a static
 // host, which has no oEmbed endpoint to announce.
-func (s *Server) renderStory(e *entry, u *url.URL, origin string, live bool) (*page, error) {
+func (s *Server) renderStory(e *repo.Entry, u *url.URL, origin string, live bool) (*page, error) {
 	w := widget.New(e.Story, u)
 	opts := w.Options()
 	var b bytes.Buffer
@@ -174,6 +175,13 @@ func (s *Server) storyURL(origin string, id story.ID) string {
 
 // pageKey identifies a rendering: the story version and the normalised
 // state and options, so that equivalent URLs share one cache entry.
-func pageKey(e *entry, q url.Values, origin string) string {
+func pageKey(e *repo.Entry, q url.Values, origin string) string {
 	return origin + " " + string(e.Story.ID) + e.ETag + widget.CanonicalQuery(e.Story, q)
+}
+
+// Check is what the server does with a story file before it serves it —
+// parse, validate, gather its zones, and make sure its pages fit — so
+// that `explainer validate` passes exactly the files the server serves.
+func Check(name string, data []byte) (*story.Story, error) {
+	return repo.Check(name, data, fitsInPage)
 }

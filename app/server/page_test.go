@@ -32,7 +32,7 @@ func TestEmbeddedDataRoundTrips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _ := s.stories.get("oval-office-2025")
+	want, _ := s.stories.Get("oval-office-2025")
 	a, _ := json.Marshal(got)
 	b, _ := json.Marshal(want.Story)
 	if string(a) != string(b) {
@@ -118,7 +118,7 @@ func TestPageReadsWithoutJavaScript(t *testing.T) {
 	}
 	walk(root)
 	got := strings.Join(strings.Fields(text.String()), " ")
-	e, _ := s.stories.get("oval-office-2025")
+	e, _ := s.stories.Get("oval-office-2025")
 	for _, ev := range e.Story.Events {
 		if !strings.Contains(got, ev.Headline) {
 			t.Errorf("headline missing: %s", ev.Headline)

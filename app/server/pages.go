@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"explainer/app/i18n"
+	"explainer/app/repo"
 )
 
 // plainData fills plain.html: the index of stories and the error pages.
@@ -40,7 +41,7 @@ const indexPageSize = 100
 
 // indexPage lists page n (from 1) of the stories being served, size to a
 // page.
-func (s *Server) indexPage(entries []*entry, n, size int) ([]byte, error) {
+func (s *Server) indexPage(entries []*repo.Entry, n, size int) ([]byte, error) {
 	size = max(1, size)
 	pages := max(1, (len(entries)+size-1)/size)
 	from := min(len(entries), (n-1)*size)

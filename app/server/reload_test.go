@@ -64,7 +64,7 @@ func TestHotReloadKeepsLastGoodVersion(t *testing.T) {
 
 	// A broken save: a misspelt field. The last good version stays live.
 	writeFile(t, file, strings.Replace(storyV1, `"headline"`, `"headlin"`, 1))
-	err := s.stories.reload()
+	err := s.stories.Reload()
 	if err == nil || !strings.Contains(err.Error(), `live.json:5:27: $.events[0].headlin: unknown field "headlin"`) {
 		t.Errorf("reload error = %v", err)
 	}
@@ -97,7 +97,7 @@ func TestHotReloadKeepsLastGoodVersion(t *testing.T) {
 
 	// Fixed: the new version replaces the old, with a new ETag.
 	writeFile(t, file, strings.Replace(storyV1, "Version one", "Version two", 1))
-	if err := s.stories.reload(); err != nil {
+	if err := s.stories.Reload(); err != nil {
 		t.Fatal(err)
 	}
 	v2, etag2 := page()
@@ -113,14 +113,14 @@ func TestHotReloadKeepsLastGoodVersion(t *testing.T) {
 
 	// A second file may not take an id already in use.
 	writeFile(t, filepath.Join(dir, "copy.json"), storyV1)
-	if err := s.stories.reload(); err == nil || !strings.Contains(err.Error(), `story id "live" is already used by live.json`) {
+	if err := s.stories.Reload(); err == nil || !strings.Contains(err.Error(), `story id "live" is already used by live.json`) {
 		t.Errorf("duplicate id: %v", err)
 	}
 	os.Remove(filepath.Join(dir, "copy.json"))
 
 	// Removing the file unpublishes the story.
 	os.Remove(file)
-	s.stories.reload()
+	s.stories.Reload()
 	if res := get(t, h, "GET", "/s/live/", nil); res.StatusCode != 404 {
 		t.Errorf("removed story: %d; want 404", res.StatusCode)
 	}

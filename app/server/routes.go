@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode"
 
+	"explainer/app/repo"
 	"explainer/app/story"
 )
 
@@ -86,7 +87,7 @@ func (s *Server) serveHome(w http.ResponseWriter, r *http.Request) error {
 		if err != nil || n < 1 {
 			n = 1
 		}
-		entries, version := s.stories.listVersion()
+		entries, version := s.stories.ListVersion()
 		pages := max(1, (len(entries)+indexPageSize-1)/indexPageSize)
 		if n > pages {
 			return errNotFound
@@ -105,11 +106,11 @@ func (s *Server) serveHome(w http.ResponseWriter, r *http.Request) error {
 		s.send(w, r, response{ctype: htmlType, cache: "no-cache", etag: p.etag, body: p.encoded, document: true})
 		return nil
 	}
-	return s.serveStory(w, r, s.stories.list()[0])
+	return s.serveStory(w, r, s.stories.List()[0])
 }
 
 func (s *Server) serveStoryPage(w http.ResponseWriter, r *http.Request) error {
-	e, ok := s.stories.get(story.ID(r.PathValue("id")))
+	e, ok := s.stories.Get(story.ID(r.PathValue("id")))
 	if !ok {
 		return errNotFound
 	}
@@ -117,7 +118,7 @@ func (s *Server) serveStoryPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 // serveStory sends the prerendered page of a story.
-func (s *Server) serveStory(w http.ResponseWriter, r *http.Request, e *entry) error {
+func (s *Server) serveStory(w http.ResponseWriter, r *http.Request, e *repo.Entry) error {
 	origin := s.origin(r)
 	p, err := s.pages.get(r.Context(), pageKey(e, r.URL.Query(), origin), func() (*page, error) { return s.renderStory(e, r.URL, origin, true) })
 	if err != nil {
@@ -137,7 +138,7 @@ func (s *Server) serveStory(w http.ResponseWriter, r *http.Request, e *entry) er
 // /s/{id} to the page at /s/{id}/.
 func (s *Server) serveStoryFile(w http.ResponseWriter, r *http.Request) error {
 	id, isJSON := strings.CutSuffix(r.PathValue("name"), ".json")
-	e, ok := s.stories.get(story.ID(id))
+	e, ok := s.stories.Get(story.ID(id))
 	if !ok {
 		return errNotFound
 	}
@@ -149,7 +150,7 @@ func (s *Server) serveStoryFile(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, to, http.StatusMovedPermanently)
 		return nil
 	}
-	body, err := e.jsonEncoded()
+	body, err := e.Encoded()
 	if err != nil {
 		return err
 	}
@@ -173,7 +174,7 @@ func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) error {
 		s.send(w, r, response{ctype: "text/plain; charset=utf-8", cache: "no-store", body: encoded{Raw: []byte(b.String())}})
 		return nil
 	}
-	files, errs := s.stories.problemFiles()
+	files, errs := s.stories.Problems()
 	for i, file := range files {
 		// One line per file, whatever its name holds: a newline in a
 		// file name cannot forge another line.

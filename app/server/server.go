@@ -23,6 +23,7 @@ import (
 
 	"golang.org/x/net/netutil"
 
+	"explainer/app/repo"
 	"explainer/web"
 )
 
@@ -77,7 +78,7 @@ type Server struct {
 	cfg     Config
 	log     *slog.Logger
 	assets  *assets
-	stories *store
+	stories *repo.Store
 	pages   *pageCache
 	single  bool // serving the built-in story at the root
 	root    string
@@ -129,28 +130,28 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.version = assetsVersion(a)
 
-	var files storyFiles
+	var files repo.Files
 	if cfg.StoriesDir == "" {
 		s.single = true
 		sub, err := fs.Sub(web.Stories, "stories")
 		if err != nil {
 			return nil, err
 		}
-		files = builtinFiles{sub}
+		files = repo.BuiltIn(sub)
 	} else {
 		info, err := os.Stat(cfg.StoriesDir)
 		if err != nil || !info.IsDir() {
 			return nil, fmt.Errorf("-stories %s: not a folder", cfg.StoriesDir)
 		}
-		d, err := openDir(cfg.StoriesDir)
+		d, err := repo.OpenDir(cfg.StoriesDir)
 		if err != nil {
 			return nil, fmt.Errorf("-stories %s: %w", cfg.StoriesDir, err)
 		}
 		files = d
 	}
-	s.stories = newStore(files, s.log)
-	loadErr := s.stories.reload()
-	if len(s.stories.list()) == 0 {
+	s.stories = repo.New(files, s.log, fitsInPage)
+	loadErr := s.stories.Reload()
+	if len(s.stories.List()) == 0 {
 		if loadErr == nil {
 			loadErr = errors.New("no *.json story files")
 		}
@@ -192,7 +193,7 @@ func (s *Server) Watch(ctx context.Context) {
 	if every <= 0 {
 		every = time.Second
 	}
-	s.stories.watch(ctx, s.cfg.StoriesDir, every)
+	s.stories.Watch(ctx, s.cfg.StoriesDir, every)
 }
 
 func (s *Server) writeTimeout() time.Duration {
@@ -247,7 +248,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	if s.baseURL == nil && !s.cfg.TrustProxy && !onLoopback(ln.Addr()) {
 		s.log.Warn("neither -base-url nor -trust-proxy is set: behind a proxy or TLS terminator, pages will name this server's own address (http://…) in canonical links, oEmbed and embed codes, which https articles block as mixed content")
 	}
-	s.log.Info("serving", "addr", "http://"+ln.Addr().String(), "stories", len(s.stories.list()))
+	s.log.Info("serving", "addr", "http://"+ln.Addr().String(), "stories", len(s.stories.List()))
 	select {
 	case err := <-errc:
 		return err

@@ -204,7 +204,7 @@ func TestDemoFollowsItsStory(t *testing.T) {
 		if r.StatusCode != 200 {
 			t.Fatalf("%s: %d", tt.target, r.StatusCode)
 		}
-		st, _ := s.stories.get(story.ID(tt.story))
+		st, _ := s.stories.Get(story.ID(tt.story))
 		frames := 0
 		for _, n := range htmltest.FindAll(htmltest.Parse(t, page), func(n *html.Node) bool {
 			return htmltest.Value(n, "src") != "" && strings.Contains(htmltest.Value(n, "src"), "embed=1") || htmltest.Value(n, "data-explainer") != "" || htmltest.Value(n, "data-pym-src") != ""
@@ -228,7 +228,7 @@ func TestDemoFollowsItsStory(t *testing.T) {
 	}
 	os.Remove(filepath.Join(dir, "a.json"))
 	os.Remove(filepath.Join(dir, "b.json"))
-	s.stories.reload()
+	s.stories.Reload()
 	if r := get(t, s.Handler(), "GET", "http://example.com/demo", nil); r.StatusCode != 404 {
 		t.Errorf("the demo of an emptied folder: %d; want 404", r.StatusCode)
 	}

@@ -1,6 +1,9 @@
 //go:build !wasm
 
-package server
+// Package repo holds the stories being served: it reads them from a
+// folder (or the binary), keeps the last good version of each live while
+// an edit is broken, and follows the folder's changes.
+package repo
 
 import (
 	"context"
@@ -19,10 +22,12 @@ import (
 	"explainer/app/story"
 
 	"github.com/fsnotify/fsnotify"
+
+	"explainer/app/internal/compress"
 )
 
-// entry is one published version of a story.
-type entry struct {
+// Entry is one published version of a story.
+type Entry struct {
 	Story *story.Story
 	File  string
 	JSON  []byte // the story as served at /s/{id}.json and embedded in pages
@@ -34,13 +39,13 @@ type entry struct {
 	// encoded is JSON with its compressed forms, made once per version on
 	// first request, not for each of thousands of files at start-up.
 	encodeOnce sync.Once
-	encoded    encoded
+	encoded    compress.Encoded
 	encodeErr  error
 }
 
-// jsonEncoded returns the story's JSON with its compressed forms.
-func (e *entry) jsonEncoded() (encoded, error) {
-	e.encodeOnce.Do(func() { e.encoded, e.encodeErr = compressed(e.JSON, 9) })
+// Encoded returns the story's JSON with its compressed forms.
+func (e *Entry) Encoded() (compress.Encoded, error) {
+	e.encodeOnce.Do(func() { e.encoded, e.encodeErr = compress.Encode(e.JSON, 9) })
 	return e.encoded, e.encodeErr
 }
 
@@ -48,50 +53,51 @@ func (e *entry) jsonEncoded() (encoded, error) {
 type fileState struct {
 	stat  string // size and time when last read, to skip unchanged files
 	stamp string // hash of the content last read, good or bad
-	entry *entry // the last good version, nil if there never was one
+	entry *Entry // the last good version, nil if there never was one
 	err   error  // why the current content is not served, nil if it is
 }
 
-// store holds the stories being served. It reloads a folder of story
+// Store holds the stories being served. It reloads a folder of story
 // files when they change, and a file that no longer parses leaves the last
 // good version of its story live: no reader gets an error because an
 // editor saved a typo. Readers never block on a reload: it parses with no
 // lock held and publishes the result at once.
-type store struct {
-	files storyFiles
-	log   *slog.Logger
+type Store struct {
+	files   Files
+	log     *slog.Logger
+	prepare Prepare // nil prepares nothing more
 
 	reloading sync.Mutex // one reload at a time; only reload touches states
 	states    map[string]*fileState
 
 	mu       sync.RWMutex // guards what readers see
-	byID     map[story.ID]*entry
+	byID     map[story.ID]*Entry
 	problems map[string]error // file → why its current content is not served
 	version  int              // counts the changes to byID, for the index's cache
 }
 
-func newStore(files storyFiles, log *slog.Logger) *store {
-	return &store{files: files, log: log, states: map[string]*fileState{}, byID: map[story.ID]*entry{}}
+func New(files Files, log *slog.Logger, prepare Prepare) *Store {
+	return &Store{files: files, log: log, prepare: prepare, states: map[string]*fileState{}, byID: map[story.ID]*Entry{}}
 }
 
-// get returns the live version of a story.
-func (s *store) get(id story.ID) (*entry, bool) {
+// Get returns the live version of a story.
+func (s *Store) Get(id story.ID) (*Entry, bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	e, ok := s.byID[id]
 	return e, ok
 }
 
-// list returns the live stories by title, and the version of that list.
-func (s *store) list() []*entry {
-	l, _ := s.listVersion()
+// List returns the live stories by title, and the version of that list.
+func (s *Store) List() []*Entry {
+	l, _ := s.ListVersion()
 	return l
 }
 
-func (s *store) listVersion() ([]*entry, int) {
+func (s *Store) ListVersion() ([]*Entry, int) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return slices.SortedFunc(maps.Values(s.byID), func(a, b *entry) int {
+	return slices.SortedFunc(maps.Values(s.byID), func(a, b *Entry) int {
 		if c := strings.Compare(a.Story.Title, b.Story.Title); c != 0 {
 			return c
 		}
@@ -99,9 +105,9 @@ func (s *store) listVersion() ([]*entry, int) {
 	}), s.version
 }
 
-// problemFiles returns the files whose current content is not being
+// Problems returns the files whose current content is not being
 // served, with the reason, in name order.
-func (s *store) problemFiles() (files []string, errs []error) {
+func (s *Store) Problems() (files []string, errs []error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	for _, name := range slices.Sorted(maps.Keys(s.problems)) {
@@ -110,10 +116,10 @@ func (s *store) problemFiles() (files []string, errs []error) {
 	return files, errs
 }
 
-// reload reads every *.json file that changed since the last call, then
+// Reload reads every *.json file that changed since the last call, then
 // publishes the stories. It returns an error joining every file that
 // failed, having kept what it had.
-func (s *store) reload() error {
+func (s *Store) Reload() error {
 	s.reloading.Lock()
 	defer s.reloading.Unlock()
 	names, err := s.files.names()
@@ -142,7 +148,7 @@ func (s *store) reload() error {
 // folder is polled every second. A file changed in the last few seconds is
 // read anyway, for file systems with coarse times, where an edit of the
 // same size could keep the same time.
-func (s *store) refresh(name string) error {
+func (s *Store) refresh(name string) error {
 	f := s.states[name]
 	if f == nil {
 		f = &fileState{}
@@ -167,7 +173,7 @@ func (s *store) refresh(name string) error {
 		return nil
 	}
 	f.stamp = stamp
-	e, err := newEntry(name, data)
+	e, err := newEntry(name, data, s.prepare)
 	if err != nil {
 		f.err = err
 		if f.entry != nil {
@@ -183,7 +189,7 @@ func (s *store) refresh(name string) error {
 
 // refuse records why a file is not read, and logs it when that is news:
 // every file not served is said once, not at every poll.
-func (s *store) refuse(name string, f *fileState, err error) error {
+func (s *Store) refuse(name string, f *fileState, err error) error {
 	err = fmt.Errorf("%s: %w", name, err)
 	if f.err == nil || f.err.Error() != err.Error() {
 		s.log.Warn("story file not served", "file", name, "reason", err.Error())
@@ -199,7 +205,7 @@ func (s *store) refuse(name string, f *fileState, err error) error {
 // it and a backup copy (ID-old.json) cannot win by accident. The others
 // are reported, and tried again at every reload, so deleting or renaming
 // one settles it.
-func (s *store) publish() []error {
+func (s *Store) publish() []error {
 	s.mu.RLock()
 	prev, prevProblems := s.byID, s.problems
 	s.mu.RUnlock()
@@ -218,7 +224,7 @@ func (s *store) publish() []error {
 		}
 		return 0
 	})
-	byID := map[story.ID]*entry{}
+	byID := map[story.ID]*Entry{}
 	problems := map[string]error{}
 	var errs []error
 	for _, name := range names {
@@ -254,9 +260,10 @@ func (s *store) publish() []error {
 }
 
 // newEntry parses a story file and prepares what serving it needs. A
-// story that parses but whose pages could not be rendered is refused here,
-// with the reason, like any other broken file.
-func newEntry(name string, data []byte) (*entry, error) {
+// story that parses but that prepare refuses (the site: its pages could
+// not be rendered) is refused here, with the reason, like any other broken
+// file.
+func newEntry(name string, data []byte, prepare Prepare) (*Entry, error) {
 	full, err := story.Parse(name, data)
 	if err != nil {
 		return nil, err
@@ -276,31 +283,38 @@ func newEntry(name string, data []byte) (*entry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if err := fitsInPage(name, st, len(js)+len(zjs)); err != nil {
-		return nil, err
+	if prepare != nil {
+		if err := prepare(name, st, len(js)+len(zjs)); err != nil {
+			return nil, err
+		}
 	}
 	sum := sha256.Sum256(js)
-	return &entry{Story: st, File: name, JSON: js, Zones: zjs, ETag: `"` + hex.EncodeToString(sum[:8]) + `"`}, nil
+	return &Entry{Story: st, File: name, JSON: js, Zones: zjs, ETag: `"` + hex.EncodeToString(sum[:8]) + `"`}, nil
 }
 
-// Check is what the server does with a story file before it serves it —
-// parse, validate, gather its zones, and make sure its pages fit — so
-// that `explainer validate` passes exactly the files the server serves.
-func Check(name string, data []byte) (*story.Story, error) {
-	e, err := newEntry(name, data)
+// Prepare is a last check of a story that parsed, before it is served:
+// served is the size of what every page embeds (its JSON and zone data).
+// The site uses it to refuse a story whose pages could not be rendered.
+type Prepare func(name string, st *story.Story, served int) error
+
+// Check is what the store does with a story file before it serves it —
+// parse, validate, gather its zones, prepare — so that `explainer
+// validate` passes exactly the files the server serves.
+func Check(name string, data []byte, prepare Prepare) (*story.Story, error) {
+	e, err := newEntry(name, data, prepare)
 	if err != nil {
 		return nil, err
 	}
 	return e.Story, nil
 }
 
-// watch reloads the folder until ctx ends: at once when the file system
+// Watch reloads the folder until ctx ends: at once when the file system
 // says something changed (a burst of changes is one reload), and in any
 // case every `every` where notifications are not to be had (some network
 // drives), or every safetyNet where they are, in case one is missed. Every
 // `every` it also checks that the path still names the folder being
 // watched, so that a deploy that swaps the folder is live within that.
-func (s *store) watch(ctx context.Context, dir string, every time.Duration) {
+func (s *Store) Watch(ctx context.Context, dir string, every time.Duration) {
 	var events <-chan fsnotify.Event
 	var errs <-chan error
 	full := every
@@ -316,7 +330,7 @@ func (s *store) watch(ctx context.Context, dir string, every time.Duration) {
 	}
 	swappable, _ := s.files.(interface{ swapped() bool })
 	// What changed before the watch began is caught by a reload now.
-	s.reload()
+	s.Reload()
 	last := time.Now()
 	tick := time.NewTicker(every)
 	defer tick.Stop()
@@ -339,7 +353,7 @@ func (s *store) watch(ctx context.Context, dir string, every time.Duration) {
 			} else if time.Since(last) < full {
 				continue
 			}
-			s.reload()
+			s.Reload()
 			last = time.Now()
 		case <-events:
 			if settle == nil {
@@ -349,7 +363,7 @@ func (s *store) watch(ctx context.Context, dir string, every time.Duration) {
 			s.log.Warn("file notifications", "err", err)
 		case <-settle:
 			settle = nil
-			s.reload()
+			s.Reload()
 			last = time.Now()
 		}
 	}

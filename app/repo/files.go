@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package server
+package repo
 
 import (
 	"errors"
@@ -14,9 +14,9 @@ import (
 	"explainer/app/story"
 )
 
-// storyFiles is where stories come from: a folder on disk, or the files
+// Files is where stories come from: a folder on disk, or the files
 // built into the binary.
-type storyFiles interface {
+type Files interface {
 	// names lists the *.json entries, in name order, whatever they are.
 	names() ([]string, error)
 	// stat describes a file for the watcher's quick check.
@@ -26,7 +26,7 @@ type storyFiles interface {
 	read(name string) ([]byte, error)
 }
 
-// dirFiles reads a folder through os.Root, so that no name or symbolic
+// Dir reads a folder through os.Root, so that no name or symbolic
 // link can reach outside it, and opens without blocking, so that a FIFO
 // named *.json cannot stop the server.
 //
@@ -34,23 +34,23 @@ type storyFiles interface {
 // that swaps a symbolic link (ln -sfn v2 current.tmp && mv -T current.tmp
 // current, as Kubernetes updates a ConfigMap volume) or moves a new folder
 // into place is seen at the next reload, which opens the new one.
-type dirFiles struct {
+type Dir struct {
 	path string
 	mu   sync.Mutex // guards root
 	root *os.Root
 }
 
-func openDir(dir string) (*dirFiles, error) {
+func OpenDir(dir string) (*Dir, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, err
 	}
-	return &dirFiles{path: dir, root: root}, nil
+	return &Dir{path: dir, root: root}, nil
 }
 
 // swapped reports whether the path now names another folder than the one
 // open: a quick check, made often.
-func (d *dirFiles) swapped() bool {
+func (d *Dir) swapped() bool {
 	now, err := os.Stat(d.path)
 	if err != nil {
 		return false // gone for a moment, mid-swap: keep what is open
@@ -62,7 +62,7 @@ func (d *dirFiles) swapped() bool {
 }
 
 // current is the open folder, reopened first if the path was swapped.
-func (d *dirFiles) current() *os.Root {
+func (d *Dir) current() *os.Root {
 	if d.swapped() {
 		if root, err := os.OpenRoot(d.path); err == nil {
 			d.mu.Lock()
@@ -76,7 +76,7 @@ func (d *dirFiles) current() *os.Root {
 	return d.root
 }
 
-func (d *dirFiles) names() ([]string, error) {
+func (d *Dir) names() ([]string, error) {
 	entries, err := fs.ReadDir(d.current().FS(), ".")
 	if err != nil {
 		return nil, err
@@ -90,7 +90,7 @@ func (d *dirFiles) names() ([]string, error) {
 	return out, nil
 }
 
-func (d *dirFiles) stat(name string) (fs.FileInfo, error) {
+func (d *Dir) stat(name string) (fs.FileInfo, error) {
 	d.mu.Lock()
 	root := d.root
 	d.mu.Unlock()
@@ -101,7 +101,7 @@ func (d *dirFiles) stat(name string) (fs.FileInfo, error) {
 	return info, regular(info)
 }
 
-func (d *dirFiles) read(name string) ([]byte, error) {
+func (d *Dir) read(name string) ([]byte, error) {
 	d.mu.Lock()
 	root := d.root
 	d.mu.Unlock()
@@ -120,14 +120,17 @@ func (d *dirFiles) read(name string) ([]byte, error) {
 	return readCapped(f, info.Size())
 }
 
-// builtinFiles are the stories built into the binary.
-type builtinFiles struct{ fsys fs.FS }
+// builtIn are the stories built into the binary.
+type builtIn struct{ fsys fs.FS }
 
-func (b builtinFiles) names() ([]string, error) { return fs.Glob(b.fsys, "*.json") }
+// BuiltIn serves the *.json stories of fsys.
+func BuiltIn(fsys fs.FS) Files { return builtIn{fsys} }
 
-func (b builtinFiles) stat(name string) (fs.FileInfo, error) { return fs.Stat(b.fsys, name) }
+func (b builtIn) names() ([]string, error) { return fs.Glob(b.fsys, "*.json") }
 
-func (b builtinFiles) read(name string) ([]byte, error) {
+func (b builtIn) stat(name string) (fs.FileInfo, error) { return fs.Stat(b.fsys, name) }
+
+func (b builtIn) read(name string) ([]byte, error) {
 	f, err := b.fsys.Open(name)
 	if err != nil {
 		return nil, err

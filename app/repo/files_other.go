@@ -1,6 +1,6 @@
 //go:build !unix && !wasm
 
-package server
+package repo
 
 import "os"
 
@@ -9,6 +9,3 @@ const openFlags = os.O_RDONLY
 
 // linkedElsewhere: hard links are a Unix matter here.
 func linkedElsewhere(os.FileInfo) bool { return false }
-
-// fileLimit: where there is no such limit to read, a modest number.
-func fileLimit() int { return 1024 }

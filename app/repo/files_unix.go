@@ -1,6 +1,6 @@
 //go:build unix
 
-package server
+package repo
 
 import (
 	"os"
@@ -17,13 +17,4 @@ const openFlags = os.O_RDONLY | syscall.O_NONBLOCK
 func linkedElsewhere(info os.FileInfo) bool {
 	st, ok := info.Sys().(*syscall.Stat_t)
 	return ok && st.Nlink > 1
-}
-
-// fileLimit is how many files the process may have open.
-func fileLimit() int {
-	var l syscall.Rlimit
-	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &l); err != nil || l.Cur > 1<<20 {
-		return 1 << 20
-	}
-	return int(l.Cur)
 }

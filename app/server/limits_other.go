@@ -1,0 +1,6 @@
+//go:build !unix && !wasm
+
+package server
+
+// fileLimit: where there is no such limit to read, a modest number.
+func fileLimit() int { return 1024 }
