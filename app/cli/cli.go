@@ -53,7 +53,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	case "schema":
 		return schema(rest, stdout, stderr)
 	case "export":
-		return export(rest, stdout, stderr)
+		return exportSite(rest, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "explainer", version)
 		return exitOK

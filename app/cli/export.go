@@ -6,10 +6,11 @@ import (
 	"io"
 	"log/slog"
 
-	"explainer/app/server"
+	"explainer/app/export"
+	"explainer/app/site"
 )
 
-func export(args []string, stdout, stderr io.Writer) int {
+func exportSite(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("export", "export -out DIR [-stories DIR] [-base-url URL] [-force]", stderr)
 	out := fs.String("out", "", "folder to write the site to (required)")
 	dir := fs.String("stories", "", "folder of story files (default: the built-in story)")
@@ -23,12 +24,19 @@ func export(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	s, err := server.New(server.Config{StoriesDir: *dir, BaseURL: *base, Logger: log})
+	// The site and its files, rendered as the server would, but with no
+	// server: nothing here listens or caches.
+	st, err := site.Open(site.Config{StoriesDir: *dir, BaseURL: *base, Logger: log})
 	if err != nil {
 		log.Error("cannot export", "err", err)
 		return exitFailure
 	}
-	n, err := s.Export(*out, *force)
+	files, err := st.Files()
+	if err != nil {
+		log.Error("export failed", "err", err)
+		return exitFailure
+	}
+	n, err := export.Write(*out, files, *dir, *force)
 	if err != nil {
 		log.Error("export failed", "err", err)
 		return exitFailure

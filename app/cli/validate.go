@@ -9,7 +9,7 @@ import (
 	"io"
 	"os"
 
-	"explainer/app/server"
+	"explainer/app/site"
 	"explainer/app/story"
 )
 
@@ -112,7 +112,7 @@ func validateFile(file string) fileResult {
 	}
 	// What the server does with a file before serving it: parse, zone
 	// data, pages that fit. validate passes exactly what would be served.
-	s, err := server.Check(file, data)
+	s, err := site.Check(file, data)
 	if err != nil {
 		var list story.ErrorList
 		if errors.As(err, &list) {

@@ -12,15 +12,16 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"explainer/app/export"
 	"explainer/app/internal/testenv"
-	"explainer/app/server"
+	siteapp "explainer/app/site"
 )
 
 // The static export works on a plain file server, under a sub-path, even
 // one that sends the WebAssembly with a generic type.
 func TestStaticExport(t *testing.T) {
 	p := newTab(t)
-	srv, err := server.New(server.Config{
+	st, err := siteapp.Open(siteapp.Config{
 		BaseURL: "https://example.com/graphics",
 		Logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Static:  testenv.StaticFS(t),
@@ -29,7 +30,11 @@ func TestStaticExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	if _, err := srv.Export(dir, false); err != nil {
+	all, err := st.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := export.Write(dir, all, "", false); err != nil {
 		t.Fatal(err)
 	}
 	files := http.StripPrefix("/graphics", http.FileServer(http.Dir(dir)))

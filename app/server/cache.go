@@ -6,6 +6,7 @@ import (
 	"container/list"
 	"context"
 	"errors"
+	"explainer/app/site"
 	"net/http"
 	"runtime"
 	"sync"
@@ -36,14 +37,14 @@ type pageCache struct {
 
 type cached struct {
 	key  string
-	page *page
+	page *site.Page
 	size int
 }
 
 // rendering is a render in progress; done closes when it ends.
 type rendering struct {
 	done chan struct{}
-	page *page
+	page *site.Page
 	err  error
 }
 
@@ -71,7 +72,7 @@ func newPageCache(maxBytes int) *pageCache {
 }
 
 // get returns the page for key, rendering it if no reader has yet.
-func (c *pageCache) get(ctx context.Context, key string, render func() (*page, error)) (*page, error) {
+func (c *pageCache) get(ctx context.Context, key string, render func() (*site.Page, error)) (*site.Page, error) {
 	for {
 		c.mu.Lock()
 		if el, ok := c.items[key]; ok {
@@ -106,7 +107,7 @@ func (c *pageCache) get(ctx context.Context, key string, render func() (*page, e
 }
 
 // renderAs renders key for the readers waiting on r, holding a ticket.
-func (c *pageCache) renderAs(ctx context.Context, key string, r *rendering, render func() (*page, error)) (*page, error) {
+func (c *pageCache) renderAs(ctx context.Context, key string, r *rendering, render func() (*site.Page, error)) (*site.Page, error) {
 	defer func() {
 		// Also when render panics: the waiters must not wait for ever.
 		c.mu.Lock()
@@ -137,7 +138,7 @@ func (c *pageCache) renderAs(ctx context.Context, key string, r *rendering, rend
 }
 
 // add keeps a page and drops the oldest past the budget; c.mu is held.
-func (c *pageCache) add(key string, p *page) {
+func (c *pageCache) add(key string, p *site.Page) {
 	size := len(p.Raw) + len(p.Gzip) + len(p.Brotli)
 	if size > c.maxBytes/4 {
 		return // one page may not crowd out the rest

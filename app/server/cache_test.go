@@ -4,6 +4,7 @@ package server
 
 import (
 	"context"
+	"explainer/app/site"
 	"fmt"
 	"net/url"
 	"runtime"
@@ -31,7 +32,7 @@ func TestPageCacheBounded(t *testing.T) {
 	if n := s.pages.lru.Len(); n < 2 || n >= 200 {
 		t.Errorf("%d pages kept", n)
 	}
-	if _, ok := s.pages.items[pageKey(s.stories.List()[0], mustQuery(t, fmt.Sprintf("accent=%06x", 199*4099)), "http://example.com")]; !ok {
+	if _, ok := s.pages.items[site.PageKey(s.stories.List()[0], mustQuery(t, fmt.Sprintf("accent=%06x", 199*4099)), "http://example.com")]; !ok {
 		t.Error("the page used last was dropped")
 	}
 }
@@ -44,10 +45,10 @@ func TestPageCacheOneRenderPerKey(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		c := newPageCache(1 << 20)
 		var renders atomic.Int32
-		render := func() (*page, error) {
+		render := func() (*site.Page, error) {
 			renders.Add(1)
 			time.Sleep(20 * time.Millisecond)
-			return newPage([]byte(strings.Repeat("x", 1000)), 1)
+			return site.NewPage([]byte(strings.Repeat("x", 1000)), 1)
 		}
 		var wg sync.WaitGroup
 		for range 50 {
@@ -66,7 +67,7 @@ func TestPageCacheOneRenderPerKey(t *testing.T) {
 		// A render that panics releases its waiters.
 		func() {
 			defer func() { recover() }()
-			c.get(context.Background(), "boom", func() (*page, error) { panic("bug") })
+			c.get(context.Background(), "boom", func() (*site.Page, error) { panic("bug") })
 		}()
 		done := make(chan struct{})
 		go func() {
@@ -101,13 +102,13 @@ func blockRenders(t *testing.T, c *pageCache) (release func()) {
 	t.Cleanup(release)
 	started := make(chan struct{}, cap(c.slots))
 	for i := range cap(c.tickets) {
-		go c.get(context.Background(), fmt.Sprintf("blocked %d", i), func() (*page, error) {
+		go c.get(context.Background(), fmt.Sprintf("blocked %d", i), func() (*site.Page, error) {
 			select {
 			case started <- struct{}{}:
 			default: // a render after the release
 			}
 			<-gate
-			return newPage([]byte("x"), 1)
+			return site.NewPage([]byte("x"), 1)
 		})
 	}
 	for range cap(c.slots) {
@@ -155,16 +156,16 @@ func TestRenderStopsWhenReaderLeaves(t *testing.T) {
 		gate := make(chan struct{})
 		defer close(gate)
 		for i := range cap(c.slots) {
-			go c.get(context.Background(), fmt.Sprintf("slow %d", i), func() (*page, error) {
+			go c.get(context.Background(), fmt.Sprintf("slow %d", i), func() (*site.Page, error) {
 				<-gate
-				return newPage([]byte("x"), 1)
+				return site.NewPage([]byte("x"), 1)
 			})
 		}
 		synctest.Wait() // every slot is taken
 		var renders atomic.Int32
-		render := func() (*page, error) {
+		render := func() (*site.Page, error) {
 			renders.Add(1)
-			return newPage([]byte("page"), 1)
+			return site.NewPage([]byte("page"), 1)
 		}
 		ctx, cancel := context.WithCancel(context.Background())
 		left := make(chan error, 1)

@@ -28,7 +28,7 @@ func (d *deadlineRecorder) SetWriteDeadline(t time.Time) error {
 // worked out from the bytes sent, brotli or not, not its raw size.
 func TestWriteDeadlineFollowsBytesSent(t *testing.T) {
 	s := newServer(t, Config{})
-	wasm := s.assets.byName["app.wasm"]
+	wasm := s.assets.ByName("app.wasm")
 	if wasm.Brotli == nil {
 		t.Fatal("the test WebAssembly has no brotli form")
 	}

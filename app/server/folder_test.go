@@ -3,6 +3,7 @@
 package server
 
 import (
+	"explainer/app/site"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -93,7 +94,7 @@ func TestIndexPagesAndCaches(t *testing.T) {
 	if first.Header.Get("Content-Encoding") != "br" || first.Header.Get("ETag") == "" {
 		t.Errorf("index headers: %v", first.Header)
 	}
-	if n := strings.Count(b, "<li>"); n != indexPageSize || !strings.Contains(b, `href="/?page=2"`) || !strings.Contains(b, "Page 1 of 3") {
+	if n := strings.Count(b, "<li>"); n != site.IndexPageSize || !strings.Contains(b, `href="/?page=2"`) || !strings.Contains(b, "Page 1 of 3") {
 		t.Errorf("page 1 lists %d stories", n)
 	}
 	last := body(t, get(t, h, "GET", "/?page=3", nil))

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"explainer/app/site"
 	"explainer/app/story"
 )
 
@@ -44,11 +45,11 @@ func bulkyStory(t *testing.T, events, n int) []byte {
 // parses is never left to fail at every request.
 func TestWhatValidatesRenders(t *testing.T) {
 	tooBig := bulkyStory(t, 1000, 3000) // ~3 MB of file, a page of ~30 MB
-	if _, err := Check("bulky.json", tooBig); err == nil || !strings.Contains(err.Error(), "bulky.json: its page would be") {
+	if _, err := site.Check("bulky.json", tooBig); err == nil || !strings.Contains(err.Error(), "bulky.json: its page would be") {
 		t.Errorf("Check of a story whose page is too large: %v", err)
 	}
 	fits := bulkyStory(t, 1000, 600)
-	if _, err := Check("bulky.json", fits); err != nil {
+	if _, err := site.Check("bulky.json", fits); err != nil {
 		t.Fatalf("Check of a story that fits: %v", err)
 	}
 	dir := t.TempDir()

@@ -186,8 +186,8 @@ func TestGracefulShutdown(t *testing.T) {
 
 	// The largest asset, uncompressed, so the response outlasts the
 	// socket buffers while the reader holds back.
-	big := s.assets.list()[0]
-	for _, as := range s.assets.list() {
+	big := s.assets.List()[0]
+	for _, as := range s.assets.List() {
 		if len(as.Raw) > len(big.Raw) {
 			big = as
 		}

@@ -12,6 +12,7 @@ import (
 
 	"explainer/app/i18n"
 	"explainer/app/internal/compress"
+	"explainer/app/site"
 )
 
 // encoded is a response body in each encoding it is kept in.
@@ -194,13 +195,11 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 		s.log.Error("serving request", "method", r.Method, "path", r.URL.Path, "error", err)
 		status, cache = http.StatusInternalServerError, "no-store"
 	}
-	body, perr := s.errorPage(lang, notFound)
+	body, perr := s.site.ErrorPage(lang, notFound)
 	if perr != nil {
 		s.log.Error("rendering the error page", "error", perr)
 		http.Error(w, http.StatusText(status), status)
 		return
 	}
-	s.send(w, r, response{status: status, ctype: htmlType, cache: cache, body: encoded{Raw: body}, document: true})
+	s.send(w, r, response{status: status, ctype: site.HTMLType, cache: cache, body: encoded{Raw: body}, document: true})
 }
-
-const htmlType = "text/html; charset=utf-8"

@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"explainer/app/repo"
+	"explainer/app/site"
 	"explainer/app/story"
 )
 
@@ -88,22 +89,22 @@ func (s *Server) serveHome(w http.ResponseWriter, r *http.Request) error {
 			n = 1
 		}
 		entries, version := s.stories.ListVersion()
-		pages := max(1, (len(entries)+indexPageSize-1)/indexPageSize)
+		pages := max(1, (len(entries)+site.IndexPageSize-1)/site.IndexPageSize)
 		if n > pages {
 			return errNotFound
 		}
 		key := fmt.Sprintf("index %d %d", version, n)
-		p, err := s.pages.get(r.Context(), key, func() (*page, error) {
-			body, err := s.indexPage(entries, n, indexPageSize)
+		p, err := s.pages.get(r.Context(), key, func() (*site.Page, error) {
+			body, err := s.site.IndexPage(entries, n, site.IndexPageSize)
 			if err != nil {
 				return nil, err
 			}
-			return newPage(body, 6)
+			return site.NewPage(body, 6)
 		})
 		if err != nil {
 			return err
 		}
-		s.send(w, r, response{ctype: htmlType, cache: "no-cache", etag: p.etag, body: p.encoded, document: true})
+		s.send(w, r, response{ctype: site.HTMLType, cache: site.CacheRevalidate, etag: p.ETag, body: p.Encoded, document: true})
 		return nil
 	}
 	return s.serveStory(w, r, s.stories.List()[0])
@@ -120,7 +121,7 @@ func (s *Server) serveStoryPage(w http.ResponseWriter, r *http.Request) error {
 // serveStory sends the prerendered page of a story.
 func (s *Server) serveStory(w http.ResponseWriter, r *http.Request, e *repo.Entry) error {
 	origin := s.origin(r)
-	p, err := s.pages.get(r.Context(), pageKey(e, r.URL.Query(), origin), func() (*page, error) { return s.renderStory(e, r.URL, origin, true) })
+	p, err := s.pages.get(r.Context(), site.PageKey(e, r.URL.Query(), origin), func() (*site.Page, error) { return s.site.RenderStory(e, r.URL, origin, true) })
 	if err != nil {
 		return err
 	}
@@ -128,9 +129,9 @@ func (s *Server) serveStory(w http.ResponseWriter, r *http.Request, e *repo.Entr
 	// Link header lets oEmbed consumers that read headers find the
 	// endpoint without parsing the page.
 	if origin != "" {
-		w.Header().Add("Link", "<"+s.oembedURL(origin, s.storyURL(origin, e.Story.ID))+`>; rel="alternate"; type="application/json+oembed"`)
+		w.Header().Add("Link", "<"+s.site.OEmbedURL(origin, s.site.StoryURL(origin, e.Story.ID))+`>; rel="alternate"; type="application/json+oembed"`)
 	}
-	s.send(w, r, response{ctype: htmlType, cache: "no-cache", etag: p.etag, body: p.encoded, document: true})
+	s.send(w, r, response{ctype: site.HTMLType, cache: site.CacheRevalidate, etag: p.ETag, body: p.Encoded, document: true})
 	return nil
 }
 
@@ -154,12 +155,12 @@ func (s *Server) serveStoryFile(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.send(w, r, response{ctype: "application/json", cache: "no-cache", etag: e.ETag, body: body, public: true})
+	s.send(w, r, response{ctype: "application/json", cache: site.CacheRevalidate, etag: e.ETag, body: body, public: true})
 	return nil
 }
 
 func (s *Server) serveSchema(w http.ResponseWriter, r *http.Request) error {
-	s.send(w, r, response{ctype: "application/schema+json", cache: "no-cache", etag: s.schema.etag, body: s.schema.encoded, public: true})
+	s.send(w, r, response{ctype: "application/schema+json", cache: site.CacheRevalidate, etag: s.schema.ETag, body: s.schema.Encoded, public: true})
 	return nil
 }
 
@@ -208,10 +209,10 @@ func oneLine(text string) string {
 // serveAsset answers a request for a hashed asset URL: cached for a year,
 // since a new build has new URLs.
 func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) error {
-	as, ok := s.assets.byURL[r.URL.Path]
-	if !ok {
+	as := s.assets.ByURL(r.URL.Path)
+	if as == nil {
 		return errNotFound
 	}
-	s.send(w, r, response{ctype: as.Type, cache: "public, max-age=31536000, immutable", etag: as.ETag, body: as.encoded, public: true})
+	s.send(w, r, response{ctype: as.Type, cache: site.CacheImmutable, etag: as.ETag, body: as.Encoded, public: true})
 	return nil
 }

@@ -8,22 +8,18 @@ package server
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
-	"strings"
 	"time"
 
 	"golang.org/x/net/netutil"
 
 	"explainer/app/repo"
+	"explainer/app/site"
 	"explainer/web"
 )
 
@@ -77,15 +73,14 @@ type Config struct {
 type Server struct {
 	cfg     Config
 	log     *slog.Logger
-	assets  *assets
+	site    *site.Site
+	assets  *site.Assets
 	stories *repo.Store
 	pages   *pageCache
 	single  bool // serving the built-in story at the root
 	root    string
-	baseURL *url.URL
-	version string // hash of the assets, for go-app
-	schema  *page  // the JSON Schema of story files
-	csp     string // story pages: framed by whoever -frame-ancestors allows
+	schema  *site.Page // the JSON Schema of story files
+	csp     string     // story pages: framed by whoever -frame-ancestors allows
 	// editorCSP is for the newsroom's pages (embed page, demo), which only
 	// the site itself may frame.
 	editorCSP string
@@ -104,63 +99,16 @@ func New(cfg Config) (*Server, error) {
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(os.Stderr, nil))
 	}
-	if cfg.BaseURL != "" {
-		u, err := url.Parse(cfg.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return nil, fmt.Errorf("-base-url %q: want an absolute http(s) URL such as https://example.com/graphics", cfg.BaseURL)
-		}
-		u.Path = strings.TrimSuffix(u.Path, "/")
-		s.baseURL, s.root = u, u.Path
+	if err := checkFrameAncestors(cfg.FrameAncestors); err != nil {
+		return nil, err
 	}
-	static := cfg.Static
-	if static == nil {
-		sub, err := fs.Sub(web.Static, "static")
-		if err != nil {
-			return nil, err
-		}
-		static = sub
-	}
-	a, err := loadAssets(static)
+	st, err := site.Open(site.Config{StoriesDir: cfg.StoriesDir, BaseURL: cfg.BaseURL, Static: cfg.Static, Logger: s.log})
 	if err != nil {
 		return nil, err
 	}
-	s.assets = a
-	if a.url("app.wasm") == "" {
-		s.log.Warn("no app.wasm in web/static: pages will work without the interactive layer (run make wasm)")
-	}
-	s.version = assetsVersion(a)
-
-	var files repo.Files
-	if cfg.StoriesDir == "" {
-		s.single = true
-		sub, err := fs.Sub(web.Stories, "stories")
-		if err != nil {
-			return nil, err
-		}
-		files = repo.BuiltIn(sub)
-	} else {
-		info, err := os.Stat(cfg.StoriesDir)
-		if err != nil || !info.IsDir() {
-			return nil, fmt.Errorf("-stories %s: not a folder", cfg.StoriesDir)
-		}
-		d, err := repo.OpenDir(cfg.StoriesDir)
-		if err != nil {
-			return nil, fmt.Errorf("-stories %s: %w", cfg.StoriesDir, err)
-		}
-		files = d
-	}
-	s.stories = repo.New(files, s.log, fitsInPage)
-	loadErr := s.stories.Reload()
-	if len(s.stories.List()) == 0 {
-		if loadErr == nil {
-			loadErr = errors.New("no *.json story files")
-		}
-		return nil, fmt.Errorf("no story to serve: %w", loadErr)
-	}
-	if s.schema, err = newPage(web.Schema, 9); err != nil {
-		return nil, err
-	}
-	if err := checkFrameAncestors(cfg.FrameAncestors); err != nil {
+	s.site, s.assets, s.stories = st, st.Assets(), st.Stories()
+	s.single, s.root = st.Single(), st.Root()
+	if s.schema, err = site.NewPage(web.Schema, 9); err != nil {
 		return nil, err
 	}
 	s.csp = contentSecurityPolicy(cfg.FrameAncestors)
@@ -169,15 +117,8 @@ func New(cfg Config) (*Server, error) {
 	return s, nil
 }
 
-// assetsVersion names the build: go-app's default, the start time, would
-// make every restart look like a new release.
-func assetsVersion(a *assets) string {
-	h := sha256.New()
-	for _, as := range a.list() {
-		h.Write([]byte(as.URL))
-	}
-	return hex.EncodeToString(h.Sum(nil))[:12]
-}
+// Site is what the server serves.
+func (s *Server) Site() *site.Site { return s.site }
 
 // Handler returns the HTTP handler with all routes and protections.
 func (s *Server) Handler() http.Handler { return s.handler }
@@ -245,7 +186,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	if s.baseURL == nil && !s.cfg.TrustProxy && !onLoopback(ln.Addr()) {
+	if s.site.BaseOrigin() == "" && !s.cfg.TrustProxy && !onLoopback(ln.Addr()) {
 		s.log.Warn("neither -base-url nor -trust-proxy is set: behind a proxy or TLS terminator, pages will name this server's own address (http://…) in canonical links, oEmbed and embed codes, which https articles block as mixed content")
 	}
 	s.log.Info("serving", "addr", "http://"+ln.Addr().String(), "stories", len(s.stories.List()))

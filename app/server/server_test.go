@@ -73,7 +73,7 @@ func TestRoutes(t *testing.T) {
 	s := newServer(t, Config{})
 	london := storytest.BuiltInStory(t).Event("london-summit").Headline
 	h := s.Handler()
-	css := s.assets.url("explainer.css")
+	css := s.assets.URL("explainer.css")
 	tests := []struct {
 		method, target string
 		status         int
@@ -139,7 +139,7 @@ func TestRoutesUnderSubPath(t *testing.T) {
 		{target: "/graphics/s/oval-office-2025.json", status: 200, contains: `"id":"oval-office-2025"`},
 		{target: "/graphics/s/oval-office-2025", status: 301, location: "/graphics/s/oval-office-2025/"},
 		{target: "/graphics/s/oval-office-2025?event=london-summit", status: 301, location: "/graphics/s/oval-office-2025/?event=london-summit"},
-		{target: "/graphics" + s.assets.url("boot.js"), status: 200, contains: "goappGetenv"},
+		{target: "/graphics" + s.assets.URL("boot.js"), status: 200, contains: "goappGetenv"},
 		{target: "/", status: 404, contains: "Story not found"},
 		{target: "/graphicsx/", status: 404, contains: "Story not found"},
 	}
@@ -169,7 +169,7 @@ func TestSecurityHeaders(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.ancestors, func(t *testing.T) {
 			s := newServer(t, Config{FrameAncestors: tt.ancestors})
-			for _, target := range []string{"/", "/nope", "/s/oval-office-2025.json", s.assets.url("boot.js")} {
+			for _, target := range []string{"/", "/nope", "/s/oval-office-2025.json", s.assets.URL("boot.js")} {
 				res := get(t, s.Handler(), "GET", target, nil)
 				if res.Header.Get("X-Content-Type-Options") != "nosniff" {
 					t.Errorf("%s: no nosniff", target)
@@ -246,7 +246,7 @@ func TestPageHasNoInlineScriptOrThirdParty(t *testing.T) {
 func TestConditionalRequests(t *testing.T) {
 	s := newServer(t, Config{})
 	h := s.Handler()
-	for _, target := range []string{"/", "/?event=london-summit", "/s/oval-office-2025.json", s.assets.url("explainer.css")} {
+	for _, target := range []string{"/", "/?event=london-summit", "/s/oval-office-2025.json", s.assets.URL("explainer.css")} {
 		first := get(t, h, "GET", target, nil)
 		etag := first.Header.Get("ETag")
 		if etag == "" {
@@ -270,7 +270,7 @@ func TestConditionalRequests(t *testing.T) {
 	if cc := get(t, h, "GET", "/", nil).Header.Get("Cache-Control"); cc != "no-cache" {
 		t.Errorf("page Cache-Control %q; want no-cache", cc)
 	}
-	if cc := get(t, h, "GET", s.assets.url("boot.js"), nil).Header.Get("Cache-Control"); cc != "public, max-age=31536000, immutable" {
+	if cc := get(t, h, "GET", s.assets.URL("boot.js"), nil).Header.Get("Cache-Control"); cc != "public, max-age=31536000, immutable" {
 		t.Errorf("asset Cache-Control %q", cc)
 	}
 }
@@ -280,7 +280,7 @@ func TestConditionalRequests(t *testing.T) {
 func TestCompression(t *testing.T) {
 	s := newServer(t, Config{})
 	h := s.Handler()
-	for _, target := range []string{"/", s.assets.url("explainer.css"), s.assets.url("boot.js"), "/s/oval-office-2025.json"} {
+	for _, target := range []string{"/", s.assets.URL("explainer.css"), s.assets.URL("boot.js"), "/s/oval-office-2025.json"} {
 		plain := get(t, h, "GET", target, map[string]string{"Accept-Encoding": "identity"})
 		want := body(t, plain)
 		if plain.Header.Get("Content-Encoding") != "" {
@@ -344,7 +344,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // from an opaque origin), compressed, with the true length.
 func TestWasm(t *testing.T) {
 	s := newServer(t, Config{})
-	u := s.assets.url("app.wasm")
+	u := s.assets.URL("app.wasm")
 	if u == "" {
 		t.Fatal("the server does not serve app.wasm")
 	}

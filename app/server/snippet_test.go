@@ -77,7 +77,7 @@ func TestSnippetsAreSafe(t *testing.T) {
 		}
 		wantAttr(t, els[0], "title", hostileTitle)
 		wantAttr(t, els[0], "src", embed)
-		wantAttr(t, els[1], "src", base+s.assets.url("embed.js"))
+		wantAttr(t, els[1], "src", base+s.assets.URL("embed.js"))
 		if els[1].FirstChild != nil {
 			t.Errorf("the embed.js script has a body: %q", els[1].FirstChild.Data)
 		}

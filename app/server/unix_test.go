@@ -111,12 +111,12 @@ func TestSlowReaderGetsTheWasm(t *testing.T) {
 		return c.Control(func(fd uintptr) { syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, 16<<10) })
 	}}
 	client := &http.Client{Transport: &http.Transport{DialContext: dialer.DialContext, DisableCompression: true}}
-	res, err := client.Get("http://" + ln.Addr().String() + s.assets.url("app.wasm"))
+	res, err := client.Get("http://" + ln.Addr().String() + s.assets.URL("app.wasm"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer res.Body.Close()
-	want := len(s.assets.byName["app.wasm"].Raw)
+	want := len(s.assets.ByName("app.wasm").Raw)
 	got, buf := 0, make([]byte, 64<<10)
 	start := time.Now()
 	for {

@@ -1,28 +1,29 @@
 //go:build !wasm
 
-package server
+// Package export writes a site out as static files, for any static host
+// or CDN: one consumer of the site's file list (site.Files).
+package export
 
 import (
 	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
-	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
 
-	"explainer/app/i18n"
-	"explainer/web"
+	"explainer/app/site"
 )
 
-// Export writes the whole site as static files under dir: every story page
+// Write writes the site's files under dir (site.Files: every story page
 // prerendered at its first event, the story data, the assets with their
-// .br and .gz forms beside them, the schema and a 404 page. Any static
-// host or CDN can serve the result; with a BaseURL it works under that
-// sub-path. It returns the number of files written.
+// .br and .gz forms beside them, the schema and a 404 page). Any static
+// host or CDN can serve the result; with a base URL it works under that
+// sub-path. It returns the number of files written. storiesDir is the
+// folder the stories come from, which dir may not overlap.
 //
 // A static host cannot prerender ?event= links: readers without the
 // WebAssembly see the first event there, and the WebAssembly then shows
@@ -33,11 +34,11 @@ import (
 // a folder of something else. Files of an earlier export that this one
 // does not write (a story since removed) are deleted, and no symbolic
 // link in dir is followed.
-func (s *Server) Export(dir string, force bool) (int, error) {
+func Write(dir string, files []site.File, storiesDir string, force bool) (int, error) {
 	if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
 		return 0, fmt.Errorf("%s is a symbolic link: give the folder it points to, so that what is written is plain to see", dir)
 	}
-	if err := s.apartFromStories(dir); err != nil {
+	if err := apartFromStories(dir, storiesDir); err != nil {
 		return 0, err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -81,54 +82,10 @@ func (s *Server) Export(dir string, force bool) (int, error) {
 		written[rel] = true
 		return root.WriteFile(rel, data, 0o644)
 	}
-	for _, as := range s.assets.list() {
-		if err := write(as.URL, as.Raw); err != nil {
+	for _, f := range files {
+		if err := write(f.Path, f.Body); err != nil {
 			return n, err
 		}
-		if as.Gzip != nil {
-			if err := write(as.URL+".gz", as.Gzip); err != nil {
-				return n, err
-			}
-		}
-		if as.Brotli != nil {
-			if err := write(as.URL+".br", as.Brotli); err != nil {
-				return n, err
-			}
-		}
-	}
-	for _, e := range s.stories.List() {
-		pagePath := strings.TrimPrefix(storyPath(s, e.Story.ID), s.root)
-		u := &url.URL{Path: s.root + pagePath}
-		p, err := s.renderStory(e, u, s.baseOrigin(), false)
-		if err != nil {
-			return n, err
-		}
-		if err := write(pagePath+"index.html", p.Raw); err != nil {
-			return n, err
-		}
-		if err := write("/s/"+string(e.Story.ID)+".json", e.JSON); err != nil {
-			return n, err
-		}
-	}
-	if !s.single {
-		all := s.stories.List() // a static host has no ?page=: one page
-		index, err := s.indexPage(all, 1, len(all))
-		if err != nil {
-			return n, err
-		}
-		if err := write("/index.html", index); err != nil {
-			return n, err
-		}
-	}
-	if err := write("/story.schema.json", web.Schema); err != nil {
-		return n, err
-	}
-	notFound, err := s.errorPage(i18n.English, true)
-	if err != nil {
-		return n, err
-	}
-	if err := write("/404.html", notFound); err != nil {
-		return n, err
 	}
 	if n == 0 {
 		return 0, fmt.Errorf("nothing to export")
@@ -173,12 +130,12 @@ func unlinkFolders(root *os.Root, dir string) error {
 // apartFromStories refuses an export folder that is the stories folder,
 // inside it or around it: the export would mix its files (story.schema.json
 // above all) with the stories, which the server then reads as stories.
-func (s *Server) apartFromStories(dir string) error {
-	if s.cfg.StoriesDir == "" {
+func apartFromStories(dir, storiesDir string) error {
+	if storiesDir == "" {
 		return nil
 	}
 	out, err1 := filepath.Abs(dir)
-	stories, err2 := filepath.Abs(s.cfg.StoriesDir)
+	stories, err2 := filepath.Abs(storiesDir)
 	if err := errors.Join(err1, err2); err != nil {
 		return err
 	}
@@ -186,7 +143,7 @@ func (s *Server) apartFromStories(dir string) error {
 		stories = real
 	}
 	if within(out, stories) || within(stories, out) {
-		return fmt.Errorf("%s and the stories folder %s overlap: export to a folder of its own", dir, s.cfg.StoriesDir)
+		return fmt.Errorf("%s and the stories folder %s overlap: export to a folder of its own", dir, storiesDir)
 	}
 	return nil
 }

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package server
+package site
 
 import (
 	"encoding/json"
@@ -19,21 +19,21 @@ type snippetValues struct {
 	Height int    // the card's height at a common column width
 }
 
-// snippet is one way to embed a story, finished: code an editor pastes
+// Snippet is one way to embed a story, finished: code an editor pastes
 // into a CMS as it is.
-type snippet struct {
+type Snippet struct {
 	Name, Label, Text string
 }
 
 // snippets writes the code for each kind of host. This is the one place
 // snippets are made: the embed page shows them and its script asks for
-// them again (serveEmbedPage, ?format=json) rather than rebuilding them.
+// them again (the server's ?format=json) rather than rebuilding them.
 // Each value is escaped for where it lands: an attribute (attr), a string
 // in JavaScript inside <script> (jsString), or a line on its own (the
 // WordPress address, which the URL encoding already keeps on one line).
-func snippets(v snippetValues) []snippet {
+func snippets(v snippetValues) []Snippet {
 	height := strconv.Itoa(v.Height)
-	return []snippet{
+	return []Snippet{
 		{"html", "Any page (HTML)",
 			`<iframe src="` + attr(v.Embed) + `" title="` + attr(v.Title) + `" loading="lazy" style="border:0;width:100%" height="` + height + `" data-explainer-frame></iframe>` + "\n" +
 				`<script async src="` + attr(v.Script) + `"></script>`},

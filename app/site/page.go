@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package server
+package site
 
 import (
 	"bytes"
@@ -14,6 +14,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/i18n"
+	"explainer/app/internal/compress"
 	"explainer/app/repo"
 	"explainer/app/shell"
 	"explainer/app/story"
@@ -21,12 +22,12 @@ import (
 	"explainer/web"
 )
 
-// maxPageBytes is the largest page the server renders. A story within the
+// MaxPageBytes is the largest page the server renders. A story within the
 // story package's limits can still make a larger one (its text is escaped
 // in the page, up to six bytes for one): such a story is refused when it
-// is loaded and by validate (fitsInPage), so that a story that is served
+// is loaded and by validate (FitsInPage), so that a story that is served
 // always renders.
-const maxPageBytes = 16 << 20
+const MaxPageBytes = 16 << 20
 
 // shellAllowance bounds what the page adds around the widget and the
 // story's data: the head, with the title and dek several times over in
@@ -35,11 +36,11 @@ func shellAllowance(st *story.Story) int {
 	return 16<<10 + 8*6*(len(st.Title)+len(st.Dek))
 }
 
-// fitsInPage checks that the story's heaviest pages stay under
-// maxPageBytes: the first event with every quote, the event with the
+// FitsInPage checks that the story's heaviest pages stay under
+// MaxPageBytes: the first event with every quote, the event with the
 // longest text, and the embed card's list of all quotes. data is the size
 // of what every page embeds (the story's JSON and zone data).
-func fitsInPage(name string, st *story.Story, data int) error {
+func FitsInPage(name string, st *story.Story, data int) error {
 	heaviest, most := "", -1
 	for _, ev := range st.Events {
 		n := len(ev.Headline) + len(ev.Body)
@@ -54,8 +55,8 @@ func fitsInPage(name string, st *story.Story, data int) error {
 	}
 	for _, q := range []url.Values{{}, {"event": {heaviest}}, {"embed": {"1"}, "view": {"quotes"}}} {
 		w := widget.New(st, &url.URL{Path: "/", RawQuery: q.Encode()})
-		if n := len(app.HTMLString(w)) + data + shellAllowance(st); n > maxPageBytes {
-			return fmt.Errorf("%s: its page would be %.1f MB, over the %d MiB a page may be: shorten the story's text, or split it into several stories", name, float64(n)/1e6, maxPageBytes>>20)
+		if n := len(app.HTMLString(w)) + data + shellAllowance(st); n > MaxPageBytes {
+			return fmt.Errorf("%s: its page would be %.1f MB, over the %d MiB a page may be: shorten the story's text, or split it into several stories", name, float64(n)/1e6, MaxPageBytes>>20)
 		}
 	}
 	return nil
@@ -71,19 +72,20 @@ func comment(text string) template.HTML {
 	return template.HTML("<!-- " + text + " -->")
 }
 
-// page is a rendered body with its compressed forms and its ETag.
-type page struct {
-	encoded
-	etag string
+// Page is a rendered body with its compressed forms and its ETag.
+type Page struct {
+	compress.Encoded
+	ETag string
 }
 
-func newPage(body []byte, brotliQuality int) (*page, error) {
-	enc, err := compressed(body, brotliQuality)
+// NewPage compresses a rendered body and names its version.
+func NewPage(body []byte, brotliQuality int) (*Page, error) {
+	enc, err := compress.Encode(body, brotliQuality)
 	if err != nil {
 		return nil, err
 	}
 	sum := sha256.Sum256(body)
-	return &page{encoded: enc, etag: `"` + hex.EncodeToString(sum[:10]) + `"`}, nil
+	return &Page{Encoded: enc, ETag: `"` + hex.EncodeToString(sum[:10]) + `"`}, nil
 }
 
 // shellData fills the document around the widget.
@@ -118,11 +120,11 @@ type shellIDs struct{ Data, Zones, Offline string }
 
 var ids = shellIDs{Data: shell.DataID, Zones: shell.ZonesID, Offline: shell.OfflineID}
 
-// renderStory renders the page of a story at the state u asks for; origin
+// RenderStory renders the page of a story at the state u asks for; origin
 // is the site's public address (see Server.origin), "" when unknown, and
 // live says the page is served by this server, not exported for a static
 // host, which has no oEmbed endpoint to announce.
-func (s *Server) renderStory(e *repo.Entry, u *url.URL, origin string, live bool) (*page, error) {
+func (s *Site) RenderStory(e *repo.Entry, u *url.URL, origin string, live bool) (*Page, error) {
 	w := widget.New(e.Story, u)
 	opts := w.Options()
 	var b bytes.Buffer
@@ -135,11 +137,11 @@ func (s *Server) renderStory(e *repo.Entry, u *url.URL, origin string, live bool
 		StoryID:     string(e.Story.ID),
 		Meta:        s.meta(e, origin, live),
 		Root:        s.root,
-		CSS:         s.assets.url("explainer.css"),
-		Icon:        s.assets.url("favicon.svg"),
-		Boot:        s.assets.url("boot.js"),
-		Exec:        s.assets.url("wasm_exec.js"),
-		Wasm:        s.assets.url("app.wasm"),
+		CSS:         s.assets.URL("explainer.css"),
+		Icon:        s.assets.URL("favicon.svg"),
+		Boot:        s.assets.URL("boot.js"),
+		Exec:        s.assets.URL("wasm_exec.js"),
+		Wasm:        s.assets.URL("app.wasm"),
 		Version:     s.version,
 		JSONURL:     s.root + "/s/" + string(e.Story.ID) + ".json",
 		Widget:      template.HTML(app.HTMLString(w)),
@@ -152,36 +154,36 @@ func (s *Server) renderStory(e *repo.Entry, u *url.URL, origin string, live bool
 	if err != nil {
 		return nil, fmt.Errorf("rendering %s: %w", e.Story.ID, err)
 	}
-	if b.Len() > maxPageBytes {
-		return nil, fmt.Errorf("rendering %s: the page is %d bytes, over the %d a page may be", e.Story.ID, b.Len(), maxPageBytes)
+	if b.Len() > MaxPageBytes {
+		return nil, fmt.Errorf("rendering %s: the page is %d bytes, over the %d a page may be", e.Story.ID, b.Len(), MaxPageBytes)
 	}
-	return newPage(b.Bytes(), 6)
+	return NewPage(b.Bytes(), 6)
 }
 
-// storyPath is where a story's page lives: the default story at the root
+// StoryPath is where a story's page lives: the default story at the root
 // when it is the only one.
-func storyPath(s *Server, id story.ID) string {
+func (s *Site) StoryPath(id story.ID) string {
 	if s.single {
 		return s.root + "/"
 	}
 	return s.root + "/s/" + string(id) + "/"
 }
 
-// storyURL is the absolute address of a story's page, percent-encoded,
+// StoryURL is the absolute address of a story's page, percent-encoded,
 // as headers and meta tags need it (a -base-url path may hold anything).
-func (s *Server) storyURL(origin string, id story.ID) string {
-	return origin + (&url.URL{Path: storyPath(s, id)}).EscapedPath()
+func (s *Site) StoryURL(origin string, id story.ID) string {
+	return origin + (&url.URL{Path: s.StoryPath(id)}).EscapedPath()
 }
 
-// pageKey identifies a rendering: the story version and the normalised
+// PageKey identifies a rendering: the story version and the normalised
 // state and options, so that equivalent URLs share one cache entry.
-func pageKey(e *repo.Entry, q url.Values, origin string) string {
+func PageKey(e *repo.Entry, q url.Values, origin string) string {
 	return origin + " " + string(e.Story.ID) + e.ETag + widget.CanonicalQuery(e.Story, q)
 }
 
-// Check is what the server does with a story file before it serves it —
+// Check is what the site does with a story file before it serves it —
 // parse, validate, gather its zones, and make sure its pages fit — so
-// that `explainer validate` passes exactly the files the server serves.
+// that `explainer validate` passes exactly the files that are served.
 func Check(name string, data []byte) (*story.Story, error) {
-	return repo.Check(name, data, fitsInPage)
+	return repo.Check(name, data, FitsInPage)
 }

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package server
+package site
 
 import (
 	"crypto/sha256"
@@ -16,21 +16,21 @@ import (
 	"explainer/app/internal/compress"
 )
 
-// asset is one static file, held in memory with its compressed forms and
+// Asset is one static file, held in memory with its compressed forms and
 // served under a URL that names its content, so that it can be cached for
 // a year and a new build never meets a stale copy.
-type asset struct {
-	encoded
+type Asset struct {
+	compress.Encoded
 	Name string // file name in web/static, e.g. explainer.css
 	URL  string // path under the site root, e.g. /assets/explainer.1a2b3c4d5e.css
 	Type string
 	ETag string
 }
 
-// assets indexes the static files by name and by hashed URL.
-type assets struct {
-	byName map[string]*asset
-	byURL  map[string]*asset
+// Assets indexes the static files by name and by hashed URL.
+type Assets struct {
+	byName map[string]*Asset
+	byURL  map[string]*Asset
 }
 
 // compressInMemoryLimit is the largest file compressed at start-up when the
@@ -40,8 +40,8 @@ const compressInMemoryLimit = 1 << 20
 
 // loadAssets reads every file of fsys (the web/static folder). A file
 // "x.br" or "x.gz" beside "x" is taken as its precompressed form.
-func loadAssets(fsys fs.FS) (*assets, error) {
-	a := &assets{byName: map[string]*asset{}, byURL: map[string]*asset{}}
+func loadAssets(fsys fs.FS) (*Assets, error) {
+	a := &Assets{byName: map[string]*Asset{}, byURL: map[string]*Asset{}}
 	files := map[string][]byte{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -66,13 +66,13 @@ func loadAssets(fsys fs.FS) (*assets, error) {
 		sum := sha256.Sum256(data)
 		hash := hex.EncodeToString(sum[:])[:10]
 		ext := path.Ext(name)
-		as := &asset{
+		as := &Asset{
 			Name: name,
 			URL:  "/assets/" + strings.TrimSuffix(name, ext) + "." + hash + ext,
 			Type: contentType(ext),
 			ETag: `"` + hash + `"`,
 		}
-		as.encoded = encoded{Raw: data, Gzip: files[name+".gz"], Brotli: files[name+".br"]}
+		as.Encoded = compress.Encoded{Raw: data, Gzip: files[name+".gz"], Brotli: files[name+".br"]}
 		if compressible(as.Type) && len(data) <= compressInMemoryLimit {
 			if as.Gzip == nil {
 				if as.Gzip, err = compress.Gzip(data); err != nil {
@@ -85,29 +85,30 @@ func loadAssets(fsys fs.FS) (*assets, error) {
 				}
 			}
 		}
-		as.encoded = as.encoded.Smallest()
+		as.Encoded = as.Encoded.Smallest()
 		a.byName[name] = as
 		a.byURL[as.URL] = as
 	}
 	return a, nil
 }
 
-// compressed makes the compressed forms of a body made at run time.
-func compressed(data []byte, brotliQuality int) (encoded, error) {
-	return compress.Encode(data, brotliQuality)
-}
-
-// url returns the hashed URL of a named file, or "" when there is none.
-func (a *assets) url(name string) string {
+// URL returns the hashed URL of a named file, or "" when there is none.
+func (a *Assets) URL(name string) string {
 	if as, ok := a.byName[name]; ok {
 		return as.URL
 	}
 	return ""
 }
 
-// list returns the files in a stable order.
-func (a *assets) list() []*asset {
-	return slices.SortedFunc(maps.Values(a.byName), func(x, y *asset) int { return strings.Compare(x.Name, y.Name) })
+// ByName is the file of a name, or nil.
+func (a *Assets) ByName(name string) *Asset { return a.byName[name] }
+
+// ByURL is the file at a hashed URL, or nil.
+func (a *Assets) ByURL(path string) *Asset { return a.byURL[path] }
+
+// List returns the files in a stable order.
+func (a *Assets) List() []*Asset {
+	return slices.SortedFunc(maps.Values(a.byName), func(x, y *Asset) int { return strings.Compare(x.Name, y.Name) })
 }
 
 func contentType(ext string) string {

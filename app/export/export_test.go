@@ -1,8 +1,10 @@
 //go:build !wasm
 
-package server
+package export
 
 import (
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -11,8 +13,54 @@ import (
 	"strings"
 	"testing"
 
+	"explainer/app/internal/testenv"
+	"explainer/app/site"
 	"explainer/app/story/storytest"
 )
+
+// exporter is a site opened as the export command opens it, ready to be
+// written out again and again (its stories reload from disk).
+type exporter struct {
+	t    *testing.T
+	site *site.Site
+	dir  string
+}
+
+func newExporter(t *testing.T, cfg site.Config) *exporter {
+	t.Helper()
+	cfg.Static = testenv.StaticFS(t)
+	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	st, err := site.Open(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &exporter{t: t, site: st, dir: cfg.StoriesDir}
+}
+
+// Export writes the site's files into dir, as `explainer export` does.
+func (e *exporter) Export(dir string, force bool) (int, error) {
+	e.t.Helper()
+	if err := e.site.Stories().Reload(); err != nil {
+		return 0, err
+	}
+	files, err := e.site.Files()
+	if err != nil {
+		return 0, err
+	}
+	return Write(dir, files, e.dir, force)
+}
+
+func writeFile(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func storyFile(id, title string) string {
+	return `{"id": "` + id + `", "title": "` + title + `", "language": "en",
+  "events": [{ "id": "e", "headline": "H", "start": { "date": "2025-03-01" } }]}`
+}
 
 // TestExport writes the site and serves it with a plain static file
 // server, as a CDN would, under the sub-path of the base URL.
@@ -25,7 +73,7 @@ func TestExport(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newServer(t, Config{BaseURL: tt.base})
+			s := newExporter(t, site.Config{BaseURL: tt.base})
 			dir := t.TempDir()
 			n, err := s.Export(dir, false)
 			if err != nil {
@@ -83,7 +131,11 @@ func fetch(t *testing.T, url string, status int) string {
 	if res.StatusCode != status {
 		t.Errorf("GET %s: %d; want %d", url, res.StatusCode, status)
 	}
-	return body(t, res)
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 // TestExportIsSafe: an export refuses a folder of something else, removes
@@ -93,7 +145,7 @@ func TestExportIsSafe(t *testing.T) {
 	stories := t.TempDir()
 	writeFile(t, filepath.Join(stories, "a.json"), storyFile("a", "Story A"))
 	writeFile(t, filepath.Join(stories, "b.json"), storyFile("b", "Story B"))
-	s := newServer(t, Config{StoriesDir: stories})
+	s := newExporter(t, site.Config{StoriesDir: stories})
 
 	other := t.TempDir()
 	writeFile(t, filepath.Join(other, "index.html"), "someone else's site")
@@ -112,7 +164,7 @@ func TestExportIsSafe(t *testing.T) {
 	if err := os.Remove(filepath.Join(stories, "b.json")); err != nil {
 		t.Fatal(err)
 	}
-	s.stories.Reload()
+	s.site.Stories().Reload()
 	victim := filepath.Join(t.TempDir(), "victim.txt")
 	writeFile(t, victim, "untouched")
 	if err := os.Remove(filepath.Join(out, "404.html")); err != nil {
@@ -145,7 +197,7 @@ func TestExportIsSafe(t *testing.T) {
 func TestExportRefusesWhatItShouldNotTouch(t *testing.T) {
 	stories := t.TempDir()
 	writeFile(t, filepath.Join(stories, "a.json"), storyFile("a", "Story A"))
-	s := newServer(t, Config{StoriesDir: stories})
+	s := newExporter(t, site.Config{StoriesDir: stories})
 
 	target := t.TempDir()
 	link := filepath.Join(t.TempDir(), "out")

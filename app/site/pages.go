@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package server
+package site
 
 import (
 	"bytes"
@@ -24,8 +24,8 @@ type indexItem struct {
 	URL, Title, Dek, Events string
 }
 
-func (s *Server) renderPlain(d plainData) ([]byte, error) {
-	d.Root, d.Icon, d.CSS = s.root, s.assets.url("favicon.svg"), s.assets.url("explainer.css")
+func (s *Site) renderPlain(d plainData) ([]byte, error) {
+	d.Root, d.Icon, d.CSS = s.root, s.assets.URL("favicon.svg"), s.assets.URL("explainer.css")
 	if d.Lang == "" {
 		d.Lang = string(i18n.English)
 	}
@@ -36,12 +36,12 @@ func (s *Server) renderPlain(d plainData) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// indexPageSize is how many stories a page of the index lists.
-const indexPageSize = 100
+// IndexPageSize is how many stories a page of the index lists.
+const IndexPageSize = 100
 
-// indexPage lists page n (from 1) of the stories being served, size to a
+// IndexPage lists page n (from 1) of the stories being served, size to a
 // page.
-func (s *Server) indexPage(entries []*repo.Entry, n, size int) ([]byte, error) {
+func (s *Site) IndexPage(entries []*repo.Entry, n, size int) ([]byte, error) {
 	size = max(1, size)
 	pages := max(1, (len(entries)+size-1)/size)
 	from := min(len(entries), (n-1)*size)
@@ -49,7 +49,7 @@ func (s *Server) indexPage(entries []*repo.Entry, n, size int) ([]byte, error) {
 	var items []indexItem
 	for _, e := range entries[from:to] {
 		items = append(items, indexItem{
-			URL:    storyPath(s, e.Story.ID),
+			URL:    s.StoryPath(e.Story.ID),
 			Title:  e.Story.Title,
 			Dek:    e.Story.Dek,
 			Events: i18n.T(i18n.English, "index.events", len(e.Story.Events)),
@@ -68,9 +68,9 @@ func (s *Server) indexPage(entries []*repo.Entry, n, size int) ([]byte, error) {
 	return s.renderPlain(d)
 }
 
-// errorPage is the body of an error page in a language: the 404 for
+// ErrorPage is the body of an error page in a language: the 404 for
 // errNotFound, a 500 otherwise.
-func (s *Server) errorPage(lang i18n.Locale, notFound bool) ([]byte, error) {
+func (s *Site) ErrorPage(lang i18n.Locale, notFound bool) ([]byte, error) {
 	title, msg := i18n.Key("notfound.title"), i18n.Key("notfound.body")
 	if !notFound {
 		title, msg = "error.title", "error.body"

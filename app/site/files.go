@@ -1,0 +1,77 @@
+//go:build !wasm
+
+package site
+
+import (
+	"net/url"
+
+	"explainer/app/i18n"
+	"explainer/web"
+)
+
+// Cache policies, the same for the server's responses and a static host's
+// files: assets live under content-hashed names and never change; pages
+// and data revalidate, so a correction reaches readers on their next load.
+const (
+	CacheImmutable  = "public, max-age=31536000, immutable"
+	CacheRevalidate = "no-cache"
+)
+
+// File is one file of the site as a static host serves it, with the
+// headers it is to be sent with.
+type File struct {
+	Path string // under the site's root, with a leading slash: /s/ID/index.html
+	Body []byte
+	// Type and Cache are the Content-Type and Cache-Control to send;
+	// Encoding is "br" or "gzip" for the precompressed copy of an asset
+	// (Path then ends in .br or .gz), "" for a file as it is.
+	Type, Cache, Encoding string
+}
+
+// Files lists the whole site as static files: the assets with their .br
+// and .gz copies beside them, every story page prerendered at its first
+// event, the story data, the index (when there are several stories, all on
+// one page: a static host has no ?page=), the schema and a 404 page. With
+// a base URL, the pages name it as their address; a static host has no
+// oEmbed endpoint, so none is announced.
+func (s *Site) Files() ([]File, error) {
+	var out []File
+	for _, as := range s.assets.List() {
+		out = append(out, File{Path: as.URL, Body: as.Raw, Type: as.Type, Cache: CacheImmutable})
+		if as.Gzip != nil {
+			out = append(out, File{Path: as.URL + ".gz", Body: as.Gzip, Type: as.Type, Cache: CacheImmutable, Encoding: "gzip"})
+		}
+		if as.Brotli != nil {
+			out = append(out, File{Path: as.URL + ".br", Body: as.Brotli, Type: as.Type, Cache: CacheImmutable, Encoding: "br"})
+		}
+	}
+	stories := s.stories.List()
+	for _, e := range stories {
+		path := s.StoryPath(e.Story.ID)
+		p, err := s.RenderStory(e, &url.URL{Path: path}, s.BaseOrigin(), false)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out,
+			File{Path: path[len(s.root):] + "index.html", Body: p.Raw, Type: HTMLType, Cache: CacheRevalidate},
+			File{Path: "/s/" + string(e.Story.ID) + ".json", Body: e.JSON, Type: "application/json", Cache: CacheRevalidate})
+	}
+	if !s.single {
+		index, err := s.IndexPage(stories, 1, len(stories))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, File{Path: "/index.html", Body: index, Type: HTMLType, Cache: CacheRevalidate})
+	}
+	notFound, err := s.ErrorPage(i18n.English, true)
+	if err != nil {
+		return nil, err
+	}
+	return append(out,
+		File{Path: "/story.schema.json", Body: web.Schema, Type: "application/schema+json", Cache: CacheRevalidate},
+		File{Path: "/404.html", Body: notFound, Type: HTMLType, Cache: CacheRevalidate},
+	), nil
+}
+
+// HTMLType is the Content-Type of every page.
+const HTMLType = "text/html; charset=utf-8"
