@@ -14,9 +14,11 @@ import (
 const demoSecret = "D3moS3cr3t"
 
 type demoData struct {
-	Title, Dek, StoryID                 string
-	Origin, Icon, CSS, EmbedJS, HostsJS string
-	Page, Secret                        string
+	Lang, Title, Headline, Dek, StoryID string
+	// Root is the widget's site, origin and path: the demo's scripts come
+	// from there, so the page works when served from another.
+	Root, Icon, CSS, EmbedJS, HostsJS string
+	Page, Secret                      string
 	// Parts are the story's paragraphs in four runs, with the embeds
 	// between them; a run may be empty.
 	Parts [4][]string
@@ -37,17 +39,19 @@ func (s *Site) RenderDemo(e *repo.Entry, origin string, noWasm bool) ([]byte, er
 	st := e.Story
 	page := s.StoryURL(origin, st.ID)
 	d := demoData{
-		Title:   st.Title,
-		Dek:     st.Dek,
-		StoryID: string(st.ID),
-		Origin:  origin + s.root,
-		Icon:    s.assets.URL("favicon.svg"),
-		CSS:     s.assets.URL("explainer.css"),
-		EmbedJS: s.assets.URL("embed.js"),
-		HostsJS: s.assets.URL("demo-hosts.js"),
-		Page:    page,
-		Secret:  demoSecret,
-		Frames:  map[string]string{},
+		Lang:     "en",
+		Title:    "Demo article: " + st.Title,
+		Headline: st.Title,
+		Dek:      st.Dek,
+		StoryID:  string(st.ID),
+		Root:     origin + s.root,
+		Icon:     s.assets.URL("favicon.svg"),
+		CSS:      s.assets.URL("explainer.css"),
+		EmbedJS:  s.assets.URL("embed.js"),
+		HostsJS:  s.assets.URL("demo-hosts.js"),
+		Page:     page,
+		Secret:   demoSecret,
+		Frames:   map[string]string{},
 	}
 	for name, at := range demoFrames {
 		if at < 0 || at >= len(st.Events) {
@@ -71,7 +75,7 @@ func (s *Site) RenderDemo(e *repo.Entry, origin string, noWasm bool) ([]byte, er
 	}
 	d.Parts[3] = paras
 	var b bytes.Buffer
-	if err := templates.ExecuteTemplate(&b, "demo.html", d); err != nil {
+	if err := templates["demo.html"].Execute(&b, d); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

@@ -131,7 +131,7 @@ func (s *Site) EmbedPage(e *repo.Entry, q url.Values, origin string) *EmbedPage 
 // Render writes the embed page as HTML.
 func (p *EmbedPage) Render() ([]byte, error) {
 	var b bytes.Buffer
-	if err := templates.ExecuteTemplate(&b, "embed.html", p.data); err != nil {
+	if err := templates["embed.html"].Execute(&b, p.data); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

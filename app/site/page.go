@@ -62,8 +62,15 @@ func FitsInPage(name string, st *story.Story, data int) error {
 	return nil
 }
 
-// templates are the page shells in web/templates.
-var templates = template.Must(template.New("").Funcs(template.FuncMap{"comment": comment}).ParseFS(web.Templates, "templates/*.html"))
+// templates are the pages in web/templates, by file name, each parsed
+// with base.html, the document they share, whose blocks each fills.
+var templates = func() map[string]*template.Template {
+	out := map[string]*template.Template{}
+	for _, name := range []string{"shell.html", "plain.html", "embed.html", "demo.html"} {
+		out[name] = template.Must(template.New(name).Funcs(template.FuncMap{"comment": comment}).ParseFS(web.Templates, "templates/"+name, "templates/base.html"))
+	}
+	return out
+}()
 
 // comment writes text as an HTML comment; html/template drops the
 // comments written in a template itself. Nothing in text can end it.
@@ -128,7 +135,7 @@ func (s *Site) RenderStory(e *repo.Entry, u *url.URL, origin string, live bool) 
 	w := widget.New(e.Story, u)
 	opts := w.Options()
 	var b bytes.Buffer
-	err := templates.ExecuteTemplate(&b, "shell.html", shellData{
+	err := templates["shell.html"].Execute(&b, shellData{
 		Lang:        string(opts.Lang),
 		Theme:       opts.Theme,
 		Embed:       opts.Embed,

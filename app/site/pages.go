@@ -30,7 +30,7 @@ func (s *Site) renderPlain(d plainData) ([]byte, error) {
 		d.Lang = string(i18n.English)
 	}
 	var b bytes.Buffer
-	if err := templates.ExecuteTemplate(&b, "plain.html", d); err != nil {
+	if err := templates["plain.html"].Execute(&b, d); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
