@@ -13,7 +13,7 @@ import (
 
 func main() {
 	widget.Routes()
-	if !widget.Preflight() {
+	if !widget.ReadPage() {
 		return // in the browser: leave the prerendered page in place
 	}
 	app.RunWhenOnBrowser() // in the browser, this never returns

@@ -72,8 +72,8 @@ type Store struct {
 
 	mu       sync.RWMutex // guards what readers see
 	byID     map[story.ID]*Entry
-	problems map[string]error // file → why its current content is not served
-	version  int              // counts the changes to byID, for the index's cache
+	problems map[string]Problem // by file: why its current content is not served
+	version  int                // counts the changes to byID, for the index's cache
 }
 
 func New(files Files, log *slog.Logger, prepare Prepare) *Store {
@@ -105,15 +105,25 @@ func (s *Store) ListVersion() ([]*Entry, int) {
 	}), s.version
 }
 
+// Problem is a story file whose current content is not served.
+type Problem struct {
+	File string
+	Err  error // why
+	// Stale says an earlier version of the file is served instead: its
+	// last good one. Without it, nothing of the file is.
+	Stale bool
+}
+
 // Problems returns the files whose current content is not being
 // served, with the reason, in name order.
-func (s *Store) Problems() (files []string, errs []error) {
+func (s *Store) Problems() []Problem {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	var out []Problem
 	for _, name := range slices.Sorted(maps.Keys(s.problems)) {
-		files, errs = append(files, name), append(errs, s.problems[name])
+		out = append(out, s.problems[name])
 	}
-	return files, errs
+	return out
 }
 
 // Reload reads every *.json file that changed since the last call, then
@@ -225,12 +235,13 @@ func (s *Store) publish() []error {
 		return 0
 	})
 	byID := map[story.ID]*Entry{}
-	problems := map[string]error{}
+	problems := map[string]Problem{}
 	var errs []error
 	for _, name := range names {
 		f := s.states[name]
 		if f.err != nil {
-			problems[name] = f.err
+			// Stale when its last good version wins its id below.
+			problems[name] = Problem{File: name, Err: f.err}
 		}
 		if f.entry == nil {
 			continue
@@ -238,14 +249,18 @@ func (s *Store) publish() []error {
 		id := f.entry.Story.ID
 		if other, taken := byID[id]; taken {
 			err := fmt.Errorf("%s: story id %q is already used by %s", name, id, other.File)
-			problems[name] = err
-			if prev := prevProblems[name]; prev == nil || prev.Error() != err.Error() {
+			problems[name] = Problem{File: name, Err: err}
+			if prev, ok := prevProblems[name]; !ok || prev.Err.Error() != err.Error() {
 				s.log.Error("story file not published", "file", name, "error", err.Error())
 				errs = append(errs, err)
 			}
 			continue
 		}
 		byID[id] = f.entry
+		if p, ok := problems[name]; ok {
+			p.Stale = true
+			problems[name] = p
+		}
 		if prev[id] != f.entry {
 			s.log.Info("story published", "file", name, "story", id, "events", len(f.entry.Story.Events), "quotes", len(f.entry.Story.Quotes))
 		}

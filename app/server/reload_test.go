@@ -132,7 +132,7 @@ func TestWatchPicksUpEdits(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "live.json")
 	writeFile(t, file, storyV1)
-	s := newServer(t, Config{StoriesDir: dir, Poll: 20 * time.Millisecond})
+	s := newServer(t, Config{StoriesDir: dir, CheckEvery: 20 * time.Millisecond})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go s.Watch(ctx)

@@ -175,12 +175,16 @@ func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) error {
 		s.send(w, r, response{ctype: "text/plain; charset=utf-8", cache: "no-store", body: encoded{Raw: []byte(b.String())}})
 		return nil
 	}
-	files, errs := s.stories.Problems()
-	for i, file := range files {
+	for _, p := range s.stories.Problems() {
 		// One line per file, whatever its name holds: a newline in a
-		// file name cannot forge another line.
-		first, _, _ := strings.Cut(errs[i].Error(), "\n")
-		b.WriteString("stale: " + oneLine(file) + ": " + oneLine(first) + "\n")
+		// file name cannot forge another line. "stale": its last good
+		// version is served; "not served": nothing of it is.
+		state := "not served"
+		if p.Stale {
+			state = "stale"
+		}
+		first, _, _ := strings.Cut(p.Err.Error(), "\n")
+		b.WriteString(state + ": " + oneLine(p.File) + ": " + oneLine(first) + "\n")
 	}
 	s.send(w, r, response{ctype: "text/plain; charset=utf-8", cache: "no-store", body: encoded{Raw: []byte(b.String())}})
 	return nil

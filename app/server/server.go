@@ -35,8 +35,12 @@ type Config struct {
 	// FrameAncestors lists who may embed the pages (CSP frame-ancestors);
 	// "" allows everyone, since embedding is the point.
 	FrameAncestors string
-	// Poll is how often the stories folder is checked for edits.
-	Poll time.Duration
+	// CheckEvery is how often the server makes sure the stories folder's
+	// path still names the folder it has open (a deploy may swap it), and
+	// reads the folder again where the file system sends no notice of
+	// changes; 0 means a second. With notices, a full reading every 10 s
+	// is the safety net.
+	CheckEvery time.Duration
 	// Static replaces the embedded web/static files (tests use it).
 	Static fs.FS
 	// PageCacheBytes bounds the memory kept for rendered pages, with their
@@ -124,13 +128,13 @@ func (s *Server) Site() *site.Site { return s.site }
 func (s *Server) Handler() http.Handler { return s.handler }
 
 // Watch reloads the stories folder on change until ctx ends: on the file
-// system's notice, and every Poll (every 10 s where notices work) in case
-// one is missed.
+// system's notice (or every CheckEvery where there are none), when the
+// folder's path is swapped for another, and every 10 s in any case.
 func (s *Server) Watch(ctx context.Context) {
 	if s.single {
 		return
 	}
-	every := s.cfg.Poll
+	every := s.cfg.CheckEvery
 	if every <= 0 {
 		every = time.Second
 	}

@@ -35,7 +35,7 @@ func TestFolderSwapIsSeen(t *testing.T) {
 			} else if err := os.Rename(v1, current); err != nil {
 				t.Fatal(err)
 			}
-			s := newServer(t, Config{StoriesDir: current, Poll: 20 * time.Millisecond})
+			s := newServer(t, Config{StoriesDir: current, CheckEvery: 20 * time.Millisecond})
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			go s.Watch(ctx)

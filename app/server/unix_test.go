@@ -77,7 +77,7 @@ func TestHostileStoriesFolder(t *testing.T) {
 	}
 	health := body(t, healthGet(t, h))
 	for _, want := range []string{
-		"fifo.json: fifo.json: a named pipe, not a story file",
+		"not served: fifo.json: fifo.json: a named pipe, not a story file",
 		"zero.json: zero.json: a link out of the stories folder",
 		"passwd.json: passwd.json: a link out of the stories folder",
 		"elsewhere.json: elsewhere.json: a link out of the stories folder",

@@ -10,14 +10,16 @@ import (
 	"explainer/app/story"
 )
 
-// pageStory is the story embedded in the page, parsed once by Preflight.
+// pageStory is the story embedded in the page, parsed once by ReadPage.
 var pageStory *story.Story
 
-// Preflight reports whether the WebAssembly can take over the page: the
-// story it embeds must be there and valid. When it is not, the boot script
-// is told, shows its notice, and the prerendered page stays as it is —
+// ReadPage, in the browser, reads the story and the time zones the page
+// carries, and reports whether the WebAssembly can take the page over:
+// both must be there and valid. When they are not, the boot script is
+// told, shows its notice, and the prerendered page stays as it is —
 // readable, with working links — instead of being replaced by an error.
-func Preflight() bool {
+// On the server there is no page to read: it reports true.
+func ReadPage() bool {
 	if app.IsServer {
 		return true
 	}

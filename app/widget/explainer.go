@@ -65,7 +65,7 @@ func (c *Explainer) OnInit() {
 	}
 	s, err := storyFromPage()
 	if err != nil {
-		// Preflight has already stopped the takeover; this cannot happen.
+		// ReadPage has already stopped the takeover; this cannot happen.
 		app.Log("explainer:", err)
 		return
 	}
