@@ -3,11 +3,13 @@
 package server
 
 import (
+	"html"
 	"os"
 	"strings"
 	"testing"
 
 	"explainer/app/story"
+	"explainer/app/story/storytest"
 )
 
 // TestBuiltInStoryKeepsTheDeskNotesFromReaders: the source sentences the
@@ -43,6 +45,22 @@ func TestBuiltInStoryKeepsTheDeskNotesFromReaders(t *testing.T) {
 			// As JSON writes it (the page escapes <, > and &) or as text.
 			if strings.Contains(served, sentence) || strings.Contains(served, sentence[:40]) {
 				t.Errorf("%s republishes the source sentence %q", target, sentence)
+			}
+		}
+	}
+}
+
+// TestBuiltInStoryRenders: the built-in story serves a page at every one
+// of its events, on the page and in the card, each showing that event.
+func TestBuiltInStoryRenders(t *testing.T) {
+	s := newServer(t, Config{})
+	st := storytest.BuiltInStory(t)
+	for _, e := range st.Events {
+		for _, q := range []string{"?event=" + string(e.ID), "?embed=1&event=" + string(e.ID)} {
+			res := get(t, s.Handler(), "GET", "/"+q, nil)
+			page := body(t, res)
+			if res.StatusCode != 200 || !strings.Contains(page, `id="tab-`+string(e.ID)+`"`) || !strings.Contains(page, html.EscapeString(e.Headline)) {
+				t.Errorf("/%s: %d, or the event is not on it", q, res.StatusCode)
 			}
 		}
 	}
