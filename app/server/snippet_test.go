@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -271,4 +272,39 @@ func strs[S ~string](in []S) []string {
 		out[i] = string(s)
 	}
 	return out
+}
+
+// TestEmbedPageFormHasEveryOption: for every key the widget writes into
+// an address (every option and part of the state set), the embed page's
+// form has a control of that name, but for those a host or a test adds
+// (embed, childId, wasm): a new option cannot be left out of the page.
+func TestEmbedPageFormHasEveryOption(t *testing.T) {
+	var o widget.Options
+	ov := reflect.ValueOf(&o).Elem()
+	for i := range ov.NumField() {
+		switch f := ov.Field(i); f.Kind() {
+		case reflect.String:
+			f.SetString("x")
+		case reflect.Bool:
+			f.SetBool(true)
+		default:
+			t.Fatalf("Options.%s is a %s: teach this test to set it", ov.Type().Field(i).Name, f.Kind())
+		}
+	}
+	q, err := url.ParseQuery(strings.TrimPrefix(widget.Query(widget.State{Event: "e", Person: "p", View: widget.ViewQuotes}, o, "", ""), "?"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newServer(t, Config{})
+	doc := htmltest.Parse(t, body(t, get(t, s.Handler(), "GET", "http://example.com/s/oval-office-2025/embed", nil)))
+	form := htmltest.Find(doc, htmltest.ByID("embed-options"))
+	for key := range q {
+		switch key {
+		case "embed", "childId", "wasm":
+			continue
+		}
+		if htmltest.Find(form, htmltest.ByAttr("name", key)) == nil {
+			t.Errorf("the embed page's form has no control for ?%s=", key)
+		}
+	}
 }

@@ -2,6 +2,7 @@ package widget
 
 import (
 	"net/url"
+	"reflect"
 	"testing"
 
 	"explainer/app/i18n"
@@ -25,6 +26,24 @@ func TestParseURLAndQuery(t *testing.T) {
 		{query: "embed=1&show=timeline&view=quotes", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English, Embed: true, Show: ShowTimeline}, wantQuery: "?embed=1&show=timeline"},
 		{query: "embed=1&view=quotes&person=rutte", wantState: State{Event: "paris-ceasefire-2019", Person: "rutte", View: ViewQuotes}, wantOpts: Options{Lang: i18n.English, Embed: true}, wantQuery: "?embed=1&person=rutte&view=quotes"},
 		{query: "view=quotes&show=both&title=1", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?"},
+		{query: "childId=pym-1&wasm=0", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English, ChildID: "pym-1", NoWasm: true}, wantQuery: "?childId=pym-1&wasm=0"},
+		{query: "childId=axPYMxnavigateToxPYMxa&childId=b&wasm=1", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?"},
+	}
+	// Every option is read and written by some row: a new one without a
+	// row here fails.
+	covered := map[string]bool{}
+	for _, tt := range tests {
+		v := reflect.ValueOf(tt.wantOpts)
+		for i := range v.NumField() {
+			if !v.Field(i).IsZero() && v.Type().Field(i).Name != "Lang" || v.Type().Field(i).Name == "Lang" && tt.wantOpts.Lang != i18n.English {
+				covered[v.Type().Field(i).Name] = true
+			}
+		}
+	}
+	for _, f := range reflect.VisibleFields(reflect.TypeOf(Options{})) {
+		if !covered[f.Name] {
+			t.Errorf("no row of TestParseURLAndQuery reads and writes Options.%s", f.Name)
+		}
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
