@@ -25,11 +25,7 @@ func File(name string, brotliQuality int) (Output, error) {
 	if err != nil {
 		return Output{}, err
 	}
-	gz, err := Gzip(data)
-	if err != nil {
-		return Output{}, err
-	}
-	br, err := Brotli(data, brotliQuality)
+	gz, br, err := both(data, brotliQuality)
 	if err != nil {
 		return Output{}, err
 	}
@@ -83,15 +79,22 @@ func (e Encoded) Size() int { return len(e.Raw) + len(e.Gzip) + len(e.Brotli) }
 // Encode makes the compressed forms of a body made at run time (pages,
 // story data): once per version, never per request.
 func Encode(data []byte, brotliQuality int) (Encoded, error) {
-	gz, err := Gzip(data)
-	if err != nil {
-		return Encoded{}, err
-	}
-	br, err := Brotli(data, brotliQuality)
+	gz, br, err := both(data, brotliQuality)
 	if err != nil {
 		return Encoded{}, err
 	}
 	return Encoded{Raw: data, Gzip: gz, Brotli: br}.Smallest(), nil
+}
+
+// both compresses data with gzip and brotli.
+func both(data []byte, brotliQuality int) (gz, br []byte, err error) {
+	if gz, err = Gzip(data); err != nil {
+		return nil, nil, err
+	}
+	if br, err = Brotli(data, brotliQuality); err != nil {
+		return nil, nil, err
+	}
+	return gz, br, nil
 }
 
 // Smallest drops the compressed forms that are no smaller than the raw.
