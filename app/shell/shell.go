@@ -54,6 +54,17 @@ const (
 	GotoEvent = "explainer:goto"
 )
 
+// The query keys the scripts read or write as well as the widget: the
+// selected event (boot.js on a host's deep link, embed.js from the host
+// page's #explainer-ID), the embed card, pym.js's id for the frame and
+// the switch that keeps the WebAssembly from loading.
+const (
+	EventParam   = "event"
+	EmbedParam   = "embed"
+	ChildIDParam = "childId"
+	NoWasmParam  = "wasm"
+)
+
 // ChildIDPattern is the form of the id a pym.js parent gives its frame
 // (?childId=): the id of an element in the host page. boot.js copies it
 // into every message it posts to the parent, so anything else — above all

@@ -75,7 +75,7 @@ var accentRE = regexp.MustCompile(`^[0-9a-fA-F]{6}$`)
 // value: a mistyped link still opens the story.
 func ParseURL(s *story.Story, q url.Values) (State, Options) {
 	var st State
-	if id := story.Ref(q.Get("event")); s.Event(id) != nil {
+	if id := story.Ref(q.Get(shell.EventParam)); s.Event(id) != nil {
 		st.Event = id
 	} else if len(s.Events) > 0 {
 		st.Event = story.Ref(s.Events[0].ID)
@@ -94,13 +94,13 @@ func ParseURL(s *story.Story, q url.Values) (State, Options) {
 	if a := strings.TrimPrefix(q.Get("accent"), "#"); accentRE.MatchString(a) {
 		o.Accent = strings.ToLower(a)
 	}
-	o.Embed = q.Get("embed") == "1"
+	o.Embed = q.Get(shell.EmbedParam) == "1"
 	if sh := Show(q.Get("show")); slices.Contains(Shows, sh) {
 		o.Show = sh
 	}
 	o.NoTitle = q.Get("title") == "0"
-	o.NoWasm = q.Get("wasm") == "0"
-	if ids := q["childId"]; len(ids) == 1 && shell.ValidChildID(ids[0]) {
+	o.NoWasm = q.Get(shell.NoWasmParam) == "0"
+	if ids := q[shell.ChildIDParam]; len(ids) == 1 && shell.ValidChildID(ids[0]) {
 		o.ChildID = ids[0]
 	}
 	// Only the embed card showing both parts has a choice of views.
@@ -137,13 +137,13 @@ func Query(st State, o Options, defaultLang i18n.Locale, defaultEvent story.Ref)
 		add("accent", o.Accent)
 	}
 	if o.ChildID != "" {
-		add("childId", o.ChildID)
+		add(shell.ChildIDParam, o.ChildID)
 	}
 	if o.Embed {
-		add("embed", "1")
+		add(shell.EmbedParam, "1")
 	}
 	if st.Event != "" && st.Event != defaultEvent {
-		add("event", string(st.Event))
+		add(shell.EventParam, string(st.Event))
 	}
 	if o.Lang != "" && o.Lang != defaultLang {
 		add("lang", string(o.Lang))
@@ -164,7 +164,7 @@ func Query(st State, o Options, defaultLang i18n.Locale, defaultEvent story.Ref)
 		add("view", string(st.View))
 	}
 	if o.NoWasm {
-		add("wasm", "0")
+		add(shell.NoWasmParam, "0")
 	}
 	return b.String()
 }

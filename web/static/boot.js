@@ -17,7 +17,10 @@
     gotoEvent: "explainer:goto",
     heightMessage: "explainer:height",
     measureMessage: "explainer:measure",
-    childIdPattern: "^[A-Za-z][A-Za-z0-9_.:-]{0,99}$"
+    childIdPattern: "^[A-Za-z][A-Za-z0-9_.:-]{0,99}$",
+    eventParam: "event",
+    childIdParam: "childId",
+    wasmParam: "wasm"
   };
   var html = document.documentElement;
   var me = document.currentScript;
@@ -104,7 +107,7 @@
   // The pym.js id goes into every message to the parent: only one, and
   // only an element id (never pym's xPYMx delimiter, which would let a
   // link forge a "navigateTo" message), as app/shell.ValidChildID.
-  var pymIds = query.getAll("childId");
+  var pymIds = query.getAll(names.childIdParam);
   var pymId = pymIds.length === 1 && new RegExp(names.childIdPattern).test(pymIds[0]) &&
     pymIds[0].indexOf("xPYMx") < 0 ? pymIds[0] : "";
   var wpSecret = (/[#&?]secret=([A-Za-z0-9]{1,64})/.exec(location.hash) || [])[1];
@@ -149,8 +152,8 @@
     if (d.type === "explainer:goto" && typeof d.event === "string" && /^[a-z0-9-]{1,80}$/.test(d.event)) {
       if (html.getAttribute(names.stateAttr) === "ready") {
         window.dispatchEvent(new CustomEvent(names.gotoEvent, { detail: d.event }));
-      } else if (query.get("event") !== d.event) {
-        query.set("event", d.event);
+      } else if (query.get(names.eventParam) !== d.event) {
+        query.set(names.eventParam, d.event);
         location.replace("?" + query.toString() + location.hash);
       }
     }
@@ -229,7 +232,7 @@
       new ResizeObserver(function () { sendHeight(false); }).observe(document.body);
     }
     var root = document.getElementById(names.root);
-    if (!root || !cfg.wasm || /[?&]wasm=0\b/.test(location.search)) return;
+    if (!root || !cfg.wasm || query.get(names.wasmParam) === "0") return;
     ["pointerdown", "keydown", "touchstart", "focusin"].forEach(function (t) {
       root.addEventListener(t, load, { once: true, passive: true });
     });

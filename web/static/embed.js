@@ -16,7 +16,9 @@
   var names = {
     heightMessage: "explainer:height",
     measureMessage: "explainer:measure",
-    gotoEvent: "explainer:goto"
+    gotoEvent: "explainer:goto",
+    eventParam: "event",
+    embedParam: "embed"
   };
   var me = document.currentScript;
   var origin = me && me.src ? new URL(me.src, location.href).origin : "";
@@ -38,7 +40,7 @@
     var id = deepLink();
     if (id) {
       var u = new URL(f.src, location.href);
-      u.searchParams.set("event", id);
+      u.searchParams.set(names.eventParam, id);
       f.src = u.href;
     }
     f.addEventListener("load", function () { ask(f); });
@@ -47,7 +49,7 @@
 
   function ours(src) {
     var u = new URL(src, location.href);
-    return u.origin === origin && u.searchParams.get("embed") === "1";
+    return u.origin === origin && u.searchParams.get(names.embedParam) === "1";
   }
 
   // scan adopts our frames and turns div[data-explainer] into frames; an
@@ -60,7 +62,7 @@
         var u = new URL(d.getAttribute("data-explainer"), location.href);
         d.removeAttribute("data-explainer");
         if (u.origin !== origin) continue;
-        u.searchParams.set("embed", "1");
+        u.searchParams.set(names.embedParam, "1");
         var f = document.createElement("iframe");
         f.src = u.href;
         f.title = d.getAttribute("data-title") || "Timeline";
