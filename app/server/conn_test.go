@@ -12,6 +12,24 @@ import (
 	"time"
 )
 
+// serveLoopback runs a server on a loopback port until the test ends and
+// returns its address.
+func serveLoopback(t *testing.T, s *Server) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
+	return ln.Addr().String()
+}
+
 // deadlineRecorder is a response writer that notes the write deadline a
 // handler sets through http.ResponseController.
 type deadlineRecorder struct {
@@ -60,16 +78,9 @@ func TestWriteDeadlineFollowsBytesSent(t *testing.T) {
 // TestConnectionLimit: past MaxConns, a new connection waits to be
 // accepted until one closes, instead of taking a file descriptor.
 func TestConnectionLimit(t *testing.T) {
-	s := newServer(t, Config{MaxConns: 2})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go s.Serve(ctx, ln)
+	addr := serveLoopback(t, newServer(t, Config{MaxConns: 2}))
 	ask := func() (net.Conn, *bufio.Reader) {
-		c, err := net.Dial("tcp", ln.Addr().String())
+		c, err := net.Dial("tcp", addr)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -106,8 +106,8 @@ func TestSnippetsAreSafe(t *testing.T) {
 			t.Fatalf("pym arguments are not three plain values (%v): %s", err, args)
 		}
 		want := []any{"explainer-hostile", embed, map[string]any{"title": hostileTitle}}
-		if b, _ := json.Marshal(got); string(b) != mustJSON(t, want) {
-			t.Errorf("pym.Parent arguments %s; want %s", b, mustJSON(t, want))
+		if b, w := marshal(got), marshal(want); b != w {
+			t.Errorf("pym.Parent arguments %s; want %s", b, w)
 		}
 	})
 	wp := live.Snippets["wordpress"]
@@ -139,20 +139,14 @@ func checkSnippet(t *testing.T, name, text string, check func([]*html.Node)) {
 	})
 }
 
+// marshal is a value as JSON, to compare.
+func marshal(v any) string { b, _ := json.Marshal(v); return string(b) }
+
 func wantAttr(t *testing.T, n *html.Node, key, want string) {
 	t.Helper()
 	if got := htmltest.Value(n, key); got != want {
 		t.Errorf("<%s %s=%q>; want %q", n.Data, key, got, want)
 	}
-}
-
-func mustJSON(t *testing.T, v any) string {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }
 
 // TestEmbedPageFormSubmits submits the embed page's form as a browser

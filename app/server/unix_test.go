@@ -6,7 +6,6 @@ package server
 // small receive window for a slow reader.
 
 import (
-	"context"
 	"io"
 	"net"
 	"net/http"
@@ -98,20 +97,14 @@ func TestHostileStoriesFolder(t *testing.T) {
 // uncompressed WebAssembly well past the write timeout that bounds pages.
 func TestSlowReaderGetsTheWasm(t *testing.T) {
 	s := newServer(t, Config{WriteTimeout: 300 * time.Millisecond})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go s.Serve(ctx, ln)
+	addr := serveLoopback(t, s)
 	// A small receive window, so that the download cannot sit in socket
 	// buffers: the server must keep writing while the reader dawdles.
 	dialer := &net.Dialer{Control: func(network, address string, c syscall.RawConn) error {
 		return c.Control(func(fd uintptr) { syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, 16<<10) })
 	}}
 	client := &http.Client{Transport: &http.Transport{DialContext: dialer.DialContext, DisableCompression: true}}
-	res, err := client.Get("http://" + ln.Addr().String() + s.assets.URL("app.wasm"))
+	res, err := client.Get("http://" + addr + s.assets.URL("app.wasm"))
 	if err != nil {
 		t.Fatal(err)
 	}
