@@ -4,11 +4,9 @@ package server
 
 import (
 	"html"
-	"os"
 	"strings"
 	"testing"
 
-	"explainer/app/story"
 	"explainer/app/story/storytest"
 )
 
@@ -18,14 +16,7 @@ import (
 // not its JSON, not the page (whose data is the WebAssembly's copy), not
 // the embed card.
 func TestBuiltInStoryKeepsTheDeskNotesFromReaders(t *testing.T) {
-	data, err := os.ReadFile("../../web/stories/oval-office-2025.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	full, err := story.Parse("oval-office-2025.json", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	full := storytest.BuiltInStory(t) // parsed, desk notes and all
 	var sentences []string
 	for _, q := range full.Quotes {
 		if q.SourceText != "" {
