@@ -4,7 +4,6 @@ package e2e
 
 import (
 	"encoding/json"
-	"explainer/app/internal/testenv"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,6 +13,8 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"explainer/app/internal/testenv"
 )
 
 // axeSource is axe-core, installed by `make npm-tools` into .cache (never

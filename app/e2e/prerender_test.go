@@ -4,13 +4,14 @@ package e2e
 
 import (
 	"context"
-	"explainer/app/internal/golden"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/chromedp"
+
+	"explainer/app/internal/golden"
 )
 
 // With JavaScript off, the page is the whole story.

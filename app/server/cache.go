@@ -6,10 +6,11 @@ import (
 	"container/list"
 	"context"
 	"errors"
-	"explainer/app/site"
 	"net/http"
 	"runtime"
 	"sync"
+
+	"explainer/app/site"
 )
 
 // pageCache keeps rendered pages by story version and reader state, so a
@@ -109,7 +110,11 @@ func (c *pageCache) get(ctx context.Context, key string, render func() (*site.Pa
 // renderAs renders key for the readers waiting on r, holding a ticket.
 func (c *pageCache) renderAs(ctx context.Context, key string, r *rendering, render func() (*site.Page, error)) (*site.Page, error) {
 	defer func() {
-		// Also when render panics: the waiters must not wait for ever.
+		// Also when render panics: the waiters must not wait for ever,
+		// nor take a missing page for one.
+		if r.page == nil && r.err == nil {
+			r.err = errors.New("the render failed")
+		}
 		c.mu.Lock()
 		delete(c.inflight, key)
 		if r.err == nil && r.page != nil {
@@ -131,15 +136,12 @@ func (c *pageCache) renderAs(ctx context.Context, key string, r *rendering, rend
 		return nil, r.err
 	}
 	r.page, r.err = render()
-	if r.page == nil && r.err == nil {
-		r.err = errors.New("render returned no page")
-	}
 	return r.page, r.err
 }
 
 // add keeps a page and drops the oldest past the budget; c.mu is held.
 func (c *pageCache) add(key string, p *site.Page) {
-	size := len(p.Raw) + len(p.Gzip) + len(p.Brotli)
+	size := p.Size()
 	if size > c.maxBytes/4 {
 		return // one page may not crowd out the rest
 	}

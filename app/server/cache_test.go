@@ -4,7 +4,6 @@ package server
 
 import (
 	"context"
-	"explainer/app/site"
 	"fmt"
 	"net/url"
 	"runtime"
@@ -14,6 +13,8 @@ import (
 	"testing"
 	"testing/synctest"
 	"time"
+
+	"explainer/app/site"
 )
 
 // TestPageCacheBounded: however many distinct pages readers ask for, the

@@ -3,12 +3,13 @@
 package server
 
 import (
-	"explainer/app/site"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"explainer/app/site"
 )
 
 // story returns a small valid story file with an id and a title.

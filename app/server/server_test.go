@@ -4,8 +4,6 @@ package server
 
 import (
 	"compress/gzip"
-	"explainer/app/internal/testenv"
-	"explainer/app/story/storytest"
 	"html"
 	"io"
 	"log/slog"
@@ -18,6 +16,9 @@ import (
 	"testing"
 
 	"github.com/andybalholm/brotli"
+
+	"explainer/app/internal/testenv"
+	"explainer/app/story/storytest"
 )
 
 // quietLogger keeps expected errors (broken story files) out of test

@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"explainer/app/internal/golden"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"explainer/app/internal/golden"
 )
 
 // TestParseErrors feeds each broken file in testdata/errors to Parse and

@@ -2,10 +2,11 @@ package story
 
 import (
 	"encoding/json"
-	"explainer/app/internal/golden"
 	"reflect"
 	"slices"
 	"testing"
+
+	"explainer/app/internal/golden"
 )
 
 const schemaPath = "../../web/story.schema.json"
