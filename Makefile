@@ -77,10 +77,12 @@ test-go:
 test-wasm:
 	ZONEINFO=$(GOROOT)/lib/time/zoneinfo.zip GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec" ./app/story/... ./app/i18n/...
 
-# New inputs are minimised for at most a second: the default minimisation
-# of a large seed (the built-in story) stalls a short run.
+# The parser, and the rich-text subset of bodies and captions. New inputs
+# are minimised for at most a second: the default minimisation of a large
+# seed (the built-in story) stalls a short run.
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./app/story
+	$(GO) test -run='^$$' -fuzz=FuzzRichText -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./app/story
 
 bench: deps
 	EXPLAINER_TEST_ALL=1 $(GO) test -run='^$$' -bench=. -benchmem ./...

@@ -7,7 +7,6 @@ import (
 	"net/url"
 
 	"explainer/app/repo"
-	"explainer/app/story"
 )
 
 // demoSecret stands for the secret WordPress gives each embed.
@@ -65,7 +64,7 @@ func (s *Site) RenderDemo(e *repo.Entry, origin string, noWasm bool) ([]byte, er
 	}
 	var paras []string
 	for _, ev := range st.Events {
-		paras = append(paras, story.Paragraphs(ev.Body)...)
+		paras = append(paras, ev.Body.Plain()...)
 	}
 	// A paragraph before each group of embeds, as an article would have,
 	// and the rest after them.

@@ -60,7 +60,7 @@ type Image struct {
 	Src     ImageURL `json:"src" story:"required" doc:"https URL of the image."`
 	Alt     string   `json:"alt" story:"required" doc:"What the image shows, for readers who cannot see it."`
 	Credit  string   `json:"credit,omitempty" doc:"Photographer or agency."`
-	Caption string   `json:"caption,omitempty" doc:"Caption shown under the image."`
+	Caption RichText `json:"caption,omitempty" doc:"Caption shown under the image, with the markup of an event's body (links and emphasis)."`
 }
 
 // Phase is a labelled span of time, such as "In the Oval Office".
@@ -75,7 +75,7 @@ type Phase struct {
 type Event struct {
 	ID       ID       `json:"id" story:"required" doc:"Slug used in URLs (?event=ID) and references."`
 	Headline string   `json:"headline" story:"required" doc:"What happened, in one line."`
-	Body     string   `json:"body,omitempty" doc:"Plain text; a blank line starts a new paragraph."`
+	Body     RichText `json:"body,omitempty" doc:"Text with a little markup: a blank line starts a new paragraph, [words](https://…) is a link (http or https), *words* emphasis and **words** strong emphasis, and a backslash makes the next *, [, ], (, ) or \\ plain. Nothing else is markup, HTML included."`
 	Start    Moment   `json:"start" story:"required" doc:"When it happened or began."`
 	End      *Moment  `json:"end,omitempty" doc:"When it ended, for events that span time."`
 	Place    string   `json:"place,omitempty" doc:"Where it happened."`

@@ -89,7 +89,7 @@ func TestBuiltInStoryQuotesAreExact(t *testing.T) {
 		t.Errorf("default story has %d direct quotes; the report has 4", len(direct))
 	}
 	for _, e := range s.Events {
-		for _, text := range []string{e.Headline, e.Body} {
+		for _, text := range []string{e.Headline, string(e.Body)} {
 			for _, phrase := range quotedPhrases(text) {
 				if !direct[phrase] {
 					t.Errorf("event %q quotes “%s”, which is none of the story's direct quotes", e.ID, phrase)

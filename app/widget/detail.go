@@ -1,6 +1,7 @@
 package widget
 
 import (
+	"html"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -14,7 +15,6 @@ import (
 func (v *view) detail() app.UI {
 	e := v.selectedEvent()
 	lang := v.storyLang()
-	paragraphs := story.Paragraphs(e.Body)
 	var facts []app.UI
 	if e.Place != "" {
 		facts = append(facts,
@@ -51,9 +51,7 @@ func (v *view) detail() app.UI {
 				app.Time().DateTime(attr(i18n.MachineTime(e.Start))).Text(i18n.FormatSpan(v.lang, e.Start, e.End)),
 			),
 			app.If(len(facts) > 0, func() app.UI { return app.Dl().Class("detail-facts").Body(facts...) }),
-			withLang(app.Div().Class("detail-body"), lang).Body(
-				app.Range(paragraphs).Slice(func(i int) app.UI { return app.P().Text(paragraphs[i]) }),
-			),
+			withLang(app.Div().Class("detail-body"), lang).Body(richParagraphs(e.Body)...),
 			app.If(e.Media != nil, func() app.UI { return v.figure(e.Media, "detail-media") }),
 			app.If(len(e.Sources) > 0, func() app.UI {
 				return app.Div().Class("detail-sources").Body(
@@ -67,19 +65,25 @@ func (v *view) detail() app.UI {
 		)
 }
 
-// figure is an image with its caption and credit.
+// figure is an image with its caption (rich text: links and emphasis)
+// and credit.
 func (v *view) figure(img *story.Image, class string) app.UI {
-	caption := img.Caption
+	var parts []string
+	for _, p := range img.Caption.Paragraphs() {
+		parts = append(parts, inlineHTML(p))
+	}
 	if img.Credit != "" {
-		if caption != "" {
-			caption += " "
-		}
-		caption += "© " + img.Credit
+		parts = append(parts, html.EscapeString("© "+img.Credit))
+	}
+	caption := strings.Join(parts, " ")
+	lang := ""
+	if l := v.storyLang(); l != "" {
+		lang = ` lang="` + html.EscapeString(l) + `"`
 	}
 	return app.Figure().Class(class).Body(
 		app.Img().Src(attr(string(img.Src))).Alt(attr(img.Alt)).Loading("lazy"),
 		app.If(caption != "", func() app.UI {
-			return withLang(app.FigCaption(), v.storyLang()).Text(caption)
+			return app.Raw("<figcaption" + lang + ">" + caption + "</figcaption>")
 		}),
 	)
 }

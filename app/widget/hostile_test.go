@@ -24,6 +24,10 @@ var payloads = []string{
 	"true",
 }
 
+// richPayload is markup an attacker would try in rich text: attributes in
+// emphasis, markup in a link's words, an address with & in it.
+const richPayload = `*<em onclick=x>* **[" onmouseover="alert(6)" <img src=x onerror=alert(7)>](https://example.com/r?a=1&b=2)**`
+
 // hostileStory puts a payload in every text field of a story.
 func hostileStory(t *testing.T) *story.Story {
 	t.Helper()
@@ -39,7 +43,7 @@ func hostileStory(t *testing.T) *story.Story {
 		},
 		"phases": []any{map[string]any{"id": "ph", "label": p(4), "start": map[string]any{"date": "2025"}, "end": map[string]any{"date": "2026"}}},
 		"events": []any{
-			map[string]any{"id": "e1", "headline": p(5), "body": p(6) + "\n\n" + p(7), "start": map[string]any{"date": "2025-02-28", "text": p(0)},
+			map[string]any{"id": "e1", "headline": p(5), "body": p(6) + "\n\n" + p(7) + "\n\n" + richPayload, "start": map[string]any{"date": "2025-02-28", "text": p(0)},
 				"place": p(1), "people": []any{"a", "b"}, "tags": []any{p(2)}, "sources": []any{"s1"},
 				"media": map[string]any{"src": "https://example.com/b.jpg", "alt": p(3), "caption": p(4), "credit": p(5)}},
 			map[string]any{"id": "e2", "headline": p(0), "start": map[string]any{"date": "2025-03-01"}},
@@ -65,7 +69,7 @@ func hostileStory(t *testing.T) *story.Story {
 // prerendered HTML came from story text.
 var (
 	allowedElements = set("html", "head", "body", "div", "header", "h1", "h2", "h3", "p", "span", "section", "ol", "ul", "li", "a",
-		"time", "nav", "dl", "dt", "dd", "figure", "img", "figcaption", "blockquote", "article", "footer", "details", "summary", "strong")
+		"time", "nav", "dl", "dt", "dd", "figure", "img", "figcaption", "blockquote", "article", "footer", "details", "summary", "strong", "em")
 	allowedAttrs = set("id", "class", "lang", "style", "role", "href", "target", "rel", "tabindex", "datetime", "src", "alt", "loading",
 		"aria-hidden", "aria-label", "aria-labelledby", "aria-describedby", "aria-controls", "aria-selected", "aria-current",
 		"aria-live", "aria-atomic", "aria-orientation", "aria-disabled")
@@ -106,6 +110,17 @@ func TestHostileStoryCannotInject(t *testing.T) {
 			}
 			if !strings.HasPrefix(src, "https://example.com/") {
 				t.Errorf("%s: img src = %q", rawURL, src)
+			}
+		}
+		// Rich text: its markup made elements, its words stayed text.
+		if body := htmltest.Find(doc, htmltest.ByClass("detail-body")); body != nil && !strings.Contains(rawURL, "event=e2") {
+			link := htmltest.Find(body, htmltest.ByTag("a"))
+			em := htmltest.Find(body, htmltest.ByTag("em"))
+			if link == nil || htmltest.Value(link, "href") != "https://example.com/r?a=1&b=2" || htmltest.Text(link) != `" onmouseover="alert(6)" <img src=x onerror=alert(7)>` {
+				t.Errorf("%s: the body's link is %v", rawURL, link)
+			}
+			if em == nil || htmltest.Text(em) != "<em onclick=x>" {
+				t.Errorf("%s: the body's emphasis is %v", rawURL, em)
 			}
 		}
 		for _, a := range htmltest.FindAll(doc, htmltest.ByClass("source-ref")) {
