@@ -2,6 +2,8 @@ package i18n
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -87,7 +89,7 @@ func momentParts(lang Locale, m story.Moment) (date, clock string, zoned bool) {
 	t := m.Time()
 	switch m.Precision() {
 	case story.Year:
-		date = fmt.Sprint(t.Year())
+		date = yearText(lang, m)
 	case story.Month:
 		if lang == Ukrainian {
 			date = fmt.Sprintf("%s %d", monthsUKNom[t.Month()-1], t.Year())
@@ -123,6 +125,54 @@ func momentParts(lang Locale, m story.Moment) (date, clock string, zoned bool) {
 		}
 	}
 	return date, clock, zoned
+}
+
+// yearText writes a year: 2025; 500 BCE; 65 million years ago. Years
+// before the common era are counted back from it up to a million, and
+// from now in millions and billions beyond, where a few thousand years
+// make no difference.
+func yearText(lang Locale, m story.Moment) string {
+	bce := m.YearsBCE()
+	switch {
+	case bce == 0:
+		return strconv.Itoa(m.Time().Year())
+	case bce < 1_000_000:
+		return T(lang, "date.bce", grouped(lang, bce))
+	case bce < 1_000_000_000:
+		return T(lang, "date.millionYearsAgo", decimal(lang, float64(bce)/1e6))
+	}
+	return T(lang, "date.billionYearsAgo", decimal(lang, float64(bce)/1e9))
+}
+
+// grouped writes n with thousands grouped as the language does: 12,000 in
+// English, 12 000 in Ukrainian (a no-break space).
+func grouped(lang Locale, n int) string {
+	s := strconv.Itoa(n)
+	if n < 10000 {
+		return s // four digits stay together: 2500 BCE
+	}
+	sep := ","
+	if lang == Ukrainian {
+		sep = "\u00a0"
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// decimal writes x with at most one decimal, as the language writes it:
+// 13.8 in English, 13,8 in Ukrainian; 65, not 65.0.
+func decimal(lang Locale, x float64) string {
+	s := strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
+	if lang == Ukrainian {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }
 
 func dayMonthYear(lang Locale, t time.Time) string {
@@ -175,6 +225,9 @@ func utcOffset(off int) string {
 // readers are.
 func MachineTime(m story.Moment) string {
 	t := m.Time()
+	if m.YearsBCE() > 0 {
+		return "" // HTML has no form for a year before the common era
+	}
 	switch m.Precision() {
 	case story.Year:
 		return t.Format("2006")
@@ -188,13 +241,18 @@ func MachineTime(m story.Moment) string {
 	return ""
 }
 
-// FormatGap writes the length of a compressed stretch of the timeline in
-// the largest unit that fits: "5 years", "3 months", "12 days".
-func FormatGap(lang Locale, d time.Duration) string {
-	days := int(d.Hours() / 24)
+// FormatGap writes the length of a compressed stretch of the timeline,
+// given in days, in the largest unit that fits: "5 years", "3 months",
+// "12 days"; stretches of deep time in millions and billions of years.
+func FormatGap(lang Locale, span float64) string {
+	days := int(span)
 	switch {
+	case span >= 365.25e9:
+		return T(lang, "duration.billionYears", decimal(lang, span/365.25e9))
+	case span >= 365.25e6:
+		return T(lang, "duration.millionYears", decimal(lang, span/365.25e6))
 	case days >= 365:
-		return count(lang, days/365, "duration.year")
+		return count(lang, int(span/365.25), "duration.year")
 	case days >= 60:
 		return count(lang, days/30, "duration.month")
 	default:

@@ -3,7 +3,6 @@ package i18n
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"explainer/app/story"
 )
@@ -85,6 +84,12 @@ func TestFormatMoment(t *testing.T) {
 		{moment: `{"date":"2019"}`, en: "2019", uk: "2019"},
 		{moment: `{"date":"2019-12"}`, en: "December 2019", uk: "грудень 2019"},
 		{moment: `{"date":"2019-12-09","zone":"Europe/Paris"}`, en: "9 Dec 2019", uk: "9 грудня 2019"},
+		{moment: `{"date":"-500"}`, en: "500 BCE", uk: "500 р. до н. е."},
+		{moment: `{"date":"-1"}`, en: "1 BCE", uk: "1 р. до н. е."},
+		{moment: `{"date":"-12000"}`, en: "12,000 BCE", uk: "12\u00a0000 р. до н. е."},
+		{moment: `{"date":"-66000000"}`, en: "66 million years ago", uk: "66 млн років тому"},
+		{moment: `{"date":"-13800000000"}`, en: "13.8 billion years ago", uk: "13,8 млрд років тому"},
+		{moment: `{"date":"-13800000000","approximate":true}`, en: "about 13.8 billion years ago", uk: "близько 13,8 млрд років тому"},
 		{moment: `{"date":"2025-03-01","approximate":true}`, en: "about 1 Mar 2025", uk: "близько 1 березня 2025"},
 		{moment: `{"date":"2025-02-28","partOfDay":"evening","zone":"America/New_York"}`, en: "28 Feb 2025, evening", uk: "28 лютого 2025, увечері"},
 		{moment: `{"date":"2025-02-28T13","zone":"America/New_York"}`, en: "28 Feb 2025, between 13:00 and 14:00 EST", uk: "28 лютого 2025, з 13:00 до 14:00 UTC−5"},
@@ -144,27 +149,29 @@ func TestMachineTime(t *testing.T) {
 }
 
 func TestFormatGap(t *testing.T) {
-	day := 24 * time.Hour
 	tests := []struct {
-		d      time.Duration
+		days   float64
 		en, uk string
 	}{
-		{d: 5*365*day + 80*day, en: "5 years", uk: "5 років"},
-		{d: 400 * day, en: "1 year", uk: "1 рік"},
-		{d: 2 * 365 * day, en: "2 years", uk: "2 роки"},
-		{d: 21 * 365 * day, en: "21 years", uk: "21 рік"},
-		{d: 95 * day, en: "3 months", uk: "3 місяці"},
-		{d: 12 * day, en: "12 days", uk: "12 днів"},
-		{d: 22 * day, en: "22 days", uk: "22 дні"},
-		{d: 3 * time.Hour, en: "1 day", uk: "1 день"},
+		{days: 5*365 + 80, en: "5 years", uk: "5 років"},
+		{days: 400, en: "1 year", uk: "1 рік"},
+		{days: 2 * 365.25, en: "2 years", uk: "2 роки"},
+		{days: 21 * 365.25, en: "21 years", uk: "21 рік"},
+		{days: 95, en: "3 months", uk: "3 місяці"},
+		{days: 12, en: "12 days", uk: "12 днів"},
+		{days: 22, en: "22 days", uk: "22 дні"},
+		{days: 0.125, en: "1 day", uk: "1 день"},
+		{days: 2500 * 365.25, en: "2500 years", uk: "2500 років"},
+		{days: 66e6 * 365.25, en: "66 million years", uk: "66 млн років"},
+		{days: 13.8e9 * 365.25, en: "13.8 billion years", uk: "13,8 млрд років"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.en, func(t *testing.T) {
-			if got := FormatGap(English, tt.d); got != tt.en {
-				t.Errorf("FormatGap(en, %v) = %q; want %q", tt.d, got, tt.en)
+			if got := FormatGap(English, tt.days); got != tt.en {
+				t.Errorf("FormatGap(en, %v) = %q; want %q", tt.days, got, tt.en)
 			}
-			if got := FormatGap(Ukrainian, tt.d); got != tt.uk {
-				t.Errorf("FormatGap(uk, %v) = %q; want %q", tt.d, got, tt.uk)
+			if got := FormatGap(Ukrainian, tt.days); got != tt.uk {
+				t.Errorf("FormatGap(uk, %v) = %q; want %q", tt.days, got, tt.uk)
 			}
 		})
 	}

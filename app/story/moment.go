@@ -104,15 +104,29 @@ func loadZone(name string) (*time.Location, error) {
 
 var zoneCache sync.Map
 
-const datePattern = `^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2})(?::(\d{2}))?)?)?)?$`
+// datePattern is a date in one of the accepted forms: a year of the
+// common era with four digits and as much of the month, day, hour and
+// minute as the sources give; or a year before it, written negative
+// (-500 is 500 BCE; there is no year 0), at year precision, as far back as
+// the age of the universe (-13800000000).
+const datePattern = `^(?:(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2})(?::(\d{2}))?)?)?)?|-([1-9]\d{0,10}))$`
 
 var dateRE = regexp.MustCompile(datePattern)
 
-// splitDate reads a date in one of the five accepted forms.
+// splitDate reads a date in one of the accepted forms. A year before the
+// common era comes back as its astronomical number (500 BCE is -499), so
+// that time.Date orders it.
 func splitDate(s string) (y, mo, d, h, mi int, prec Precision, ok bool) {
 	m := dateRE.FindStringSubmatch(s)
 	if m == nil {
 		return
+	}
+	if m[6] != "" {
+		bce, err := strconv.Atoi(m[6])
+		if err != nil || bce > maxYearsBCE {
+			return
+		}
+		return 1 - bce, 1, 1, 0, 0, Year, true
 	}
 	num := func(i, def int) int {
 		if m[i] == "" {
@@ -134,6 +148,19 @@ func splitDate(s string) (y, mo, d, h, mi int, prec Precision, ok bool) {
 	return
 }
 
+// maxYearsBCE is the earliest year a story may name: a little before the
+// Big Bang's 13.8 billion years, well within what time.Time can hold.
+const maxYearsBCE = 20_000_000_000
+
+// YearsBCE is how many years before the common era a moment's year is
+// (500 for 500 BCE), 0 for a year of the common era.
+func (m Moment) YearsBCE() int {
+	if y := m.t.Year(); y <= 0 {
+		return 1 - y
+	}
+	return 0
+}
+
 // Date is the text of a moment's date.
 type Date string
 
@@ -142,7 +169,7 @@ func (d Date) check() string {
 		if dateRE.MatchString(string(d)) {
 			return fmt.Sprintf("%q is not a real date or time", string(d))
 		}
-		return "write the date as 2025, 2025-02, 2025-02-28, 2025-02-28T13 or 2025-02-28T13:40, only as precise as the sources"
+		return "write the date as 2025, 2025-02, 2025-02-28, 2025-02-28T13 or 2025-02-28T13:40, only as precise as the sources, or a year before the common era as -500 (500 BCE) or -13800000000"
 	}
 	return ""
 }

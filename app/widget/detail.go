@@ -48,7 +48,7 @@ func (v *view) detail() app.UI {
 			phase,
 			withLang(app.H2().Class("detail-headline"), lang).Text(e.Headline),
 			app.P().Class("detail-when").Body(
-				app.Time().DateTime(attr(i18n.MachineTime(e.Start))).Text(i18n.FormatSpan(v.lang, e.Start, e.End)),
+				timeOf(e.Start).Text(i18n.FormatSpan(v.lang, e.Start, e.End)),
 			),
 			app.If(len(facts) > 0, func() app.UI { return app.Dl().Class("detail-facts").Body(facts...) }),
 			withLang(app.Div().Class("detail-body"), lang).Body(richParagraphs(e.Body)...),

@@ -56,7 +56,7 @@ func (v *view) updates() app.UI {
 
 // timeOf is a <time> element for a moment at its precision.
 func (v *view) timeOf(m story.Moment) app.UI {
-	return app.Time().DateTime(attr(i18n.MachineTime(m))).Text(i18n.FormatMoment(v.lang, m))
+	return timeOf(m).Text(i18n.FormatMoment(v.lang, m))
 }
 
 // withLang sets lang on an element that holds story text, when needed.

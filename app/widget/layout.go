@@ -32,7 +32,7 @@ type layout struct {
 type gap struct {
 	Before int
 	X      float64 // centre of the marker
-	Span   time.Duration
+	Span   float64 // in days
 }
 
 // band is a phase drawn over the events it contains.
@@ -48,26 +48,28 @@ func newLayout(s *story.Story) layout {
 	if n == 0 {
 		return l
 	}
-	gaps := make([]time.Duration, n)
-	var positive []time.Duration
+	// Gaps in days, as floating point: a time.Duration stops at 292
+	// years, and a story may span the age of the universe.
+	gaps := make([]float64, n)
+	var positive []float64
 	for i := 1; i < n; i++ {
-		gaps[i] = s.Events[i].Start.Time().Sub(s.Events[i-1].Start.Time())
+		gaps[i] = days(s.Events[i-1].Start.Time(), s.Events[i].Start.Time())
 		if gaps[i] > 0 {
 			positive = append(positive, gaps[i])
 		}
 	}
 	// The story's usual pace is the lower quartile of its gaps: with few
 	// events the median can itself be one of the long empty stretches.
-	pace := time.Hour
+	pace := 1.0 / 24 // an hour
 	if len(positive) > 0 {
 		slices.Sort(positive)
 		pace = positive[len(positive)/4]
 	}
 	// A stretch is a break when it is long in itself and long compared with
 	// the story's usual pace.
-	threshold := max(30*24*time.Hour, 20*pace)
+	threshold := max(30, 20*pace)
 	// Within dense stretches, the usual gap takes one slot.
-	var dense []time.Duration
+	var dense []float64
 	for _, g := range positive {
 		if g < threshold {
 			dense = append(dense, g)
@@ -87,13 +89,18 @@ func newLayout(s *story.Story) layout {
 			l.Breaks = append(l.Breaks, gap{Before: i, X: x + itemWidth + (slot-itemWidth+breakWidth)/2, Span: g})
 			x += slot + breakWidth
 		default:
-			x += min(maxGap, max(slot, slot*float64(g)/float64(unit)))
+			x += min(maxGap, max(slot, slot*g/unit))
 		}
 		l.X[i] = x
 	}
 	l.Width = x + itemWidth
 	l.assignPhases(s)
 	return l
+}
+
+// days is the time from a to b in days, exact to the second at any span.
+func days(a, b time.Time) float64 {
+	return float64(b.Unix()-a.Unix()) / 86400
 }
 
 // assignPhases puts each event in the phase whose span holds its start;

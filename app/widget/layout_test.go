@@ -30,7 +30,7 @@ func TestLayoutDefaultStory(t *testing.T) {
 	if len(l.Breaks) != 1 || l.Breaks[0].Before != 1 {
 		t.Fatalf("breaks %+v; want one, before the meeting", l.Breaks)
 	}
-	if y := l.Breaks[0].Span.Hours() / 24 / 365; y < 5 || y > 5.3 {
+	if y := l.Breaks[0].Span / 365.25; y < 5 || y > 5.3 {
 		t.Errorf("break spans %.1f years; want about 5.2", y)
 	}
 	for i := 1; i < len(l.X); i++ {

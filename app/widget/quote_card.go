@@ -76,7 +76,7 @@ func (c *quoteCard) Render() app.UI {
 			return app.P().Class("quote-card-flag").Text(t("quotes.fromSelected"))
 		}),
 		app.Footer().Class("quote-card-meta").Body(
-			app.Time().DateTime(attr(i18n.MachineTime(c.IEvent.Start))).Text(i18n.FormatMoment(c.ILang, c.IEvent.Start)),
+			timeOf(c.IEvent.Start).Text(i18n.FormatMoment(c.ILang, c.IEvent.Start)),
 			source,
 			app.If(c.IHref != "", func() app.UI {
 				return app.A().Class("quote-card-show").Href(c.IHref).Text(t("quotes.showInTimeline"))

@@ -69,7 +69,7 @@ func (t *timelineItem) Render() app.UI {
 	return app.Li().Class(class).Role("presentation").Style("--x", rem(t.IX)).Body(append(before,
 		tab.Body(
 			app.Span().Class("timeline-dot").Aria("hidden", attr("true")),
-			app.Time().Class("timeline-date").DateTime(attr(i18n.MachineTime(e.Start))).Text(i18n.FormatMoment(t.ILang, e.Start)),
+			timeOf(e.Start).Class("timeline-date").Text(i18n.FormatMoment(t.ILang, e.Start)),
 			withLang(app.Span().Class("timeline-headline"), t.IStoryLang).Text(e.Headline),
 			mark,
 		),
