@@ -27,6 +27,11 @@ func TestReaderInteraction(t *testing.T) {
 	if got := detail(); got != london {
 		t.Errorf("detail after click: %q", got)
 	}
+	// The body follows too: it is rich text, one piece of HTML a paragraph.
+	londonBody := strings.Join(storytest.BuiltInStory(t).Event("london-summit").Body.Plain(), " ")
+	if got := p.evalString(`document.querySelector(".detail-body").textContent.trim()`); got != londonBody {
+		t.Errorf("detail body after click: %q; want %q", got, londonBody)
+	}
 
 	// Previous and next.
 	p.run(chromedp.Click(".detail-nav .stepper-prev", chromedp.ByQuery))
