@@ -44,10 +44,8 @@ func FitsInPage(name string, st *story.Story, data int) error {
 	heaviest, most := "", -1
 	for _, ev := range st.Events {
 		n := len(ev.Headline) + len(ev.Body)
-		for _, q := range st.Quotes {
-			if string(q.Event) == string(ev.ID) {
-				n += len(q.Text) + len(q.Context)
-			}
+		for _, q := range st.QuotesOf(story.Ref(ev.ID)) {
+			n += len(q.Text) + len(q.Context)
 		}
 		if n > most {
 			heaviest, most = string(ev.ID), n
