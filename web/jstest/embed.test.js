@@ -53,8 +53,10 @@ test("skips an element it cannot read and goes on", () => {
 
 test("adopts frames added after it ran", () => {
   const p = page({ script: "embed.js", scriptSrc });
+  const block = element("div", { class: "lazy-block" });
   const later = element("iframe", { src: card });
-  p.add(later);
+  block.appendChild(later);
+  p.add(block);
   assert.deepStrictEqual(plain(later.posted), [{ data: { type: "explainer:measure" }, target: origin }]);
   p.window.explainer.scan();
   assert.strictEqual(later.posted.length, 1, "a frame is adopted once");

@@ -10,7 +10,13 @@ const vm = require("node:vm");
 
 function element(tag, attrs = {}) {
   const el = {
-    tagName: tag.toUpperCase(), attrs: { ...attrs }, children: [], style: {}, listeners: {}, dataset: {},
+    nodeType: 1, tagName: tag.toUpperCase(), attrs: { ...attrs }, children: [], style: {}, listeners: {}, dataset: {},
+    // matches and querySelector know the one selector embed.js asks.
+    matches(sel) { return sel === "iframe, div[data-explainer]" && (this.tagName === "IFRAME" || (this.tagName === "DIV" && this.hasAttribute("data-explainer"))); },
+    querySelector(sel) {
+      for (const c of this.children) { if (c.matches(sel) || c.querySelector(sel)) return c; }
+      return null;
+    },
     getAttribute(k) { return Object.prototype.hasOwnProperty.call(this.attrs, k) ? this.attrs[k] : null; },
     setAttribute(k, v) { this.attrs[k] = String(v); },
     removeAttribute(k) { delete this.attrs[k]; },
@@ -75,7 +81,9 @@ function page({ url = "https://news.example/article", elements = [], script, scr
     // message delivers a message event to the page, as from source.
     message(data, { origin, source }) { (windowListeners.message || []).forEach((fn) => fn({ data, origin, source })); },
     fire(type, ev = {}) { (windowListeners[type] || []).forEach((fn) => fn(ev)); },
-    add(el) { body.appendChild(el); observers.forEach((o) => o.fn([])); },
+    // add puts an element in the page, and tells the observers as a
+    // browser would.
+    add(el) { body.appendChild(el); observers.forEach((o) => o.fn([{ addedNodes: [el] }])); },
   };
 }
 

@@ -108,13 +108,23 @@
   });
 
   // Frames a CMS adds later (lazy blocks, infinite scroll): one scan per
-  // burst of changes.
-  var queued = false;
+  // burst of changes that added a frame or a div, not for every other
+  // change a busy page makes.
+  var wanted = "iframe, div[data-explainer]", queued = false;
+  function mayHoldCard(n) {
+    return n.nodeType === 1 && (n.matches(wanted) || n.querySelector(wanted) !== null);
+  }
   if (window.MutationObserver) {
-    new MutationObserver(function () {
+    new MutationObserver(function (records) {
       if (queued) return;
-      queued = true;
-      setTimeout(function () { queued = false; scan(); }, 0);
+      for (var i = 0; i < records.length; i++) {
+        for (var j = 0; j < records[i].addedNodes.length; j++) {
+          if (mayHoldCard(records[i].addedNodes[j])) {
+            queued = true;
+            return setTimeout(function () { queued = false; scan(); }, 0);
+          }
+        }
+      }
     }).observe(document.documentElement, { childList: true, subtree: true });
   }
 
