@@ -77,20 +77,27 @@ func TestAccessibility(t *testing.T) {
 				} else {
 					p.open(site.URL + "/?event=trump-overplayed-his-hand&person=trump" + tt.query)
 				}
-				p.run(chromedp.Evaluate(src, nil))
-				var out string
-				p.run(chromedp.Evaluate(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}, resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations))`,
-					&out, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
-				var violations []axeViolation
-				if err := json.Unmarshal([]byte(out), &violations); err != nil {
-					t.Fatal(err)
-				}
-				for _, v := range violations {
-					for _, n := range v.Nodes {
-						t.Errorf("%s (%s) at %v: %s", v.ID, v.Help, n.Target, strings.ReplaceAll(n.Summary, "\n", " "))
-					}
-				}
+				checkAxe(t, p, src)
 			})
+		}
+	}
+}
+
+// checkAxe runs axe-core (its source in src) on the tab's page and
+// reports every WCAG 2.2 A and AA violation.
+func checkAxe(t *testing.T, p *tab, src string) {
+	t.Helper()
+	p.run(chromedp.Evaluate(src, nil))
+	var out string
+	p.run(chromedp.Evaluate(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}, resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations))`,
+		&out, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	var violations []axeViolation
+	if err := json.Unmarshal([]byte(out), &violations); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range violations {
+		for _, n := range v.Nodes {
+			t.Errorf("%s (%s) at %v: %s", v.ID, v.Help, n.Target, strings.ReplaceAll(n.Summary, "\n", " "))
 		}
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+
+	"explainer/app/story"
 )
 
 // contentSecurityPolicy allows only this origin's scripts, plus the
@@ -36,6 +38,10 @@ func contentSecurityPolicy(frameAncestors string) string {
 		"style-src 'self' 'unsafe-inline'",
 		"img-src 'self' https: data:",
 		"connect-src 'self'",
+		// Players load only when a reader asks (see widget.media), and
+		// only from the services the story package knows.
+		"frame-src 'self' " + strings.Join(story.PlayerOrigins, " "),
+		"media-src 'self' https:",
 		"object-src 'none'",
 		"base-uri 'none'",
 		"form-action 'self'",

@@ -234,8 +234,8 @@ func TestPageHasNoInlineScriptOrThirdParty(t *testing.T) {
 			}
 			if tag != "a" {
 				t.Errorf("page loads from off-site: <%s %s>", tag, attrs)
-			} else if !strings.Contains(attrs, `class="source-ref"`) || !strings.Contains(attrs, `rel="noopener noreferrer external"`) {
-				t.Errorf("off-site link that is not a source opened safely: <a %s>", attrs)
+			} else if !(strings.Contains(attrs, `class="source-ref"`) || strings.Contains(attrs, `class="text-link"`)) || !strings.Contains(attrs, `rel="noopener noreferrer external"`) || !strings.Contains(attrs, `target="_blank"`) {
+				t.Errorf("off-site link that is not a source or a link in the text, opened safely: <a %s>", attrs)
 			}
 		}
 	}

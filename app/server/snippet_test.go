@@ -285,12 +285,21 @@ func TestEmbedPageFormHasEveryOption(t *testing.T) {
 			t.Fatalf("Options.%s is a %s: teach this test to set it", ov.Type().Field(i).Name, f.Kind())
 		}
 	}
-	q, err := url.ParseQuery(strings.TrimPrefix(widget.Query(widget.State{Event: "e", Person: "p", View: widget.ViewQuotes}, o, "", ""), "?"))
+	q, err := url.ParseQuery(strings.TrimPrefix(widget.Query(widget.State{Event: "e", Person: "p", Group: "g", View: widget.ViewQuotes}, o, "", ""), "?"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := newServer(t, Config{})
-	doc := htmltest.Parse(t, body(t, get(t, s.Handler(), "GET", "http://example.com/s/oval-office-2025/embed", nil)))
+	// A story with people and groups, which have controls of their own.
+	dir := t.TempDir()
+	data, err := os.ReadFile("../widget/testdata/full-story.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "every-feature.json"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := newServer(t, Config{StoriesDir: dir})
+	doc := htmltest.Parse(t, body(t, get(t, s.Handler(), "GET", "http://example.com/s/every-feature/embed", nil)))
 	form := htmltest.Find(doc, htmltest.ByID("embed-options"))
 	for key := range q {
 		switch key {

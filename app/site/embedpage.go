@@ -20,7 +20,7 @@ type embedPageData struct {
 	PreviewHeight                        int
 	EmbedJS                              string
 	Snippets                             []Snippet
-	Events, People                       []option
+	Events, People, Groups               []option
 	Themes, Shows, Views, Langs          []option
 	Opts                                 widget.Options
 	State                                widget.State
@@ -124,6 +124,9 @@ func (s *Site) EmbedPage(e *repo.Entry, q url.Values, origin string) *EmbedPage 
 	}
 	for _, p := range e.Story.People {
 		d.People = append(d.People, option{string(p.ID), p.Name})
+	}
+	for _, g := range e.Story.Groups {
+		d.Groups = append(d.Groups, option{string(g.ID), g.Label})
 	}
 	return &EmbedPage{Preview: embed, Snippets: snips, data: d}
 }

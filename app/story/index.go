@@ -126,6 +126,17 @@ func (s *Story) Person(id Ref) *Person {
 	return nil
 }
 
+// Group returns the group with the given id, or nil. A story has few
+// groups (MaxGroups), so a scan costs less than a map would.
+func (s *Story) Group(id Ref) *Group {
+	for i := range s.Groups {
+		if Ref(s.Groups[i].ID) == id {
+			return &s.Groups[i]
+		}
+	}
+	return nil
+}
+
 // Event returns the event with the given id, or nil.
 func (s *Story) Event(id Ref) *Event {
 	if i, ok := s.index.events[ID(id)]; ok {

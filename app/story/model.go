@@ -26,6 +26,7 @@ type Story struct {
 	Updates   []Update `json:"updates,omitempty" doc:"Updates and corrections, shown to readers."`
 	People    []Person `json:"people,omitempty" doc:"Everyone who appears in events or speaks in quotes."`
 	Phases    []Phase  `json:"phases,omitempty" doc:"Labelled spans of time drawn as bands on the timeline."`
+	Groups    []Group  `json:"groups,omitempty" doc:"Categories of events (politics, culture; a TimelineJS group), which readers can filter by."`
 	Events    []Event  `json:"events" story:"required,nonempty" doc:"What happened; at least one."`
 	Quotes    []Quote  `json:"quotes,omitempty" doc:"What people said, each tied to an event."`
 	Sources   []Source `json:"sources,omitempty" doc:"Where the facts come from."`
@@ -71,6 +72,13 @@ type Phase struct {
 	End   Moment `json:"end" story:"required" doc:"When the phase ends."`
 }
 
+// Group is a category of events, such as Politics, that readers can
+// see on each event and filter the timeline by.
+type Group struct {
+	ID    ID     `json:"id" story:"required" doc:"Slug used to refer to the group."`
+	Label string `json:"label" story:"required" doc:"Name readers see, e.g. Politics."`
+}
+
 // Event is one thing that happened, placed on the timeline.
 type Event struct {
 	ID       ID       `json:"id" story:"required" doc:"Slug used in URLs (?event=ID) and references."`
@@ -81,7 +89,8 @@ type Event struct {
 	Place    string   `json:"place,omitempty" doc:"Where it happened."`
 	People   []Ref    `json:"people,omitempty" doc:"Ids of the people involved."`
 	Tags     []string `json:"tags,omitempty" doc:"Free keywords."`
-	Media    *Image   `json:"media,omitempty" doc:"A picture of the event."`
+	Group    Ref      `json:"group,omitempty" doc:"Id of the group (category) the event belongs to."`
+	Media    *Media   `json:"media,omitempty" doc:"A picture, or a video, recording, post, map or document, of the event."`
 	Sources  []Ref    `json:"sources,omitempty" doc:"Ids of the sources for this event."`
 }
 

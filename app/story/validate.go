@@ -15,6 +15,7 @@ func validate(s *Story, d *decoder) {
 	limits(s, d)
 	people := uniqueIDs(d, s.People, func(p *Person) *ID { return &p.ID })
 	uniqueIDs(d, s.Phases, func(p *Phase) *ID { return &p.ID })
+	groups := uniqueIDs(d, s.Groups, func(g *Group) *ID { return &g.ID })
 	events := uniqueIDs(d, s.Events, func(e *Event) *ID { return &e.ID })
 	quotes := uniqueIDs(d, s.Quotes, func(q *Quote) *ID { return &q.ID })
 	sources := uniqueIDs(d, s.Sources, func(s *Source) *ID { return &s.ID })
@@ -46,6 +47,7 @@ func validate(s *Story, d *decoder) {
 	for i := range s.Events {
 		e := &s.Events[i]
 		span(&e.Start, e.End)
+		ref(&e.Group, groups, "group", "groups")
 		for j := range e.People {
 			ref(&e.People[j], people, "person", "people")
 		}
@@ -89,6 +91,7 @@ const (
 	MaxPeople  = 1000
 	MaxSources = 2000
 	MaxPhases  = 200
+	MaxGroups  = 200
 	MaxUpdates = 500
 )
 
@@ -104,6 +107,7 @@ func limits(s *Story, d *decoder) {
 	check(&s.People, len(s.People), MaxPeople, "people")
 	check(&s.Sources, len(s.Sources), MaxSources, "sources")
 	check(&s.Phases, len(s.Phases), MaxPhases, "phases")
+	check(&s.Groups, len(s.Groups), MaxGroups, "groups")
 	check(&s.Updates, len(s.Updates), MaxUpdates, "updates")
 }
 

@@ -91,7 +91,7 @@ func viewName(view View, show Show) string {
 func (v *view) viewSwitch() app.UI {
 	link := func(view View, label string) app.UI {
 		a := app.A().Class("view-link").
-			Href(v.href(State{Event: v.state.Event, Person: v.state.Person, View: view})).
+			Href(v.href(State{Event: v.state.Event, Person: v.state.Person, Group: v.state.Group, View: view})).
 			Text(label)
 		if v.state.View == view {
 			a = a.Aria("current", attr("true"))

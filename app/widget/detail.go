@@ -1,7 +1,6 @@
 package widget
 
 import (
-	"html"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -20,6 +19,11 @@ func (v *view) detail() app.UI {
 		facts = append(facts,
 			app.Dt().Text(v.t("detail.place")),
 			withLang(app.Dd(), lang).Text(e.Place))
+	}
+	if g := v.s.Group(e.Group); g != nil {
+		facts = append(facts,
+			app.Dt().Text(v.t("detail.group")),
+			withLang(app.Dd(), lang).Text(g.Label))
 	}
 	if len(e.People) > 0 {
 		// One text, not a span a person: the prerendered HTML puts white
@@ -52,7 +56,7 @@ func (v *view) detail() app.UI {
 			),
 			app.If(len(facts) > 0, func() app.UI { return app.Dl().Class("detail-facts").Body(facts...) }),
 			withLang(app.Div().Class("detail-body"), lang).Body(richParagraphs(e.Body)...),
-			app.If(e.Media != nil, func() app.UI { return v.figure(e.Media, "detail-media") }),
+			app.If(e.Media != nil, func() app.UI { return v.media(e.Media, story.Ref(e.ID)) }),
 			app.If(len(e.Sources) > 0, func() app.UI {
 				return app.Div().Class("detail-sources").Body(
 					app.H3().Text(v.t("detail.sources")),
@@ -63,29 +67,6 @@ func (v *view) detail() app.UI {
 			}),
 			v.stepper("detail-nav"),
 		)
-}
-
-// figure is an image with its caption (rich text: links and emphasis)
-// and credit.
-func (v *view) figure(img *story.Image, class string) app.UI {
-	var parts []string
-	for _, p := range img.Caption.Paragraphs() {
-		parts = append(parts, inlineHTML(p))
-	}
-	if img.Credit != "" {
-		parts = append(parts, html.EscapeString("© "+img.Credit))
-	}
-	caption := strings.Join(parts, " ")
-	lang := ""
-	if l := v.storyLang(); l != "" {
-		lang = ` lang="` + html.EscapeString(l) + `"`
-	}
-	return app.Figure().Class(class).Body(
-		app.Img().Src(attr(string(img.Src))).Alt(attr(img.Alt)).Loading("lazy"),
-		app.If(caption != "", func() app.UI {
-			return app.Raw("<figcaption" + lang + ">" + caption + "</figcaption>")
-		}),
-	)
 }
 
 // sourceRef names a source, linked when it has a URL; lang is the lang

@@ -33,6 +33,12 @@ type Explainer struct {
 	announce string
 	// touchX and touchY are where the current touch began.
 	touchX, touchY float64
+	// playing is the event whose media player the reader has loaded: it
+	// stays loaded while that event is shown.
+	playing story.Ref
+	// ctx is the root's own context, from OnMount, for work that must
+	// wait for a render that removes the element an event came from.
+	ctx app.Context
 	// stopGoto stops listening for the host page's deep links.
 	stopGoto func()
 }
@@ -75,6 +81,7 @@ func (c *Explainer) OnInit() {
 // OnMount marks the page as taken over by the WebAssembly, and selects
 // the events a host page asks for (boot.js passes its deep links on).
 func (c *Explainer) OnMount(ctx app.Context) {
+	c.ctx = ctx
 	c.stopGoto = onWindowEvent(shell.GotoEvent, func(detail string) {
 		ctx.Dispatch(func(ctx app.Context) { c.selectEvent(ctx, story.Ref(detail), false) })
 	})
@@ -101,6 +108,8 @@ func (c *Explainer) OnNav(ctx app.Context) {
 	applyOptions(c.opts)
 	if c.state.Person != prev.Person {
 		c.announceFilter()
+	} else if c.state.Group != prev.Group {
+		c.announceGroup()
 	}
 	// "Show in timeline" links to #timeline: the keyboard follows the
 	// reader there, to the event's tab.
@@ -109,6 +118,7 @@ func (c *Explainer) OnNav(ctx app.Context) {
 		ctx.Defer(func(ctx app.Context) { c.resetPanel() })
 	}
 	if c.state.Event != prev.Event {
+		c.playing = ""
 		postToHost(map[string]any{"type": shell.SelectEvent, "event": string(c.state.Event)})
 	}
 	if c.state.View != prev.View || c.state.Person != prev.Person {
@@ -141,6 +151,7 @@ func (c *Explainer) selectEvent(ctx app.Context, id story.Ref, focus bool) {
 		return
 	}
 	c.state.Event = id
+	c.playing = ""           // a player stops when its event is left
 	c.state.View = ViewEvent // a selection shows the event, as its tab's link does
 	c.announceSelection()
 	c.syncURL(ctx)
@@ -175,6 +186,14 @@ func (c *Explainer) announceFilter() {
 		c.announce = i18n.T(c.opts.Lang, "filter.showing", p.Name)
 	} else {
 		c.announce = i18n.T(c.opts.Lang, "filter.showingAll")
+	}
+}
+
+func (c *Explainer) announceGroup() {
+	if g := c.story.Group(c.state.Group); g != nil {
+		c.announce = i18n.T(c.opts.Lang, "group.showing", g.Label)
+	} else {
+		c.announce = i18n.T(c.opts.Lang, "group.showingAll")
 	}
 }
 

@@ -24,7 +24,7 @@ func (v *view) filter() app.UI {
 	}
 	chip := func(id story.Ref, label string, avatar app.UI) app.UI {
 		a := app.A().Class("filter-chip").
-			Href(v.href(State{Event: v.state.Event, Person: id, View: v.state.View})).
+			Href(v.href(State{Event: v.state.Event, Person: id, Group: v.state.Group, View: v.state.View})).
 			Body(avatar, withLang(app.Span(), v.storyLang()).Text(label))
 		if v.state.Person == id {
 			a = a.Aria("current", attr("true"))
@@ -37,6 +37,42 @@ func (v *view) filter() app.UI {
 			app.Range(people).Slice(func(i int) app.UI {
 				p := people[i]
 				return chip(story.Ref(p.ID), p.Name, avatar(p))
+			}),
+		),
+	)
+}
+
+// groupFilter is a chip per group (category) of events, each a link that
+// highlights the group's events on the timeline, as the person filter
+// highlights a person's. Only groups that have events get a chip.
+func (v *view) groupFilter() app.UI {
+	used := map[story.Ref]bool{}
+	for i := range v.s.Events {
+		used[v.s.Events[i].Group] = true
+	}
+	var groups []*story.Group
+	for i := range v.s.Groups {
+		if used[story.Ref(v.s.Groups[i].ID)] {
+			groups = append(groups, &v.s.Groups[i])
+		}
+	}
+	if len(groups) == 0 {
+		return nil
+	}
+	chip := func(id story.Ref, label, lang string) app.UI {
+		a := app.A().Class("filter-chip").
+			Href(v.href(State{Event: v.state.Event, Person: v.state.Person, Group: id, View: v.state.View})).
+			Body(withLang(app.Span(), lang).Text(label))
+		if v.state.Group == id {
+			a = a.Aria("current", attr("true"))
+		}
+		return app.Li().Body(a)
+	}
+	return app.Nav().Class("filter group-filter").Aria("label", attr(v.t("group.label"))).Body(
+		app.Ul().Class("filter-list").Body(
+			chip("", v.t("group.all"), ""),
+			app.Range(groups).Slice(func(i int) app.UI {
+				return chip(story.Ref(groups[i].ID), groups[i].Label, v.storyLang())
 			}),
 		),
 	)

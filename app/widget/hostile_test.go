@@ -42,11 +42,13 @@ func hostileStory(t *testing.T) *story.Story {
 			map[string]any{"id": "b", "name": p(0), "role": p(1), "image": map[string]any{"src": "https://example.com/a.jpg?x=1&y=2", "alt": p(2), "credit": p(3)}},
 		},
 		"phases": []any{map[string]any{"id": "ph", "label": p(4), "start": map[string]any{"date": "2025"}, "end": map[string]any{"date": "2026"}}},
+		"groups": []any{map[string]any{"id": "g", "label": p(6)}},
 		"events": []any{
 			map[string]any{"id": "e1", "headline": p(5), "body": p(6) + "\n\n" + p(7) + "\n\n" + richPayload, "start": map[string]any{"date": "2025-02-28", "text": p(0)},
 				"place": p(1), "people": []any{"a", "b"}, "tags": []any{p(2)}, "sources": []any{"s1"},
 				"media": map[string]any{"src": "https://example.com/b.jpg", "alt": p(3), "caption": p(4), "credit": p(5)}},
-			map[string]any{"id": "e2", "headline": p(0), "start": map[string]any{"date": "2025-03-01"}},
+			map[string]any{"id": "e2", "headline": p(0), "start": map[string]any{"date": "2025-03-01"}, "group": "g",
+				"media": map[string]any{"src": "https://www.youtube.com/watch?v=abc&t=1m", "title": p(7), "caption": p(1), "credit": p(2), "thumbnail": "https://example.com/t.jpg?a=1&b=2"}},
 		},
 		"quotes": []any{
 			map[string]any{"id": "q1", "speaker": "a", "text": p(1), "kind": "direct", "context": p(2), "event": "e1", "source": "s1"},
@@ -70,7 +72,7 @@ func hostileStory(t *testing.T) *story.Story {
 var (
 	allowedElements = set("html", "head", "body", "div", "header", "h1", "h2", "h3", "p", "span", "section", "ol", "ul", "li", "a",
 		"time", "nav", "dl", "dt", "dd", "figure", "img", "figcaption", "blockquote", "article", "footer", "details", "summary", "strong", "em")
-	allowedAttrs = set("id", "class", "lang", "style", "role", "href", "target", "rel", "tabindex", "datetime", "src", "alt", "loading",
+	allowedAttrs = set("id", "class", "lang", "style", "role", "href", "target", "rel", "tabindex", "datetime", "src", "alt", "loading", "referrerpolicy",
 		"aria-hidden", "aria-label", "aria-labelledby", "aria-describedby", "aria-controls", "aria-selected", "aria-current",
 		"aria-live", "aria-atomic", "aria-orientation", "aria-disabled")
 )
@@ -88,7 +90,7 @@ func set(xs ...string) map[string]bool {
 // with every story text arriving intact.
 func TestHostileStoryCannotInject(t *testing.T) {
 	s := hostileStory(t)
-	for _, rawURL := range []string{"/", "/?event=e2&person=b", "/?lang=uk&event=e1"} {
+	for _, rawURL := range []string{"/", "/?event=e2&person=b&group=g", "/?lang=uk&event=e1"} {
 		out := prerender(t, s, rawURL)
 		doc := parse(t, out)
 		for _, n := range htmltest.FindAll(doc, func(*html.Node) bool { return true }) {

@@ -96,14 +96,16 @@ func (v *view) showInTimelineHref(q *story.Quote) string {
 	if v.c.opts.Show == ShowQuotes {
 		return ""
 	}
-	return v.href(State{Event: q.Event, Person: v.state.Person}) + "#timeline"
+	return v.href(State{Event: q.Event, Person: v.state.Person, Group: v.state.Group}) + "#timeline"
 }
 
 // avatar is a person's portrait, or their initials where there is none.
 // It is decoration: the name is always written beside it.
 func avatar(p *story.Person) app.UI {
 	if p.Image != nil {
-		return app.Img().Class("avatar").Src(attr(string(p.Image.Src))).Alt("").Loading("lazy")
+		// role=presentation as well as alt="": go-app's browser side
+		// drops an attribute set to "", which would leave no alt at all.
+		return app.Img().Class("avatar").Src(attr(string(p.Image.Src))).Alt("").Role("presentation").Loading("lazy")
 	}
 	return app.Span().Class("avatar").Aria("hidden", attr("true")).Text(story.Initials(p.Name))
 }

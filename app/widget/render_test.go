@@ -362,9 +362,44 @@ func TestGoldenEveryField(t *testing.T) {
 		"Early in the week of 3 March",
 		"The first session. © Agency",
 		"Credits: Reporting: A. Reporter; Graphics: B. Designer",
+		"Category Negotiations",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text lacks %q", want)
 		}
+	}
+	if strings.Contains(text, "A group no event is in") {
+		t.Error("a group without events has a chip")
+	}
+}
+
+// TestGoldenMediaAndGroups renders an event whose media is a video with
+// a group highlighted: the server's page has the video's title and a
+// plain link to it, and nothing that loads from the video's service.
+func TestGoldenMediaAndGroups(t *testing.T) {
+	s := storytest.Load(t, "testdata/full-story.json")
+	out := prerender(t, s, "/?event=talks-end&group=negotiations")
+	golden.Check(t, "media-and-groups.html", []byte(htmltest.Normalize(t, out)))
+	doc := parse(t, out)
+	link := htmltest.Find(doc, htmltest.ByClass("media-link"))
+	if link == nil {
+		t.Fatal("no link to the video")
+	}
+	if href, _ := htmltest.Attr(link, "href"); href != "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=1m30s" {
+		t.Errorf("the video's link goes to %q", href)
+	}
+	if got := htmltest.Text(link); got != "Watch on YouTube" {
+		t.Errorf("the video's link reads %q", got)
+	}
+	for _, n := range htmltest.FindAll(doc, func(n *html.Node) bool { return n.Data == "iframe" || n.Data == "video" || n.Data == "button" }) {
+		t.Errorf("the prerendered page has a <%s>: it would load from the service, or do nothing without the WebAssembly", n.Data)
+	}
+	marked := htmltest.FindAll(doc, htmltest.ByClass("is-highlighted"))
+	if len(marked) != 2 {
+		t.Errorf("%d events highlighted in the group; want 2", len(marked))
+	}
+	chip := htmltest.Find(htmltest.Find(doc, htmltest.ByClass("group-filter")), htmltest.ByAttr("aria-current", "true"))
+	if chip == nil || htmltest.Text(chip) != "Negotiations" {
+		t.Errorf("the current group chip is %v", chip)
 	}
 }

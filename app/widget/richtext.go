@@ -33,7 +33,9 @@ func inlineHTML(runs []story.Inline) string {
 	var b strings.Builder
 	for _, r := range runs {
 		if r.Link != "" {
-			b.WriteString(`<a href="` + html.EscapeString(string(r.Link)) + `" rel="noopener noreferrer external">`)
+			// A new tab, as for sources: in an embedded card the link
+			// would otherwise open inside the frame.
+			b.WriteString(`<a class="text-link" href="` + html.EscapeString(string(r.Link)) + `" target="_blank" rel="noopener noreferrer external">`)
 		}
 		if r.Strong {
 			b.WriteString("<strong>")

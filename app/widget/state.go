@@ -13,11 +13,12 @@ import (
 
 // State is what a reader has chosen: the selected event, the person whose
 // quotes are shown and, in the embed card, which view fills it. It lives in
-// the URL (?event=ID&person=ID&view=quotes), so a link can open the widget
+// the URL (?event=ID&person=ID&group=ID&view=quotes), so a link can open the widget
 // at any state and the server can prerender it.
 type State struct {
 	Event  story.Ref // always a valid event id once resolved
 	Person story.Ref // "" shows everyone
+	Group  story.Ref // the category whose events are highlighted; "" for none
 	View   View      // the embed card's view; always ViewEvent elsewhere
 }
 
@@ -83,6 +84,9 @@ func ParseURL(s *story.Story, q url.Values) (State, Options) {
 	if id := story.Ref(q.Get("person")); s.Person(id) != nil {
 		st.Person = id
 	}
+	if id := story.Ref(q.Get("group")); s.Group(id) != nil {
+		st.Group = id
+	}
 	var o Options
 	o.Lang = i18n.ForStory(s.Language)
 	if l, ok := i18n.Match(q.Get("lang")); ok {
@@ -144,6 +148,9 @@ func Query(st State, o Options, defaultLang i18n.Locale, defaultEvent story.Ref)
 	}
 	if st.Event != "" && st.Event != defaultEvent {
 		add(shell.EventParam, string(st.Event))
+	}
+	if st.Group != "" {
+		add("group", string(st.Group))
 	}
 	if o.Lang != "" && o.Lang != defaultLang {
 		add("lang", string(o.Lang))

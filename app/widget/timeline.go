@@ -22,6 +22,9 @@ func (v *view) timeline() app.UI {
 	return app.Section().Class("timeline").ID("timeline").Aria("labelledby", "timeline-title").Body(
 		app.H2().ID("timeline-title").Class("visually-hidden").Text(v.t("timeline.label")),
 		app.P().ID("timeline-help").Class("visually-hidden").Text(v.t("timeline.instruction")),
+		// The embed card has no room for the chips; an editor picks the
+		// group on the embed page instead.
+		app.If(!v.c.opts.Embed, v.groupFilter),
 		app.Div().Class("timeline-scroller").Body(
 			app.Div().Class("timeline-track").Style("--track-width", rem(l.Width)).Body(
 				app.Div().Class("timeline-bands").Aria("hidden", attr("true")).Body(
@@ -69,7 +72,7 @@ func (v *view) timelineItem(i int) app.UI {
 		item.IPhase = v.s.Phases[p].Label
 	}
 	if v.highlighted[i] {
-		item.IInvolves = v.s.Person(v.state.Person).Name
+		item.IMark = v.highlight()
 	}
 	return item
 }

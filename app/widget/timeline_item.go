@@ -19,7 +19,7 @@ type timelineItem struct {
 	IEvent     *story.Event
 	IX         float64 // left edge on the track, in rem
 	ISelected  bool
-	IInvolves  string // the filtered person's name, when they take part
+	IMark      string // why the event is highlighted (the filters it matches), for screen readers
 	IPhase     string // label of the phase that starts with this event
 	IBreak     string // text of the compressed stretch before it, if any
 	IBreakX    float64
@@ -37,7 +37,7 @@ func (t *timelineItem) Render() app.UI {
 		class += " is-selected"
 		tabindex = 0
 	}
-	if t.IInvolves != "" {
+	if t.IMark != "" {
 		class += " is-highlighted"
 	}
 	var before []app.UI
@@ -50,10 +50,10 @@ func (t *timelineItem) Render() app.UI {
 		before = append(before, app.Span().Class("timeline-phase").Aria("hidden", attr("true")).Text(t.IPhase))
 	}
 	var mark app.UI
-	if t.IInvolves != "" {
+	if t.IMark != "" {
 		mark = app.Span().Class("timeline-mark").Body(
 			app.Span().Aria("hidden", attr("true")).Text("●"),
-			app.Span().Class("visually-hidden").Text(", "+i18n.T(t.ILang, "timeline.involves", t.IInvolves)),
+			app.Span().Class("visually-hidden").Text(", "+t.IMark),
 		)
 	}
 	tab := app.A().

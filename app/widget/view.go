@@ -1,6 +1,8 @@
 package widget
 
 import (
+	"strings"
+
 	"explainer/app/i18n"
 	"explainer/app/story"
 )
@@ -12,7 +14,8 @@ type view struct {
 	lang     i18n.Locale
 	state    State
 	selected int // index of the selected event
-	// highlighted marks the events that involve the filtered person.
+	// highlighted marks the events that involve the filtered person and
+	// are in the filtered group, when either filter is on.
 	highlighted map[int]bool
 }
 
@@ -24,10 +27,10 @@ func (c *Explainer) view() *view {
 		state:    c.state,
 		selected: max(0, c.story.EventIndex(c.state.Event)),
 	}
-	if p := c.state.Person; p != "" {
+	if p, g := c.state.Person, c.state.Group; p != "" || g != "" {
 		v.highlighted = map[int]bool{}
 		for i := range v.s.Events {
-			if v.s.Involves(p, i) {
+			if (p == "" || v.s.Involves(p, i)) && (g == "" || v.s.Events[i].Group == g) {
 				v.highlighted[i] = true
 			}
 		}
@@ -51,9 +54,22 @@ func (v *view) storyLang() string {
 // href is a link to st that keeps the reader's options.
 func (v *view) href(st State) string { return attr(v.c.href(st)) }
 
-// eventHref links to an event, keeping the person filter.
+// eventHref links to an event, keeping the filters.
 func (v *view) eventHref(id story.ID) string {
-	return v.href(State{Event: story.Ref(id), Person: v.state.Person})
+	return v.href(State{Event: story.Ref(id), Person: v.state.Person, Group: v.state.Group})
+}
+
+// highlight is what a highlighted event is marked with for screen
+// readers: who of the filtered person takes part, in which group.
+func (v *view) highlight() string {
+	var parts []string
+	if p := v.s.Person(v.state.Person); p != nil {
+		parts = append(parts, v.t("timeline.involves", p.Name))
+	}
+	if g := v.s.Group(v.state.Group); g != nil {
+		parts = append(parts, v.t("timeline.inGroup", g.Label))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func (v *view) selectedEvent() *story.Event { return &v.s.Events[v.selected] }

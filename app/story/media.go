@@ -1,0 +1,321 @@
+package story
+
+import (
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// Media is what illustrates an event: a picture, or a video, a recording,
+// a post, a map or a document kept elsewhere. Pictures show at once; all
+// the rest is a link the reader can follow and, for the services in
+// players, a player that loads only when the reader asks for it, so that
+// no third party learns of a reader who did not.
+type Media struct {
+	Src       URL       `json:"src" story:"required" doc:"http(s) address of the picture, or of the video, recording, post, map or document as the service shows it (a YouTube watch page, a tweet, a Spotify track, an .mp4 file)."`
+	Kind      MediaKind `json:"kind,omitempty" doc:"image, video, audio, post, map, document or link; without it, worked out from src (an address no service or file type matches is an image)."`
+	Title     string    `json:"title,omitempty" doc:"What it is, for the link and the player, e.g. Watch the meeting in full."`
+	Alt       string    `json:"alt,omitempty" doc:"What the image shows, for readers who cannot see it; required for images."`
+	Credit    string    `json:"credit,omitempty" doc:"Photographer, agency or owner."`
+	Caption   RichText  `json:"caption,omitempty" doc:"Caption shown under it, with the markup of an event's body (links and emphasis)."`
+	Thumbnail ImageURL  `json:"thumbnail,omitempty" doc:"https address of a still shown before the player loads; none is fetched from the service."`
+}
+
+// MediaKind is what a piece of media is, which decides how it is shown.
+type MediaKind string
+
+// The kinds of media.
+const (
+	MediaImage    MediaKind = "image"
+	MediaVideo    MediaKind = "video"
+	MediaAudio    MediaKind = "audio"
+	MediaPost     MediaKind = "post"
+	MediaMap      MediaKind = "map"
+	MediaDocument MediaKind = "document"
+	MediaLink     MediaKind = "link"
+)
+
+// MediaKinds lists the kinds in the order the schema gives them.
+var MediaKinds = []MediaKind{MediaImage, MediaVideo, MediaAudio, MediaPost, MediaMap, MediaDocument, MediaLink}
+
+func (k MediaKind) check() string {
+	for _, ok := range MediaKinds {
+		if k == ok {
+			return ""
+		}
+	}
+	return "the kind of media is one of image, video, audio, post, map, document or link"
+}
+
+func (MediaKind) jsonSchema() map[string]any {
+	enum := make([]any, len(MediaKinds))
+	for i, k := range MediaKinds {
+		enum[i] = string(k)
+	}
+	return map[string]any{"type": "string", "enum": enum}
+}
+
+func (m *Media) resolve() []fieldProblem {
+	if m.Src == "" || URL(m.Src).check() != "" {
+		return nil // reported as missing or malformed
+	}
+	if m.Kind == MediaImage || m.Kind == "" && m.Embed().Kind == MediaImage {
+		var problems []fieldProblem
+		if m.Alt == "" {
+			problems = append(problems, fieldProblem{m, `an image needs "alt": what it shows, for readers who cannot see it`, ""})
+		}
+		if !strings.HasPrefix(string(m.Src), "https://") {
+			problems = append(problems, fieldProblem{&m.Src, "images must be https:// links: pages load images over https only", ""})
+		}
+		return problems
+	}
+	return nil
+}
+
+// Embed is how a piece of media is shown: its kind, the service it lives
+// on, and the player that can stand in the page once the reader asks.
+type Embed struct {
+	Kind     MediaKind
+	Provider string // the service's name as readers know it, e.g. YouTube; "" for a plain file or page
+	// Player is the address to frame once the reader asks, on one of
+	// PlayerOrigins; "" when the service has no player that works framed.
+	Player string
+	// File is a video or audio file the browser plays itself (src of a
+	// <video> or <audio>), loaded only once the reader asks.
+	File string
+	// Image is the picture to show for an image.
+	Image string
+}
+
+// PlayerOrigins are the origins that players load from: a page's
+// Content-Security-Policy lets these, and no others, be framed.
+var PlayerOrigins = []string{
+	"https://www.youtube-nocookie.com",
+	"https://player.vimeo.com",
+	"https://www.dailymotion.com",
+	"https://www.tiktok.com",
+	"https://w.soundcloud.com",
+	"https://platform.twitter.com",
+	"https://www.google.com",
+	"https://www.instagram.com",
+	"https://embed.documentcloud.org",
+	"https://docs.google.com",
+	"https://drive.google.com",
+	"https://open.spotify.com",
+	"https://fast.wistia.net",
+}
+
+// Embed works out how to show the media from its address and kind.
+func (m *Media) Embed() Embed {
+	e := Recognise(string(m.Src))
+	if m.Kind != "" && m.Kind != e.Kind {
+		// The editor's word wins; a player the service offers still
+		// plays, but an image needs an image.
+		e.Kind = m.Kind
+		if m.Kind == MediaImage {
+			e = Embed{Kind: MediaImage, Image: string(m.Src)}
+		}
+	}
+	return e
+}
+
+// Recognise says what an address shows: a service TimelineJS knows, a file
+// by its extension, or, failing both, an image.
+func Recognise(src string) Embed {
+	u, err := url.Parse(src)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") {
+		return Embed{Kind: MediaLink}
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	host = strings.TrimPrefix(host, "m.")
+	segs := strings.Split(strings.Trim(u.EscapedPath(), "/"), "/")
+	seg := func(i int) string {
+		if i < len(segs) {
+			return segs[i]
+		}
+		return ""
+	}
+	q := u.Query()
+	ext := strings.ToLower(path.Ext(u.Path))
+	switch {
+	case host == "youtube.com" || host == "youtu.be" || host == "youtube-nocookie.com":
+		id := q.Get("v")
+		switch {
+		case host == "youtu.be":
+			id = seg(0)
+		case seg(0) == "embed" || seg(0) == "shorts" || seg(0) == "live" || seg(0) == "v":
+			id = seg(1)
+		}
+		e := Embed{Kind: MediaVideo, Provider: "YouTube"}
+		if safeID(id) {
+			e.Player = "https://www.youtube-nocookie.com/embed/" + id + "?autoplay=1"
+			if t := startSeconds(q.Get("t") + q.Get("start")); t != "" {
+				e.Player += "&start=" + t
+			}
+		}
+		return e
+	case host == "vimeo.com" || host == "player.vimeo.com":
+		id := seg(0)
+		if host == "player.vimeo.com" {
+			id = seg(1)
+		}
+		e := Embed{Kind: MediaVideo, Provider: "Vimeo"}
+		if digits(id) {
+			e.Player = "https://player.vimeo.com/video/" + id + "?dnt=1&autoplay=1"
+		}
+		return e
+	case host == "dailymotion.com" || host == "dai.ly":
+		id := seg(1)
+		if host == "dai.ly" {
+			id = seg(0)
+		} else if seg(0) == "embed" {
+			id = seg(2)
+		}
+		id, _, _ = strings.Cut(id, "_")
+		e := Embed{Kind: MediaVideo, Provider: "Dailymotion"}
+		if safeID(id) {
+			e.Player = "https://www.dailymotion.com/embed/video/" + id + "?autoplay=1"
+		}
+		return e
+	case host == "vine.co":
+		return Embed{Kind: MediaVideo, Provider: "Vine"} // the service is gone: a link to its archive
+	case host == "tiktok.com":
+		e := Embed{Kind: MediaVideo, Provider: "TikTok"}
+		if seg(1) == "video" && digits(seg(2)) {
+			e.Player = "https://www.tiktok.com/embed/v2/" + seg(2)
+		}
+		return e
+	case host == "bsky.app":
+		return Embed{Kind: MediaPost, Provider: "Bluesky"}
+	case host == "soundcloud.com":
+		return Embed{Kind: MediaAudio, Provider: "SoundCloud",
+			Player: "https://w.soundcloud.com/player/?auto_play=true&url=" + url.QueryEscape(src)}
+	case host == "twitter.com" || host == "x.com" || host == "mobile.twitter.com":
+		e := Embed{Kind: MediaPost, Provider: "X"}
+		if seg(1) == "status" && digits(seg(2)) {
+			e.Player = "https://platform.twitter.com/embed/Tweet.html?dnt=true&id=" + seg(2)
+		}
+		return e
+	case (host == "google.com" || strings.HasPrefix(host, "google.")) && seg(0) == "maps" || host == "maps.google.com" || host == "goo.gl" && seg(0) == "maps" || host == "maps.app.goo.gl":
+		e := Embed{Kind: MediaMap, Provider: "Google Maps"}
+		if host == "google.com" && seg(1) == "embed" && q.Get("pb") != "" {
+			e.Player = "https://www.google.com/maps/embed?pb=" + url.QueryEscape(q.Get("pb"))
+		}
+		return e
+	case host == "flickr.com" || host == "flic.kr":
+		return Embed{Kind: MediaImage, Provider: "Flickr"} // a photo page, not a picture: a link
+	case host == "instagram.com" || host == "instagr.am":
+		e := Embed{Kind: MediaPost, Provider: "Instagram"}
+		if (seg(0) == "p" || seg(0) == "reel") && safeID(seg(1)) {
+			e.Player = "https://www.instagram.com/" + seg(0) + "/" + seg(1) + "/embed"
+		}
+		return e
+	case host == "documentcloud.org" || host == "embed.documentcloud.org" || host == "beta.documentcloud.org":
+		e := Embed{Kind: MediaDocument, Provider: "DocumentCloud"}
+		if seg(0) == "documents" && safeID(strings.TrimSuffix(seg(1), ".html")) {
+			e.Player = "https://embed.documentcloud.org/documents/" + strings.TrimSuffix(seg(1), ".html") + "/"
+		}
+		return e
+	case strings.HasSuffix(host, ".wikipedia.org"):
+		return Embed{Kind: MediaDocument, Provider: "Wikipedia"}
+	case host == "commons.wikimedia.org":
+		return Embed{Kind: MediaImage, Provider: "Wikimedia Commons"} // a file's page: a link
+	case host == "imgur.com":
+		e := Embed{Kind: MediaImage, Provider: "Imgur"} // an album or gallery: a link
+		if len(segs) == 1 && safeID(seg(0)) {
+			e.Image = "https://i.imgur.com/" + seg(0) + ".jpg"
+		}
+		return e
+	case host == "docs.google.com" || host == "drive.google.com":
+		e := Embed{Kind: MediaDocument, Provider: "Google Drive"}
+		if host == "docs.google.com" {
+			e.Provider = "Google Docs"
+		}
+		for i, s := range segs {
+			if s == "d" && i > 0 && safeID(seg(i+1)) && seg(i+1) != "e" {
+				e.Player = "https://" + host + "/" + strings.Join(segs[:i+2], "/") + "/preview"
+				break
+			}
+		}
+		return e
+	case host == "open.spotify.com":
+		e := Embed{Kind: MediaAudio, Provider: "Spotify"}
+		if s := seg(0); (s == "track" || s == "album" || s == "playlist" || s == "episode" || s == "show" || s == "artist") && safeID(seg(1)) {
+			e.Player = "https://open.spotify.com/embed/" + s + "/" + seg(1)
+		}
+		return e
+	case strings.HasSuffix(host, "wistia.com") || strings.HasSuffix(host, "wistia.net") || host == "wi.st":
+		e := Embed{Kind: MediaVideo, Provider: "Wistia"}
+		for i, s := range segs {
+			if (s == "medias" || s == "iframe") && safeID(seg(i+1)) {
+				e.Player = "https://fast.wistia.net/embed/iframe/" + seg(i+1) + "?autoPlay=true"
+			}
+		}
+		return e
+	}
+	switch ext {
+	case ".mp4", ".webm", ".ogv", ".mov", ".m4v":
+		return Embed{Kind: MediaVideo, File: src}
+	case ".mp3", ".wav", ".m4a", ".ogg", ".oga", ".aac", ".flac", ".opus":
+		return Embed{Kind: MediaAudio, File: src}
+	case ".pdf", ".doc", ".docx", ".txt", ".csv", ".xls", ".xlsx":
+		return Embed{Kind: MediaDocument}
+	case ".html", ".htm", ".php", ".asp", ".aspx":
+		return Embed{Kind: MediaLink}
+	}
+	return Embed{Kind: MediaImage, Image: src}
+}
+
+// safeID reports whether s is a service's id that can go into a player's
+// address as it is: letters, digits, - and _.
+func safeID(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+func digits(s string) bool {
+	if s == "" || len(s) > 24 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// startSeconds reads YouTube's start time (90, 90s, 1m30s) as seconds.
+func startSeconds(t string) string {
+	n, cur := 0, 0
+	for _, r := range t {
+		switch {
+		case r >= '0' && r <= '9':
+			cur = cur*10 + int(r-'0')
+			if cur > 1e6 {
+				return ""
+			}
+		case r == 'h':
+			n, cur = n+cur*3600, 0
+		case r == 'm':
+			n, cur = n+cur*60, 0
+		case r == 's':
+			n, cur = n+cur, 0
+		default:
+			return ""
+		}
+	}
+	n += cur
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}

@@ -1,0 +1,136 @@
+package widget
+
+import (
+	"html"
+	"net/url"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/i18n"
+	"explainer/app/story"
+)
+
+// playerID is the id of the player once a reader has loaded it, so that
+// focus can follow them into it.
+const playerID = "explainer-player"
+
+// media shows an event's media. A picture shows at once. Everything else
+// (a video, a post, a map) is first a placeholder with a plain link to it
+// and, once the WebAssembly runs, a button that loads the service's player
+// in its place: until the reader presses it, the page asks nothing of the
+// service, which would otherwise learn of every reader and set cookies.
+func (v *view) media(m *story.Media, event story.Ref) app.UI {
+	e := m.Embed()
+	provider := e.Provider
+	if provider == "" {
+		provider = hostOf(string(m.Src))
+	}
+	lang := v.storyLang()
+	title := m.Title
+	if title == "" {
+		title = m.Alt
+	}
+	var shown app.UI
+	canPlay := e.Player != "" || e.File != ""
+	switch {
+	case e.Image != "":
+		shown = app.Img().Src(attr(e.Image)).Alt(attr(m.Alt)).Loading("lazy").Attr("referrerpolicy", "no-referrer")
+	case canPlay && v.c.playing == event:
+		shown = v.player(e, title, provider)
+	default:
+		shown = app.Div().Class("media-placeholder").Body(
+			app.If(m.Thumbnail != "", func() app.UI {
+				return app.Img().Class("media-thumbnail").Src(attr(string(m.Thumbnail))).Alt("").Role("presentation").Loading("lazy").Attr("referrerpolicy", "no-referrer")
+			}),
+			app.If(title != "", func() app.UI {
+				return withLang(app.P().Class("media-title"), lang).Text(title)
+			}),
+			// The button works only with the WebAssembly: a page read
+			// without it has the link, which always works.
+			app.If(canPlay && !app.IsServer, func() app.UI {
+				return app.Div().Body(
+					app.Button().Type("button").Class("media-load").
+						On("click", func(ctx app.Context, _ app.Event) { v.c.play(ctx, event) }).
+						Text(v.t(i18n.Key("media.load."+string(e.Kind)), provider)),
+					app.P().Class("media-notice").Text(v.t("media.notice", hostOf(e.Player+e.File))),
+				)
+			}),
+		)
+	}
+	var link app.UI
+	if e.Image == "" || e.Provider != "" {
+		link = app.A().Class("media-link").
+			Href(attr(string(m.Src))).
+			Target("_blank").
+			Rel("noopener noreferrer external").
+			Text(v.t(i18n.Key("media.open."+string(e.Kind)), provider))
+	}
+	return app.Figure().Class("detail-media media-"+string(e.Kind)).Body(
+		shown,
+		link,
+		v.caption(m.Caption, m.Credit),
+	)
+}
+
+// player is the service's player, or the browser's own for a file, which
+// starts playing: the reader has just asked for it.
+func (v *view) player(e story.Embed, title, provider string) app.UI {
+	if title == "" {
+		title = v.t(i18n.Key("media.load."+string(e.Kind)), provider)
+	}
+	switch {
+	case e.File != "" && e.Kind == story.MediaAudio:
+		return app.Audio().ID(playerID).Src(attr(e.File)).Controls(true).AutoPlay(true).Title(attr(title))
+	case e.File != "":
+		return app.Video().ID(playerID).Src(attr(e.File)).Controls(true).AutoPlay(true).Title(attr(title)).Attr("playsinline", true)
+	}
+	return app.IFrame().ID(playerID).Class("media-player").
+		Src(attr(e.Player)).
+		Title(attr(title)).
+		Attr("allow", "autoplay; encrypted-media; fullscreen; picture-in-picture").
+		Attr("allowfullscreen", true).
+		Attr("referrerpolicy", "strict-origin-when-cross-origin").
+		// The player runs its own scripts on its own origin; it may open
+		// its service in a new tab but not navigate this page.
+		Attr("sandbox", "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation")
+}
+
+// caption is a figure's caption: rich text (links and emphasis), then the
+// credit, written as one piece of HTML (see richParagraphs).
+func (v *view) caption(text story.RichText, credit string) app.UI {
+	var parts []string
+	for _, p := range text.Paragraphs() {
+		parts = append(parts, inlineHTML(p))
+	}
+	if credit != "" {
+		parts = append(parts, html.EscapeString("© "+credit))
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	lang := ""
+	if l := v.storyLang(); l != "" {
+		lang = ` lang="` + html.EscapeString(l) + `"`
+	}
+	return app.Raw("<figcaption" + lang + ">" + strings.Join(parts, " ") + "</figcaption>")
+}
+
+// hostOf is the host a link goes to, as readers see it in a notice.
+func hostOf(src string) string {
+	u, err := url.Parse(src)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
+}
+
+// play loads the player of an event's media, and takes the keyboard to it.
+// The focus waits on the root's context: the button that was pressed is
+// gone once the player stands in its place, and go-app drops what is
+// deferred on an element no longer on the page.
+func (c *Explainer) play(ctx app.Context, event story.Ref) {
+	c.playing = event
+	ctx.Update()
+	c.ctx.Defer(func(app.Context) { focusByID(playerID) })
+}
