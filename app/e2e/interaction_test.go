@@ -113,10 +113,13 @@ func TestURLState(t *testing.T) {
 	if got := p.selected(); got != "tab-kharkiv-drone-strike" {
 		t.Fatalf("opened at %q", got)
 	}
+	// Each step waits for the widget to show the new state, not only for
+	// the address: a click that lands before the last change has been
+	// rendered acts on the state before it, as a reader's would.
 	p.run(chromedp.Focus("#tab-kharkiv-drone-strike", chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowRight))
-	p.waitFor(`location.search === "?event=trump-overplayed-his-hand"`)
+	p.waitFor(`location.search === "?event=trump-overplayed-his-hand" && document.querySelector("#tab-trump-overplayed-his-hand").getAttribute("aria-selected") === "true"`)
 	p.run(chromedp.Click(`.filter-chip[href*="person=trump"]`, chromedp.ByQuery))
-	p.waitFor(`location.search === "?event=trump-overplayed-his-hand&person=trump"`)
+	p.waitFor(`location.search === "?event=trump-overplayed-his-hand&person=trump" && document.querySelector('.filter-chip[aria-current=true][href*="person=trump"]') !== null && document.querySelector("#tab-london-summit").getAttribute("href").includes("person=trump")`)
 	p.run(chromedp.Click("#tab-london-summit", chromedp.ByQuery))
 	p.waitFor(`location.search === "?event=london-summit&person=trump"`)
 	p.run(chromedp.NavigateBack())

@@ -41,7 +41,7 @@ func TestMediaLoadsOnlyWhenAsked(t *testing.T) {
 	p.open(base + "/s/every-feature?event=talks-end&group=negotiations")
 	axe := axeSource(t)
 	checkAxe(t, p, axe)
-	if got := p.evalString(`document.querySelector(".media-link").textContent`); got != "Watch on YouTube" {
+	if got := p.evalString(`document.querySelector("#explainer-detail .media-link").textContent`); got != "Watch on YouTube" {
 		t.Errorf("the plain link reads %q", got)
 	}
 	// Pictures are the story's own content and show at once; nothing
@@ -51,7 +51,7 @@ func TestMediaLoadsOnlyWhenAsked(t *testing.T) {
 			t.Errorf("before the reader asked, the page made a request off the machine: %s", r)
 		}
 	}
-	p.run(chromedp.Focus(".media-load", chromedp.ByQuery))
+	p.run(chromedp.Focus("#explainer-detail .media-load", chromedp.ByQuery))
 	p.screenshot("media-placeholder")
 	p.run(chromedp.KeyEvent("\r"))
 	p.waitFor(`!!document.getElementById("explainer-player")`)

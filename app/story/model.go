@@ -20,6 +20,7 @@ type Story struct {
 	Title     string   `json:"title" story:"required" doc:"Headline of the explainer, also the page title."`
 	Dek       string   `json:"dek,omitempty" doc:"One-sentence summary shown under the title."`
 	Language  Lang     `json:"language" story:"required" doc:"BCP 47 language of the story text, e.g. en or uk."`
+	Media     *Media   `json:"media,omitempty" doc:"A picture or video for the whole story, shown under the title (TimelineJS's title slide media)."`
 	Published *Moment  `json:"published,omitempty" doc:"When the explainer was first published."`
 	Updated   *Moment  `json:"updated,omitempty" doc:"When it was last changed in substance."`
 	Credits   []Credit `json:"credits,omitempty" doc:"Who made the explainer."`

@@ -29,6 +29,8 @@ func (v *view) header() app.UI {
 		app.If(s.Dek != "", func() app.UI {
 			return withLang(app.P().Class("explainer-dek"), v.storyLang()).Text(s.Dek)
 		}),
+		// The embed card has a fixed height with no room for it.
+		app.If(s.Media != nil && !v.c.opts.Embed, func() app.UI { return v.media(s.Media, coverMedia) }),
 		app.If(len(meta) > 0, func() app.UI {
 			return app.P().Class("explainer-meta").Body(meta...)
 		}),

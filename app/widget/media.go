@@ -15,6 +15,10 @@ import (
 // focus can follow them into it.
 const playerID = "explainer-player"
 
+// coverMedia stands for the story's own media where an event's id goes
+// (Explainer.playing); no id can take this form.
+const coverMedia story.Ref = "#cover"
+
 // media shows an event's media. A picture shows at once. Everything else
 // (a video, a post, a map) is first a placeholder with a plain link to it
 // and, once the WebAssembly runs, a button that loads the service's player
