@@ -51,6 +51,9 @@ func FormatSpan(lang Locale, start story.Moment, end *story.Moment) string {
 	if end == nil {
 		return FormatMoment(lang, start)
 	}
+	if start.Text != "" && start.Text == end.Text {
+		return start.Text // one text for the whole span (a TimelineJS display date)
+	}
 	if start.Text != "" || end.Text != "" {
 		return FormatMoment(lang, start) + " – " + FormatMoment(lang, *end)
 	}

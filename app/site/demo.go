@@ -41,7 +41,7 @@ func (s *Site) RenderDemo(e *repo.Entry, origin string, noWasm bool) ([]byte, er
 		Lang:     "en",
 		Title:    "Demo article: " + st.Title,
 		Headline: st.Title,
-		Dek:      st.Dek,
+		Dek:      st.Dek.PlainText(),
 		StoryID:  string(st.ID),
 		Root:     origin + s.root,
 		Icon:     s.assets.URL("favicon.svg"),

@@ -45,7 +45,7 @@ func (s *Site) meta(e *repo.Entry, origin string, live bool) *pageMeta {
 		"isAccessibleForFree": true,
 	}
 	if st.Dek != "" {
-		ld["description"] = st.Dek
+		ld["description"] = st.Dek.PlainText()
 	}
 	if m.Image != "" {
 		ld["image"] = m.Image

@@ -138,7 +138,7 @@ func (s *Site) RenderStory(e *repo.Entry, u *url.URL, origin string, live bool) 
 		Theme:       opts.Theme,
 		Embed:       opts.Embed,
 		Title:       e.Story.Title,
-		Description: e.Story.Dek,
+		Description: e.Story.Dek.PlainText(),
 		StoryID:     string(e.Story.ID),
 		Meta:        s.meta(e, origin, live),
 		Root:        s.root,

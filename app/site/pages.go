@@ -51,7 +51,7 @@ func (s *Site) IndexPage(entries []*repo.Entry, n, size int) ([]byte, error) {
 		items = append(items, indexItem{
 			URL:    s.StoryPath(e.Story.ID),
 			Title:  e.Story.Title,
-			Dek:    e.Story.Dek,
+			Dek:    e.Story.Dek.PlainText(),
 			Events: i18n.T(i18n.English, "index.events", len(e.Story.Events)),
 		})
 	}

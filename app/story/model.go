@@ -18,7 +18,7 @@ type Story struct {
 	Schema    string   `json:"$schema,omitempty" doc:"Optional URL of the JSON Schema, for editors."`
 	ID        ID       `json:"id" story:"required" doc:"Slug that names the story in URLs, e.g. oval-office-2025."`
 	Title     string   `json:"title" story:"required" doc:"Headline of the explainer, also the page title."`
-	Dek       string   `json:"dek,omitempty" doc:"One-sentence summary shown under the title."`
+	Dek       RichText `json:"dek,omitempty" doc:"One-sentence summary shown under the title, with the markup of an event's body (links and emphasis; paragraphs run together)."`
 	Language  Lang     `json:"language" story:"required" doc:"BCP 47 language of the story text, e.g. en or uk."`
 	Media     *Media   `json:"media,omitempty" doc:"A picture or video for the whole story, shown under the title (TimelineJS's title slide media)."`
 	Published *Moment  `json:"published,omitempty" doc:"When the explainer was first published."`

@@ -49,6 +49,10 @@ func (t RichText) Plain() []string {
 	return out
 }
 
+// PlainText is the text without its markup on one line, paragraphs run
+// together, for places that hold plain text only (a page's description).
+func (t RichText) PlainText() string { return strings.Join(t.Plain(), " ") }
+
 func (t RichText) check() string {
 	for _, p := range t.Paragraphs() {
 		for _, in := range p {

@@ -1,6 +1,9 @@
 package widget
 
 import (
+	"html"
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/i18n"
@@ -26,9 +29,7 @@ func (v *view) header() app.UI {
 	}
 	return app.Header().Class("explainer-header").Body(
 		withLang(app.H1().Class("explainer-title"), v.storyLang()).Text(s.Title),
-		app.If(s.Dek != "", func() app.UI {
-			return withLang(app.P().Class("explainer-dek"), v.storyLang()).Text(s.Dek)
-		}),
+		app.If(s.Dek != "", v.dek),
 		// The embed card has a fixed height with no room for it.
 		app.If(s.Media != nil && !v.c.opts.Embed, func() app.UI { return v.media(s.Media, coverMedia) }),
 		app.If(len(meta) > 0, func() app.UI {
@@ -36,6 +37,20 @@ func (v *view) header() app.UI {
 		}),
 		app.If(len(s.Updates) > 0, func() app.UI { return v.updates() }),
 	)
+}
+
+// dek is the summary, one paragraph of rich text written as one piece of
+// escaped HTML, as event bodies are (see richParagraphs).
+func (v *view) dek() app.UI {
+	var parts []string
+	for _, p := range v.s.Dek.Paragraphs() {
+		parts = append(parts, inlineHTML(p))
+	}
+	lang := ""
+	if l := v.storyLang(); l != "" {
+		lang = ` lang="` + html.EscapeString(l) + `"`
+	}
+	return app.Raw(`<p class="explainer-dek"` + lang + `>` + strings.Join(parts, " ") + `</p>`)
 }
 
 func (v *view) updates() app.UI {

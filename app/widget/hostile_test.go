@@ -33,7 +33,7 @@ func hostileStory(t *testing.T) *story.Story {
 	t.Helper()
 	p := func(i int) string { return payloads[i%len(payloads)] }
 	doc := map[string]any{
-		"id": "hostile", "title": p(0), "dek": p(1), "language": "en",
+		"id": "hostile", "title": p(0), "dek": p(1) + " " + richPayload, "language": "en",
 		"published": map[string]any{"date": "2025-03-01", "text": p(2)},
 		"credits":   []any{map[string]any{"role": p(3), "name": p(4)}},
 		"updates":   []any{map[string]any{"time": map[string]any{"date": "2025-03-02"}, "note": p(5), "correction": true}},

@@ -381,7 +381,7 @@ func TestGoldenMediaAndGroups(t *testing.T) {
 	out := prerender(t, s, "/?event=talks-end&group=negotiations")
 	golden.Check(t, "media-and-groups.html", []byte(htmltest.Normalize(t, out)))
 	doc := parse(t, out)
-	link := htmltest.Find(doc, htmltest.ByClass("media-link"))
+	link := htmltest.Find(htmltest.Find(doc, htmltest.ByID("explainer-detail")), htmltest.ByClass("media-link"))
 	if link == nil {
 		t.Fatal("no link to the video")
 	}
