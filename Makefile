@@ -83,6 +83,8 @@ test-wasm:
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./app/story
 	$(GO) test -run='^$$' -fuzz=FuzzRichText -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./app/story
+	$(GO) test -run='^$$' -fuzz=FuzzRecognise -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./app/story
+	$(GO) test -run='^$$' -fuzz=FuzzConvert -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./app/timelinejs
 
 bench: deps
 	EXPLAINER_TEST_ALL=1 $(GO) test -run='^$$' -bench=. -benchmem ./...

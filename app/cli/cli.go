@@ -1,7 +1,7 @@
 //go:build !wasm
 
 // Package cli is the explainer command line: serve, validate, schema,
-// export and version. It lives behind the !wasm build tag, like the server
+// export, import and version. It lives behind the !wasm build tag, like the server
 // it starts, so none of it reaches the WebAssembly readers download.
 package cli
 
@@ -32,6 +32,7 @@ Usage:
   explainer validate [-json] FILE... (- for standard input)
   explainer schema
   explainer export   -out DIR [-stories DIR] [-base-url URL] [-force]
+  explainer import   [-o FILE] [-id ID] [-lang LANG] [-zone ZONE] [-base URL] FILE (TimelineJS JSON or a sheet's CSV; - for standard input)
   explainer version
 
 Run "explainer COMMAND -h" for the flags of a command.
@@ -54,6 +55,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return schema(rest, stdout, stderr)
 	case "export":
 		return exportSite(rest, stdout, stderr)
+	case "import":
+		return importTimeline(rest, stdin, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "explainer", version)
 		return exitOK

@@ -179,3 +179,45 @@ func TestValidateStdin(t *testing.T) {
 		t.Errorf("exit %d, %q", code, errs)
 	}
 }
+
+// TestImportCommand converts a TimelineJS file to a story file that
+// validate passes, lists the warnings with their places, refuses to
+// overwrite a file unless told, and fails with the errors' places on a
+// file it cannot read.
+func TestImportCommand(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "moon.json")
+	code, stdout, errs := run("import", "-o", out, "-id", "moon", "-zone", "UTC", "../timelinejs/testdata/moon-landing.json")
+	if code != 0 || stdout != "" {
+		t.Fatalf("import: exit %d, stdout %q\n%s", code, stdout, errs)
+	}
+	if !strings.Contains(errs, `"Apollo 11: the first Moon landing" (moon), 4 events`) {
+		t.Errorf("no summary: %s", errs)
+	}
+	if code, vout, verrs := run("validate", out); code != 0 || !strings.Contains(vout, "ok") {
+		t.Errorf("validate on the imported story: exit %d\n%s%s", code, vout, verrs)
+	}
+	if code, _, errs := run("import", "-o", out, "../timelinejs/testdata/moon-landing.json"); code != 1 || !strings.Contains(errs, "exists: pass -force") {
+		t.Errorf("overwrite without -force: exit %d, %s", code, errs)
+	}
+	code, _, errs = run("import", "-zone", "UTC", "../timelinejs/testdata/end-before-start.json")
+	if code != 0 || !strings.Contains(errs, "warning: ../timelinejs/testdata/end-before-start.json:4:") {
+		t.Errorf("warnings: exit %d\n%s", code, errs)
+	}
+	bad := filepath.Join(dir, "bad.csv")
+	if err := os.WriteFile(bad, []byte("Year,Month,Day,Text\n2020,1,1,x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := run("import", bad); code != 1 || !strings.Contains(errs, "bad.csv:1:1: row 1: the sheet has no Headline column") {
+		t.Errorf("a sheet without Headline: exit %d\n%s", code, errs)
+	}
+	if code, _, errs := run("import", "-zone", "Mars/Olympus", bad); code != 2 || !strings.Contains(errs, "not an IANA time zone") {
+		t.Errorf("a bad zone: exit %d\n%s", code, errs)
+	}
+	old := stdin
+	t.Cleanup(func() { stdin = old })
+	stdin = strings.NewReader("Year,Headline\n1969,Moon\n")
+	if code, stdout, errs := run("import", "-"); code != 0 || !strings.Contains(stdout, `"headline": "Moon"`) {
+		t.Errorf("import -: exit %d\n%s%s", code, stdout, errs)
+	}
+}

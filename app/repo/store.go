@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"explainer/app/story"
+	"explainer/app/timelinejs"
 
 	"github.com/fsnotify/fsnotify"
 
@@ -35,6 +36,10 @@ type Entry struct {
 	// WebAssembly, which has no zone database of its own.
 	Zones []byte
 	ETag  string // changes whenever the story does
+	// Converted lists what a TimelineJS file dropped among the stories
+	// lost in its conversion (timelinejs.Convert's warnings); nil for a
+	// story file.
+	Converted []string
 
 	// encoded is JSON with its compressed forms, made once per version on
 	// first request, not for each of thousands of files at start-up.
@@ -279,6 +284,21 @@ func (s *Store) publish() []error {
 // not be rendered) is refused here, with the reason, like any other broken
 // file.
 func newEntry(name string, data []byte, prepare Prepare) (*Entry, error) {
+	var converted []string
+	if timelinejs.IsTimeline(data) {
+		// A newsroom can switch renderer first and convert later: the
+		// timeline is converted on every load, as the import command
+		// would, under the id its file name gives.
+		res, err := timelinejs.Convert(name, data, timelinejs.Options{ID: timelinejs.IDFromName(name)})
+		if err != nil {
+			return nil, err
+		}
+		data = res.JSON
+		converted = make([]string, 0, len(res.Warnings))
+		for _, w := range res.Warnings {
+			converted = append(converted, w.String())
+		}
+	}
 	full, err := story.Parse(name, data)
 	if err != nil {
 		return nil, err
@@ -304,7 +324,7 @@ func newEntry(name string, data []byte, prepare Prepare) (*Entry, error) {
 		}
 	}
 	sum := sha256.Sum256(js)
-	return &Entry{Story: st, File: name, JSON: js, Zones: zjs, ETag: `"` + hex.EncodeToString(sum[:8]) + `"`}, nil
+	return &Entry{Story: st, File: name, JSON: js, Zones: zjs, ETag: `"` + hex.EncodeToString(sum[:8]) + `"`, Converted: converted}, nil
 }
 
 // Prepare is a last check of a story that parsed, before it is served:

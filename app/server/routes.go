@@ -186,6 +186,22 @@ func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) error {
 		first, _, _ := strings.Cut(p.Err.Error(), "\n")
 		b.WriteString(state + ": " + oneLine(p.File) + ": " + oneLine(first) + "\n")
 	}
+	// TimelineJS files served as converted, with what the conversion
+	// could not keep, so that the newsroom knows what to fix.
+	const shown = 20
+	for _, e := range s.stories.List() {
+		if e.Converted == nil {
+			continue
+		}
+		b.WriteString("converted: " + oneLine(e.File) + ": TimelineJS, " + strconv.Itoa(len(e.Converted)) + " warnings\n")
+		for i, w := range e.Converted {
+			if i == shown {
+				b.WriteString("warning: and " + strconv.Itoa(len(e.Converted)-shown) + " more: explainer import " + oneLine(e.File) + " lists them all\n")
+				break
+			}
+			b.WriteString("warning: " + oneLine(w) + "\n")
+		}
+	}
 	s.send(w, r, response{ctype: "text/plain; charset=utf-8", cache: "no-store", body: encoded{Raw: []byte(b.String())}})
 	return nil
 }

@@ -17,7 +17,7 @@ type Media struct {
 	Kind      MediaKind `json:"kind,omitempty" doc:"image, video, audio, post, map, document or link; without it, worked out from src (an address no service or file type matches is an image)."`
 	Title     string    `json:"title,omitempty" doc:"What it is, for the link and the player, e.g. Watch the meeting in full."`
 	Alt       string    `json:"alt,omitempty" doc:"What the image shows, for readers who cannot see it; required for images."`
-	Credit    string    `json:"credit,omitempty" doc:"Photographer, agency or owner."`
+	Credit    RichText  `json:"credit,omitempty" doc:"Photographer, agency or owner, with the markup of an event's body (a link to them)."`
 	Caption   RichText  `json:"caption,omitempty" doc:"Caption shown under it, with the markup of an event's body (links and emphasis)."`
 	Thumbnail ImageURL  `json:"thumbnail,omitempty" doc:"https address of a still shown before the player loads; none is fetched from the service."`
 }
@@ -60,7 +60,7 @@ func (m *Media) resolve() []fieldProblem {
 	if m.Src == "" || URL(m.Src).check() != "" {
 		return nil // reported as missing or malformed
 	}
-	if m.Kind == MediaImage || m.Kind == "" && m.Embed().Kind == MediaImage {
+	if e := m.Embed(); e.Image != "" {
 		var problems []fieldProblem
 		if m.Alt == "" {
 			problems = append(problems, fieldProblem{m, `an image needs "alt": what it shows, for readers who cannot see it`, ""})
@@ -111,11 +111,14 @@ func (m *Media) Embed() Embed {
 	e := Recognise(string(m.Src))
 	if m.Kind != "" && m.Kind != e.Kind {
 		// The editor's word wins; a player the service offers still
-		// plays, but an image needs an image.
+		// plays, but an image needs a picture: the address is one.
 		e.Kind = m.Kind
 		if m.Kind == MediaImage {
 			e = Embed{Kind: MediaImage, Image: string(m.Src)}
 		}
+	}
+	if m.Kind == MediaLink || m.Kind != "" && m.Kind != MediaImage && e.Player == "" && e.File == "" {
+		e.Image = "" // a link, or a kind that is not a picture
 	}
 	return e
 }

@@ -75,6 +75,10 @@ func (u URL) check() string {
 	return ""
 }
 
+// Check returns what is wrong with the address as a story's link, or ""
+// when a story can hold it, for tools that make stories.
+func (u URL) Check() string { return u.check() }
+
 func (URL) jsonSchema() map[string]any {
 	return map[string]any{"type": "string", "format": "uri", "pattern": "^https?://[^\\s\"'<>`\\\\]+$"}
 }

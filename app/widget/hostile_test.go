@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"golang.org/x/net/html"
 
 	"explainer/app/internal/htmltest"
@@ -160,5 +161,45 @@ func TestEscapeAttr(t *testing.T) {
 				t.Errorf("escapeAttr(%q) = %q; want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestPlayerCannotInject: the player is written as HTML; a hostile title
+// stays a title and adds nothing.
+func TestPlayerCannotInject(t *testing.T) {
+	s := hostileStory(t)
+	v := New(s, mustURL(t, "/")).view()
+	for _, e := range []story.Embed{
+		{Kind: story.MediaVideo, Player: "https://www.youtube-nocookie.com/embed/abc?autoplay=1&start=3"},
+		{Kind: story.MediaVideo, File: `https://example.com/a.mp4?x="><script>`},
+		{Kind: story.MediaAudio, File: "https://example.com/a.mp3?a=1&b=2"},
+	} {
+		for _, title := range payloads {
+			doc := parse(t, app.HTMLString(v.player(e, title, "YouTube")))
+			var els []*html.Node
+			for _, n := range htmltest.FindAll(doc, func(n *html.Node) bool { return n.Type == html.ElementNode }) {
+				if n.Data != "html" && n.Data != "head" && n.Data != "body" {
+					els = append(els, n)
+				}
+			}
+			if len(els) != 1 {
+				t.Fatalf("title %q: %d elements", title, len(els))
+			}
+			el := els[0]
+			if got, _ := htmltest.Attr(el, "title"); got != title {
+				t.Errorf("title %q reads back as %q", title, got)
+			}
+			src, _ := htmltest.Attr(el, "src")
+			if want := e.Player + e.File; src != want {
+				t.Errorf("src %q; want %q", src, want)
+			}
+			for _, a := range el.Attr {
+				switch a.Key {
+				case "id", "class", "src", "title", "allow", "allowfullscreen", "referrerpolicy", "sandbox", "controls", "autoplay", "playsinline":
+				default:
+					t.Errorf("attribute %s=%q was injected", a.Key, a.Val)
+				}
+			}
+		}
 	}
 }

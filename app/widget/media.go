@@ -54,7 +54,9 @@ func (v *view) media(m *story.Media, event story.Ref) app.UI {
 			// without it has the link, which always works.
 			app.If(canPlay && !app.IsServer, func() app.UI {
 				return app.Div().Body(
-					app.Button().Type("button").Class("media-load").
+					// app.Elem, not app.Button: one element type fewer
+					// in every reader's download.
+					app.Elem("button").Attr("type", "button").Class("media-load").
 						On("click", func(ctx app.Context, _ app.Event) { v.c.play(ctx, event) }).
 						Text(v.t(i18n.Key("media.load."+string(e.Kind)), provider)),
 					app.P().Class("media-notice").Text(v.t("media.notice", hostOf(e.Player+e.File))),
@@ -78,37 +80,40 @@ func (v *view) media(m *story.Media, event story.Ref) app.UI {
 }
 
 // player is the service's player, or the browser's own for a file, which
-// starts playing: the reader has just asked for it.
+// starts playing: the reader has just asked for it. It is written as HTML
+// (each value escaped) rather than as go-app elements: those for frames,
+// video and audio would add their code to every reader's download for an
+// element that is rarely on the page.
 func (v *view) player(e story.Embed, title, provider string) app.UI {
 	if title == "" {
 		title = v.t(i18n.Key("media.load."+string(e.Kind)), provider)
 	}
+	t := html.EscapeString(title)
 	switch {
 	case e.File != "" && e.Kind == story.MediaAudio:
-		return app.Audio().ID(playerID).Src(attr(e.File)).Controls(true).AutoPlay(true).Title(attr(title))
+		return app.Raw(`<audio id="` + playerID + `" src="` + html.EscapeString(e.File) + `" title="` + t + `" controls autoplay></audio>`)
 	case e.File != "":
-		return app.Video().ID(playerID).Src(attr(e.File)).Controls(true).AutoPlay(true).Title(attr(title)).Attr("playsinline", true)
+		return app.Raw(`<video id="` + playerID + `" src="` + html.EscapeString(e.File) + `" title="` + t + `" controls autoplay playsinline></video>`)
 	}
-	return app.IFrame().ID(playerID).Class("media-player").
-		Src(attr(e.Player)).
-		Title(attr(title)).
-		Attr("allow", "autoplay; encrypted-media; fullscreen; picture-in-picture").
-		Attr("allowfullscreen", true).
-		Attr("referrerpolicy", "strict-origin-when-cross-origin").
-		// The player runs its own scripts on its own origin; it may open
-		// its service in a new tab but not navigate this page.
-		Attr("sandbox", "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation")
+	// The player runs its own scripts on its own origin; it may open its
+	// service in a new tab but not navigate this page.
+	return app.Raw(`<iframe id="` + playerID + `" class="media-player" src="` + html.EscapeString(e.Player) + `" title="` + t +
+		`" allow="autoplay; encrypted-media; fullscreen; picture-in-picture" allowfullscreen referrerpolicy="strict-origin-when-cross-origin"` +
+		` sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation"></iframe>`)
 }
 
 // caption is a figure's caption: rich text (links and emphasis), then the
 // credit, written as one piece of HTML (see richParagraphs).
-func (v *view) caption(text story.RichText, credit string) app.UI {
+func (v *view) caption(text, credit story.RichText) app.UI {
 	var parts []string
 	for _, p := range text.Paragraphs() {
 		parts = append(parts, inlineHTML(p))
 	}
-	if credit != "" {
-		parts = append(parts, html.EscapeString("© "+credit))
+	for i, p := range credit.Paragraphs() {
+		if i == 0 {
+			parts = append(parts, "©")
+		}
+		parts = append(parts, inlineHTML(p))
 	}
 	if len(parts) == 0 {
 		return nil

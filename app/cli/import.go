@@ -1,0 +1,132 @@
+//go:build !wasm
+
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"explainer/app/story"
+	"explainer/app/timelinejs"
+)
+
+// importTimeline converts a TimelineJS timeline (JSON or a sheet's CSV)
+// into a story file.
+func importTimeline(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlagSet("import", "import [-o FILE] [-id ID] [-lang LANG] [-zone ZONE] [-base URL] [-force] FILE (- reads standard input)", stderr)
+	out := fs.String("o", "", "write the story to `FILE` (default: standard output)")
+	id := fs.String("id", "", "the story's `ID` (default: made from the title)")
+	lang := fs.String("lang", "en", "the `LANG`uage of the timeline's text, a BCP 47 tag such as en or uk")
+	zone := fs.String("zone", "", "the IANA time `ZONE` of the timeline's times of day (TimelineJS has none; without it they are dropped)")
+	base := fs.String("base", "", "the `URL` that relative media and link addresses are relative to")
+	force := fs.Bool("force", false, "replace FILE given with -o if it exists")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	opt := timelinejs.Options{ID: story.ID(*id), Lang: story.Lang(*lang), Zone: story.Zone(*zone)}
+	if *zone != "" {
+		if _, err := time.LoadLocation(*zone); err != nil {
+			fmt.Fprintf(stderr, "explainer import: -zone %q is not an IANA time zone such as America/New_York\n", *zone)
+			return exitUsage
+		}
+	}
+	if *base != "" {
+		u, err := url.Parse(*base)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			fmt.Fprintf(stderr, "explainer import: -base %q is not an http(s) address\n", *base)
+			return exitUsage
+		}
+		opt.Base = u
+	}
+	name := fs.Arg(0)
+	var data []byte
+	var err error
+	if name == "-" {
+		data, err = io.ReadAll(io.LimitReader(stdin, story.MaxFileSize+1))
+		name = "<stdin>"
+	} else {
+		data, err = readLimited(name)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "explainer import: %v\n", err)
+		return exitFailure
+	}
+	if len(data) > story.MaxFileSize {
+		fmt.Fprintf(stderr, "explainer import: %s: larger than %d bytes\n", name, story.MaxFileSize)
+		return exitFailure
+	}
+	res, err := timelinejs.Convert(name, data, opt)
+	if err != nil {
+		var list timelinejs.Errors
+		if errors.As(err, &list) {
+			for _, p := range list {
+				fmt.Fprintln(stderr, p)
+			}
+			fmt.Fprintf(stderr, "%s: %d errors: no story written\n", name, len(list))
+		} else {
+			fmt.Fprintln(stderr, err)
+		}
+		return exitFailure
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
+	if *out == "" {
+		if _, err := stdout.Write(res.JSON); err != nil {
+			fmt.Fprintf(stderr, "explainer import: %v\n", err)
+			return exitFailure
+		}
+	} else {
+		if err := writeNew(*out, res.JSON, *force); err != nil {
+			fmt.Fprintf(stderr, "explainer import: %v\n", err)
+			return exitFailure
+		}
+	}
+	s := res.Story
+	fmt.Fprintf(stderr, "%s: %q (%s), %d events, %d phases, %d groups, %d warnings\n", name, s.Title, s.ID, len(s.Events), len(s.Phases), len(s.Groups), len(res.Warnings))
+	return exitOK
+}
+
+func readLimited(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, story.MaxFileSize+1))
+}
+
+// writeNew writes a file whole or not at all: a temporary file in the same
+// folder, renamed over the name, so that an interrupted import leaves no
+// half story for the server to find.
+func writeNew(name string, data []byte, force bool) error {
+	if _, err := os.Lstat(name); err == nil && !force {
+		return fmt.Errorf("%s exists: pass -force to replace it", name)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
+}

@@ -1,0 +1,336 @@
+package timelinejs
+
+import (
+	"fmt"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"explainer/app/story"
+)
+
+// build makes the story from what was read.
+func (c *converter) build(tl *timeline) *story.Story {
+	s := &story.Story{Language: c.opt.Lang}
+	if s.Language == "" {
+		s.Language = "en"
+	}
+	if t := tl.title; t != nil {
+		s.Dek = c.htmlText(t.text)
+		s.Title = c.headline(t.headline, &s.Dek, "a title")
+		if t.media != nil {
+			s.Media = c.media(t.media, s.Title)
+		}
+		if t.background.s != "" {
+			c.warn(t.background.at, "dropped the title slide's background (%s): the widget has no slide backgrounds", t.background.s)
+		}
+		if t.start != nil {
+			c.warn(t.start.at, "the title slide's date is not kept: a story's title has none")
+		}
+	}
+	if s.Title == "" {
+		base := strings.TrimSuffix(filepath.Base(c.name), filepath.Ext(c.name))
+		if base == "" || base == "-" || base == "." {
+			base = "Timeline"
+		}
+		s.Title = base
+		at := pos{}
+		if tl.title != nil {
+			at = tl.title.at
+		}
+		c.warn(at, "the timeline has no title (a title slide with a headline): the title is %q; edit it", s.Title)
+	}
+	s.ID = c.opt.ID
+	if s.ID == "" {
+		s.ID = story.ID(slug(s.Title))
+		if s.ID == "" {
+			s.ID = "timeline"
+			c.warn(pos{}, "the title has no Latin letters or digits to make an id of: the id is %q; pass -id", s.ID)
+		}
+	}
+
+	if len(tl.events) == 0 {
+		c.errorAt(pos{}, "the timeline has no events")
+		return s
+	}
+	eventIDs := ids{}
+	groupIDs := ids{}
+	groupOf := map[string]story.Ref{}
+	for i, sl := range tl.events {
+		what := fmt.Sprintf("event %d", i+1)
+		if sl.start == nil {
+			c.errorAt(sl.at, "%s has no start date: TimelineJS events need one", what)
+			continue
+		}
+		start, ok := c.readDate(sl.start, "the start date")
+		if !ok {
+			continue
+		}
+		e := story.Event{Start: c.moment(start)}
+		if sl.end != nil {
+			if end, ok := c.readDate(sl.end, "the end date"); ok {
+				if end.before(start) {
+					c.warn(sl.end.at, "the end date (%s) is before the start date (%s): the end is dropped", c.moment(end).Date, e.Start.Date)
+				} else {
+					m := c.moment(end)
+					e.End = &m
+				}
+			}
+		}
+		if sl.display.s != "" {
+			text := c.plainText(sl.display, "a display date")
+			e.Start.Text = text
+			if e.End != nil {
+				e.End.Text = text // one text for the span (see i18n.FormatSpan)
+			}
+		}
+		e.Body = c.htmlText(sl.text)
+		e.Headline = c.headline(sl.headline, &e.Body, "a headline")
+		if e.Headline == "" {
+			e.Headline = headlineFrom(e.Body)
+			if e.Headline == "" {
+				e.Headline = "Untitled"
+			}
+			c.warn(sl.at, "%s has no headline: it is %q; edit it", what, e.Headline)
+		}
+		idFrom, idAt := e.Headline, sl.at
+		if sl.uniqueID.s != "" {
+			idFrom, idAt = sl.uniqueID.s, sl.uniqueID.at
+		}
+		e.ID = eventIDs.make(c, idFrom, "event", idAt, sl.uniqueID.s != "")
+		if g := sl.group; g.s != "" {
+			label := c.plainText(g, "a group")
+			ref, seen := groupOf[label]
+			if !seen {
+				id := groupIDs.make(c, label, "group", g.at, false)
+				ref = story.Ref(id)
+				groupOf[label] = ref
+				s.Groups = append(s.Groups, story.Group{ID: id, Label: label})
+			}
+			e.Group = ref
+		}
+		if sl.media != nil {
+			e.Media = c.media(sl.media, e.Headline)
+		}
+		if sl.background.s != "" {
+			c.warn(sl.background.at, "dropped the background (%s): the widget has no slide backgrounds", sl.background.s)
+		}
+		s.Events = append(s.Events, e)
+	}
+
+	phaseIDs := ids{}
+	for i, sl := range tl.eras {
+		what := fmt.Sprintf("era %d", i+1)
+		if sl.start == nil || sl.end == nil {
+			c.warn(sl.at, "%s needs a start and an end date, as TimelineJS does to show it: dropped", what)
+			continue
+		}
+		start, ok1 := c.readDate(sl.start, "the start date")
+		end, ok2 := c.readDate(sl.end, "the end date")
+		if !ok1 || !ok2 {
+			continue
+		}
+		if end.before(start) {
+			c.warn(sl.end.at, "%s ends before it starts: dropped", what)
+			continue
+		}
+		label := c.plainText(sl.headline, "an era's label")
+		if label == "" {
+			label = fmt.Sprintf("Era %d", i+1)
+			c.warn(sl.at, "%s has no headline: its label is %q; edit it", what, label)
+		}
+		if sl.text.s != "" {
+			c.warn(sl.text.at, "an era's text is not kept: eras become phases, which have a label only")
+		}
+		if sl.media != nil {
+			c.warn(sl.media.at, "an era's media is not kept: eras become phases, which have a label only")
+		}
+		s.Phases = append(s.Phases, story.Phase{
+			ID:    phaseIDs.make(c, label, "phase", sl.at, false),
+			Label: label,
+			Start: c.moment(start),
+			End:   c.moment(end),
+		})
+	}
+	return s
+}
+
+// headlineFrom is a headline made from the start of a body, for events
+// that have none: its first sentence, or its first words.
+func headlineFrom(body story.RichText) string {
+	plain := body.Plain()
+	if len(plain) == 0 {
+		return ""
+	}
+	words := strings.Fields(plain[0])
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+		if strings.HasSuffix(w, ".") && i >= 2 || i == 11 {
+			if i == 11 && i < len(words)-1 {
+				b.WriteString(" …")
+			}
+			break
+		}
+	}
+	return strings.TrimSuffix(b.String(), ".")
+}
+
+// ids makes ids unique within one list.
+type ids map[story.ID]bool
+
+func (seen ids) make(c *converter, from, kind string, at pos, given bool) story.ID {
+	base := slug(from)
+	if base == "" {
+		base = kind
+	}
+	id := story.ID(base)
+	for n := 2; seen[id]; n++ {
+		id = story.ID(fmt.Sprintf("%s-%d", base, n))
+	}
+	if given && string(id) != from {
+		c.warn(at, "the id %q is %q: ids are lower-case words joined by hyphens, and unique", from, id)
+	}
+	seen[id] = true
+	return id
+}
+
+// slug is text as an id: ASCII lower-case letters and digits joined by
+// single hyphens, at most 60 characters, cut at a word.
+func slug(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(r)
+		default:
+			hyphen = true
+		}
+	}
+	out := b.String()
+	if len(out) > 60 {
+		out = out[:60]
+		if i := strings.LastIndexByte(out, '-'); i > 20 {
+			out = out[:i]
+		}
+		out = strings.Trim(out, "-")
+	}
+	return out
+}
+
+// media converts TimelineJS media into the story's.
+func (c *converter) media(m *tmedia, headline string) *story.Media {
+	raw := m.url.s
+	if strings.HasPrefix(raw, "<") {
+		src, ok := embedAddress(raw)
+		if !ok {
+			c.warn(m.url.at, "embed code with no address in it: the media is dropped")
+			return nil
+		}
+		c.warn(m.url.at, "embed code reduced to its address, %s: nothing from it runs in the page", src)
+		raw = src
+	}
+	src, why := c.absolute(raw)
+	if src == "" {
+		if strings.HasPrefix(raw, "/") || !strings.Contains(raw, "://") && !strings.HasPrefix(raw, "//") && c.opt.Base == nil {
+			c.warn(m.url.at, "relative media URL %q has no base: dropped; pass -base", raw)
+		} else {
+			c.warn(m.url.at, "the media URL %q %s: dropped", raw, why)
+		}
+		return nil
+	}
+	out := &story.Media{Src: story.URL(src)}
+	e := story.Recognise(src)
+	out.Kind = e.Kind
+	if e.Kind == story.MediaImage && e.Image != "" && !strings.HasPrefix(src, "https://") {
+		c.warn(m.url.at, "the image %s is not on https, which pages load images over: kept as a link", src)
+		out.Kind = story.MediaLink
+	}
+	out.Title = c.plainText(m.title, "a media title")
+	out.Caption = c.htmlText(m.caption)
+	out.Credit = c.htmlText(m.credit)
+	out.Alt = c.plainText(m.alt, "alt text")
+	if out.Kind == story.MediaImage && e.Image != "" && out.Alt == "" {
+		switch {
+		case out.Caption != "":
+			out.Alt = out.Caption.PlainText()
+		case out.Title != "":
+			out.Alt = out.Title
+		default:
+			out.Alt = headline
+		}
+		c.warn(m.url.at, "the image has no alt text: it is %q for now; write what the image shows", out.Alt)
+	}
+	if m.thumbnail.s != "" {
+		if t, _ := c.absolute(m.thumbnail.s); strings.HasPrefix(t, "https://") {
+			out.Thumbnail = story.ImageURL(t)
+		} else {
+			c.warn(m.thumbnail.at, "the thumbnail %q is not an https address: dropped", m.thumbnail.s)
+		}
+	}
+	if m.link.s != "" {
+		if l, why := c.absolute(m.link.s); l != "" {
+			sep := ""
+			if out.Caption != "" {
+				sep = " "
+			}
+			out.Caption += story.RichText(sep + "[" + hostOf(l) + "](" + l + ")")
+			c.warn(m.link.at, "the media's click-through link is in its caption: the media itself opens its own address")
+		} else {
+			c.warn(m.link.at, "the media's link %q %s: dropped", m.link.s, why)
+		}
+	}
+	return out
+}
+
+// embedAddress finds the address in embed code: the src of an iframe
+// (or video, audio, image), else the first link of a blockquote, as X,
+// Instagram and TikTok embed.
+func embedAddress(code string) (string, bool) {
+	nodes, err := html.ParseFragment(strings.NewReader(code), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	if err != nil {
+		return "", false
+	}
+	var src, href string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Iframe, atom.Video, atom.Audio, atom.Source, atom.Img, atom.Embed:
+				if v := strings.TrimSpace(attr(n, "src")); v != "" && src == "" {
+					src = v
+				}
+			case atom.A:
+				if v := strings.TrimSpace(attr(n, "href")); v != "" && href == "" {
+					href = v
+				}
+			case atom.Blockquote:
+				if v := strings.TrimSpace(attr(n, "cite")); v != "" && href == "" {
+					href = v
+				}
+			}
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			walk(ch)
+		}
+	}
+	for _, n := range nodes {
+		walk(n)
+	}
+	if src != "" {
+		return src, true
+	}
+	return href, href != ""
+}

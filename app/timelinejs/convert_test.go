@@ -1,0 +1,232 @@
+//go:build !wasm
+
+package timelinejs_test
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"golang.org/x/net/html"
+
+	"explainer/app/i18n"
+	"explainer/app/internal/golden"
+	"explainer/app/internal/htmltest"
+	"explainer/app/site"
+	"explainer/app/story"
+	"explainer/app/timelinejs"
+	"explainer/app/widget"
+)
+
+// The test timelines, each with the shapes real ones have. What each
+// exercises is said beside it; together they cover every feature of the
+// format and every kind of mess the importer meets.
+var files = []struct {
+	name string
+	opt  timelinejs.Options
+	// links are addresses the source gives as bare text (TimelineJS
+	// links them), which must survive as links too.
+	links []string
+}{
+	{name: "minimal.json"}, // events only: no title, dates at year, month and day
+	{name: "moon-landing.json", opt: timelinejs.Options{Zone: "UTC"}, links: []string{"https://history.nasa.gov/alsj/a11/a11.landing.html"}}, // title slide with video, times, display dates, groups, unique ids, links and emphasis
+	{name: "deep-time.json"},  // cosmological scale: years as numbers, billions, BCE, year 0, "66,000,000"
+	{name: "eras.json"},       // eras: with text, without a headline, ending before they start
+	{name: "media-zoo.json"},  // media from every service TimelineJS recognises, embed code, thumb, link
+	{name: "messy-html.json"}, // scripts, styles, frames, images, lists, breaks, entities, every kind of link
+	{name: "strings-and-numbers.json", opt: timelinejs.Options{Zone: "Europe/London"}}, // dates as strings, numbers, one string, zero-padded, seconds, decimals
+	{name: "bom-crlf.json"}, // a byte-order mark, CRLF, unknown fields, backgrounds
+	{name: "timeline2.json", opt: timelinejs.Options{Zone: "America/New_York"}},   // the TimelineJS 2 form: "2011,9,17", tag, asset, era
+	{name: "end-before-start.json"},                                               // an end before its start, repeated ids, no headline, relative and http media
+	{name: "ukrainian.json", opt: timelinejs.Options{Lang: "uk"}},                 // Cyrillic text: ids from nothing Latin, groups in Ukrainian
+	{name: "template-2024.csv", opt: timelinejs.Options{Zone: "America/Chicago"}}, // the 2024 template with Alt Text: BOM, CRLF, multi-line cells, title and era rows, times
+	{name: "legacy-sheet.csv", opt: timelinejs.Options{Zone: "America/New_York"}}, // an old sheet: Start Date, End Date, Tag, US dates, an unknown column, blank rows
+	{name: "messy-sheet.csv"},                                                     // columns in any order, Title and ERA, an unknown type, embed code, a stray quote
+}
+
+// TestConvert imports each file, checks its warnings against the golden
+// list, validates the story as explainer validate does, renders every
+// event, and finds on the pages every event's headline and date and every
+// link of the source's text.
+func TestConvert(t *testing.T) {
+	for _, f := range files {
+		t.Run(f.name, func(t *testing.T) {
+			path := filepath.Join("testdata", f.name)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := timelinejs.Convert(path, data, f.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var warnings strings.Builder
+			for _, w := range res.Warnings {
+				warnings.WriteString(w.String() + "\n")
+			}
+			golden.Check(t, strings.TrimSuffix(f.name, filepath.Ext(f.name))+".warnings", []byte(warnings.String()))
+			golden.Check(t, strings.TrimSuffix(f.name, filepath.Ext(f.name))+".story.json", res.JSON)
+
+			st, err := site.Check(path, res.JSON)
+			if err != nil {
+				t.Fatalf("the story does not validate: %v", err)
+			}
+			lang := i18n.ForStory(st.Language)
+			hrefs := map[string]bool{}
+			var text strings.Builder
+			for _, e := range st.Events {
+				out := app.HTMLString(widget.New(st, &url.URL{Path: "/", RawQuery: "event=" + string(e.ID)}))
+				doc := htmltest.Parse(t, "<!doctype html><html><body>"+out+"</body></html>")
+				for _, a := range htmltest.FindAll(doc, htmltest.ByTag("a")) {
+					if h, ok := htmltest.Attr(a, "href"); ok {
+						hrefs[unescape(h)] = true
+					}
+				}
+				page := htmltest.Text(doc)
+				text.WriteString(page)
+				detail := htmltest.Text(htmltest.Find(doc, htmltest.ByID("explainer-detail")))
+				if !strings.Contains(detail, e.Headline) {
+					t.Errorf("event %s: the headline %q is not on its page", e.ID, e.Headline)
+				}
+				if when := i18n.FormatSpan(lang, e.Start, e.End); !strings.Contains(detail, when) {
+					t.Errorf("event %s: the date %q is not on its page", e.ID, when)
+				}
+			}
+			if len(st.Events) == 0 {
+				t.Fatal("no events")
+			}
+			for _, want := range append(sourceLinks(string(data)), f.links...) {
+				if !hrefs[unescape(want)] {
+					t.Errorf("the link %s of the source is not on the pages", want)
+				}
+			}
+		})
+	}
+}
+
+// hrefRE finds the links of a source's HTML as JSON or CSV escape it:
+// href="…", href=\"…\", href=""…"" or href='…'.
+var hrefRE = regexp.MustCompile(`href=(?:\\?"{1,2}([^"\\]*)|'([^']*))`)
+
+// sourceLinks are the absolute and protocol-relative http(s) links in the
+// source's HTML: those a reader could follow in TimelineJS.
+func sourceLinks(data string) []string {
+	var out []string
+	for _, m := range hrefRE.FindAllStringSubmatch(data, -1) {
+		h := html.UnescapeString(m[1] + m[2])
+		if strings.HasPrefix(h, "//") {
+			h = "https:" + h
+		}
+		if strings.HasPrefix(h, "https://") || strings.HasPrefix(h, "http://") {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// unescape reads an address as a browser would follow it, so that an
+// address percent-encoded on the way compares equal to the source's.
+func unescape(h string) string {
+	if u, err := url.PathUnescape(h); err == nil {
+		return u
+	}
+	return h
+}
+
+// TestConvertErrors: what cannot be read is an error that names its
+// place, and no story comes out.
+func TestConvertErrors(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"empty.json", "", "empty.json: the file is empty"},
+		{"blank.csv", " \r\n\t", "blank.csv: the file is empty"},
+		{"comma.json", "{\"events\": [\n  {\"start_date\": {\"year\": 2020}, \"text\": {\"headline\": \"x\"}},\n]}", "comma.json:2:60: not valid JSON: a trailing comma: remove this ,"},
+		{"open.json", `{"events": [`, "open.json:1:13: the JSON ends too soon: a { or [ is not closed"},
+		{"list.json", `[1, 2]`, "list.json:1:1: $: a timeline is a JSON object { ... }"},
+		{"notes.txt", "Just some notes\nabout a timeline", "notes.txt:1:1: neither TimelineJS JSON"},
+		{"no-headline.csv", "Year,Month,Day,Text\n2020,1,1,Hello", "no-headline.csv:1:1: row 1: the sheet has no Headline column"},
+		{"no-date.csv", "Headline,Text,Media\nA,B,C", "no-date.csv:1:1: row 1: the sheet has no Year (or Start Date) column"},
+		{"no-events.json", `{"title": {"text": {"headline": "T"}}}`, `no-events.json:1:1: $: a TimelineJS timeline has "events": [ ... ]`},
+		{"empty-events.json", `{"events": []}`, "empty-events.json: the timeline has no events"},
+		{"soon.json", `{"events": [{"start_date": {"year": "soon"}, "text": {"headline": "x"}}]}`, `soon.json:1:37: $.events[0].start_date.year: the year "soon" is not a number`},
+		{"no-start.json", `{"events": [{"text": {"headline": "x"}}]}`, "no-start.json:1:13: $.events[0]: event 1 has no start date"},
+		{"month.json", `{"events": [{"start_date": {"year": 2020, "month": 13}, "text": {"headline": "x"}}]}`, "month.json:1:52: $.events[0].start_date.month: the month 13 is not between 1 and 12"},
+		{"february.json", `{"events": [{"start_date": {"year": 2021, "month": 2, "day": 30}, "text": {"headline": "x"}}]}`, "february.json:1:62: $.events[0].start_date.day: 2021-02-30 is not a day of the calendar"},
+		{"big-bang.json", `{"events": [{"start_date": {"year": -14000000000}}]}`, "big-bang.json:1:37: $.events[0].start_date.year: the year -14000000000 is before the Big Bang"},
+		{"future.json", `{"events": [{"start_date": {"year": 12000}}]}`, "future.json:1:37: $.events[0].start_date.year: the year 12000 is after 9999"},
+		{"yesterday.csv", "Start Date,Headline\nyesterday,x", `yesterday.csv:2:1: row 2, Start Date: "yesterday" is not a date`},
+		{"clock.csv", "Year,Month,Day,Time,Headline\n2020,1,1,25:00,x", `clock.csv:2:10: row 2, Time: "25:00" is not a time of day`},
+		{"deep.json", strings.Repeat("[", 100) + strings.Repeat("]", 100), "deep.json:1:34: nested too deeply"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := timelinejs.Convert(tt.name, []byte(tt.data), timelinejs.Options{})
+			if err == nil {
+				t.Fatalf("converted: %s", res.JSON)
+			}
+			if !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("error:\n  %s\nwant it to start:\n  %s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestDetect tells a TimelineJS file from a story by content.
+func TestDetect(t *testing.T) {
+	story, err := os.ReadFile("../widget/testdata/story.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if timelinejs.IsTimeline(story) {
+		t.Error("a story is taken for a timeline")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(filepath.Join("testdata", f.name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := timelinejs.CSV
+		if strings.HasSuffix(f.name, ".json") {
+			want = timelinejs.JSON
+			if !timelinejs.IsTimeline(data) {
+				t.Errorf("%s is not taken for a timeline", f.name)
+			}
+		}
+		if got := timelinejs.Detect(data); got != want {
+			t.Errorf("Detect(%s) = %d; want %d", f.name, got, want)
+		}
+	}
+}
+
+// FuzzConvert: whatever the input, Convert returns a story that validates
+// or errors; it never panics, and never makes a story that does not pass.
+func FuzzConvert(f *testing.F) {
+	for _, file := range files {
+		data, err := os.ReadFile(filepath.Join("testdata", file.name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := timelinejs.Convert("fuzz", data, timelinejs.Options{Zone: "UTC"})
+		if err != nil {
+			if strings.Contains(err.Error(), "a bug in the importer") {
+				t.Fatal(err)
+			}
+			return
+		}
+		if _, err := story.Parse("fuzz.json", res.JSON); err != nil {
+			t.Fatal(err)
+		}
+		if slices.ContainsFunc(res.Warnings, func(p timelinejs.Problem) bool { return p.File != "fuzz" }) {
+			t.Fatal("a warning names another file")
+		}
+	})
+}

@@ -1,0 +1,186 @@
+package timelinejs
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// columns are the template's column names, lower case, as a sheet may
+// spell them; only the names matter, not their order. "start date",
+// "end date" and "tag" are those of older sheets.
+var columns = []string{
+	"year", "month", "day", "time", "end year", "end month", "end day", "end time",
+	"display date", "headline", "text", "media", "media credit", "media caption",
+	"media thumbnail", "alt text", "type", "group", "background",
+	"start date", "end date", "tag",
+}
+
+func (c *converter) readCSV(data []byte) *timeline {
+	ls := newLines(data)
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord = -1 // sheets trim empty trailing cells unevenly
+	cr.LazyQuotes = true    // a stray quote in a cell is text
+	header, err := cr.Read()
+	if err != nil {
+		c.csvError(err, ls)
+		return nil
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		name := strings.Join(strings.Fields(strings.ToLower(h)), " ")
+		line, column := cr.FieldPos(i)
+		at := c.cellPos(ls, line, column, 1, h)
+		switch {
+		case name == "":
+		case !contains(columns, name):
+			c.warn(at, "%q is not a column of the TimelineJS template: its cells are not kept", strings.TrimSpace(h))
+		default:
+			if _, dup := col[name]; dup {
+				c.warn(at, "a second %q column: its cells are not kept", strings.TrimSpace(h))
+				continue
+			}
+			col[name] = i
+		}
+	}
+	if _, ok := col["headline"]; !ok {
+		c.errorAt(pos{1, 1, "row 1"}, "the sheet has no Headline column: the first row must be the template's header (Year, Month, Day, …, Headline, Text, …)")
+	}
+	if _, ok := col["year"]; !ok {
+		if _, ok := col["start date"]; !ok {
+			c.errorAt(pos{1, 1, "row 1"}, "the sheet has no Year (or Start Date) column: events need a date")
+		}
+	}
+	if len(c.errs) > 0 {
+		return nil
+	}
+	tl := &timeline{}
+	for row := 2; ; row++ {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			c.csvError(err, ls)
+			return nil
+		}
+		cell := func(name string) field {
+			i, ok := col[name]
+			if !ok || i >= len(rec) {
+				return field{}
+			}
+			v := strings.TrimSpace(rec[i])
+			if v == "" {
+				return field{}
+			}
+			line, column := cr.FieldPos(i)
+			return field{v, c.cellPos(ls, line, column, row, header[i])}
+		}
+		empty := true
+		for _, v := range rec {
+			if strings.TrimSpace(v) != "" {
+				empty = false
+			}
+		}
+		if empty {
+			continue // sheets export their blank rows too
+		}
+		line, column := cr.FieldPos(0)
+		s := &slide{at: c.cellPos(ls, line, column, row, "")}
+		s.start = csvDate(cell("year"), cell("month"), cell("day"), cell("time"), cell("start date"), s.at)
+		s.end = csvDate(cell("end year"), cell("end month"), cell("end day"), cell("end time"), cell("end date"), s.at)
+		s.display = cell("display date")
+		s.headline = cell("headline")
+		s.text = cell("text")
+		if url := cell("media"); url.s != "" {
+			s.media = &tmedia{at: url.at, url: url, credit: cell("media credit"), caption: cell("media caption"),
+				thumbnail: cell("media thumbnail"), alt: cell("alt text")}
+		} else {
+			for _, name := range []string{"media credit", "media caption", "media thumbnail", "alt text"} {
+				if f := cell(name); f.s != "" {
+					c.warn(f.at, "%s without Media: not kept", header[col[name]])
+				}
+			}
+		}
+		s.group = cell("group")
+		if s.group.s == "" {
+			s.group = cell("tag")
+		}
+		s.background = cell("background")
+		switch t := cell("type"); strings.ToLower(t.s) {
+		case "":
+			tl.events = append(tl.events, s)
+		case "title":
+			if tl.title != nil {
+				c.warn(t.at, "a second title row: read as an event")
+				tl.events = append(tl.events, s)
+				continue
+			}
+			tl.title = s
+		case "era":
+			tl.eras = append(tl.eras, s)
+		default:
+			c.warn(t.at, "the type %q is not title or era: read as an event", t.s)
+			tl.events = append(tl.events, s)
+		}
+	}
+	return tl
+}
+
+// csvDate gathers a date from its cells; nil when the row has none.
+func csvDate(year, month, day, tm, whole field, row pos) *tdate {
+	if year.s == "" && month.s == "" && day.s == "" && tm.s == "" && whole.s == "" {
+		return nil
+	}
+	d := &tdate{at: row, year: year, month: month, day: day, text: whole}
+	if year.s != "" {
+		d.at = year.at
+	} else if whole.s != "" {
+		d.at = whole.at
+	}
+	if tm.s != "" {
+		h, m, s, ok := parseClock(tm.s)
+		if !ok {
+			d.hour = field{"not a time: " + tm.s, tm.at} // reported when the date is read
+		} else {
+			d.hour, d.minute, d.second = field{h, tm.at}, field{m, tm.at}, field{s, tm.at}
+		}
+	}
+	return d
+}
+
+// cellPos places a cell: its line and column in the file, and its row
+// and column name in the sheet.
+func (c *converter) cellPos(ls *lines, line, column, row int, name string) pos {
+	off := 0
+	if line-1 < len(ls.starts) {
+		off = ls.starts[line-1] + column - 1
+	}
+	l, col := ls.at(off)
+	where := fmt.Sprintf("row %d", row)
+	if name = strings.TrimSpace(name); name != "" {
+		where += ", " + name
+	}
+	return pos{l, col, where}
+}
+
+func (c *converter) csvError(err error, ls *lines) {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		c.errorAt(c.cellPos(ls, pe.Line, pe.Column, pe.StartLine, ""), "not a readable CSV file: %v", pe.Err)
+		return
+	}
+	c.errorAt(pos{}, "not a readable CSV file: %v", err)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,235 @@
+// Package timelinejs converts TimelineJS timelines into explainer stories:
+// the JSON that TimelineJS 3 reads (and the older TimelineJS 2 form), and
+// the CSV a Google Sheet made from Knight Lab's template exports.
+//
+// Nothing a reader of the timeline saw is dropped without a word: what
+// cannot be kept (a background colour, a media link that goes nowhere) is
+// a Warning that names the place in the input and says what was done.
+// What cannot be read at all (a date that is not a date, a sheet without
+// a Headline column) is an error, and no story comes out.
+package timelinejs
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"explainer/app/story"
+)
+
+// Options steer a conversion.
+type Options struct {
+	// ID is the story's id; without it, one is made from the title.
+	ID story.ID
+	// Lang is the language of the text (TimelineJS files do not say);
+	// "en" without it.
+	Lang story.Lang
+	// Zone is the IANA zone the timeline's times of day are in. TimelineJS
+	// has none, so without it a time of day is dropped (with a warning)
+	// rather than given a zone it may not have.
+	Zone story.Zone
+	// Base is the address relative media URLs are resolved against; they
+	// are dropped (with a warning) without it.
+	Base *url.URL
+}
+
+// Problem is a warning or an error, placed in the input.
+type Problem struct {
+	File  string
+	Line  int    // 1-based; 0 when it is about the whole file
+	Col   int    // 1-based, in characters
+	Where string // JSON path ($.events[2].media.url) or CSV cell (row 5, Media)
+	Msg   string
+}
+
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", p.Line, p.Col)
+	}
+	if p.Where != "" {
+		b.WriteString(": " + p.Where)
+	}
+	b.WriteString(": " + p.Msg)
+	return b.String()
+}
+
+// Errors are the problems that stopped a conversion.
+type Errors []Problem
+
+func (e Errors) Error() string {
+	lines := make([]string, len(e))
+	for i, p := range e {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// ErrInvalid is what every conversion error wraps.
+var ErrInvalid = errors.New("not a TimelineJS timeline that can be converted")
+
+func (e Errors) Unwrap() error { return ErrInvalid }
+
+// Result is a converted story: the story file, and the warnings about
+// what could not be kept as it was.
+type Result struct {
+	Story    *story.Story
+	JSON     []byte // the story file, as explainer validate reads it
+	Warnings []Problem
+}
+
+// Format is the kind of input, as Detect finds it.
+type Format int
+
+// The formats of input.
+const (
+	Unknown Format = iota
+	JSON           // TimelineJS 3 (or 2) JSON
+	CSV            // a sheet exported as CSV
+)
+
+// Detect says what data is by its content: JSON if it is an object or a
+// list, a sheet if its first line names two or more of the template's
+// columns (so that one without a Headline column is still read as a
+// sheet, and told what it lacks).
+func Detect(data []byte) Format {
+	data = trimBOM(data)
+	t := bytes.TrimLeft(data, " \t\r\n")
+	if len(t) > 0 && (t[0] == '{' || t[0] == '[') {
+		return JSON
+	}
+	first, _, _ := bytes.Cut(t, []byte("\n"))
+	named := 0
+	for _, cell := range strings.Split(string(first), ",") {
+		name := strings.Join(strings.Fields(strings.ToLower(strings.Trim(strings.TrimSpace(cell), `"`))), " ")
+		if contains(columns, name) {
+			named++
+		}
+	}
+	if named >= 2 {
+		return CSV
+	}
+	return Unknown
+}
+
+// IsTimeline reports whether data is a TimelineJS JSON file rather than a
+// story: an object with events and none of a story's required fields.
+// The server uses it to serve such a file dropped among the stories.
+func IsTimeline(data []byte) bool {
+	if Detect(data) != JSON {
+		return false
+	}
+	var top map[string]json.RawMessage
+	if json.Unmarshal(trimBOM(data), &top) != nil {
+		return false
+	}
+	if _, ok := top["timeline"]; ok {
+		return true // TimelineJS 2
+	}
+	_, events := top["events"]
+	_, id := top["id"]
+	_, lang := top["language"]
+	return events && !id && !lang
+}
+
+// IDFromName is the id a file's name gives a story: moon-landing.json is
+// moon-landing.
+func IDFromName(name string) story.ID {
+	base := filepath.Base(name)
+	id := slug(strings.TrimSuffix(base, filepath.Ext(base)))
+	if id == "" {
+		id = "timeline"
+	}
+	return story.ID(id)
+}
+
+// Convert reads a TimelineJS timeline, JSON or CSV (told apart by
+// content), and returns it as a story that passes validation. name is
+// the input's name in messages.
+func Convert(name string, data []byte, opt Options) (*Result, error) {
+	c := &converter{name: name, opt: opt}
+	data = trimBOM(data)
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, Errors{{File: name, Msg: "the file is empty"}}
+	}
+	var tl *timeline
+	switch Detect(data) {
+	case JSON:
+		tl = c.readJSON(data)
+	case CSV:
+		tl = c.readCSV(data)
+	default:
+		return nil, Errors{{File: name, Line: 1, Col: 1, Msg: "neither TimelineJS JSON (an object { ... }) nor a sheet exported as CSV (a header row with Headline and Year or Start Date)"}}
+	}
+	if len(c.errs) > 0 {
+		return nil, c.errs
+	}
+	s := c.build(tl)
+	if len(c.errs) > 0 {
+		return nil, c.errs
+	}
+	out, err := encode(s)
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := story.Parse(name, out)
+	if err != nil {
+		// A story this package builds always passes; if not, it is a
+		// bug here, reported with the story's own messages.
+		return nil, fmt.Errorf("%s: the converted story does not validate (a bug in the importer): %w", name, err)
+	}
+	return &Result{Story: parsed, JSON: out, Warnings: c.warns}, nil
+}
+
+// encode writes the story as people write story files: two-space indent,
+// fields in the format's order, no HTML escaping of < > &.
+func encode(s *story.Story) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(s); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func trimBOM(data []byte) []byte { return bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) }
+
+// converter collects problems as it goes, so that one run reports all.
+type converter struct {
+	name  string
+	opt   Options
+	errs  Errors
+	warns []Problem
+}
+
+// maxProblems bounds each list, as the story parser does.
+const maxProblems = 200
+
+func (c *converter) errorAt(at pos, format string, args ...any) {
+	if len(c.errs) < maxProblems {
+		c.errs = append(c.errs, c.problem(at, fmt.Sprintf(format, args...)))
+	}
+}
+
+func (c *converter) warn(at pos, format string, args ...any) {
+	if len(c.warns) < maxProblems {
+		c.warns = append(c.warns, c.problem(at, fmt.Sprintf(format, args...)))
+	}
+}
+
+func (c *converter) problem(at pos, msg string) Problem {
+	return Problem{File: c.name, Line: at.line, Col: at.col, Where: at.where, Msg: msg}
+}
+
+// pos is a place in the input.
+type pos struct {
+	line, col int
+	where     string
+}
