@@ -56,7 +56,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	case "export":
 		return exportSite(rest, stdout, stderr)
 	case "import":
-		return importTimeline(rest, stdin, stdout, stderr)
+		return importTimeline(rest, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "explainer", version)
 		return exitOK

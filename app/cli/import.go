@@ -17,7 +17,7 @@ import (
 
 // importTimeline converts a TimelineJS timeline (JSON or a sheet's CSV)
 // into a story file.
-func importTimeline(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func importTimeline(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("import", "import [-o FILE] [-id ID] [-lang LANG] [-zone ZONE] [-base URL] [-force] FILE (- reads standard input)", stderr)
 	out := fs.String("o", "", "write the story to `FILE` (default: standard output)")
 	id := fs.String("id", "", "the story's `ID` (default: made from the title)")
@@ -48,13 +48,9 @@ func importTimeline(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 		opt.Base = u
 	}
 	name := fs.Arg(0)
-	var data []byte
-	var err error
+	data, err := readStory(name)
 	if name == "-" {
-		data, err = io.ReadAll(io.LimitReader(stdin, story.MaxFileSize+1))
 		name = "<stdin>"
-	} else {
-		data, err = readLimited(name)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "explainer import: %v\n", err)
@@ -94,15 +90,6 @@ func importTimeline(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 	s := res.Story
 	fmt.Fprintf(stderr, "%s: %q (%s), %d events, %d phases, %d groups, %d warnings\n", name, s.Title, s.ID, len(s.Events), len(s.Phases), len(s.Groups), len(res.Warnings))
 	return exitOK
-}
-
-func readLimited(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, story.MaxFileSize+1))
 }
 
 // writeNew writes a file whole or not at all: a temporary file in the same

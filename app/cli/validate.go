@@ -11,6 +11,7 @@ import (
 
 	"explainer/app/site"
 	"explainer/app/story"
+	"explainer/app/timelinejs"
 )
 
 // fileResult is the -json output for one file.
@@ -108,6 +109,10 @@ func validateFile(file string) fileResult {
 	data, err := readStory(file)
 	if err != nil {
 		r.Errors = []errorResult{{Message: err.Error()}}
+		return r
+	}
+	if timelinejs.Detect(data) == timelinejs.CSV {
+		r.Errors = []errorResult{{Line: 1, Column: 1, Message: "a TimelineJS sheet, not a story: convert it with explainer import " + file}}
 		return r
 	}
 	// What the server does with a file before serving it: parse, zone

@@ -185,6 +185,21 @@ func isControl(r rune) bool {
 	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r < 0xa0)
 }
 
+// Clean returns text without the characters no story text may hold
+// (controls, bidirectional overrides, line separators), and how many it
+// removed, for tools that make stories from other formats.
+func Clean(text string) (string, int) {
+	n := 0
+	out := strings.Map(func(r rune) rune {
+		if isControl(r) || isSpoofing(r) {
+			n++
+			return -1
+		}
+		return r
+	}, text)
+	return out, n
+}
+
 // isSpoofing reports the invisible characters that change how the text
 // around them reads beyond their own span: the bidirectional embeddings
 // and overrides (U+202A–U+202E), which reverse what follows in a <title>

@@ -57,6 +57,14 @@ func (c *converter) build(tl *timeline) *story.Story {
 		c.errorAt(pos{}, "the timeline has no events")
 		return s
 	}
+	if len(tl.events) > story.MaxEvents {
+		c.errorAt(pos{}, "%d events: a story has at most %d; split the timeline", len(tl.events), story.MaxEvents)
+		return s
+	}
+	if len(tl.eras) > story.MaxPhases {
+		c.errorAt(pos{}, "%d eras: a story has at most %d phases", len(tl.eras), story.MaxPhases)
+		return s
+	}
 	eventIDs := ids{}
 	groupIDs := ids{}
 	groupOf := map[string]story.Ref{}
@@ -103,15 +111,7 @@ func (c *converter) build(tl *timeline) *story.Story {
 		}
 		e.ID = eventIDs.make(c, idFrom, "event", idAt, sl.uniqueID.s != "")
 		if g := sl.group; g.s != "" {
-			label := c.plainText(g, "a group")
-			ref, seen := groupOf[label]
-			if !seen {
-				id := groupIDs.make(c, label, "group", g.at, false)
-				ref = story.Ref(id)
-				groupOf[label] = ref
-				s.Groups = append(s.Groups, story.Group{ID: id, Label: label})
-			}
-			e.Group = ref
+			e.Group = c.group(s, g, groupOf, groupIDs)
 		}
 		if sl.media != nil {
 			e.Media = c.media(sl.media, e.Headline)
@@ -157,6 +157,28 @@ func (c *converter) build(tl *timeline) *story.Story {
 		})
 	}
 	return s
+}
+
+// group returns the id of the group an event's group text names, adding
+// the group to the story on first sight; "" (with a warning) for a group
+// that cannot be one.
+func (c *converter) group(s *story.Story, g field, groupOf map[string]story.Ref, groupIDs ids) story.Ref {
+	label := c.plainText(g, "a group")
+	if label == "" {
+		c.warn(g.at, "the group %q has no text once its markup is gone: the event is in no group", g.s)
+		return ""
+	}
+	if ref, seen := groupOf[label]; seen {
+		return ref
+	}
+	if len(s.Groups) == story.MaxGroups {
+		c.warn(g.at, "more than %d groups: the event is in no group", story.MaxGroups)
+		return ""
+	}
+	id := groupIDs.make(c, label, "group", g.at, false)
+	groupOf[label] = story.Ref(id)
+	s.Groups = append(s.Groups, story.Group{ID: id, Label: label})
+	return story.Ref(id)
 }
 
 // headlineFrom is a headline made from the start of a body, for events
@@ -270,6 +292,9 @@ func (c *converter) media(m *tmedia, headline string) *story.Media {
 			out.Alt = out.Title
 		default:
 			out.Alt = headline
+		}
+		if out.Alt == "" {
+			out.Alt = "Image"
 		}
 		c.warn(m.url.at, "the image has no alt text: it is %q for now; write what the image shows", out.Alt)
 	}

@@ -77,7 +77,7 @@ func (c *converter) readCSV(data []byte) *timeline {
 				return field{}
 			}
 			line, column := cr.FieldPos(i)
-			return field{v, c.cellPos(ls, line, column, row, header[i])}
+			return c.clean(field{v, c.cellPos(ls, line, column, row, header[i])})
 		}
 		empty := true
 		for _, v := range rec {

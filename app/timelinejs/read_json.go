@@ -115,7 +115,7 @@ func (r *jsonReader) list(n *node, path string) []*node {
 func (r *jsonReader) text(n *node, path string) field {
 	switch n.kind {
 	case 's', 'n':
-		return field{strings.TrimSpace(n.str), r.pos(n, path)}
+		return r.c.clean(field{strings.TrimSpace(n.str), r.pos(n, path)})
 	case 'z':
 		return field{}
 	case 'b':

@@ -177,6 +177,9 @@ func Convert(name string, data []byte, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(out) > story.MaxFileSize {
+		return nil, Errors{{File: name, Msg: fmt.Sprintf("the story would be %d bytes, more than the %d a story may be: split the timeline", len(out), story.MaxFileSize)}}
+	}
 	parsed, err := story.Parse(name, out)
 	if err != nil {
 		// A story this package builds always passes; if not, it is a
@@ -226,6 +229,17 @@ func (c *converter) warn(at pos, format string, args ...any) {
 
 func (c *converter) problem(at pos, msg string) Problem {
 	return Problem{File: c.name, Line: at.line, Col: at.col, Where: at.where, Msg: msg}
+}
+
+// clean removes from a value what no story may hold: control characters
+// and the invisible ones that reverse or break text (story.Clean).
+func (c *converter) clean(f field) field {
+	s, n := story.Clean(f.s)
+	if n > 0 {
+		c.warn(f.at, "removed %d control or invisible formatting characters", n)
+	}
+	f.s = s
+	return f
 }
 
 // pos is a place in the input.
