@@ -85,6 +85,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzRichText -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./app/story
 	$(GO) test -run='^$$' -fuzz=FuzzRecognise -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./app/story
 	$(GO) test -run='^$$' -fuzz=FuzzConvert -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./app/timelinejs
+	$(GO) test -run='^$$' -fuzz=FuzzHTMLText -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./app/timelinejs
 
 bench: deps
 	EXPLAINER_TEST_ALL=1 $(GO) test -run='^$$' -bench=. -benchmem ./...
