@@ -16,7 +16,9 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"time"
 
 	"explainer/app/story"
 )
@@ -74,6 +76,9 @@ func (e Errors) Error() string {
 var ErrInvalid = errors.New("not a TimelineJS timeline that can be converted")
 
 func (e Errors) Unwrap() error { return ErrInvalid }
+
+// langRE is a BCP 47 tag in the form a story's language takes.
+var langRE = regexp.MustCompile(`^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$`)
 
 // Result is a converted story: the story file, and the warnings about
 // what could not be kept as it was.
@@ -153,6 +158,14 @@ func IDFromName(name string) story.ID {
 // the input's name in messages.
 func Convert(name string, data []byte, opt Options) (*Result, error) {
 	c := &converter{name: name, opt: opt}
+	if opt.Zone != "" {
+		if _, err := time.LoadLocation(string(opt.Zone)); err != nil {
+			return nil, Errors{{File: name, Msg: fmt.Sprintf("the zone %q is not an IANA time zone such as America/New_York", opt.Zone)}}
+		}
+	}
+	if opt.Lang != "" && !langRE.MatchString(string(opt.Lang)) {
+		return nil, Errors{{File: name, Msg: fmt.Sprintf("the language %q is not a BCP 47 tag such as en or uk", opt.Lang)}}
+	}
 	data = trimBOM(data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, Errors{{File: name, Msg: "the file is empty"}}

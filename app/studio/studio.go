@@ -1,0 +1,345 @@
+//go:build !wasm
+
+// Package studio is the server side of the studio, where graphics editors
+// make and fix stories in the browser: it lists, reads, checks, imports
+// and saves the story files of one folder (or one file), over a small
+// JSON API under /studio/api/.
+//
+// Saving is safe by construction: a save names the version it was made
+// from and fails with a conflict if the file has changed on disk since;
+// files are written whole or not at all, only inside the folder, never
+// through a link; every request that changes something carries the
+// session's CSRF token; and without an edit token the studio answers
+// loopback only, to a Host that names loopback (so that a web page cannot
+// reach it by DNS rebinding).
+package studio
+
+import (
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"explainer/app/story"
+	"explainer/app/timelinejs"
+)
+
+// Config says what the studio edits and who may.
+type Config struct {
+	// Path is a story file, or a folder of them.
+	Path string
+	// Token, when set, is what a request must carry (Authorization:
+	// Bearer, or the studio cookie) and lets the studio answer beyond
+	// loopback: for a newsroom's own network, behind its proxy.
+	Token  string
+	Logger *slog.Logger
+}
+
+// Studio serves the studio's API.
+type Studio struct {
+	files  *folder
+	csrf   string
+	token  string
+	logger *slog.Logger
+}
+
+// CSRFHeader carries the session's CSRF token on every request that
+// changes something; a page on another origin can neither read the token
+// nor set the header without the server's leave (there is no CORS here).
+const CSRFHeader = "X-Explainer-CSRF"
+
+// cookieName holds the edit token once a browser has presented it.
+const cookieName = "explainer_studio"
+
+// New opens the studio on a file or a folder.
+func New(cfg Config) (*Studio, error) {
+	fi, err := os.Stat(cfg.Path)
+	if err != nil {
+		return nil, err
+	}
+	f := &folder{dir: cfg.Path}
+	if !fi.IsDir() {
+		f.dir, f.only = filepath.Dir(cfg.Path), filepath.Base(cfg.Path)
+		if err := f.checkName(f.only); err != nil {
+			return nil, fmt.Errorf("%s: %w", cfg.Path, err)
+		}
+	}
+	b := make([]byte, 24)
+	if _, err := rand.Read(b); err != nil {
+		return nil, err
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	return &Studio{files: f, csrf: base64.RawURLEncoding.EncodeToString(b), token: cfg.Token, logger: log}, nil
+}
+
+// Handler serves the API under /studio/api/.
+func (s *Studio) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /studio/api/session", s.session)
+	mux.HandleFunc("GET /studio/api/files", s.listFiles)
+	mux.HandleFunc("GET /studio/api/files/{name}", s.readFile)
+	mux.HandleFunc("PUT /studio/api/files/{name}", s.saveFile)
+	mux.HandleFunc("POST /studio/api/check", s.check)
+	mux.HandleFunc("POST /studio/api/import", s.importTimeline)
+	return s.guard(mux)
+}
+
+// guard lets a request through only from where the studio may be used.
+func (s *Studio) guard(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Cache-Control", "no-store")
+		h.Set("X-Content-Type-Options", "nosniff")
+		switch {
+		case s.token == "" && !(loopbackPeer(r.RemoteAddr) && loopbackHost(r.Host)):
+			// Without a token, the studio is the editor's own: a request
+			// from elsewhere, or to a name that is not loopback (a page
+			// whose domain was pointed at 127.0.0.1), is refused.
+			writeJSON(w, http.StatusForbidden, apiError{Error: "the studio answers on loopback only; start it with -edit-token to share it"})
+			return
+		case s.token != "" && !s.authorised(w, r):
+			writeJSON(w, http.StatusUnauthorized, apiError{Error: "an edit token is needed"})
+			return
+		}
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			if !sameOrigin(r) || subtle.ConstantTimeCompare([]byte(r.Header.Get(CSRFHeader)), []byte(s.csrf)) != 1 {
+				writeJSON(w, http.StatusForbidden, apiError{Error: "the request lacks the session's CSRF token, or comes from another site"})
+				return
+			}
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, 2*story.MaxFileSize)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// authorised checks the edit token, from the header or the cookie, and
+// keeps it in a cookie once presented in the header.
+func (s *Studio) authorised(w http.ResponseWriter, r *http.Request) bool {
+	if t, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok && subtle.ConstantTimeCompare([]byte(t), []byte(s.token)) == 1 {
+		http.SetCookie(w, &http.Cookie{Name: cookieName, Value: s.token, Path: "/studio/", HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https"})
+		return true
+	}
+	c, err := r.Cookie(cookieName)
+	return err == nil && subtle.ConstantTimeCompare([]byte(c.Value), []byte(s.token)) == 1
+}
+
+func loopbackPeer(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func loopbackHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.Trim(host, "[]")
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// sameOrigin refuses a request a browser says comes from another site.
+func sameOrigin(r *http.Request) bool {
+	switch r.Header.Get("Sec-Fetch-Site") {
+	case "", "same-origin", "none":
+	default:
+		return false
+	}
+	if o := r.Header.Get("Origin"); o != "" {
+		return strings.TrimPrefix(strings.TrimPrefix(o, "http://"), "https://") == r.Host
+	}
+	return true
+}
+
+type apiError struct {
+	Error    string    `json:"error"`
+	Problems []problem `json:"problems,omitempty"`
+	// Version and Text are what the file holds, on a conflict.
+	Version string `json:"version,omitempty"`
+	Text    string `json:"text,omitempty"`
+}
+
+// problem is one thing wrong with a story, placed as explainer validate
+// places it, so that the studio can show it at its field.
+type problem struct {
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Path    string `json:"path,omitempty"`
+	Message string `json:"message"`
+	Hint    string `json:"hint,omitempty"`
+}
+
+func problems(err error) []problem {
+	var list story.ErrorList
+	if errors.As(err, &list) {
+		out := make([]problem, len(list))
+		for i, e := range list {
+			out[i] = problem{Line: e.Line, Column: e.Col, Path: e.Path, Message: e.Msg, Hint: e.Hint}
+		}
+		return out
+	}
+	return []problem{{Message: err.Error()}}
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true) // never read as HTML, even by a confused browser
+	_ = enc.Encode(v)
+}
+
+func readJSON(r *http.Request, v any) error {
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
+}
+
+func (s *Studio) session(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]any{"csrf": s.csrf, "single": s.files.only != ""})
+}
+
+func (s *Studio) listFiles(w http.ResponseWriter, r *http.Request) {
+	list, err := s.files.list()
+	if err != nil {
+		s.logger.Error("studio: listing the folder", "err", err)
+		writeJSON(w, http.StatusInternalServerError, apiError{Error: "the folder could not be read"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"files": list})
+}
+
+type fileBody struct {
+	Name    string `json:"name,omitempty"`
+	Version string `json:"version"`
+	Text    string `json:"text"`
+}
+
+func (s *Studio) readFile(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("name")
+	data, err := s.files.read(name)
+	if err != nil {
+		s.fileError(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, fileBody{Name: name, Version: version(data), Text: string(data)})
+}
+
+func (s *Studio) fileError(w http.ResponseWriter, err error) {
+	switch {
+	case errors.Is(err, errNotFound):
+		writeJSON(w, http.StatusNotFound, apiError{Error: err.Error()})
+	case errors.Is(err, errName):
+		writeJSON(w, http.StatusBadRequest, apiError{Error: err.Error()})
+	default:
+		s.logger.Error("studio: file", "err", err)
+		writeJSON(w, http.StatusInternalServerError, apiError{Error: "the file could not be read or written"})
+	}
+}
+
+// saveFile writes a story the editor made: checked as explainer validate
+// checks it (a story with problems is not saved: the server would go on
+// serving the last good version, and the editor would not know), then
+// written in the format people diff, if the file is still the version the
+// editor opened.
+func (s *Studio) saveFile(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("name")
+	var body fileBody
+	if err := readJSON(r, &body); err != nil {
+		writeJSON(w, http.StatusBadRequest, apiError{Error: "the request is not a {version, text} object: " + err.Error()})
+		return
+	}
+	if _, err := story.Parse(name, []byte(body.Text)); err != nil {
+		writeJSON(w, http.StatusUnprocessableEntity, apiError{Error: "the story has problems: fix them, then save", Problems: problems(err)})
+		return
+	}
+	data, err := format([]byte(body.Text))
+	if err != nil {
+		writeJSON(w, http.StatusUnprocessableEntity, apiError{Error: err.Error()})
+		return
+	}
+	v, current, err := s.files.save(name, data, body.Version)
+	switch {
+	case errors.Is(err, errConflict), errors.Is(err, errExists):
+		writeJSON(w, http.StatusConflict, apiError{Error: err.Error(), Version: version(current), Text: string(current)})
+		return
+	case err != nil:
+		s.fileError(w, err)
+		return
+	}
+	s.logger.Info("studio: saved", "file", name, "version", v)
+	writeJSON(w, http.StatusOK, fileBody{Name: name, Version: v, Text: string(data)})
+}
+
+// check answers with the problems of a story, as explainer validate
+// reports them (the studio checks in the browser as the editor types;
+// this is the same check, for tools).
+func (s *Studio) check(w http.ResponseWriter, r *http.Request) {
+	var body fileBody
+	if err := readJSON(r, &body); err != nil {
+		writeJSON(w, http.StatusBadRequest, apiError{Error: err.Error()})
+		return
+	}
+	name := body.Name
+	if name == "" {
+		name = "story.json"
+	}
+	ps := []problem{}
+	if _, err := story.Parse(name, []byte(body.Text)); err != nil {
+		ps = problems(err)
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"problems": ps})
+}
+
+type importBody struct {
+	Name string `json:"name"`
+	Text string `json:"text"`
+	Zone string `json:"zone,omitempty"`
+	Lang string `json:"lang,omitempty"`
+}
+
+// importTimeline converts a TimelineJS file dropped on the studio.
+func (s *Studio) importTimeline(w http.ResponseWriter, r *http.Request) {
+	var body importBody
+	if err := readJSON(r, &body); err != nil {
+		writeJSON(w, http.StatusBadRequest, apiError{Error: err.Error()})
+		return
+	}
+	res, err := timelinejs.Convert(filepath.Base(body.Name), []byte(body.Text), timelinejs.Options{Zone: story.Zone(body.Zone), Lang: story.Lang(body.Lang)})
+	if err != nil {
+		var list timelinejs.Errors
+		ps := []problem{{Message: err.Error()}}
+		if errors.As(err, &list) {
+			ps = ps[:0]
+			for _, p := range list {
+				ps = append(ps, problem{Line: p.Line, Column: p.Col, Path: p.Where, Message: p.Msg})
+			}
+		}
+		writeJSON(w, http.StatusUnprocessableEntity, apiError{Error: "the timeline could not be imported", Problems: ps})
+		return
+	}
+	warnings := make([]problem, len(res.Warnings))
+	for i, p := range res.Warnings {
+		warnings[i] = problem{Line: p.Line, Column: p.Col, Path: p.Where, Message: p.Msg}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"text": string(res.JSON), "warnings": warnings})
+}
