@@ -8,7 +8,9 @@ import (
 func (v *view) footer() app.UI {
 	s := v.s
 	return app.Footer().Class("explainer-footer").Body(
-		app.P().Class("footer-note").Text(v.t("footer.note")),
+		// The labels it explains are on quotes: a story without any
+		// has nothing for it to explain.
+		app.If(len(s.Quotes) > 0, func() app.UI { return app.P().Class("footer-note").Text(v.t("footer.note")) }),
 		app.If(len(s.Sources) > 0, func() app.UI {
 			return app.Details().Class("footer-sources").Body(
 				app.Summary().Text(v.t("footer.sources")+" ("+itoa(len(s.Sources))+")"),
