@@ -161,8 +161,9 @@ func (f *folder) save(name string, data []byte, base string) (string, []byte, er
 		return "", nil, err
 	}
 	defer os.Remove(tmp.Name()) // after the rename, there is nothing to remove
-	if _, err := tmp.Write(data); err == nil {
-		err = tmp.Sync()
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync() // on disk before it takes the name
 	}
 	if err != nil {
 		tmp.Close()
