@@ -130,13 +130,16 @@ func momentParts(lang Locale, m story.Moment) (date, clock string, zoned bool) {
 	return date, clock, zoned
 }
 
-// yearText writes a year: 2025; 500 BCE; 65 million years ago. Years
+// yearText writes a year: 2025; 33 CE; 500 BCE; 65 million years ago. Years
 // before the common era are counted back from it up to a million, and
 // from now in millions and billions beyond, where a few thousand years
 // make no difference.
 func yearText(lang Locale, m story.Moment) string {
 	bce := m.YearsBCE()
 	switch {
+	case bce == 0 && m.Time().Year() < 1000:
+		// "33" alone could be an age or a count: early years say which era.
+		return T(lang, "date.ce", strconv.Itoa(m.Time().Year()))
 	case bce == 0:
 		return strconv.Itoa(m.Time().Year())
 	case bce < 1_000_000:
