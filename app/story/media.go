@@ -117,8 +117,11 @@ func (m *Media) Embed() Embed {
 			e = Embed{Kind: MediaImage, Image: string(m.Src)}
 		}
 	}
-	if m.Kind == MediaLink || m.Kind != "" && m.Kind != MediaImage && e.Player == "" && e.File == "" {
-		e.Image = "" // a link, or a kind that is not a picture
+	switch {
+	case m.Kind == MediaLink:
+		e.Player, e.File, e.Image = "", "", "" // the editor wants a link, nothing in the page
+	case m.Kind != "" && m.Kind != MediaImage:
+		e.Image = "" // not a picture, whatever the address looks like
 	}
 	return e
 }

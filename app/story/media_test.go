@@ -63,6 +63,28 @@ func TestRecognise(t *testing.T) {
 	}
 }
 
+// TestEmbedFollowsTheKind: the editor's kind wins over the address.
+func TestEmbedFollowsTheKind(t *testing.T) {
+	tests := []struct {
+		media         Media
+		kind          MediaKind
+		player, image bool
+	}{
+		{Media{Src: "https://www.youtube.com/watch?v=abc"}, MediaVideo, true, false},
+		{Media{Src: "https://www.youtube.com/watch?v=abc", Kind: MediaLink}, MediaLink, false, false},
+		{Media{Src: "https://example.com/photo?id=3"}, MediaImage, false, true},
+		{Media{Src: "https://example.com/photo?id=3", Kind: MediaDocument}, MediaDocument, false, false},
+		{Media{Src: "https://example.com/page.html", Kind: MediaImage}, MediaImage, false, true},
+		{Media{Src: "https://www.flickr.com/photos/a/1", Kind: MediaImage}, MediaImage, false, false},
+	}
+	for _, tt := range tests {
+		e := tt.media.Embed()
+		if e.Kind != tt.kind || (e.Player != "") != tt.player || (e.Image != "") != tt.image {
+			t.Errorf("%+v: %+v", tt.media, e)
+		}
+	}
+}
+
 func playerAllowed(player string) bool {
 	for _, o := range PlayerOrigins {
 		if strings.HasPrefix(player, o+"/") {
