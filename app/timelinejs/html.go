@@ -28,6 +28,15 @@ func (c *converter) htmlText(f field) story.RichText {
 		return ""
 	}
 	w := &richWriter{c: c, at: f.at}
+	if !strings.ContainsAny(f.s, "<&") {
+		// Most headlines and many texts have no markup: no parse needed.
+		w.text(f.s, false, false)
+		w.breakPara()
+		if len(w.paras) == 0 {
+			return ""
+		}
+		return story.RichText(c.writeRuns(w.paras[0], f.at))
+	}
 	nodes, err := html.ParseFragment(strings.NewReader(f.s), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
 	if err != nil {
 		c.warn(f.at, "the HTML could not be read: kept as text")
@@ -311,16 +320,26 @@ func (c *converter) writeRuns(runs []run, at pos) string {
 
 func mergeRuns(runs []run) []run {
 	var out []run
+	var text strings.Builder // the last run's text, built once, not copied at each piece
+	flush := func() {
+		if len(out) > 0 && out[len(out)-1].link == "" {
+			out[len(out)-1].text = text.String()
+		}
+		text.Reset()
+	}
 	for _, r := range runs {
 		if r.strong {
 			r.em = false // strong wins: the syntax has no both at once
 		}
 		if n := len(out); n > 0 && r.link == "" && out[n-1].link == "" && out[n-1].em == r.em && out[n-1].strong == r.strong {
-			out[n-1].text += r.text
+			text.WriteString(r.text)
 			continue
 		}
+		flush()
 		out = append(out, r)
+		text.WriteString(r.text)
 	}
+	flush()
 	// Trim the paragraph's ends.
 	if len(out) > 0 {
 		out[0].text = strings.TrimLeft(out[0].text, " ")

@@ -47,11 +47,11 @@ func (c *converter) readCSV(data []byte) *timeline {
 		}
 	}
 	if _, ok := col["headline"]; !ok {
-		c.errorAt(pos{1, 1, "row 1"}, "the sheet has no Headline column: the first row must be the template's header (Year, Month, Day, …, Headline, Text, …)")
+		c.errorAt(pos{line: 1, col: 1, where: "row 1"}, "the sheet has no Headline column: the first row must be the template's header (Year, Month, Day, …, Headline, Text, …)")
 	}
 	if _, ok := col["year"]; !ok {
 		if _, ok := col["start date"]; !ok {
-			c.errorAt(pos{1, 1, "row 1"}, "the sheet has no Year (or Start Date) column: events need a date")
+			c.errorAt(pos{line: 1, col: 1, where: "row 1"}, "the sheet has no Year (or Start Date) column: events need a date")
 		}
 	}
 	if len(c.errs) > 0 {
@@ -159,12 +159,11 @@ func (c *converter) cellPos(ls *lines, line, column, row int, name string) pos {
 	if line-1 < len(ls.starts) {
 		off = ls.starts[line-1] + column - 1
 	}
-	l, col := ls.at(off)
 	where := fmt.Sprintf("row %d", row)
 	if name = strings.TrimSpace(name); name != "" {
 		where += ", " + name
 	}
-	return pos{l, col, where}
+	return pos{where: where, off: off, lines: ls}
 }
 
 func (c *converter) csvError(err error, ls *lines) {

@@ -54,16 +54,14 @@ type jsonReader struct {
 }
 
 func (r *jsonReader) pos(n *node, path string) pos {
-	line, col := r.lines.at(n.off)
-	return pos{line, col, path}
+	return pos{where: path, off: n.off, lines: r.lines}
 }
 
 func (c *converter) readJSON(data []byte) *timeline {
 	r := &jsonReader{c: c, lines: newLines(data)}
 	root, se := parseJSON(data)
 	if se != nil {
-		line, col := r.lines.at(se.off)
-		c.errorAt(pos{line, col, ""}, "%s", se.msg)
+		c.errorAt(pos{off: se.off, lines: r.lines}, "%s", se.msg)
 		return nil
 	}
 	if root.kind != 'o' {

@@ -241,7 +241,11 @@ func (c *converter) warn(at pos, format string, args ...any) {
 }
 
 func (c *converter) problem(at pos, msg string) Problem {
-	return Problem{File: c.name, Line: at.line, Col: at.col, Where: at.where, Msg: msg}
+	line, col := at.line, at.col
+	if at.lines != nil {
+		line, col = at.lines.at(at.off)
+	}
+	return Problem{File: c.name, Line: line, Col: col, Where: at.where, Msg: msg}
 }
 
 // clean removes from a value what no story may hold: control characters
@@ -255,8 +259,13 @@ func (c *converter) clean(f field) field {
 	return f
 }
 
-// pos is a place in the input.
+// pos is a place in the input: a line and column, or an offset whose line
+// and column are worked out only if a problem is reported there (counting
+// characters to every value of a long line would take time in the square
+// of its length).
 type pos struct {
 	line, col int
 	where     string
+	off       int
+	lines     *lines
 }
