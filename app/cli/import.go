@@ -8,9 +8,9 @@ import (
 	"io"
 	"net/url"
 	"os"
-	"path/filepath"
 	"time"
 
+	"explainer/app/internal/atomicfile"
 	"explainer/app/story"
 	"explainer/app/timelinejs"
 )
@@ -92,28 +92,11 @@ func importTimeline(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// writeNew writes a file whole or not at all: a temporary file in the same
-// folder, renamed over the name, so that an interrupted import leaves no
-// half story for the server to find.
+// writeNew writes a file whole or not at all, so that an interrupted
+// import leaves no half story for the server to find.
 func writeNew(name string, data []byte, force bool) error {
 	if _, err := os.Lstat(name); err == nil && !force {
 		return fmt.Errorf("%s exists: pass -force to replace it", name)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
+	return atomicfile.Write(name, data, 0o644)
 }

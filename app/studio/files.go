@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 
+	"explainer/app/internal/atomicfile"
 	"explainer/app/story"
 )
 
@@ -156,27 +157,7 @@ func (f *folder) save(name string, data []byte, base string) (string, []byte, er
 	case version(current) != base:
 		return "", current, errConflict
 	}
-	tmp, err := os.CreateTemp(f.dir, "."+name+".*.tmp")
-	if err != nil {
-		return "", nil, err
-	}
-	defer os.Remove(tmp.Name()) // after the rename, there is nothing to remove
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync() // on disk before it takes the name
-	}
-	if err != nil {
-		tmp.Close()
-		return "", nil, err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return "", nil, err
-	}
-	if err := tmp.Close(); err != nil {
-		return "", nil, err
-	}
-	if err := os.Rename(tmp.Name(), filepath.Join(f.dir, name)); err != nil {
+	if err := atomicfile.Write(filepath.Join(f.dir, name), data, 0o644); err != nil {
 		return "", nil, err
 	}
 	return version(data), nil, nil
