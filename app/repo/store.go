@@ -285,21 +285,22 @@ func (s *Store) publish() []error {
 // file.
 func newEntry(name string, data []byte, prepare Prepare) (*Entry, error) {
 	var converted []string
-	if timelinejs.IsTimeline(data) {
-		// A newsroom can switch renderer first and convert later: the
-		// timeline is converted on every load, as the import command
-		// would, under the id its file name gives.
-		res, err := timelinejs.Convert(name, data, timelinejs.Options{ID: timelinejs.IDFromName(name)})
-		if err != nil {
-			return nil, err
+	full, err := story.Parse(name, data)
+	if err != nil && timelinejs.IsTimeline(data) {
+		// A newsroom can switch renderer first and convert later: a
+		// TimelineJS file (which never parses as a story, so a story
+		// file pays nothing for this) is converted on every load, as the
+		// import command would, under the id its file name gives.
+		res, cerr := timelinejs.Convert(name, data, timelinejs.Options{ID: timelinejs.IDFromName(name)})
+		if cerr != nil {
+			return nil, cerr
 		}
-		data = res.JSON
 		converted = make([]string, 0, len(res.Warnings))
 		for _, w := range res.Warnings {
 			converted = append(converted, w.String())
 		}
+		full, err = res.Story, nil
 	}
-	full, err := story.Parse(name, data)
 	if err != nil {
 		return nil, err
 	}
