@@ -163,22 +163,14 @@ func (f *folder) save(name string, data []byte, base string) (string, []byte, er
 	return version(data), nil, nil
 }
 
-// format writes a story as story files are written, so that a save
-// changes in the file only what the editor changed: fields in the
-// format's order, two-space indent, events in the order the editor put
-// them, text as it is (no \u003c for <).
+// format writes a story the editor sent as story files are written
+// (story.Marshal), so that a save changes in the file only what the editor
+// changed. It is decoded as plain JSON, not parsed: Parse puts the events
+// in time order, and the editor's order is theirs to keep.
 func format(data []byte) ([]byte, error) {
 	var s story.Story
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&s); err != nil {
+	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&s); err != nil {
 		return nil, err
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(&s); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return story.Marshal(&s)
 }

@@ -8,7 +8,6 @@ import (
 
 	"path/filepath"
 	"strings"
-	"unicode"
 
 	"explainer/app/story"
 )
@@ -46,7 +45,7 @@ func (c *converter) build(tl *timeline) *story.Story {
 	}
 	s.ID = c.opt.ID
 	if s.ID == "" {
-		s.ID = story.ID(slug(s.Title))
+		s.ID = story.Slug(s.Title)
 		if s.ID == "" {
 			s.ID = "timeline"
 			c.warn(pos{}, "the title has no Latin letters or digits to make an id of: the id is %q; pass -id", s.ID)
@@ -209,7 +208,7 @@ func headlineFrom(body story.RichText) string {
 type ids map[story.ID]bool
 
 func (seen ids) make(c *converter, from, kind string, at pos, given bool) story.ID {
-	base := slug(from)
+	base := string(story.Slug(from))
 	if base == "" {
 		base = kind
 	}
@@ -222,34 +221,6 @@ func (seen ids) make(c *converter, from, kind string, at pos, given bool) story.
 	}
 	seen[id] = true
 	return id
-}
-
-// slug is text as an id: ASCII lower-case letters and digits joined by
-// single hyphens, at most 60 characters, cut at a word.
-func slug(s string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			hyphen = false
-			b.WriteRune(r)
-		default:
-			hyphen = true
-		}
-	}
-	out := b.String()
-	if len(out) > 60 {
-		out = out[:60]
-		if i := strings.LastIndexByte(out, '-'); i > 20 {
-			out = out[:i]
-		}
-		out = strings.Trim(out, "-")
-	}
-	return out
 }
 
 // media converts TimelineJS media into the story's.

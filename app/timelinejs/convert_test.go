@@ -43,7 +43,7 @@ var files = []struct {
 	{name: "bom-crlf.json"}, // a byte-order mark, CRLF, unknown fields, backgrounds
 	{name: "timeline2.json", opt: timelinejs.Options{Zone: "America/New_York"}},   // the TimelineJS 2 form: "2011,9,17", tag, asset, era
 	{name: "end-before-start.json"},                                               // an end before its start, repeated ids, no headline, relative and http media
-	{name: "ukrainian.json", opt: timelinejs.Options{Lang: "uk"}},                 // Cyrillic text: ids from nothing Latin, groups in Ukrainian
+	{name: "ukrainian.json", opt: timelinejs.Options{Lang: "uk"}},                 // Cyrillic text: ids romanised as Ukraine romanises, groups in Ukrainian
 	{name: "template-2024.csv", opt: timelinejs.Options{Zone: "America/Chicago"}}, // the 2024 template with Alt Text: BOM, CRLF, multi-line cells, title and era rows, times
 	{name: "legacy-sheet.csv", opt: timelinejs.Options{Zone: "America/New_York"}}, // an old sheet: Start Date, End Date, Tag, US dates, an unknown column, blank rows
 	{name: "messy-sheet.csv"},                                                     // columns in any order, Title and ERA, an unknown type, embed code, a stray quote

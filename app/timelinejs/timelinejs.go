@@ -146,7 +146,7 @@ func IsTimeline(data []byte) bool {
 // moon-landing.
 func IDFromName(name string) story.ID {
 	base := filepath.Base(name)
-	id := slug(strings.TrimSuffix(base, filepath.Ext(base)))
+	id := string(story.Slug(strings.TrimSuffix(base, filepath.Ext(base))))
 	if id == "" {
 		id = "timeline"
 	}
@@ -186,7 +186,7 @@ func Convert(name string, data []byte, opt Options) (*Result, error) {
 	if len(c.errs) > 0 {
 		return nil, c.errs
 	}
-	out, err := encode(s)
+	out, err := story.Marshal(s)
 	if err != nil {
 		return nil, err
 	}
@@ -200,19 +200,6 @@ func Convert(name string, data []byte, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("%s: the converted story does not validate (a bug in the importer): %w", name, err)
 	}
 	return &Result{Story: parsed, JSON: out, Warnings: c.warns}, nil
-}
-
-// encode writes the story as people write story files: two-space indent,
-// fields in the format's order, no HTML escaping of < > &.
-func encode(s *story.Story) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(s); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
 }
 
 func trimBOM(data []byte) []byte { return bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) }
