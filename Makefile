@@ -75,7 +75,7 @@ test-go:
 # The domain packages also run as WebAssembly, under Node, as in the browser.
 # The WebAssembly carries no zone database; under Node the tests read Go's.
 test-wasm:
-	ZONEINFO=$(GOROOT)/lib/time/zoneinfo.zip GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec" ./app/story/... ./app/i18n/...
+	ZONEINFO=$(GOROOT)/lib/time/zoneinfo.zip GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec" ./app/story/... ./app/i18n/... ./app/studio/draft/...
 
 # The parser, and the rich-text subset of bodies and captions. New inputs
 # are minimised for at most a second: the default minimisation of a large
