@@ -1,7 +1,6 @@
 package widget
 
 import (
-	"html"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -46,11 +45,7 @@ func (v *view) dek() app.UI {
 	for _, p := range v.s.Dek.Paragraphs() {
 		parts = append(parts, inlineHTML(p))
 	}
-	lang := ""
-	if l := v.storyLang(); l != "" {
-		lang = ` lang="` + html.EscapeString(l) + `"`
-	}
-	return app.Raw(`<p class="explainer-dek"` + lang + `>` + strings.Join(parts, " ") + `</p>`)
+	return app.Raw(`<p class="explainer-dek"` + v.langAttr() + `>` + strings.Join(parts, " ") + `</p>`)
 }
 
 func (v *view) updates() app.UI {

@@ -118,11 +118,16 @@ func (v *view) caption(text, credit story.RichText) app.UI {
 	if len(parts) == 0 {
 		return nil
 	}
-	lang := ""
+	return app.Raw("<figcaption" + v.langAttr() + ">" + strings.Join(parts, " ") + "</figcaption>")
+}
+
+// langAttr is the lang attribute of story text (view.storyLang) for HTML
+// written by hand, with its leading space; "" when none is needed.
+func (v *view) langAttr() string {
 	if l := v.storyLang(); l != "" {
-		lang = ` lang="` + html.EscapeString(l) + `"`
+		return ` lang="` + html.EscapeString(l) + `"`
 	}
-	return app.Raw("<figcaption" + lang + ">" + strings.Join(parts, " ") + "</figcaption>")
+	return ""
 }
 
 // hostOf is the host a link goes to, as readers see it in a notice.
