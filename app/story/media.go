@@ -3,6 +3,7 @@ package story
 import (
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -240,7 +241,12 @@ func Recognise(src string) Embed {
 		}
 		for i, s := range segs {
 			if s == "d" && i > 0 && safeID(seg(i+1)) && seg(i+1) != "e" {
-				e.Player = "https://" + host + "/" + strings.Join(segs[:i+2], "/") + "/preview"
+				// /document/d/ID, /spreadsheets/d/ID, /file/d/ID (after
+				// /u/0/ for a signed-in reader's link): every part an id.
+				kept := segs[:i+2]
+				if !slices.ContainsFunc(kept, func(p string) bool { return !safeID(p) }) {
+					e.Player = "https://" + host + "/" + strings.Join(kept, "/") + "/preview"
+				}
 				break
 			}
 		}
