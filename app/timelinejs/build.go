@@ -235,13 +235,17 @@ func (c *converter) media(m *tmedia, headline string) *story.Media {
 		c.warn(m.url.at, "embed code reduced to its address, %s: nothing from it runs in the page", src)
 		raw = src
 	}
+	if raw == "" {
+		c.warn(m.at, "the media has no address: dropped, with its caption and credit")
+		return nil
+	}
 	src, why := c.absolute(raw)
-	if src == "" {
-		if strings.HasPrefix(raw, "/") || !strings.Contains(raw, "://") && !strings.HasPrefix(raw, "//") && c.opt.Base == nil {
-			c.warn(m.url.at, "relative media URL %q has no base: dropped; pass -base", raw)
-		} else {
-			c.warn(m.url.at, "the media URL %q %s: dropped", raw, why)
-		}
+	switch {
+	case why == whyRelative:
+		c.warn(m.url.at, "relative media URL %q has no base: dropped; pass -base", raw)
+		return nil
+	case src == "":
+		c.warn(m.url.at, "the media URL %q %s: dropped", raw, why)
 		return nil
 	}
 	out := &story.Media{Src: story.URL(src)}

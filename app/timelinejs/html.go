@@ -253,6 +253,9 @@ func (w *richWriter) breakPara() {
 	w.cur = nil
 }
 
+// whyRelative is absolute's reason for a relative address without a base.
+const whyRelative = "is relative and has no base: pass -base"
+
 // absolute makes an address from the input absolute and http(s): it
 // returns "" and why not when it cannot be.
 func (c *converter) absolute(href string) (string, string) {
@@ -268,7 +271,7 @@ func (c *converter) absolute(href string) (string, string) {
 	}
 	if u.Scheme == "" {
 		if c.opt.Base == nil {
-			return "", "is relative and has no base: pass -base"
+			return "", whyRelative
 		}
 		u = c.opt.Base.ResolveReference(u)
 	}

@@ -2,6 +2,7 @@ package timelinejs
 
 import (
 	"encoding/json"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -48,4 +49,25 @@ func FuzzHTMLText(f *testing.F) {
 			t.Fatalf("htmlText(%q) = %q, which a story refuses: %v", in, rt, err)
 		}
 	})
+}
+
+// TestBase: with -base, relative addresses in text and media resolve
+// against it; without, they are reported.
+func TestBase(t *testing.T) {
+	base, _ := url.Parse("https://news.example.com/graphics/timeline/")
+	c := &converter{name: "t", opt: Options{Base: base}}
+	if got := c.htmlText(field{s: `<a href="/about">About</a> and <a href="notes.html">notes</a>`}); got != "[About](https://news.example.com/about) and [notes](https://news.example.com/graphics/timeline/notes.html)" {
+		t.Errorf("links: %q", got)
+	}
+	m := c.media(&tmedia{url: field{s: "images/photo.jpg"}, alt: field{s: "A photo"}}, "H")
+	if m == nil || m.Src != "https://news.example.com/graphics/timeline/images/photo.jpg" {
+		t.Errorf("media: %+v", m)
+	}
+	if len(c.warns) != 0 {
+		t.Errorf("warnings: %v", c.warns)
+	}
+	c = &converter{name: "t"}
+	if m := c.media(&tmedia{url: field{s: "images/photo.jpg"}}, "H"); m != nil || len(c.warns) != 1 || !strings.Contains(c.warns[0].Msg, "pass -base") {
+		t.Errorf("without a base: %+v %v", m, c.warns)
+	}
 }
