@@ -21,7 +21,7 @@ func importTimeline(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("import", "import [-o FILE] [-id ID] [-lang LANG] [-zone ZONE] [-base URL] [-force] FILE (- reads standard input)", stderr)
 	out := fs.String("o", "", "write the story to `FILE` (default: standard output)")
 	id := fs.String("id", "", "the story's `ID` (default: made from the title)")
-	lang := fs.String("lang", "en", "the `LANG`uage of the timeline's text, a BCP 47 tag such as en or uk")
+	lang := fs.String("lang", "", "the `LANG`uage of the timeline's text, a BCP 47 tag such as en or uk (default: uk or ru for text in their letters, else en)")
 	zone := fs.String("zone", "", "the IANA time `ZONE` of the timeline's times of day (TimelineJS has none; without it they are dropped)")
 	base := fs.String("base", "", "the `URL` that relative media and link addresses are relative to")
 	force := fs.Bool("force", false, "replace FILE given with -o if it exists")

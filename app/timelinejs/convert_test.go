@@ -230,3 +230,25 @@ func FuzzConvert(f *testing.F) {
 		}
 	})
 }
+
+// TestLanguageFromLetters: a timeline says nothing of its language;
+// Ukrainian text is taken as Ukrainian, with a warning to say so.
+func TestLanguageFromLetters(t *testing.T) {
+	for _, tt := range []struct{ file, lang string }{{"ukrainian.json", "uk"}, {"moon-landing.json", "en"}, {"template-2024.csv", "en"}} {
+		data, err := os.ReadFile(filepath.Join("testdata", tt.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := timelinejs.Convert(tt.file, data, timelinejs.Options{Zone: "UTC"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Story.Language != story.Lang(tt.lang) {
+			t.Errorf("%s: language %q; want %q", tt.file, res.Story.Language, tt.lang)
+		}
+		said := slices.ContainsFunc(res.Warnings, func(p timelinejs.Problem) bool { return strings.Contains(p.Msg, "pass -lang") })
+		if said != (tt.lang != "en") {
+			t.Errorf("%s: warned of the language: %v", tt.file, said)
+		}
+	}
+}

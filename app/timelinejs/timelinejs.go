@@ -28,7 +28,7 @@ type Options struct {
 	// ID is the story's id; without it, one is made from the title.
 	ID story.ID
 	// Lang is the language of the text (TimelineJS files do not say);
-	// "en" without it.
+	// without it, Ukrainian or Russian for text in their letters, else en.
 	Lang story.Lang
 	// Zone is the IANA zone the timeline's times of day are in. TimelineJS
 	// has none, so without it a time of day is dropped (with a warning)
