@@ -32,7 +32,7 @@ Usage:
   explainer validate [-json] FILE... (- for standard input)
   explainer schema
   explainer export   -out DIR [-stories DIR] [-base-url URL] [-force]
-  explainer import   [-o FILE] [-id ID] [-lang LANG] [-zone ZONE] [-base URL] FILE (TimelineJS JSON or a sheet's CSV; - for standard input)
+  explainer import   [-o FILE] [-id ID] [-lang LANG] [-zone ZONE] [-base URL] FILE|URL (TimelineJS JSON or a sheet's CSV; - for standard input)
   explainer version
 
 Run "explainer COMMAND -h" for the flags of a command.

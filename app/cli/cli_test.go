@@ -6,6 +6,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -219,5 +221,26 @@ func TestImportCommand(t *testing.T) {
 	stdin = strings.NewReader("Year,Headline\n1969,Moon\n")
 	if code, stdout, errs := run("import", "-"); code != 0 || !strings.Contains(stdout, `"headline": "Moon"`) {
 		t.Errorf("import -: exit %d\n%s%s", code, stdout, errs)
+	}
+}
+
+// TestImportFromTheWeb fetches a timeline from a real server on
+// loopback, as from a sheet published to the web: relative media resolve
+// against its address; an address that is not there is an error.
+func TestImportFromTheWeb(t *testing.T) {
+	srv := httptest.NewServer(http.StripPrefix("/tl/", http.FileServer(http.Dir("../timelinejs/testdata"))))
+	defer srv.Close()
+	code, out, errs := run("import", srv.URL+"/tl/end-before-start.json")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	if !strings.Contains(out, `"src": "`+srv.URL+`/tl/images/photo.jpg"`) {
+		t.Errorf("relative media not resolved against the address:\n%s", out)
+	}
+	if strings.Contains(errs, "has no base") {
+		t.Errorf("warned of no base:\n%s", errs)
+	}
+	if code, _, errs := run("import", srv.URL+"/tl/missing.csv"); code != 1 || !strings.Contains(errs, "404") {
+		t.Errorf("a missing address: exit %d\n%s", code, errs)
 	}
 }

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"net/url"
 	"os"
+	"strings"
 	"time"
 
 	"explainer/app/internal/atomicfile"
@@ -18,12 +20,12 @@ import (
 // importTimeline converts a TimelineJS timeline (JSON or a sheet's CSV)
 // into a story file.
 func importTimeline(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("import", "import [-o FILE] [-id ID] [-lang LANG] [-zone ZONE] [-base URL] [-force] FILE (- reads standard input)", stderr)
+	fs := newFlagSet("import", "import [-o FILE] [-id ID] [-lang LANG] [-zone ZONE] [-base URL] [-force] FILE|URL (- reads standard input; a URL is fetched, such as a sheet published as CSV)", stderr)
 	out := fs.String("o", "", "write the story to `FILE` (default: standard output)")
 	id := fs.String("id", "", "the story's `ID` (default: made from the title)")
 	lang := fs.String("lang", "", "the `LANG`uage of the timeline's text, a BCP 47 tag such as en or uk (default: uk or ru for text in their letters, else en)")
 	zone := fs.String("zone", "", "the IANA time `ZONE` of the timeline's times of day (TimelineJS has none; without it they are dropped)")
-	base := fs.String("base", "", "the `URL` that relative media and link addresses are relative to")
+	base := fs.String("base", "", "the `URL` that relative media and link addresses are relative to (default for a URL: itself)")
 	force := fs.Bool("force", false, "replace FILE given with -o if it exists")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
@@ -48,7 +50,17 @@ func importTimeline(args []string, stdout, stderr io.Writer) int {
 		opt.Base = u
 	}
 	name := fs.Arg(0)
-	data, err := readStory(name)
+	var data []byte
+	var err error
+	if isURL(name) {
+		data, err = download(name)
+		if err == nil && opt.Base == nil {
+			// A timeline online names its pictures next to it.
+			opt.Base, _ = url.Parse(name)
+		}
+	} else {
+		data, err = readStory(name)
+	}
 	if name == "-" {
 		name = "<stdin>"
 	}
@@ -90,6 +102,26 @@ func importTimeline(args []string, stdout, stderr io.Writer) int {
 	s := res.Story
 	fmt.Fprintf(stderr, "%s: %q (%s), %d events, %d phases, %d groups, %d warnings\n", name, s.Title, s.ID, len(s.Events), len(s.Phases), len(s.Groups), len(res.Warnings))
 	return exitOK
+}
+
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
+}
+
+// download fetches a timeline from the web: a TimelineJS JSON file, or a
+// Google Sheet published to the web as CSV. It gives up after a while
+// and never reads more than a story may be.
+func download(address string) ([]byte, error) {
+	client := &http.Client{Timeout: 60 * time.Second}
+	res, err := client.Get(address)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s: the server answered %s", address, res.Status)
+	}
+	return io.ReadAll(io.LimitReader(res.Body, story.MaxFileSize+1))
 }
 
 // writeNew writes a file whole or not at all, so that an interrupted
