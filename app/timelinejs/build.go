@@ -18,7 +18,7 @@ func (c *converter) build(tl *timeline) *story.Story {
 	if s.Language == "" {
 		s.Language = guessLang(tl)
 		if s.Language != "en" {
-			c.warn(pos{}, "the language is not given: taken as %s from the text's letters; pass -lang to say", s.Language)
+			c.warn(c.top, "the language is not given: taken as %s from the text's letters; pass -lang to say", s.Language)
 		}
 	}
 	if t := tl.title; t != nil {
@@ -40,7 +40,7 @@ func (c *converter) build(tl *timeline) *story.Story {
 			base = "Timeline"
 		}
 		s.Title = base
-		at := pos{}
+		at := c.top
 		if tl.title != nil {
 			at = tl.title.at
 		}
@@ -51,20 +51,20 @@ func (c *converter) build(tl *timeline) *story.Story {
 		s.ID = story.Slug(s.Title)
 		if s.ID == "" {
 			s.ID = "timeline"
-			c.warn(pos{}, "the title has no Latin letters or digits to make an id of: the id is %q; pass -id", s.ID)
+			c.warn(c.top, "the title has no Latin letters or digits to make an id of: the id is %q; pass -id", s.ID)
 		}
 	}
 
 	if len(tl.events) == 0 {
-		c.errorAt(pos{}, "the timeline has no events")
+		c.errorAt(c.top, "the timeline has no events")
 		return s
 	}
 	if len(tl.events) > story.MaxEvents {
-		c.errorAt(pos{}, "%d events: a story has at most %d; split the timeline", len(tl.events), story.MaxEvents)
+		c.errorAt(c.top, "%d events: a story has at most %d; split the timeline", len(tl.events), story.MaxEvents)
 		return s
 	}
 	if len(tl.eras) > story.MaxPhases {
-		c.errorAt(pos{}, "%d eras: a story has at most %d phases", len(tl.eras), story.MaxPhases)
+		c.errorAt(c.top, "%d eras: a story has at most %d phases", len(tl.eras), story.MaxPhases)
 		return s
 	}
 	eventIDs := ids{}

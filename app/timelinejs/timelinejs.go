@@ -173,8 +173,10 @@ func Convert(name string, data []byte, opt Options) (*Result, error) {
 	var tl *timeline
 	switch Detect(data) {
 	case JSON:
+		c.top = pos{line: 1, col: 1, where: "$"}
 		tl = c.readJSON(data)
 	case CSV:
+		c.top = pos{line: 1, col: 1, where: "row 1"}
 		tl = c.readCSV(data)
 	default:
 		return nil, Errors{{File: name, Line: 1, Col: 1, Msg: "neither TimelineJS JSON (an object { ... }) nor a sheet exported as CSV (a header row with Headline and Year or Start Date)"}}
@@ -206,8 +208,11 @@ func trimBOM(data []byte) []byte { return bytes.TrimPrefix(data, []byte("\xef\xb
 
 // converter collects problems as it goes, so that one run reports all.
 type converter struct {
-	name  string
-	opt   Options
+	name string
+	opt  Options
+	// top is where problems of the whole timeline are placed: the
+	// document ($) or the sheet's header row.
+	top   pos
 	errs  Errors
 	warns []Problem
 }
