@@ -49,13 +49,7 @@ func (k MediaKind) check() string {
 	return "the kind of media is one of image, video, audio, post, map, document or link"
 }
 
-func (MediaKind) jsonSchema() map[string]any {
-	enum := make([]any, len(MediaKinds))
-	for i, k := range MediaKinds {
-		enum[i] = string(k)
-	}
-	return map[string]any{"type": "string", "enum": enum}
-}
+func (MediaKind) jsonSchema() map[string]any { return enumSchema(MediaKinds) }
 
 func (m *Media) resolve() []fieldProblem {
 	if m.Src == "" || URL(m.Src).check() != "" {

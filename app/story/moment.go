@@ -223,10 +223,4 @@ func (p PartOfDay) check() string {
 	return ""
 }
 
-func (PartOfDay) jsonSchema() map[string]any {
-	enum := make([]any, len(PartsOfDay))
-	for i, p := range PartsOfDay {
-		enum[i] = string(p)
-	}
-	return map[string]any{"type": "string", "enum": enum}
-}
+func (PartOfDay) jsonSchema() map[string]any { return enumSchema(PartsOfDay) }

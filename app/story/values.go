@@ -135,6 +135,13 @@ func (k QuoteKind) check() string {
 	return ""
 }
 
-func (QuoteKind) jsonSchema() map[string]any {
-	return map[string]any{"type": "string", "enum": []any{string(Direct), string(Reported)}}
+func (QuoteKind) jsonSchema() map[string]any { return enumSchema([]QuoteKind{Direct, Reported}) }
+
+// enumSchema is the schema of a text that takes one of the values.
+func enumSchema[T ~string](values []T) map[string]any {
+	enum := make([]any, len(values))
+	for i, v := range values {
+		enum[i] = string(v)
+	}
+	return map[string]any{"type": "string", "enum": enum}
 }

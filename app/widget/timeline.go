@@ -72,7 +72,7 @@ func (v *view) timelineItem(i int) app.UI {
 		item.IPhase = v.s.Phases[p].Label
 	}
 	if v.highlighted[i] {
-		item.IMark = v.highlight()
+		item.IMark = v.mark
 	}
 	return item
 }

@@ -15,8 +15,10 @@ type view struct {
 	state    State
 	selected int // index of the selected event
 	// highlighted marks the events that involve the filtered person and
-	// are in the filtered group, when either filter is on.
+	// are in the filtered group, when either filter is on; mark is what
+	// screen readers hear on each of them.
 	highlighted map[int]bool
+	mark        string
 }
 
 func (c *Explainer) view() *view {
@@ -28,6 +30,7 @@ func (c *Explainer) view() *view {
 		selected: max(0, c.story.EventIndex(c.state.Event)),
 	}
 	if p, g := c.state.Person, c.state.Group; p != "" || g != "" {
+		v.mark = v.highlight()
 		v.highlighted = map[int]bool{}
 		for i := range v.s.Events {
 			if (p == "" || v.s.Involves(p, i)) && (g == "" || v.s.Events[i].Group == g) {
@@ -60,7 +63,8 @@ func (v *view) eventHref(id story.ID) string {
 }
 
 // highlight is what a highlighted event is marked with for screen
-// readers: who of the filtered person takes part, in which group.
+// readers: that the filtered person takes part, in which group; worked
+// out once a render (view.mark), not once an event.
 func (v *view) highlight() string {
 	var parts []string
 	if p := v.s.Person(v.state.Person); p != nil {
