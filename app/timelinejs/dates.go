@@ -226,32 +226,33 @@ func splitDateText(s string) ([5]string, bool) {
 
 var clockRE = regexp.MustCompile(`^(\d{1,2})(?::(\d{2}))?(?::(\d{2})(?:\.\d+)?)?\s*([AaPp]\.?[Mm]\.?)?$`)
 
-// parseClock reads a time of day: 14:30, 14:30:05, 2:30 PM, 2 pm.
-func parseClock(s string) (h, m, sec string, ok bool) {
+// parseClock reads a time of day: 14:30, 14:30:05 (seconds are finer than
+// a story's dates), 2:30 PM, 2 pm.
+func parseClock(s string) (h, m string, ok bool) {
 	mm := clockRE.FindStringSubmatch(strings.TrimSpace(s))
 	if mm == nil || (mm[2] == "" && mm[4] == "") {
-		return "", "", "", false
+		return "", "", false
 	}
 	hour, _ := strconv.Atoi(mm[1])
 	if hour > 23 {
-		return "", "", "", false
+		return "", "", false
 	}
 	switch strings.ToLower(strings.ReplaceAll(mm[4], ".", "")) {
 	case "pm":
 		if hour > 12 || hour == 0 {
-			return "", "", "", false
+			return "", "", false
 		}
 		if hour < 12 {
 			hour += 12
 		}
 	case "am":
 		if hour > 12 || hour == 0 {
-			return "", "", "", false
+			return "", "", false
 		}
 		if hour == 12 {
 			hour = 0
 		}
 	}
 	m = mm[2]
-	return strconv.Itoa(hour), m, mm[3], true
+	return strconv.Itoa(hour), m, true
 }

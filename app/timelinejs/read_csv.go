@@ -142,11 +142,11 @@ func csvDate(year, month, day, tm, whole field, row pos) *tdate {
 		d.at = whole.at
 	}
 	if tm.s != "" {
-		h, m, s, ok := parseClock(tm.s)
+		h, m, ok := parseClock(tm.s)
 		if !ok {
 			d.hour = field{"not a time: " + tm.s, tm.at} // reported when the date is read
 		} else {
-			d.hour, d.minute, d.second = field{h, tm.at}, field{m, tm.at}, field{s, tm.at}
+			d.hour, d.minute = field{h, tm.at}, field{m, tm.at}
 		}
 	}
 	return d

@@ -34,9 +34,9 @@ type field struct {
 
 // tdate is a date as TimelineJS gives it: parts as text.
 type tdate struct {
-	at                                         pos
-	year, month, day, hour, minute, second, ms field
-	display                                    field
+	at                             pos
+	year, month, day, hour, minute field
+	display                        field
 	// text is a whole date in one cell or string (Start Date, TimelineJS
 	// 2's "2011,12,10"), split by parseDateText.
 	text field
@@ -124,6 +124,25 @@ func (r *jsonReader) text(n *node, path string) field {
 	return field{}
 }
 
+// texts reads the text values of an object into the fields its keys name;
+// a key named with a nil field is known and not kept, any other key is
+// reported as not part of what the object is.
+func (r *jsonReader) texts(n *node, path, what string, fields map[string]*field) {
+	if !r.object(n, path) {
+		return
+	}
+	for i, k := range n.keys {
+		v, p := n.vals[i], path+"."+k
+		f, known := fields[k]
+		switch {
+		case !known:
+			r.c.warn(r.pos(v, p), "%q is not part of %s: not kept", k, what)
+		case f != nil:
+			*f = r.text(v, p)
+		}
+	}
+}
+
 func (r *jsonReader) object(n *node, path string) bool {
 	if n.kind == 'z' {
 		return false
@@ -150,18 +169,7 @@ func (r *jsonReader) slide(n *node, path string) *slide {
 		case "display_date":
 			s.display = r.text(v, p)
 		case "text":
-			if r.object(v, p) {
-				for j, tk := range v.keys {
-					switch tk {
-					case "headline":
-						s.headline = r.text(v.vals[j], p+".headline")
-					case "text":
-						s.text = r.text(v.vals[j], p+".text")
-					default:
-						r.c.warn(r.pos(v.vals[j], p+"."+tk), "%q is not part of a slide's text: not kept", tk)
-					}
-				}
-			}
+			r.texts(v, p, "a slide's text", map[string]*field{"headline": &s.headline, "text": &s.text})
 		case "media":
 			s.media = r.media(v, p)
 		case "group":
@@ -199,33 +207,14 @@ func (r *jsonReader) date(n *node, path string) *tdate {
 		return nil
 	}
 	d := &tdate{at: r.pos(n, path)}
-	for i, k := range n.keys {
-		v, p := n.vals[i], path+"."+k
-		f := r.text(v, p)
-		switch k {
-		case "year":
-			d.year = f
-		case "month":
-			d.month = f
-		case "day":
-			d.day = f
-		case "hour":
-			d.hour = f
-		case "minute":
-			d.minute = f
-		case "second":
-			d.second = f
-		case "millisecond":
-			d.ms = f
-		case "display_date":
-			d.display = f
-		case "format":
-			// a display format for TimelineJS's own date text: the
-			// widget formats dates in the reader's language instead.
-		default:
-			r.c.warn(r.pos(v, p), "%q is not part of a TimelineJS date: not kept", k)
-		}
-	}
+	r.texts(n, path, "a TimelineJS date", map[string]*field{
+		"year": &d.year, "month": &d.month, "day": &d.day, "hour": &d.hour, "minute": &d.minute,
+		"display_date": &d.display,
+		// Seconds are finer than any story's date; format is TimelineJS's
+		// own date text, where the widget writes dates in the reader's
+		// language.
+		"second": nil, "millisecond": nil, "format": nil,
+	})
 	return d
 }
 
@@ -234,28 +223,11 @@ func (r *jsonReader) media(n *node, path string) *tmedia {
 		return nil
 	}
 	m := &tmedia{at: r.pos(n, path)}
-	for i, k := range n.keys {
-		v, p := n.vals[i], path+"."+k
-		switch k {
-		case "url":
-			m.url = r.text(v, p)
-		case "caption":
-			m.caption = r.text(v, p)
-		case "credit":
-			m.credit = r.text(v, p)
-		case "thumbnail", "thumb": // thumb: an older name still in files
-			m.thumbnail = r.text(v, p)
-		case "alt":
-			m.alt = r.text(v, p)
-		case "title":
-			m.title = r.text(v, p)
-		case "link":
-			m.link = r.text(v, p)
-		case "link_target":
-		default:
-			r.c.warn(r.pos(v, p), "%q is not part of TimelineJS media: not kept", k)
-		}
-	}
+	r.texts(n, path, "TimelineJS media", map[string]*field{
+		"url": &m.url, "caption": &m.caption, "credit": &m.credit, "alt": &m.alt, "title": &m.title, "link": &m.link,
+		"thumbnail": &m.thumbnail, "thumb": &m.thumbnail, // thumb: an older name still in files
+		"link_target": nil,
+	})
 	return m
 }
 
@@ -288,21 +260,7 @@ func (r *jsonReader) timeline2(n *node, path string) *timeline {
 			case "asset":
 				if r.object(v, p) {
 					m := &tmedia{at: r.pos(v, p)}
-					for j, ak := range v.keys {
-						f := r.text(v.vals[j], p+"."+ak)
-						switch ak {
-						case "media":
-							m.url = f
-						case "credit":
-							m.credit = f
-						case "caption":
-							m.caption = f
-						case "thumbnail":
-							m.thumbnail = f
-						default:
-							r.c.warn(f.at, "%q is not part of a TimelineJS asset: not kept", ak)
-						}
-					}
+					r.texts(v, p, "a TimelineJS asset", map[string]*field{"media": &m.url, "credit": &m.credit, "caption": &m.caption, "thumbnail": &m.thumbnail})
 					s.media = m
 				}
 			case "date", "era", "type", "classname", "value":
