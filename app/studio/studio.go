@@ -331,7 +331,7 @@ func (s *Studio) importTimeline(w http.ResponseWriter, r *http.Request) {
 		if errors.As(err, &list) {
 			ps = ps[:0]
 			for _, p := range list {
-				ps = append(ps, problem{Line: p.Line, Column: p.Col, Path: p.Where, Message: p.Msg})
+				ps = append(ps, importProblem(p))
 			}
 		}
 		writeJSON(w, http.StatusUnprocessableEntity, apiError{Error: "the timeline could not be imported", Problems: ps})
@@ -339,7 +339,13 @@ func (s *Studio) importTimeline(w http.ResponseWriter, r *http.Request) {
 	}
 	warnings := make([]problem, len(res.Warnings))
 	for i, p := range res.Warnings {
-		warnings[i] = problem{Line: p.Line, Column: p.Col, Path: p.Where, Message: p.Msg}
+		warnings[i] = importProblem(p)
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"text": string(res.JSON), "warnings": warnings})
+}
+
+// importProblem places an importer's warning or error as the studio
+// places validation problems.
+func importProblem(p timelinejs.Problem) problem {
+	return problem{Line: p.Line, Column: p.Col, Path: p.Where, Message: p.Msg}
 }
