@@ -108,9 +108,11 @@ fmt:
 fmt-check:
 	@out=$$(gofmt -l app web main.go); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
+# The studio's WebAssembly is its own build (-tags studio): checked too.
 vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet -tags studio ./app/studio/... ./app/widget/...
 
 # staticcheck at a pinned version, fetched by the go command like any
 # module; it fails on any finding, on the server and on the WebAssembly.
@@ -118,6 +120,7 @@ STATICCHECK := .cache/bin/staticcheck
 lint: $(STATICCHECK)
 	$(STATICCHECK) ./...
 	GOOS=js GOARCH=wasm $(STATICCHECK) ./...
+	GOOS=js GOARCH=wasm $(STATICCHECK) -tags studio ./app/studio/... ./app/widget/...
 
 $(STATICCHECK): Makefile
 	GOBIN=$(CURDIR)/.cache/bin $(GO) install honnef.co/go/tools/cmd/staticcheck@v0.8.2
@@ -127,4 +130,4 @@ tidy-check:
 	@out=$$($(GO) mod tidy -diff 2>&1) || { echo "go mod tidy needed:"; echo "$$out"; exit 1; }
 
 clean:
-	rm -rf bin testoutput .cache $(WASM) $(WASM).br $(WASM).gz $(EXEC_JS) $(EXEC_JS).br $(EXEC_JS).gz
+	rm -rf bin testoutput .cache web/static/app.wasm* web/static/studio.wasm* $(EXEC_JS) $(EXEC_JS).br $(EXEC_JS).gz

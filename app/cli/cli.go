@@ -1,7 +1,7 @@
 //go:build !wasm
 
-// Package cli is the explainer command line: serve, validate, schema,
-// export, import and version. It lives behind the !wasm build tag, like the server
+// Package cli is the explainer command line: serve, edit, validate,
+// schema, export, import and version. It lives behind the !wasm build tag, like the server
 // it starts, so none of it reaches the WebAssembly readers download.
 package cli
 
@@ -28,7 +28,8 @@ var version = "dev"
 const usage = `explainer serves interactive news explainers: a timeline and quote cards.
 
 Usage:
-  explainer serve    [-addr :8080] [-stories DIR] [-base-url URL | -trust-proxy] [-frame-ancestors LIST] [-health-details] [-drain 30s]
+  explainer serve    [-addr :8080] [-stories DIR] [-edit [-edit-token TOKEN]] [-base-url URL | -trust-proxy] [-frame-ancestors LIST] [-health-details] [-drain 30s]
+  explainer edit     [-addr 127.0.0.1:8081] [-edit-token TOKEN] FILE|DIR (the studio: a browser editor with a live preview)
   explainer validate [-json] FILE... (- for standard input)
   explainer schema
   explainer export   -out DIR [-stories DIR] [-base-url URL] [-force]
@@ -49,6 +50,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "serve":
 		return serve(ctx, rest, stdout, stderr)
+	case "edit":
+		return edit(ctx, rest, stdout, stderr)
 	case "validate":
 		return validate(rest, stdout, stderr)
 	case "schema":

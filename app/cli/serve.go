@@ -4,18 +4,24 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"os"
+	"path/filepath"
 	"time"
 
 	"explainer/app/server"
+	"explainer/app/studio"
 )
 
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("serve", "serve [-addr :8080] [-stories DIR] [-base-url URL | -trust-proxy] [-frame-ancestors LIST] [-health-details] [-drain 30s]", stderr)
+	fs := newFlagSet("serve", "serve [-addr :8080] [-stories DIR] [-edit [-edit-token TOKEN]] [-base-url URL | -trust-proxy] [-frame-ancestors LIST] [-health-details] [-drain 30s]", stderr)
 	addr := fs.String("addr", ":8080", "address to listen on")
 	dir := fs.String("stories", "", "folder of story files to serve and watch (default: the built-in story)")
+	edit := fs.Bool("edit", false, "also serve the studio, the browser editor, on the -stories folder at /studio/ (loopback only without -edit-token)")
+	token := fs.String("edit-token", "", "lets the studio answer beyond loopback to whoever has this token (default $EXPLAINER_EDIT_TOKEN): for a newsroom's own network")
 	base := fs.String("base-url", "", "public URL of the site, e.g. https://example.com/graphics")
 	ancestors := fs.String("frame-ancestors", "*", "who may embed the pages, as a CSP frame-ancestors list")
 	details := fs.Bool("health-details", false, "list the story files not served on /healthz to anyone (else only to requests with the token in $EXPLAINER_HEALTH_TOKEN)")
@@ -24,16 +30,78 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
+	cfg := server.Config{StoriesDir: *dir, BaseURL: *base, FrameAncestors: *ancestors, HealthDetails: *details, HealthToken: os.Getenv("EXPLAINER_HEALTH_TOKEN"), TrustProxy: *trustProxy, Drain: *drain}
+	if !*edit {
+		return start(ctx, cfg, *addr, "", stderr)
+	}
+	if *dir == "" {
+		fmt.Fprintln(stderr, "serve -edit: the studio edits a -stories folder; name one")
+		return exitUsage
+	}
+	return runStudio(ctx, cfg, *dir, *addr, editToken(*token), stderr)
+}
+
+// edit opens the studio on a story file or a folder of them, on
+// loopback: explainer edit FILE|DIR.
+func edit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("edit", "edit [-addr 127.0.0.1:8081] [-edit-token TOKEN] FILE|DIR", stderr)
+	addr := fs.String("addr", "127.0.0.1:8081", "address to listen on")
+	token := fs.String("edit-token", "", "lets the studio answer beyond loopback to whoever has this token (default $EXPLAINER_EDIT_TOKEN)")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "usage: explainer edit [-addr 127.0.0.1:8081] FILE|DIR")
+		return exitUsage
+	}
+	path := fs.Arg(0)
+	fi, err := os.Stat(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "explainer edit: %v\n", err)
+		return exitFailure
+	}
+	dir := path
+	if !fi.IsDir() {
+		dir = filepath.Dir(path)
+	}
+	return runStudio(ctx, server.Config{StoriesDir: dir}, path, *addr, editToken(*token), stderr)
+}
+
+func editToken(flag string) string {
+	if flag != "" {
+		return flag
+	}
+	return os.Getenv("EXPLAINER_EDIT_TOKEN")
+}
+
+// runStudio serves the stories of cfg with the studio on path.
+func runStudio(ctx context.Context, cfg server.Config, path, addr, token string, stderr io.Writer) int {
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	// Loading a large stories folder takes a while: SIGTERM is honoured
-	// during it too.
+	st, err := studio.New(studio.Config{Path: path, Token: token, Logger: log})
+	if err != nil {
+		log.Error("cannot open the studio", "err", err)
+		return exitFailure
+	}
+	cfg.Studio = st
+	link := "/studio/"
+	if token != "" {
+		link += "?token=…" // the token itself stays out of logs
+	}
+	return start(ctx, cfg, addr, link, stderr)
+}
+
+// start starts a server and serves until ctx ends. Loading a large stories
+// folder takes a while: SIGTERM is honoured during it too.
+func start(ctx context.Context, cfg server.Config, addr, studioPath string, stderr io.Writer) int {
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	cfg.Logger = log
 	type result struct {
 		s   *server.Server
 		err error
 	}
 	loaded := make(chan result, 1)
 	go func() {
-		s, err := server.New(server.Config{StoriesDir: *dir, BaseURL: *base, FrameAncestors: *ancestors, Logger: log, HealthDetails: *details, HealthToken: os.Getenv("EXPLAINER_HEALTH_TOKEN"), TrustProxy: *trustProxy, Drain: *drain})
+		s, err := server.New(cfg)
 		loaded <- result{s, err}
 	}()
 	var s *server.Server
@@ -48,7 +116,15 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		s = r.s
 	}
-	if err := s.Run(ctx, *addr); err != nil {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		log.Error("cannot listen", "err", err)
+		return exitFailure
+	}
+	if studioPath != "" {
+		log.Info("the studio is open", "url", "http://"+ln.Addr().String()+s.Site().Root()+studioPath)
+	}
+	if err := s.Serve(ctx, ln); err != nil {
 		log.Error("server stopped", "err", err)
 		return exitFailure
 	}

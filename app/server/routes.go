@@ -28,6 +28,12 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /oembed", s.handle(s.serveOEmbed))
 	mux.HandleFunc("GET /s/{id}/embed", s.handle(s.serveEmbedPage))
 	mux.HandleFunc("GET /demo", s.handle(s.serveDemo))
+	if s.cfg.Studio != nil {
+		h := s.cfg.Studio.Handler(s.handle(s.serveStudioPage))
+		for _, method := range []string{"GET", "PUT", "POST"} {
+			mux.Handle(method+" /studio/", h)
+		}
+	}
 	mux.HandleFunc("GET /", s.handle(notFound)) // other methods get 405 from the mux
 	var h http.Handler = mux
 	if s.root != "" {
@@ -224,6 +230,17 @@ func oneLine(text string) string {
 	}
 	q := strconv.Quote(text)
 	return q[1 : len(q)-1]
+}
+
+// serveStudioPage is the page the studio's WebAssembly runs in; the
+// studio's guard has let the request through.
+func (s *Server) serveStudioPage(w http.ResponseWriter, r *http.Request) error {
+	b, err := s.site.StudioPage()
+	if err != nil {
+		return err
+	}
+	s.send(w, r, response{ctype: site.HTMLType, cache: "no-store", body: encoded{Raw: b}, document: true, editor: true})
+	return nil
 }
 
 // serveAsset answers a request for a hashed asset URL: cached for a year,

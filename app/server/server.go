@@ -20,6 +20,7 @@ import (
 
 	"explainer/app/repo"
 	"explainer/app/site"
+	"explainer/app/studio"
 	"explainer/web"
 )
 
@@ -70,7 +71,11 @@ type Config struct {
 	// when BaseURL is not given. Only for a server that nothing can reach
 	// but through that proxy: anyone else could set the headers too.
 	TrustProxy bool
-	Logger     *slog.Logger
+	// Studio, when set, serves the studio (the browser editor) under
+	// /studio/, on the stories folder it edits; a folder with no story
+	// yet is then served too, since the studio is how one gets there.
+	Studio *studio.Studio
+	Logger *slog.Logger
 }
 
 // Server serves stories over HTTP.
@@ -106,7 +111,7 @@ func New(cfg Config) (*Server, error) {
 	if err := checkFrameAncestors(cfg.FrameAncestors); err != nil {
 		return nil, err
 	}
-	st, err := site.Open(site.Config{StoriesDir: cfg.StoriesDir, BaseURL: cfg.BaseURL, Static: cfg.Static, Logger: s.log})
+	st, err := site.Open(site.Config{StoriesDir: cfg.StoriesDir, BaseURL: cfg.BaseURL, Static: cfg.Static, Logger: s.log, AllowEmpty: cfg.Studio != nil})
 	if err != nil {
 		return nil, err
 	}
@@ -117,6 +122,15 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.csp = contentSecurityPolicy(cfg.FrameAncestors)
 	s.editorCSP = contentSecurityPolicy("'self'")
+	if cfg.Studio != nil {
+		// A story saved in the studio is served at once, not at the
+		// watcher's next look.
+		cfg.Studio.OnSave(func(string) {
+			if err := s.stories.Reload(); err != nil {
+				s.log.Warn("reloading the stories after a save", "err", err)
+			}
+		})
+	}
 	s.handler = s.routes()
 	return s, nil
 }

@@ -32,7 +32,10 @@ type Config struct {
 	BaseURL string
 	// Static replaces the embedded web/static files (tests use it).
 	Static fs.FS
-	Logger *slog.Logger
+	// AllowEmpty opens a folder with no valid story in it (for the
+	// studio, where editors make or fix one) instead of failing.
+	AllowEmpty bool
+	Logger     *slog.Logger
 }
 
 // Site is the stories and assets of one site, and how its pages render.
@@ -102,7 +105,7 @@ func Open(cfg Config) (*Site, error) {
 	}
 	s.stories = repo.New(files, log, FitsInPage)
 	loadErr := s.stories.Reload()
-	if len(s.stories.List()) == 0 {
+	if len(s.stories.List()) == 0 && !cfg.AllowEmpty {
 		if loadErr == nil {
 			loadErr = errors.New("no *.json story files")
 		}

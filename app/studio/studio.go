@@ -46,6 +46,9 @@ type Config struct {
 
 // Studio serves the studio's API.
 type Studio struct {
+	// saved, when set, is told of each file saved, so that the site
+	// serves it at once (see OnSave).
+	saved  func(name string)
 	files  *folder
 	csrf   string
 	token  string
@@ -84,9 +87,18 @@ func New(cfg Config) (*Studio, error) {
 	return &Studio{files: f, csrf: base64.RawURLEncoding.EncodeToString(b), token: cfg.Token, logger: log}, nil
 }
 
-// Handler serves the API under /studio/api/.
-func (s *Studio) Handler() http.Handler {
+// OnSave has f told of each story file saved: the server that serves
+// the folder reloads it then, so that the story's page and embed code are
+// there as soon as the studio says it is saved.
+func (s *Studio) OnSave(f func(name string)) { s.saved = f }
+
+// Handler serves the API under /studio/api/ and, when page is not nil,
+// the studio's page at /studio/, behind the same guard.
+func (s *Studio) Handler(page http.Handler) http.Handler {
 	mux := http.NewServeMux()
+	if page != nil {
+		mux.Handle("GET /studio/{$}", page)
+	}
 	mux.HandleFunc("GET /studio/api/session", s.session)
 	mux.HandleFunc("GET /studio/api/files", s.listFiles)
 	mux.HandleFunc("GET /studio/api/files/{name}", s.readFile)
@@ -108,6 +120,8 @@ func (s *Studio) guard(next http.Handler) http.Handler {
 			// from elsewhere, or to a name that is not loopback (a page
 			// whose domain was pointed at 127.0.0.1), is refused.
 			writeJSON(w, http.StatusForbidden, apiError{Error: "the studio answers on loopback only; start it with -edit-token to share it"})
+			return
+		case s.token != "" && s.tokenLink(w, r):
 			return
 		case s.token != "" && !s.authorised(w, r):
 			writeJSON(w, http.StatusUnauthorized, apiError{Error: "an edit token is needed"})
@@ -133,6 +147,28 @@ func (s *Studio) authorised(w http.ResponseWriter, r *http.Request) bool {
 	}
 	c, err := r.Cookie(cookieName)
 	return err == nil && subtle.ConstantTimeCompare([]byte(c.Value), []byte(s.token)) == 1
+}
+
+// tokenLink takes the edit token from the address of the studio's page
+// (the link explainer serve -edit prints), keeps it in the cookie, and
+// sends the browser on to the address without it, so that it stays out
+// of the history and of what is shared.
+func (s *Studio) tokenLink(w http.ResponseWriter, r *http.Request) bool {
+	t := r.URL.Query().Get("token")
+	if t == "" || r.Method != http.MethodGet || subtle.ConstantTimeCompare([]byte(t), []byte(s.token)) != 1 {
+		return false
+	}
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: s.token, Path: "/studio/", HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https"})
+	q := r.URL.Query()
+	q.Del("token")
+	// Relative, so that it holds under a site's sub-path too.
+	to := "./"
+	if len(q) > 0 {
+		to += "?" + q.Encode()
+	}
+	w.Header().Set("Location", to)
+	w.WriteHeader(http.StatusSeeOther)
+	return true
 }
 
 func loopbackPeer(addr string) bool {
@@ -287,6 +323,9 @@ func (s *Studio) saveFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.logger.Info("studio: saved", "file", name, "version", v)
+	if s.saved != nil {
+		s.saved(name)
+	}
 	writeJSON(w, http.StatusOK, fileBody{Name: name, Version: v, Text: string(data)})
 }
 

@@ -35,7 +35,7 @@ func start(t *testing.T, cfg Config) *client {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(s.Handler())
+	srv := httptest.NewServer(s.Handler(nil))
 	t.Cleanup(srv.Close)
 	c := &client{t: t, base: srv.URL, hdr: map[string]string{}}
 	if cfg.Token != "" {

@@ -1,8 +1,9 @@
 //go:build !wasm
 
-// Package wasmbuild builds the widget's WebAssembly and the matching
-// wasm_exec.js, with their compressed forms. The Makefile and the tests
-// that need the real WebAssembly both use it, so there is one recipe.
+// Package wasmbuild builds the WebAssembly of the reader's widget and of
+// the studio, and the matching wasm_exec.js, with their compressed forms.
+// The Makefile and the tests that need the real WebAssembly both use it,
+// so there is one recipe.
 package wasmbuild
 
 import (
@@ -17,20 +18,29 @@ import (
 
 // Files are the names Build writes into its output folder, besides a .br
 // and a .gz of each.
-var Files = []string{"app.wasm", "wasm_exec.js"}
+var Files = []string{"app.wasm", "studio.wasm", "wasm_exec.js"}
 
-// Build compiles the module at root for GOOS=js GOARCH=wasm into
-// dir/app.wasm, copies wasm_exec.js from the same Go (the two must match),
+// programs are the WebAssembly programs: the reader's, which every reader
+// downloads, and the studio's, with the -tags that give it the widget's
+// browser-side HTML rendering (the reader's build has none of it).
+var programs = []struct{ out, pkg, tags string }{
+	{"app.wasm", ".", ""},
+	{"studio.wasm", "./app/studio/webapp", "studio"},
+}
+
+// Build compiles the programs of the module at root for GOOS=js
+// GOARCH=wasm into dir, copies wasm_exec.js from the same Go (the two must match),
 // and compresses both with brotli at the given quality (11 for releases;
 // tests use less, since quality 11 on megabytes takes tens of seconds).
 func Build(root, dir string, brotliQuality int) ([]compress.Output, error) {
 	goCmd := goBinary()
-	wasm := filepath.Join(dir, "app.wasm")
-	build := exec.Command(goCmd, "build", "-trimpath", "-ldflags", "-s -w", "-o", wasm, ".")
-	build.Dir = root
-	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if out, err := build.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("building the WebAssembly: %v\n%s", err, out)
+	for _, p := range programs {
+		build := exec.Command(goCmd, "build", "-trimpath", "-ldflags", "-s -w", "-tags", p.tags, "-o", filepath.Join(dir, p.out), p.pkg)
+		build.Dir = root
+		build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+		if out, err := build.CombinedOutput(); err != nil {
+			return nil, fmt.Errorf("building %s: %v\n%s", p.out, err, out)
+		}
 	}
 	out, err := exec.Command(goCmd, "env", "GOROOT").Output()
 	if err != nil {

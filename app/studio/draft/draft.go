@@ -53,6 +53,10 @@ func (d *Draft) Story() *story.Story { return &d.s }
 
 // JSON is the draft as a story file, in the format people diff.
 func (d *Draft) JSON() []byte {
+	if d.s.Events == nil {
+		// Required: an empty list says what is missing better than null.
+		d.s.Events = []story.Event{}
+	}
 	b, err := story.Marshal(&d.s)
 	if err != nil {
 		panic(err) // a story of strings and lists always encodes
@@ -264,10 +268,16 @@ func (d *Draft) Rename(path string, id story.ID) error {
 		return nil
 	}
 	d.save("")
-	f.SetString(string(id))
-	kind := list.Type().Elem()
-	renameRefs(reflect.ValueOf(&d.s).Elem(), refFields[kind], old, string(id))
+	d.rename(list, i, id)
 	return nil
+}
+
+// rename sets an item's id, and the references to it follow.
+func (d *Draft) rename(list reflect.Value, i int, id story.ID) {
+	f := list.Index(i).FieldByName("ID")
+	old := f.String()
+	f.SetString(string(id))
+	renameRefs(reflect.ValueOf(&d.s).Elem(), refFields[list.Type().Elem()], old, string(id))
 }
 
 // refFields says, for each kind of item, which reference fields point at
@@ -426,3 +436,47 @@ func (d *Draft) prune() {
 
 // Lists are the lists of items the form edits, in the order it shows them.
 var Lists = []string{"$.people", "$.events", "$.quotes", "$.sources", "$.phases", "$.groups", "$.updates", "$.credits"}
+
+// Replace puts a whole story in the draft's place, as one step to undo:
+// the editor's raw JSON, or a dropped-in TimelineJS file, converted.
+func (d *Draft) Replace(data []byte) error {
+	var s story.Story
+	if err := json.Unmarshal(data, &s); err != nil {
+		return fmt.Errorf("the JSON cannot be edited in the form: %w", err)
+	}
+	d.save("")
+	d.s = s
+	return nil
+}
+
+// Follow gives the item at path an id made from text (its new headline or
+// name), unique in its list, with every reference following: an item the
+// editor has just added keeps an id that says what it is. The path "$"
+// is the story itself, whose id follows its title. It is part of the
+// step of the Set of the text it follows (call it right after), so that
+// one undo takes back both.
+func (d *Draft) Follow(path, text string) error {
+	if path == "$" {
+		if d.s.ID = story.Slug(text); d.s.ID == "" {
+			d.s.ID = "story"
+		}
+		return nil
+	}
+	list, i, err := d.item(path)
+	if err != nil {
+		return err
+	}
+	f := list.Index(i).FieldByName("ID")
+	if !f.IsValid() {
+		return nil // credits and updates have no id
+	}
+	// The item's own id is not taken from it: keep it out of the count.
+	old := f.String()
+	f.SetString("")
+	id := d.NewID(path[:strings.LastIndexByte(path, '[')], text)
+	f.SetString(old)
+	if string(id) != old {
+		d.rename(list, i, id)
+	}
+	return nil
+}

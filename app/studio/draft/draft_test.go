@@ -180,3 +180,52 @@ func fromFile(t *testing.T, path string) *Draft {
 	}
 	return d
 }
+
+// TestFollowAndReplace: a new item's id follows its headline as it is
+// typed, stays unique, takes its references along, and one undo takes
+// back the typing and the id together; a whole story replaced is one
+// step too.
+func TestFollowAndReplace(t *testing.T) {
+	d, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _ := d.Add("$.events", "Talks open")
+	second, _ := d.Add("$.events", "")
+	q, _ := d.Add("$.quotes", "")
+	if err := d.Set(q+".event", "event"); err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"T", "Ta", "Talks open"} {
+		if err := d.Set(second+".headline", text); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Follow(second, text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := d.Story()
+	if s.Events[0].ID != "talks-open" || s.Events[1].ID != "talks-open-2" || s.Quotes[0].Event != "talks-open-2" {
+		t.Fatalf("ids: %q %q, the quote's event %q", s.Events[0].ID, s.Events[1].ID, s.Quotes[0].Event)
+	}
+	_ = first
+	if !d.Undo() || d.Story().Events[1].ID != "event" || d.Story().Events[1].Headline != "" || d.Story().Quotes[0].Event != "event" {
+		t.Errorf("after one undo: %+v", d.Story().Events[1])
+	}
+
+	if err := d.Set("$.title", "Geneva"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Follow("$", "Geneva talks"); err != nil || d.Story().ID != "geneva-talks" {
+		t.Errorf("the story's id: %q, %v", d.Story().ID, err)
+	}
+	if err := d.Replace([]byte(`{"id":"x","title":"Other","language":"en","events":[]}`)); err != nil {
+		t.Fatal(err)
+	}
+	if d.Story().Title != "Other" || !d.Undo() || d.Story().Title != "Geneva" {
+		t.Errorf("replace and undo: %q", d.Story().Title)
+	}
+	if err := d.Replace([]byte(`{"title":`)); err == nil || d.Story().Title != "Geneva" {
+		t.Errorf("broken JSON replaced the story: %v", err)
+	}
+}

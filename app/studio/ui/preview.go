@@ -1,0 +1,203 @@
+//go:build studio || !wasm
+
+package ui
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/story"
+	"explainer/app/widget"
+)
+
+// The preview is the reader's widget, rendered in the studio's browser by
+// the same code the server prerenders with (widget.StaticHTML), into a
+// frame that runs no script: story text is untrusted here too, and the
+// frame's sandbox keeps anything in it from acting on the studio. The
+// studio swaps the frame's body on each change, so it keeps its scroll
+// position, and follows the preview's own links (an event's tab, the
+// quotes view) itself.
+
+// previewOptions are how the preview is shown.
+type previewOptions struct {
+	Embed bool // the compact embed card, not the full page
+	Phone bool // at a phone's width
+	Dark  bool
+}
+
+// previewPane is the preview with its controls.
+func (c *Studio) previewPane() app.UI {
+	frame := "preview-frame"
+	if c.preview.Phone {
+		frame += " is-phone"
+	}
+	note := ""
+	switch {
+	case c.lastGood == nil:
+		note = "The preview appears once the story has no problems."
+	case c.checked == nil:
+		note = "The preview shows the last version without problems."
+	}
+	return app.Aside().Class("studio-preview").Aria("labelledby", "preview-title").Body(
+		app.H2().ID("preview-title").Text("Preview"),
+		app.Div().Class("preview-controls").Body(
+			c.toggle("pv-embed", "Embed card", &c.preview.Embed),
+			c.toggle("pv-phone", "Phone width", &c.preview.Phone),
+			c.toggle("pv-dark", "Dark", &c.preview.Dark),
+		),
+		app.If(note != "", func() app.UI { return app.P().Class("hint preview-note").Text(note) }),
+		app.IFrame().ID("preview").Class(frame).Title("Preview of the story as readers will see it").
+			Attr("sandbox", "allow-same-origin").
+			Attr("srcdoc", previewShell()),
+	)
+}
+
+// toggle is a switch of the preview: a pressed-or-not button. (go-app
+// keeps an element's first handler while the function is the same, so a
+// handler reads what it changes when it runs, never from its render.)
+func (c *Studio) toggle(id, label string, on *bool) app.UI {
+	return app.Button().Type("button").ID(id).Class("toggle").Aria("pressed", boolText(*on)).Text(label).
+		OnClick(func(ctx app.Context, e app.Event) {
+			*on = !*on
+			c.refresh(ctx)
+		})
+}
+
+// previewShell is the frame's document before the first render: the
+// reader's stylesheet, and a body the studio fills.
+func previewShell() string {
+	css := config("css")
+	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+		`<meta name="color-scheme" content="light dark"><link rel="stylesheet" href="` + attrText(css) + `"></head><body></body></html>`
+}
+
+// attrText escapes text for a quoted attribute.
+func attrText(s string) string {
+	return strings.NewReplacer("&", "&amp;", `"`, "&quot;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+// previewURL is the address the preview renders: the event being edited,
+// and the preview's options.
+func (c *Studio) previewURL(s *story.Story) *url.URL {
+	q := url.Values{}
+	if s.Event(c.event) != nil {
+		q.Set("event", string(c.event))
+	}
+	if c.preview.Embed {
+		q.Set("embed", "1")
+	}
+	if c.preview.Dark {
+		q.Set("theme", "dark")
+	} else {
+		q.Set("theme", "light")
+	}
+	return &url.URL{Path: "/", RawQuery: q.Encode()}
+}
+
+// refresh renders the preview of the last good story after the next
+// render of the studio.
+func (c *Studio) refresh(ctx app.Context) {
+	s := c.lastGood
+	if s == nil {
+		return
+	}
+	u := c.previewURL(s)
+	html := widget.StaticHTML(s, u)
+	o := widget.StaticOptions(s, u)
+	c.ctx.Defer(func(ctx app.Context) {
+		showPreview(ctx, c, previewDoc{html: html, lang: string(o.Lang), theme: o.Theme, embed: o.Embed})
+	})
+}
+
+// previewDoc is what the frame shows.
+type previewDoc struct {
+	html, lang, theme string
+	embed             bool
+}
+
+// latest is the preview last asked for, which the frame shows once it
+// has loaded (the first time, and after the browser reloads it).
+var latest struct {
+	doc    previewDoc
+	loaded app.Func
+	clicks app.Func
+	ctx    app.Context
+	c      *Studio
+}
+
+func showPreview(ctx app.Context, c *Studio, d previewDoc) {
+	latest.doc, latest.ctx, latest.c = d, ctx, c
+	frame := app.Window().GetElementByID("preview")
+	if !frame.Truthy() {
+		return
+	}
+	if latest.loaded == nil {
+		latest.loaded = app.FuncOf(func(this app.Value, args []app.Value) any {
+			applyPreview()
+			return nil
+		})
+		latest.clicks = app.FuncOf(func(this app.Value, args []app.Value) any {
+			previewClick(args[0])
+			return nil
+		})
+	}
+	if !frame.Get("dataset").Get("listening").Truthy() {
+		frame.Call("addEventListener", "load", latest.loaded)
+		frame.Get("dataset").Set("listening", "1")
+	}
+	applyPreview()
+}
+
+// applyPreview puts the latest render into the frame, when it has loaded.
+func applyPreview() {
+	frame := app.Window().GetElementByID("preview")
+	if !frame.Truthy() {
+		return
+	}
+	doc := frame.Get("contentDocument")
+	if !doc.Truthy() || !doc.Get("body").Truthy() || doc.Get("readyState").String() != "complete" {
+		return // the load listener comes back
+	}
+	root := doc.Get("documentElement")
+	d := latest.doc
+	root.Call("setAttribute", "lang", d.lang)
+	if d.theme != "" {
+		root.Call("setAttribute", "data-theme", d.theme)
+	} else {
+		root.Call("removeAttribute", "data-theme")
+	}
+	root.Get("classList").Call("toggle", "is-embed", d.embed)
+	// The render is escaped as the server escapes a page, and the frame
+	// runs no script: this is the same HTML a reader's browser parses.
+	doc.Get("body").Set("innerHTML", d.html)
+	doc.Get("documentElement").Call("setAttribute", "data-preview", "ready")
+	if !doc.Get("body").Get("dataset").Get("listening").Truthy() {
+		doc.Call("addEventListener", "click", latest.clicks, true)
+		doc.Get("body").Get("dataset").Set("listening", "1")
+	}
+}
+
+// previewClick follows a link of the widget in the preview (a tab, a
+// person, the quotes view) in the studio, since the frame cannot run the
+// widget's own code; links out of the story are not followed.
+func previewClick(e app.Value) {
+	a := e.Get("target").Call("closest", "a[href]")
+	if !a.Truthy() {
+		return
+	}
+	e.Call("preventDefault")
+	href := a.Call("getAttribute", "href").String()
+	u, err := url.Parse(href)
+	if err != nil || u.Host != "" || !strings.HasPrefix(href, "?") {
+		return
+	}
+	ev := story.Ref(u.Query().Get("event"))
+	if c := latest.c; c != nil && ev != "" {
+		c.ctx.Dispatch(func(ctx app.Context) {
+			c.event = ev
+			c.refresh(ctx)
+		})
+	}
+}

@@ -1,0 +1,424 @@
+//go:build studio || !wasm
+
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/story"
+)
+
+// Render lays out the studio: the bar with the file and its actions, then
+// the form (or the raw JSON) beside the preview.
+func (c *Studio) Render() app.UI {
+	c.shown = map[string]bool{}
+	var main app.UI
+	switch {
+	case c.fatal != "":
+		main = app.P().Class("studio-fatal").Role("alert").Text(c.fatal)
+	case c.d == nil:
+		main = c.fileList()
+	default:
+		main = c.editor()
+	}
+	return app.Div().ID("studio").Class("studio").
+		OnDragOver(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
+		OnDrop(c.onDrop).
+		Body(
+			app.A().Class("skip-link").Href("#studio-main").Text("Skip to the form"),
+			c.bar(),
+			app.Main().ID("studio-main").Body(main),
+			app.P().ID("studio-status").Class("studio-status").Role("status").Aria("live", "polite").Text(c.status),
+		)
+}
+
+// bar is the studio's header: where one is, and what one can do.
+func (c *Studio) bar() app.UI {
+	title := "explainer studio"
+	var actions []app.UI
+	if c.d != nil {
+		actions = []app.UI{
+			button("undo", "Undo", !c.d.CanUndo(), c.undo).Attr("aria-keyshortcuts", "Control+Z"),
+			button("redo", "Redo", !c.d.CanRedo(), c.redo).Attr("aria-keyshortcuts", "Control+Shift+Z"),
+			c.modeSwitch(),
+			button("save", "Save", c.saving, c.save).Class("primary").Attr("aria-keyshortcuts", "Control+S"),
+		}
+	}
+	name := c.name
+	if c.d != nil && name == "" {
+		name = "new story, not saved yet"
+	}
+	state := ""
+	switch {
+	case c.d == nil:
+	case c.saving:
+		state = "saving…"
+	case c.dirty || c.version == "":
+		state = "unsaved changes (kept in this browser)"
+	default:
+		state = "saved"
+	}
+	return app.Header().Class("studio-bar").Body(
+		app.P().Class("studio-title").Body(
+			app.If(c.d != nil && !c.single, func() app.UI { return app.A().Href(address("")).Text(title) }).
+				Else(func() app.UI { return app.Span().Text(title) }),
+		),
+		app.If(c.d != nil, func() app.UI {
+			return app.P().Class("studio-file").Body(
+				app.Span().Class("studio-name").Text(name),
+				app.Span().Class("studio-state").Text(state),
+			)
+		}),
+		app.Div().Class("studio-actions").Body(actions...),
+	)
+}
+
+// modeSwitch turns between the form and the raw JSON.
+func (c *Studio) modeSwitch() app.UI {
+	if c.mode == "json" {
+		return button("mode", "Back to the form", false, func(ctx app.Context) { c.mode = "" })
+	}
+	return button("mode", "Edit as JSON", false, func(ctx app.Context) {
+		c.mode, c.rawText, c.rawError = "json", string(c.d.JSON()), ""
+		c.ctx.Defer(func(app.Context) { focus("raw") })
+	})
+}
+
+// fileList is the folder's stories, a new one, and the importer.
+func (c *Studio) fileList() app.UI {
+	items := make([]app.UI, 0, len(c.files))
+	for _, f := range c.files {
+		label := f.Title
+		if label == "" {
+			label = f.Name
+		}
+		note := f.Name
+		if !f.Valid {
+			note += " · has problems"
+		}
+		items = append(items, app.Li().Body(
+			app.A().Href(address(f.Name)).Text(label),
+			app.Span().Class("hint").Text(" "+note),
+		))
+	}
+	return app.Div().Class("file-list").Body(
+		app.H1().Text("Stories"),
+		app.If(len(items) == 0, func() app.UI { return app.P().Text("No stories in this folder yet.") }),
+		app.Ul().Body(items...),
+		app.Div().Class("studio-actions").Body(
+			button("new", "New story", false, c.newStory).Class("primary"),
+		),
+		c.importer(),
+	)
+}
+
+// importer takes a TimelineJS file, by the file picker or dropped
+// anywhere on the studio.
+func (c *Studio) importer() app.UI {
+	return app.Div().Class("importer").Body(
+		app.H2().Text("Open a TimelineJS timeline"),
+		app.P().ID("import-hint").Class("hint").Text("A TimelineJS JSON file, or a Google Sheet from its template saved as CSV. Drop it here, or choose it:"),
+		app.Input().Type("file").ID("import").Accept(".json,.csv,application/json,text/csv").Aria("describedby", "import-hint").
+			OnChange(func(ctx app.Context, e app.Event) { c.importFiles(ctx, ctx.JSSrc().Get("files")) }),
+		app.Label().For("import").Class("visually-hidden").Text("TimelineJS file"),
+	)
+}
+
+// editor is the form or the raw JSON, beside the preview.
+func (c *Studio) editor() app.UI {
+	var left app.UI
+	if c.mode == "json" {
+		left = c.rawView()
+	} else {
+		left = c.form()
+	}
+	return app.Div().Class("studio-editor").Body(
+		app.Div().Class("studio-left").Body(
+			c.notices(),
+			left,
+		),
+		c.previewPane(),
+	)
+}
+
+// notices are what the editor should know before going on: a conflict,
+// restored work, the embed code after a save.
+func (c *Studio) notices() app.UI {
+	var out []app.UI
+	if c.conflict != nil {
+		out = append(out, app.Div().ID("conflict").Class("notice notice-problem").Role("alert").TabIndex(-1).Body(
+			app.H2().Text("The file changed on disk since you opened it"),
+			app.P().Text("Someone, or something, saved "+c.name+" after you opened it. Your changes are kept here. Choose:"),
+			app.Div().Class("studio-actions").Body(
+				button("overwrite", "Save mine over it", false, c.overwrite),
+				button("reload", "Discard mine and load theirs", false, c.takeTheirs),
+			),
+		))
+	}
+	if c.restored {
+		out = append(out, app.Div().Class("notice").Body(
+			app.P().Text("These are unsaved changes this browser kept. Save them, or go back to the file as it is on disk."),
+			button("discard", "Discard the kept changes", false, c.discardKept),
+		))
+	}
+	if c.snippets != nil {
+		out = append(out, c.embedCode())
+	}
+	if len(c.warnings) > 0 {
+		items := make([]app.UI, len(c.warnings))
+		for i, w := range c.warnings {
+			items[i] = app.Li().Text(importWarning(w))
+		}
+		out = append(out, app.Details().Class("notice").Body(
+			app.Summary().Text(itoa(len(c.warnings))+" things the import could not keep as they were"),
+			app.Ul().Body(items...),
+		))
+	}
+	return app.Div().Class("notices").Body(out...)
+}
+
+func importWarning(w problem) string {
+	where := w.Path
+	if w.Line > 0 {
+		where = "line " + itoa(w.Line) + ", " + where
+	}
+	if where == "" {
+		return w.Message
+	}
+	return where + ": " + w.Message
+}
+
+// form is every part of the story.
+func (c *Studio) form() app.UI {
+	s := c.d.Story()
+	sections := []app.UI{c.storyFields(s)}
+	for _, l := range lists {
+		sections = append(sections, c.listSection(l, s))
+	}
+	// The summary is built last, when every control has said which path
+	// it shows, and goes first.
+	return app.Form().ID("story-form").Class("story-form").Attr("novalidate", true).
+		OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
+		Body(append([]app.UI{c.summary(), c.leftovers("$")}, sections...)...)
+}
+
+// listSection is one list with its items and an Add button.
+func (c *Studio) listSection(l list, s *story.Story) app.UI {
+	n := listLen(s, l.path)
+	items := make([]app.UI, 0, n)
+	for i := range n {
+		path := l.path + "[" + itoa(i) + "]"
+		label, fields := c.itemFields(l, path, s, i)
+		if strings.TrimSpace(label) == "" {
+			label = "New " + l.singular
+		}
+		heading := strings.ToUpper(l.singular[:1]) + l.singular[1:] + " " + itoa(i+1) + ": " + label
+		items = append(items, app.Li().ID(itemID(path)).Class("item").TabIndex(-1).Aria("labelledby", "t"+path).Body(
+			app.Div().Class("item-head").Body(
+				app.H3().ID("t"+path).Text(heading),
+				app.Div().Class("item-actions").Body(
+					c.moveButton(l, path, i, i-1, "up", "Move up", n),
+					c.moveButton(l, path, i, i+1, "down", "Move down", n),
+					button("rm"+path, "Remove", false, func(ctx app.Context) { c.remove(ctx, l, path) }).
+						Aria("label", "Remove "+l.singular+" "+itoa(i+1)+": "+label),
+				),
+			),
+			c.leftovers(path),
+			app.Div().Class("item-fields").Body(fields...),
+		))
+	}
+	return app.Section().ID("s"+l.path).Class("form-section").Aria("labelledby", "h"+l.path).Body(
+		app.H2().ID("h"+l.path).Text(l.title+" ("+itoa(n)+")"),
+		app.P().Class("hint").Text(l.intro),
+		c.leftovers(l.path),
+		app.Ol().Class("items").Body(items...),
+		button("add"+l.path, "Add "+l.article+" "+l.singular, false, func(ctx app.Context) { c.add(ctx, l) }),
+	)
+}
+
+func (c *Studio) moveButton(l list, path string, from, to int, dir, label string, n int) app.UI {
+	return button("m"+dir+path, label, to < 0 || to >= n, func(ctx app.Context) { c.move(ctx, l, path, from, to) }).
+		Aria("label", label+": "+l.singular+" "+itoa(from+1))
+}
+
+// leftovers are the problems of an item (or a list) that no control of
+// it shows: a missing list, a duplicate id, an end before its start.
+func (c *Studio) leftovers(path string) app.UI {
+	var out []app.UI
+	for p, errs := range c.problems {
+		if c.shown[p] || placeOf(p, c.shown) != path {
+			continue
+		}
+		for _, e := range errs {
+			out = append(out, app.P().Class("field-problem").Body(
+				app.Span().Class("visually-hidden").Text("Problem: "),
+				app.Text(problemText(e)),
+			))
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return app.Div().ID("p" + path).Class("item-problems").Body(out...)
+}
+
+// placeOf is where a problem at path is shown: its own control when it
+// has one, else the item or list it belongs to, else the story.
+func placeOf(path string, shown map[string]bool) string {
+	for p := path; p != "" && p != "$"; {
+		if shown[p] || strings.HasSuffix(p, "]") || isList(p) {
+			return p
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i <= 0 {
+			break
+		}
+		p = p[:i]
+	}
+	return "$"
+}
+
+func isList(path string) bool {
+	for _, l := range lists {
+		if l.path == path {
+			return true
+		}
+	}
+	return false
+}
+
+// summary lists every problem, each a link to its field: the first
+// thing a screen reader meets in the form, and where a failed save
+// takes the keyboard.
+func (c *Studio) summary() app.UI {
+	if len(c.list) == 0 {
+		return app.Div().ID("summary").Class("summary summary-ok").TabIndex(-1).Body(
+			app.P().Text("No problems: the story is ready to save."),
+		)
+	}
+	items := make([]app.UI, 0, len(c.list))
+	for _, e := range c.list {
+		target := placeOf(e.Path, c.shown)
+		id := fieldID(target)
+		if !c.shown[target] {
+			id = itemID(target)
+			if target == "$" || isList(target) {
+				id = "s" + target
+			}
+		}
+		where := e.Path
+		if where == "" {
+			where = "the file"
+		}
+		items = append(items, app.Li().Body(
+			app.A().Href("#"+id).DataSet("focus", id).OnClick(func(ctx app.Context, ev app.Event) {
+				ev.PreventDefault()
+				focus(ctx.JSSrc().Get("dataset").Get("focus").String())
+			}).Text(problemText(e)),
+			app.Span().Class("hint").Text(" "+where),
+		))
+	}
+	word := "problems"
+	if len(c.list) == 1 {
+		word = "problem"
+	}
+	return app.Div().ID("summary").Class("summary").TabIndex(-1).Aria("labelledby", "summary-title").Body(
+		app.H2().ID("summary-title").Text(itoa(len(c.list))+" "+word+" to fix before saving"),
+		app.Ul().Body(items...),
+	)
+}
+
+// rawView edits the story file itself.
+func (c *Studio) rawView() app.UI {
+	var lines []app.UI
+	for _, e := range c.list {
+		lines = append(lines, app.Li().Text(e.Error()))
+	}
+	return app.Div().Class("raw").Body(
+		app.H2().Text("The story file"),
+		app.Label().For("raw").Text("JSON, as it will be saved"),
+		app.Textarea().ID("raw").Rows(30).Attr("spellcheck", "false").Text(c.rawText).
+			Aria("describedby", "raw-problems").
+			OnInput(func(ctx app.Context, e app.Event) { c.rawText = ctx.JSSrc().Get("value").String() }),
+		app.Div().ID("raw-problems").Body(
+			app.If(c.rawError != "", func() app.UI { return app.P().Class("field-problem").Role("alert").Text(c.rawError) }),
+			app.Ul().Class("raw-list").Body(lines...),
+		),
+		app.Div().Class("studio-actions").Body(
+			button("apply", "Apply to the form", false, c.applyRaw).Class("primary"),
+		),
+	)
+}
+
+func (c *Studio) applyRaw(ctx app.Context) {
+	if err := c.d.Replace([]byte(c.rawText)); err != nil {
+		c.rawError = err.Error()
+		return
+	}
+	c.rawError = ""
+	c.auto = map[string]bool{}
+	c.changed(ctx)
+	c.rawText = string(c.d.JSON())
+	c.status = "Applied the JSON."
+	if len(c.list) > 0 {
+		c.status += " It has " + itoa(len(c.list)) + " problems, listed under it."
+	}
+}
+
+// embedCode is the code to paste into the CMS, once saved.
+func (c *Studio) embedCode() app.UI {
+	order := []struct{ key, label string }{{"html", "Any page (HTML)"}, {"wordpress", "WordPress"}, {"amp", "AMP"}, {"pym", "pym.js"}}
+	var blocks []app.UI
+	for _, o := range order {
+		text, ok := c.snippets[o.key]
+		if !ok {
+			continue
+		}
+		id := "snippet-" + o.key
+		blocks = append(blocks, app.Div().Class("field").Body(
+			app.Label().For(id).Text(o.label),
+			app.Textarea().ID(id).Class("snippet").ReadOnly(true).Rows(3).Text(text),
+		))
+	}
+	root := c.api.base
+	return app.Section().ID("embed-code").Class("notice notice-ok").TabIndex(-1).Aria("labelledby", "embed-title").Body(
+		app.H2().ID("embed-title").Text("Saved. Embed it:"),
+		app.Div().Body(blocks...),
+		app.P().Body(
+			app.A().Href(root+"/s/"+c.savedID+"/").Target("_blank").Text("Open the story"),
+			app.Text(" · "),
+			app.A().Href(root+"/s/"+c.savedID+"/embed").Target("_blank").Text("All embed options"),
+		),
+	)
+}
+
+// button is a button that runs f, or says it cannot.
+func button(id, label string, disabled bool, f func(ctx app.Context)) app.HTMLButton {
+	return app.Button().Type("button").ID(id).Disabled(disabled).Text(label).
+		OnClick(func(ctx app.Context, e app.Event) { f(ctx) })
+}
+
+// listLen is the number of items in a list of the story.
+func listLen(s *story.Story, path string) int {
+	switch path {
+	case "$.people":
+		return len(s.People)
+	case "$.events":
+		return len(s.Events)
+	case "$.quotes":
+		return len(s.Quotes)
+	case "$.sources":
+		return len(s.Sources)
+	case "$.phases":
+		return len(s.Phases)
+	case "$.groups":
+		return len(s.Groups)
+	case "$.updates":
+		return len(s.Updates)
+	case "$.credits":
+		return len(s.Credits)
+	}
+	return 0
+}

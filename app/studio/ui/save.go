@@ -1,0 +1,168 @@
+//go:build studio || !wasm
+
+package ui
+
+import (
+	"net/http"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// save writes the story, if it has no problems, over the version it was
+// opened at; the server checks it again and refuses a conflict.
+func (c *Studio) save(ctx app.Context) {
+	if c.d == nil || c.saving {
+		return
+	}
+	if len(c.list) > 0 {
+		c.status = "Not saved: fix the problems listed first."
+		c.ctx.Defer(func(app.Context) { focus("summary") })
+		return
+	}
+	name := c.name
+	if name == "" {
+		name = fileName(string(c.d.Story().ID))
+	}
+	text, base, id := string(c.d.JSON()), c.version, string(c.d.Story().ID)
+	oldKey := c.keyName()
+	c.saving, c.status = true, "Saving "+name+"…"
+	c.ctx.Async(func() {
+		f, err := c.api.save(name, base, text)
+		c.ctx.Dispatch(func(ctx app.Context) {
+			c.saving = false
+			if e, ok := isStatus(err, http.StatusConflict); ok {
+				if base == "" {
+					c.status = "Not saved: a story file named " + name + " exists already. Give this story another id."
+					c.ctx.Defer(func(app.Context) { focus(fieldID("$.id")) })
+					return
+				}
+				c.conflict = e
+				c.status = "Not saved: " + name + " changed on disk since you opened it."
+				c.ctx.Defer(func(app.Context) { focus("conflict") })
+				return
+			}
+			if err != nil {
+				c.status = "Not saved: " + err.Error()
+				if e, ok := isStatus(err, http.StatusUnprocessableEntity); ok && len(e.Problems) > 0 {
+					c.status += " " + e.Problems[0].Message
+				}
+				return
+			}
+			forget(oldKey)
+			forget(name)
+			c.name, c.version, c.dirty, c.conflict, c.restored, c.savedID = name, f.Version, false, nil, false, id
+			delete(c.auto, "$") // a saved story's id names its file
+			c.status = "Saved " + name + "."
+			setAddress(ctx, name)
+			c.fetchSnippets(ctx, id, f.Version)
+		})
+	})
+}
+
+// fetchSnippets shows the embed code once the site serves the saved
+// version (it reloads the folder within a second or so of a save).
+func (c *Studio) fetchSnippets(ctx app.Context, id, version string) {
+	c.ctx.Async(func() {
+		var snippets map[string]string
+		var err error
+		for try := 0; try < 40; try++ {
+			if snippets, err = c.api.snippets(id); err == nil {
+				break
+			}
+			time.Sleep(250 * time.Millisecond)
+		}
+		c.ctx.Dispatch(func(ctx app.Context) {
+			if c.version != version {
+				return // saved again since
+			}
+			if err != nil {
+				c.status = "Saved. The embed code is on the story's embed page once the site has loaded it."
+				return
+			}
+			c.snippets = snippets
+			c.ctx.Defer(func(app.Context) { focus("embed-code") })
+		})
+	})
+}
+
+// overwrite saves the editor's version over what changed on disk, which
+// they have chosen after seeing the conflict.
+func (c *Studio) overwrite(ctx app.Context) {
+	if c.conflict == nil {
+		return
+	}
+	c.version, c.conflict = c.conflict.Version, nil
+	c.save(ctx)
+}
+
+// takeTheirs drops the editor's version for what is on disk.
+func (c *Studio) takeTheirs(ctx app.Context) {
+	if c.conflict == nil {
+		return
+	}
+	e := c.conflict
+	forget(c.keyName())
+	if err := c.start(ctx, c.name, e.Version, []byte(e.Text)); err != nil {
+		c.status = err.Error()
+		return
+	}
+	c.status = "Loaded " + c.name + " as it is on disk."
+}
+
+// discardKept goes back to the file as saved.
+func (c *Studio) discardKept(ctx app.Context) {
+	name := c.name
+	forget(c.keyName())
+	c.restored = false
+	c.open(ctx, name)
+}
+
+// onDrop opens a TimelineJS file dropped anywhere on the studio.
+func (c *Studio) onDrop(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	if files := e.Get("dataTransfer").Get("files"); files.Truthy() {
+		c.importFiles(ctx, files)
+	}
+}
+
+// importFiles converts the first of a list of files (a FileList) on the
+// server and opens the result as a new story, with what the importer
+// could not keep listed.
+func (c *Studio) importFiles(ctx app.Context, files app.Value) {
+	if files.Get("length").Int() == 0 {
+		return
+	}
+	f := files.Index(0)
+	name := path.Base(f.Get("name").String())
+	c.status = "Importing " + name + "…"
+	c.ctx.Async(func() {
+		text, err := readFile(f)
+		var out string
+		var warnings []problem
+		if err == nil {
+			out, warnings, err = c.api.importTimeline(name, text)
+		}
+		c.ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				c.status = "Could not import " + name + ": " + err.Error()
+				if e, ok := err.(*apiError); ok && len(e.Problems) > 0 {
+					c.status += ": " + importWarning(e.Problems[0])
+				}
+				return
+			}
+			if err := c.start(ctx, "", "", []byte(out)); err != nil {
+				c.status = err.Error()
+				return
+			}
+			delete(c.auto, "$") // the importer made the id, from the file name
+			c.warnings, c.dirty = warnings, true
+			keep(c.keyName(), "", out)
+			c.status = "Imported " + name + " as a new story, " + strings.TrimSuffix(fileName(string(c.d.Story().ID)), ".json") +
+				", with " + itoa(len(warnings)) + " notes on what changed. Check it, then save."
+			setAddress(ctx, "")
+		})
+	})
+}

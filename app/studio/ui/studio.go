@@ -1,0 +1,444 @@
+//go:build studio || !wasm
+
+// Package ui is the studio's user interface, which runs in the editor's
+// browser as its own WebAssembly (app/studio/webapp): a form for every
+// part of a story, the problems explainer validate would report shown at
+// their fields as the editor types, and a live preview rendered by the
+// reader's own widget code. Readers never download any of it.
+package ui
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/story"
+	"explainer/app/studio/draft"
+)
+
+// Studio is the root component.
+type Studio struct {
+	app.Compo
+
+	api   api
+	files []file
+	// single says the studio edits one file, not a folder.
+	single bool
+	// name is the file being edited; version is what it held when opened
+	// ("" for a story not saved yet).
+	name, version string
+	d             *draft.Draft
+	// checked is the draft as readers would get it, nil while it has
+	// problems; lastGood is the last draft that had none, which the
+	// preview goes on showing.
+	checked, lastGood *story.Story
+	list              story.ErrorList
+	problems          map[string][]*story.Error
+	// shown collects, during a render, the paths that have a control, so
+	// that a problem without one is shown at its item instead.
+	shown map[string]bool
+	// auto are the items whose id still follows their first field: those
+	// the editor added and whose id they have not set by hand.
+	auto map[string]bool
+	// opened are the optional groups the editor has unfolded.
+	opened map[string]bool
+	// warnings are what the importer could not keep, for an imported file.
+	warnings []problem
+
+	preview previewOptions
+	// event is the event the preview shows: the one being edited.
+	event story.Ref
+
+	mode     string // "" the form, "json" the raw JSON
+	rawText  string
+	rawError string
+
+	status   string // said by the status line, read out politely
+	fatal    string // a problem that stops the studio (no server)
+	conflict *apiError
+	restored bool
+	saving   bool
+	dirty    bool
+	snippets map[string]string
+	savedID  string
+
+	stopKeys func()
+	// ctx is the root's own context, from OnMount: work that waits for a
+	// render goes through it, since the element whose handler started
+	// the work may be gone by then (the file list, replaced by the form).
+	ctx app.Context
+}
+
+// OnMount opens the session, then the file the address names (or the
+// only one), or lists the folder.
+func (c *Studio) OnMount(ctx app.Context) {
+	c.ctx = ctx
+	c.api.base = rootPrefix()
+	c.shown, c.auto, c.opened = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	c.stopKeys = listenKeys(ctx, c)
+	c.ctx.Async(func() {
+		single, err := c.api.session()
+		var files []file
+		if err == nil {
+			files, err = c.api.files()
+		}
+		c.ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				c.fatal = "The studio cannot reach its server: " + err.Error()
+				return
+			}
+			c.files, c.single = files, single
+			name := ctx.Page().URL().Query().Get("file")
+			if name == "" && len(files) == 1 && single {
+				name = files[0].Name
+			}
+			if name != "" {
+				c.open(ctx, name)
+			}
+		})
+	})
+}
+
+// OnDismount stops the keyboard shortcuts.
+func (c *Studio) OnDismount() {
+	if c.stopKeys != nil {
+		c.stopKeys()
+	}
+}
+
+// OnNav follows the file list's links.
+func (c *Studio) OnNav(ctx app.Context) {
+	if c.api.csrf == "" {
+		return // OnMount opens what the address names
+	}
+	name := ctx.Page().URL().Query().Get("file")
+	switch {
+	case name == c.name:
+	case name == "":
+		c.close(ctx)
+	default:
+		c.open(ctx, name)
+	}
+}
+
+// open reads a file and starts a draft of it, or of the unsaved work the
+// browser kept for it.
+func (c *Studio) open(ctx app.Context, name string) {
+	c.status = "Opening " + name + "…"
+	c.ctx.Async(func() {
+		f, err := c.api.read(name)
+		c.ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				c.status = "Could not open " + name + ": " + err.Error()
+				return
+			}
+			text, restored := f.Text, false
+			if kept, ok := loadKept(name); ok && kept.Text != f.Text {
+				text, restored = kept.Text, true
+			}
+			if err := c.start(ctx, name, f.Version, []byte(text)); err != nil {
+				c.status = err.Error()
+				return
+			}
+			c.restored, c.dirty = restored, restored
+			c.status = "Opened " + name + "."
+			if restored {
+				c.status = "Restored the unsaved changes this browser kept for " + name + "."
+			}
+		})
+	})
+}
+
+// start edits text as the file name, at version ("" for a new file).
+func (c *Studio) start(ctx app.Context, name, version string, text []byte) error {
+	d, err := draft.New(text)
+	if err != nil {
+		return err
+	}
+	c.name, c.version, c.d = name, version, d
+	c.auto, c.warnings, c.snippets, c.conflict, c.restored, c.dirty, c.mode = map[string]bool{}, nil, nil, nil, false, false, ""
+	c.lastGood, c.event = nil, ""
+	if version == "" {
+		c.auto["$"] = true
+	}
+	c.check()
+	c.refresh(ctx)
+	return nil
+}
+
+// newStory starts a story from nothing.
+func (c *Studio) newStory(ctx app.Context) {
+	var text []byte
+	k, restored := loadKept("new story")
+	if restored {
+		text = []byte(k.Text)
+	}
+	if err := c.start(ctx, "", "", text); err != nil {
+		c.status = err.Error()
+		return
+	}
+	c.status = "A new story. Give it a title, then add people and events."
+	if restored {
+		c.restored, c.dirty = true, true
+		c.status = "Restored the new story this browser kept, unsaved."
+	}
+	setAddress(ctx, "")
+	c.ctx.Defer(func(app.Context) { focus(fieldID("$.title")) })
+}
+
+// close goes back to the list of files.
+func (c *Studio) close(ctx app.Context) {
+	c.d, c.name, c.version = nil, "", ""
+	c.ctx.Async(func() {
+		files, err := c.api.files()
+		c.ctx.Dispatch(func(ctx app.Context) {
+			if err == nil {
+				c.files = files
+			}
+		})
+	})
+}
+
+// hasProblemsUnder reports a problem at path or inside it.
+func (c *Studio) hasProblemsUnder(path string) bool {
+	for p := range c.problems {
+		if p == path || strings.HasPrefix(p, path+".") || strings.HasPrefix(p, path+"[") {
+			return true
+		}
+	}
+	return false
+}
+
+// check parses the draft as the server would.
+func (c *Studio) check() {
+	name := c.name
+	if name == "" {
+		name = fileName(string(c.d.Story().ID))
+	}
+	c.checked, c.list = c.d.Check(name)
+	if c.checked != nil {
+		c.lastGood = c.checked
+	}
+	c.problems = map[string][]*story.Error{}
+	for _, e := range c.list {
+		c.problems[e.Path] = append(c.problems[e.Path], e)
+	}
+}
+
+// changed follows every edit: check, keep the work in the browser,
+// update the preview.
+func (c *Studio) changed(ctx app.Context) {
+	c.dirty, c.snippets, c.restored = true, nil, false
+	c.check()
+	keep(c.keyName(), c.version, string(c.d.JSON()))
+	c.refresh(ctx)
+}
+
+// keyName is the name the browser keeps unsaved work under.
+func (c *Studio) keyName() string {
+	if c.name != "" {
+		return c.name
+	}
+	return "new story"
+}
+
+func (c *Studio) onSet(path string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		c.set(ctx, path, ctx.JSSrc().Get("value").String())
+	}
+}
+
+// set changes one field; an item's first field brings its id along
+// while the id is still the one the studio made.
+func (c *Studio) set(ctx app.Context, path, value string) {
+	if err := c.d.Set(path, value); err != nil {
+		c.status = err.Error()
+		return
+	}
+	item, field := splitField(path)
+	if c.auto[item] && (field == nameField(item)) {
+		c.d.Follow(item, value)
+	}
+	c.focusEvent(path)
+	c.changed(ctx)
+}
+
+func (c *Studio) toggleRef(ctx app.Context, path, id string, on bool) {
+	var values []string
+	if v, ok := refValues(c.d.Story(), path); ok {
+		for _, r := range v {
+			if string(r) != id {
+				values = append(values, string(r))
+			}
+		}
+	}
+	if on {
+		values = append(values, id)
+	}
+	if err := c.d.SetList(path, values); err != nil {
+		c.status = err.Error()
+		return
+	}
+	c.changed(ctx)
+}
+
+func (c *Studio) rename(ctx app.Context, item, id string) {
+	delete(c.auto, item)
+	if err := c.d.Rename(item, story.ID(strings.TrimSpace(id))); err != nil {
+		c.status = err.Error()
+		return
+	}
+	c.changed(ctx)
+}
+
+// add appends an item to a list and takes the keyboard to it.
+func (c *Studio) add(ctx app.Context, l list) {
+	path, err := c.d.Add(l.path, "")
+	if err != nil {
+		c.status = err.Error()
+		return
+	}
+	if l.name != "" {
+		c.auto[path] = true
+	}
+	c.status = "Added a " + l.singular + "."
+	c.changed(ctx)
+	c.ctx.Defer(func(app.Context) { focusFirstField(itemID(path)) })
+}
+
+func (c *Studio) remove(ctx app.Context, l list, path string) {
+	label, _ := c.itemFields(l, path, c.d.Story(), indexOf(path))
+	if err := c.d.Remove(path); err != nil {
+		c.status = err.Error()
+		return
+	}
+	c.auto = map[string]bool{} // the paths after it have moved
+	c.status = "Removed the " + l.singular + " " + label + ". Undo brings it back."
+	c.changed(ctx)
+	c.ctx.Defer(func(app.Context) { focus("add" + l.path) })
+}
+
+func (c *Studio) move(ctx app.Context, l list, path string, from, to int) {
+	if err := c.d.Move(path, to); err != nil {
+		return
+	}
+	c.auto = map[string]bool{}
+	c.status = "Moved the " + l.singular + " to position " + itoa(to+1) + "."
+	c.changed(ctx)
+	// The keyboard stays with the item, on the button pressed if it can
+	// be pressed again.
+	dir := "up"
+	if to > from {
+		dir = "down"
+	}
+	newPath := l.path + "[" + itoa(to) + "]"
+	c.ctx.Defer(func(app.Context) {
+		if !focus("m" + dir + newPath) {
+			focus(itemID(newPath))
+		}
+	})
+}
+
+func (c *Studio) undo(ctx app.Context) {
+	if c.d != nil && c.d.Undo() {
+		c.auto = map[string]bool{}
+		c.status = "Undone."
+		c.changed(ctx)
+	}
+}
+
+func (c *Studio) redo(ctx app.Context) {
+	if c.d != nil && c.d.Redo() {
+		c.auto = map[string]bool{}
+		c.status = "Redone."
+		c.changed(ctx)
+	}
+}
+
+// focusEvent makes the preview follow the event being edited, and the
+// quote's event for a quote.
+func (c *Studio) focusEvent(path string) {
+	s := c.d.Story()
+	var i int
+	switch {
+	case scanIndex(path, "$.events[", &i) && i < len(s.Events):
+		c.event = story.Ref(s.Events[i].ID)
+	case scanIndex(path, "$.quotes[", &i) && i < len(s.Quotes):
+		c.event = s.Quotes[i].Event
+	}
+}
+
+// indexOf is the index of an item's path in its list.
+func indexOf(path string) int {
+	i := strings.LastIndexByte(path, '[')
+	n, _ := strconv.Atoi(strings.TrimSuffix(path[i+1:], "]"))
+	return n
+}
+
+// scanIndex reads the index of path in a list.
+func scanIndex(path, prefix string, i *int) bool {
+	rest, ok := strings.CutPrefix(path, prefix)
+	if !ok {
+		return false
+	}
+	n := 0
+	for j, r := range rest {
+		if r == ']' {
+			*i = n
+			return j > 0
+		}
+		if r < '0' || r > '9' {
+			return false
+		}
+		n = n*10 + int(r-'0')
+	}
+	return false
+}
+
+// splitField splits $.events[2].headline into its item and field.
+func splitField(path string) (item, field string) {
+	if i := strings.LastIndexByte(path, ']'); i >= 0 && strings.Count(path[i+1:], ".") == 1 {
+		return path[:i+1], path[i+2:]
+	}
+	if strings.Count(path, ".") == 1 {
+		return "$", path[2:]
+	}
+	return path, ""
+}
+
+// nameField is the field an item's id is made from.
+func nameField(item string) string {
+	if item == "$" {
+		return "title"
+	}
+	for _, l := range lists {
+		if strings.HasPrefix(item, l.path+"[") {
+			return l.name
+		}
+	}
+	return ""
+}
+
+func refValues(s *story.Story, path string) ([]story.Ref, bool) {
+	var i int
+	switch {
+	case scanIndex(path, "$.events[", &i) && i < len(s.Events):
+		switch {
+		case strings.HasSuffix(path, ".people"):
+			return s.Events[i].People, true
+		case strings.HasSuffix(path, ".sources"):
+			return s.Events[i].Sources, true
+		}
+	}
+	return nil, false
+}
+
+// address is the studio's address for a file.
+func address(name string) string {
+	if name == "" {
+		return "?"
+	}
+	return "?" + url.Values{"file": {name}}.Encode()
+}

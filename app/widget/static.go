@@ -1,0 +1,34 @@
+//go:build studio || !wasm
+
+package widget
+
+import (
+	"net/url"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/story"
+)
+
+// prerendering is set while StaticHTML renders in the browser: the
+// components then write what the server would, escaped as the server
+// escapes it, with nothing that needs the WebAssembly to work. (The
+// reader's WebAssembly has it as a constant: see attr_reader.go.)
+var prerendering bool
+
+// StaticHTML renders a story at the state and options of u as the server
+// prerenders it, on either side. The studio's preview uses it in the
+// browser; its output is escaped exactly as the server's page is, so that
+// story text cannot write markup there either.
+func StaticHTML(s *story.Story, u *url.URL) string {
+	prerendering = true
+	defer func() { prerendering = false }()
+	return app.HTMLString(New(s, u))
+}
+
+// StaticOptions are the options of u for a story, as the page around a
+// StaticHTML render needs them (its language, theme and embed class).
+func StaticOptions(s *story.Story, u *url.URL) Options {
+	_, o := ParseURL(s, u.Query())
+	return o
+}
