@@ -154,16 +154,23 @@ func TestGoAppEnvironment(t *testing.T) {
 		}
 	}
 
-	boot := bootJS(t)
-	env := regexp.MustCompile(`(?s)var env = \{(.*?)\};`).FindStringSubmatch(boot)
-	if env == nil {
-		t.Fatal("boot.js has no `var env = {...};` block")
-	}
-	if got := keys(regexp.MustCompile(`(GOAPP_[A-Z_]+):`), env[1]); !slices.Equal(got, sorted(GoAppEnv)) {
-		t.Errorf("boot.js provides %v; want %v", got, sorted(GoAppEnv))
-	}
-	if !strings.Contains(boot, "window.goappGetenv = function") {
-		t.Error("boot.js does not define window.goappGetenv")
+	// The reader's boot script and the studio's both start go-app.
+	for _, name := range []string{"boot.js", "studio.js"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "web", "static", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		boot := string(b)
+		env := regexp.MustCompile(`(?s)var env = \{(.*?)\};`).FindStringSubmatch(boot)
+		if env == nil {
+			t.Fatalf("%s has no `var env = {...};` block", name)
+		}
+		if got := keys(regexp.MustCompile(`(GOAPP_[A-Z_]+):`), env[1]); !slices.Equal(got, sorted(GoAppEnv)) {
+			t.Errorf("%s provides %v; want %v", name, got, sorted(GoAppEnv))
+		}
+		if !strings.Contains(boot, "window.goappGetenv = function") {
+			t.Errorf("%s does not define window.goappGetenv", name)
+		}
 	}
 }
 

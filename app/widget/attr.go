@@ -1,3 +1,5 @@
+//go:build !studio
+
 package widget
 
 import (
@@ -15,13 +17,13 @@ import (
 // new attributes. On the server every character that strconv.Quote would
 // touch, and every character HTML treats specially, is written as an HTML
 // character reference instead: strconv.Quote then leaves it alone and the
-// browser decodes it back to the original text (also in the studio's
-// StaticHTML). Otherwise the browser's setAttribute needs no escaping.
+// browser decodes it back to the original text. In the browser, values go
+// through setAttribute, which needs no escaping.
 //
 // Every attribute value that is not a constant goes through attr, and so
 // does every "true": see escapeAttr.
 func attr(s string) string {
-	if app.IsClient && !prerendering {
+	if app.IsClient {
 		return s
 	}
 	return escapeAttr(s)

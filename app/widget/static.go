@@ -10,16 +10,17 @@ import (
 	"explainer/app/story"
 )
 
-// prerendering is set while StaticHTML renders in the browser: the
-// components then write what the server would, escaped as the server
-// escapes it, with nothing that needs the WebAssembly to work. (The
-// reader's WebAssembly has it as a constant: see attr_reader.go.)
+// prerendering is set while StaticHTML renders: in the studio's
+// WebAssembly, attr then escapes as the server does (attr_studio.go).
+// The reader's WebAssembly has neither this nor StaticHTML.
 var prerendering bool
 
 // StaticHTML renders a story at the state and options of u as the server
 // prerenders it, on either side. The studio's preview uses it in the
-// browser; its output is escaped exactly as the server's page is, so that
-// story text cannot write markup there either.
+// browser; its text is escaped as the server's page is, so that story
+// text cannot write markup there either. (One thing differs in the
+// browser: the media's play button, which needs the WebAssembly, is
+// there; the preview takes it out.)
 func StaticHTML(s *story.Story, u *url.URL) string {
 	prerendering = true
 	defer func() { prerendering = false }()

@@ -172,6 +172,12 @@ func applyPreview() {
 	// The render is escaped as the server escapes a page, and the frame
 	// runs no script: this is the same HTML a reader's browser parses.
 	doc.Get("body").Set("innerHTML", d.html)
+	// The play buttons work only with the widget's WebAssembly, which the
+	// frame does not run; the server's page has none either.
+	buttons := doc.Call("querySelectorAll", ".media-load")
+	for i := range buttons.Get("length").Int() {
+		buttons.Index(i).Get("parentElement").Call("remove")
+	}
 	doc.Get("documentElement").Call("setAttribute", "data-preview", "ready")
 	if !doc.Get("body").Get("dataset").Get("listening").Truthy() {
 		doc.Call("addEventListener", "click", latest.clicks, true)
