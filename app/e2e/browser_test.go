@@ -363,6 +363,12 @@ func (p *tab) screenshot(name string) {
 	p.t.Helper()
 	var buf []byte
 	p.run(chromedp.FullScreenshot(&buf, 100))
+	p.saveShot(name, buf)
+}
+
+// saveShot writes a PNG under testoutput/screenshots.
+func (p *tab) saveShot(name string, buf []byte) {
+	p.t.Helper()
 	dir := filepath.Join("..", "..", "testoutput", "screenshots")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		p.t.Fatal(err)

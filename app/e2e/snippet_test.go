@@ -28,11 +28,22 @@ func serveStories(t *testing.T, files map[string]string) string {
 			t.Fatal(err)
 		}
 	}
+	return serveConfig(t, server.Config{StoriesDir: dir})
+}
+
+// serveConfig starts the real server, with the WebAssembly built from
+// this source, on loopback until the test ends, and returns its address.
+func serveConfig(t *testing.T, cfg server.Config) string {
+	t.Helper()
 	static, err := testenv.Static()
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := server.New(server.Config{StoriesDir: dir, Static: static, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	cfg.Static = static
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	srv, err := server.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,11 +4,8 @@ package e2e
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -21,7 +18,6 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"explainer/app/cli"
-	"explainer/app/internal/testenv"
 	"explainer/app/server"
 	"explainer/app/studio"
 )
@@ -30,31 +26,11 @@ import (
 // folder dir), as explainer edit does, and returns its address.
 func serveStudio(t *testing.T, dir, path string) string {
 	t.Helper()
-	static, err := testenv.Static()
+	st, err := studio.New(studio.Config{Path: path})
 	if err != nil {
 		t.Fatal(err)
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	st, err := studio.New(studio.Config{Path: path, Logger: log})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := server.New(server.Config{StoriesDir: dir, Static: static, Logger: log, Studio: st})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx, ln) }()
-	t.Cleanup(func() {
-		cancel()
-		<-done
-	})
-	return "http://" + ln.Addr().String()
+	return serveConfig(t, server.Config{StoriesDir: dir, Studio: st})
 }
 
 // js writes a Go string as a JavaScript string literal.
@@ -143,6 +119,9 @@ func TestStudioMakesAStory(t *testing.T) {
 	base := serveStudio(t, dir, dir)
 	p := newTab(t)
 	p.run(chromedp.Navigate(base + "/studio/"))
+	axe := axeSource(t)
+	p.waitFor(`document.getElementById("new") !== null`)
+	checkAxe(t, p, axe)
 	p.press("new")
 	p.waitFor(byID("f$.title") + " !== null")
 	t.Logf("active: %s", p.evalString(`document.activeElement.id + " " + document.activeElement.tagName`))
@@ -218,6 +197,7 @@ func TestStudioMakesAStory(t *testing.T) {
 		t.Errorf("the sentence's problem reads %q", msg)
 	}
 	p.viewShot("studio-mistake-desktop")
+	checkAxe(t, p, axe)
 	link := `[...document.querySelectorAll("#summary a")].find(a => a.dataset.focus === "f$.quotes[0].sourceText")`
 	p.waitFor(link + ` !== undefined`)
 	p.run(chromedp.Evaluate(link+".focus()", nil))
@@ -247,7 +227,6 @@ func TestStudioMakesAStory(t *testing.T) {
 	p.run(chromedp.KeyEvent("z", chromedp.KeyModifiers(input.ModifierCtrl)))
 	p.waitFor(`document.querySelector("#summary.summary-ok") !== null`)
 
-	axe := axeSource(t)
 	checkAxe(t, p, axe)
 
 	// The preview at the last event, full page, light.
@@ -322,13 +301,7 @@ func (p *tab) viewShot(name string) {
 	p.t.Helper()
 	var buf []byte
 	p.run(chromedp.CaptureScreenshot(&buf))
-	dir := filepath.Join("..", "..", "testoutput", "screenshots")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		p.t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, name+".png"), buf, 0o644); err != nil {
-		p.t.Fatal(err)
-	}
+	p.saveShot(name, buf)
 }
 
 // TestStudioImportsTimeline drops a messy TimelineJS sheet (CSV) on the
@@ -411,6 +384,8 @@ func TestStudioKeepsWork(t *testing.T) {
 	p.viewShot("studio-conflict")
 	p.press("overwrite")
 	p.waitForOr(`document.querySelector(".studio-state").textContent === "saved"`, `document.getElementById("studio-status").textContent`)
+	// The embed code comes, and takes the keyboard.
+	p.waitFor(`document.activeElement === document.getElementById("embed-code")`)
 	on, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
@@ -423,6 +398,23 @@ func TestStudioKeepsWork(t *testing.T) {
 	if kept != 0 {
 		t.Errorf("%d drafts still kept after the save", kept)
 	}
+
+	// The raw JSON, both ways: broken JSON is refused with its reason;
+	// an edit there is the form's.
+	p.press("mode")
+	p.waitFor(`document.activeElement === document.getElementById("raw")`)
+	setRaw := func(text string) {
+		p.run(chromedp.Evaluate(`(() => { const r = document.getElementById("raw"); r.value = `+js(text)+`; r.dispatchEvent(new Event("input", {bubbles: true})); })()`, nil))
+	}
+	raw := p.evalString(`document.getElementById("raw").value`)
+	setRaw(`{"title": `)
+	p.clickID("apply")
+	p.waitFor(`document.querySelector("#raw-problems [role=alert]") !== null`)
+	setRaw(strings.Replace(raw, js(title+" (edited)"), js("From the JSON"), 1))
+	p.clickID("apply")
+	p.waitFor(`document.querySelector("#raw-problems [role=alert]") === null`)
+	p.press("mode")
+	p.waitForOr(byID("f$.title")+` !== null && `+byID("f$.title")+`.value === "From the JSON"`, `(`+byID("f$.title")+` || {}).value + " / " + document.getElementById("studio-status").textContent + " / " + document.body.innerText.slice(0, 300)`)
 	for _, e := range p.errorsSeen() {
 		// The story's pictures are at example.com, which does not
 		// resolve here; the conflict was the point.

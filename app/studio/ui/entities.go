@@ -151,7 +151,10 @@ func (c *Studio) itemFields(l list, path string, s *story.Story, i int) (label s
 func (c *Studio) idField(path, value string) app.UI {
 	return c.textField(path+".id", "Id", "Used in addresses and references; made from the first field. Letters, digits and hyphens.", value,
 		func(in app.HTMLInput) app.HTMLInput {
-			return in.OnInput(func(ctx app.Context, e app.Event) { c.rename(ctx, path, ctx.JSSrc().Get("value").String()) })
+			return in.DataSet("item", path).OnInput(func(ctx app.Context, e app.Event) {
+				src := ctx.JSSrc()
+				c.rename(ctx, src.Get("dataset").Get("item").String(), src.Get("value").String())
+			})
 		})
 }
 
@@ -193,8 +196,8 @@ func (c *Studio) optional(path, legend string, used bool, body func() []app.UI) 
 	open := used || c.opened[path] || c.hasProblemsUnder(path)
 	d := app.Details().ID("o"+path).Class("group optional").Open(open).
 		On("toggle", func(ctx app.Context, e app.Event) {
-			if ctx.JSSrc().Get("open").Bool() {
-				c.opened[path] = true
+			if src := ctx.JSSrc(); src.Get("open").Bool() {
+				c.opened[strings.TrimPrefix(src.Get("id").String(), "o")] = true
 			}
 		})
 	if !open {

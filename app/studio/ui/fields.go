@@ -51,9 +51,9 @@ func problemText(e *story.Error) string {
 // textField is a one-line text input.
 func (c *Studio) textField(path, label, hint, value string, opts ...func(app.HTMLInput) app.HTMLInput) app.UI {
 	desc, invalid, after := c.describe(path, hint)
-	in := app.Input().Type("text").ID(fieldID(path)).Value(value).
+	in := app.Input().Type("text").ID(fieldID(path)).DataSet("path", path).Value(value).
 		Aria("describedby", desc).Aria("invalid", boolText(invalid)).
-		OnInput(c.onSet(path))
+		OnInput(c.onSet)
 	if desc == "" {
 		in = in.Aria("describedby", nil)
 	}
@@ -68,8 +68,8 @@ func (c *Studio) textField(path, label, hint, value string, opts ...func(app.HTM
 // textArea is a text of several lines: a body, a quote, a caption.
 func (c *Studio) textArea(path, label, hint, value string, rows int) app.UI {
 	desc, invalid, after := c.describe(path, hint)
-	ta := app.Textarea().ID(fieldID(path)).Rows(rows).Text(value).
-		Aria("invalid", boolText(invalid)).OnInput(c.onSet(path))
+	ta := app.Textarea().ID(fieldID(path)).DataSet("path", path).Rows(rows).Text(value).
+		Aria("invalid", boolText(invalid)).OnInput(c.onSet)
 	if desc != "" {
 		ta = ta.Aria("describedby", desc)
 	}
@@ -99,7 +99,7 @@ func (c *Studio) selectField(path, label, hint, value, empty string, options []o
 		// editor's back.
 		opts = append(opts, app.Option().Value(value).Selected(true).Text(value+" (missing)"))
 	}
-	sel := app.Select().ID(fieldID(path)).Aria("invalid", boolText(invalid)).OnChange(c.onSet(path)).Body(opts...)
+	sel := app.Select().ID(fieldID(path)).DataSet("path", path).Aria("invalid", boolText(invalid)).OnChange(c.onSet).Body(opts...)
 	if desc != "" {
 		sel = sel.Aria("describedby", desc)
 	}
@@ -111,9 +111,10 @@ func (c *Studio) selectField(path, label, hint, value, empty string, options []o
 // checkField is a yes-or-no.
 func (c *Studio) checkField(path, label, hint string, value bool) app.UI {
 	desc, invalid, after := c.describe(path, hint)
-	in := app.Input().Type("checkbox").ID(fieldID(path)).Checked(value).Aria("invalid", boolText(invalid)).
+	in := app.Input().Type("checkbox").ID(fieldID(path)).DataSet("path", path).Checked(value).Aria("invalid", boolText(invalid)).
 		OnChange(func(ctx app.Context, e app.Event) {
-			c.set(ctx, path, boolText(ctx.JSSrc().Get("checked").Bool()))
+			src := ctx.JSSrc()
+			c.set(ctx, src.Get("dataset").Get("path").String(), boolText(src.Get("checked").Bool()))
 		})
 	if desc != "" {
 		in = in.Aria("describedby", desc)
@@ -141,10 +142,10 @@ func (c *Studio) refsField(path, legend, hint string, values []story.Ref, option
 		// The id it names is read from the box when it changes: go-app
 		// keeps the first handler of an element, and ids change.
 		boxes = append(boxes, app.Div().Class("field-check").Body(
-			app.Input().Type("checkbox").ID(id).Checked(chosen[value]).DataSet("ref", value).
+			app.Input().Type("checkbox").ID(id).Checked(chosen[value]).DataSet("ref", value).DataSet("path", path).
 				OnChange(func(ctx app.Context, e app.Event) {
-					src := ctx.JSSrc()
-					c.toggleRef(ctx, path, src.Get("dataset").Get("ref").String(), src.Get("checked").Bool())
+					d := ctx.JSSrc().Get("dataset")
+					c.toggleRef(ctx, d.Get("path").String(), d.Get("ref").String(), ctx.JSSrc().Get("checked").Bool())
 				}),
 			app.Label().For(id).Text(o.label),
 		))

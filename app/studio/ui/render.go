@@ -13,7 +13,7 @@ import (
 // Render lays out the studio: the bar with the file and its actions, then
 // the form (or the raw JSON) beside the preview.
 func (c *Studio) Render() app.UI {
-	c.shown = map[string]bool{}
+	c.shown, c.actions = map[string]bool{}, map[string]func(app.Context){}
 	var main app.UI
 	switch {
 	case c.fatal != "":
@@ -40,10 +40,10 @@ func (c *Studio) bar() app.UI {
 	var actions []app.UI
 	if c.d != nil {
 		actions = []app.UI{
-			button("undo", "Undo", !c.d.CanUndo(), c.undo).Attr("aria-keyshortcuts", "Control+Z"),
-			button("redo", "Redo", !c.d.CanRedo(), c.redo).Attr("aria-keyshortcuts", "Control+Shift+Z"),
+			c.button("undo", "Undo", !c.d.CanUndo(), c.undo).Attr("aria-keyshortcuts", "Control+Z"),
+			c.button("redo", "Redo", !c.d.CanRedo(), c.redo).Attr("aria-keyshortcuts", "Control+Shift+Z"),
 			c.modeSwitch(),
-			button("save", "Save", c.saving, c.save).Class("primary").Attr("aria-keyshortcuts", "Control+S"),
+			c.button("save", "Save", c.saving, c.save).Class("primary").Attr("aria-keyshortcuts", "Control+S"),
 		}
 	}
 	name := c.name
@@ -78,9 +78,9 @@ func (c *Studio) bar() app.UI {
 // modeSwitch turns between the form and the raw JSON.
 func (c *Studio) modeSwitch() app.UI {
 	if c.mode == "json" {
-		return button("mode", "Back to the form", false, func(ctx app.Context) { c.mode = "" })
+		return c.button("mode", "Back to the form", false, func(ctx app.Context) { c.mode = "" })
 	}
-	return button("mode", "Edit as JSON", false, func(ctx app.Context) {
+	return c.button("mode", "Edit as JSON", false, func(ctx app.Context) {
 		c.mode, c.rawText, c.rawError = "json", string(c.d.JSON()), ""
 		c.ctx.Defer(func(app.Context) { focus("raw") })
 	})
@@ -108,7 +108,7 @@ func (c *Studio) fileList() app.UI {
 		app.If(len(items) == 0, func() app.UI { return app.P().Text("No stories in this folder yet.") }),
 		app.Ul().Body(items...),
 		app.Div().Class("studio-actions").Body(
-			button("new", "New story", false, c.newStory).Class("primary"),
+			c.button("new", "New story", false, c.newStory).Class("primary"),
 		),
 		c.importer(),
 	)
@@ -152,15 +152,15 @@ func (c *Studio) notices() app.UI {
 			app.H2().Text("The file changed on disk since you opened it"),
 			app.P().Text("Someone, or something, saved "+c.name+" after you opened it. Your changes are kept here. Choose:"),
 			app.Div().Class("studio-actions").Body(
-				button("overwrite", "Save mine over it", false, c.overwrite),
-				button("reload", "Discard mine and load theirs", false, c.takeTheirs),
+				c.button("overwrite", "Save mine over it", false, c.overwrite),
+				c.button("reload", "Discard mine and load theirs", false, c.takeTheirs),
 			),
 		))
 	}
 	if c.restored {
 		out = append(out, app.Div().Class("notice").Body(
 			app.P().Text("These are unsaved changes this browser kept. Save them, or go back to the file as it is on disk."),
-			button("discard", "Discard the kept changes", false, c.discardKept),
+			c.button("discard", "Discard the kept changes", false, c.discardKept),
 		))
 	}
 	if c.snippets != nil {
@@ -221,7 +221,7 @@ func (c *Studio) listSection(l list, s *story.Story) app.UI {
 				app.Div().Class("item-actions").Body(
 					c.moveButton(l, path, i, i-1, "up", "Move up", n),
 					c.moveButton(l, path, i, i+1, "down", "Move down", n),
-					button("rm"+path, "Remove", false, func(ctx app.Context) { c.remove(ctx, l, path) }).
+					c.button("rm"+path, "Remove", false, func(ctx app.Context) { c.remove(ctx, l, path) }).
 						Aria("label", "Remove "+l.singular+" "+itoa(i+1)+": "+label),
 				),
 			),
@@ -234,12 +234,12 @@ func (c *Studio) listSection(l list, s *story.Story) app.UI {
 		app.P().Class("hint").Text(l.intro),
 		c.leftovers(l.path),
 		app.Ol().Class("items").Body(items...),
-		button("add"+l.path, "Add "+l.article+" "+l.singular, false, func(ctx app.Context) { c.add(ctx, l) }),
+		c.button("add"+l.path, "Add "+l.article+" "+l.singular, false, func(ctx app.Context) { c.add(ctx, l) }),
 	)
 }
 
 func (c *Studio) moveButton(l list, path string, from, to int, dir, label string, n int) app.UI {
-	return button("m"+dir+path, label, to < 0 || to >= n, func(ctx app.Context) { c.move(ctx, l, path, from, to) }).
+	return c.button("m"+dir+path, label, to < 0 || to >= n, func(ctx app.Context) { c.move(ctx, l, path, from, to) }).
 		Aria("label", label+": "+l.singular+" "+itoa(from+1))
 }
 
@@ -347,7 +347,7 @@ func (c *Studio) rawView() app.UI {
 			app.Ul().Class("raw-list").Body(lines...),
 		),
 		app.Div().Class("studio-actions").Body(
-			button("apply", "Apply to the form", false, c.applyRaw).Class("primary"),
+			c.button("apply", "Apply to the form", false, c.applyRaw).Class("primary"),
 		),
 	)
 }
@@ -395,9 +395,23 @@ func (c *Studio) embedCode() app.UI {
 }
 
 // button is a button that runs f, or says it cannot.
-func button(id, label string, disabled bool, f func(ctx app.Context)) app.HTMLButton {
+//
+// go-app keeps an element's first handler for as long as the handler's
+// function is the same code, whatever it has captured since: a handler
+// made here would run the f of the button's first render (Edit as JSON
+// for ever). So f is filed under the button's id at each render, and the
+// handler looks it up when it runs. The same holds for every handler in
+// the studio: each reads what it needs when it runs (the path of its
+// control from data-path, the state from the component), never from its
+// render.
+func (c *Studio) button(id, label string, disabled bool, f func(ctx app.Context)) app.HTMLButton {
+	c.actions[id] = f
 	return app.Button().Type("button").ID(id).Disabled(disabled).Text(label).
-		OnClick(func(ctx app.Context, e app.Event) { f(ctx) })
+		OnClick(func(ctx app.Context, e app.Event) {
+			if f, ok := c.actions[ctx.JSSrc().Get("id").String()]; ok {
+				f(ctx)
+			}
+		})
 }
 
 // listLen is the number of items in a list of the story.

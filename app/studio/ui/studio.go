@@ -36,6 +36,9 @@ type Studio struct {
 	checked, lastGood *story.Story
 	list              story.ErrorList
 	problems          map[string][]*story.Error
+	// actions are the buttons' handlers, by id, as the last render made
+	// them (see button).
+	actions map[string]func(app.Context)
 	// shown collects, during a render, the paths that have a control, so
 	// that a problem without one is shown at its item instead.
 	shown map[string]bool
@@ -244,10 +247,11 @@ func (c *Studio) keyName() string {
 	return "new story"
 }
 
-func (c *Studio) onSet(path string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		c.set(ctx, path, ctx.JSSrc().Get("value").String())
-	}
+// onSet sets the field of the control's data-path (see button for why
+// the path is read from the control, not captured).
+func (c *Studio) onSet(ctx app.Context, e app.Event) {
+	src := ctx.JSSrc()
+	c.set(ctx, src.Get("dataset").Get("path").String(), src.Get("value").String())
 }
 
 // set changes one field; an item's first field brings its id along
