@@ -4,15 +4,20 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"explainer/app/story"
 	"explainer/app/story/storytest"
@@ -135,6 +140,10 @@ func TestCommands(t *testing.T) {
 		{args: []string{"serve", "-h"}, stderr: "-stories"},
 		{args: []string{"export"}, code: 2, stderr: "Usage: explainer export"},
 		{args: []string{"serve", "-stories", "/no/such/folder", "-addr", "127.0.0.1:0"}, code: 1, stderr: "not a folder"},
+		{args: []string{"serve", "-edit", "-addr", "127.0.0.1:0"}, code: 2, stderr: "the studio edits a -stories folder"},
+		{args: []string{"edit"}, code: 2, stderr: "usage: explainer edit"},
+		{args: []string{"edit", "/no/such/story.json"}, code: 1, stderr: "no such file"},
+		{args: []string{"edit", "-h"}, stderr: "-edit-token"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -243,4 +252,57 @@ func TestImportFromTheWeb(t *testing.T) {
 	if code, _, errs := run("import", srv.URL+"/tl/missing.csv"); code != 1 || !strings.Contains(errs, "404") {
 		t.Errorf("a missing address: exit %d\n%s", code, errs)
 	}
+}
+
+// TestEditCommand opens the studio on an empty folder, as explainer edit
+// does, and reaches its page and its API at the address it logs.
+func TestEditCommand(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	var logs syncBuffer
+	done := make(chan int, 1)
+	go func() { done <- edit(ctx, []string{"-addr", "127.0.0.1:0", dir}, io.Discard, &logs) }()
+	var url string
+	for url == "" {
+		select {
+		case code := <-done:
+			t.Fatalf("edit stopped with %d: %s", code, logs.String())
+		case <-time.After(20 * time.Millisecond):
+		}
+		if m := regexp.MustCompile(`url=(http://\S+/studio/)`).FindStringSubmatch(logs.String()); m != nil {
+			url = m[1]
+		}
+	}
+	for _, path := range []string{"", "api/files"} {
+		res, err := http.Get(url + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK {
+			t.Errorf("%s: %d", url+path, res.StatusCode)
+		}
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Errorf("edit ended with %d: %s", code, logs.String())
+	}
+}
+
+// syncBuffer is a buffer the command logs into while the test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
