@@ -268,7 +268,7 @@ func (c *Studio) leftovers(path string) app.UI {
 // has one, else the item or list it belongs to, else the story.
 func placeOf(path string, shown map[string]bool) string {
 	for p := path; p != "" && p != "$"; {
-		if shown[p] || strings.HasSuffix(p, "]") || isList(p) {
+		if shown[p] || isList(p) || strings.HasSuffix(p, "]") && isList(p[:strings.LastIndexByte(p, '[')]) {
 			return p
 		}
 		i := strings.LastIndexAny(p, ".[")

@@ -1,0 +1,69 @@
+//go:build !wasm
+
+package ui
+
+import "testing"
+
+// TestPlaceOf: a problem shows at its control when it has one, else at
+// its item, else at its list, else at the story.
+func TestPlaceOf(t *testing.T) {
+	shown := map[string]bool{"$.title": true, "$.events[0].headline": true, "$.events[0].start.date": true}
+	tests := []struct{ path, want string }{
+		{"$.title", "$.title"},
+		{"$.events[0].start.date", "$.events[0].start.date"},
+		{"$.events[0].start", "$.events[0]"},
+		{"$.events[0].tags[2]", "$.events[0]"},
+		{"$.events", "$.events"},
+		{"$.quotes[3].speaker", "$.quotes[3]"},
+		{"$", "$"},
+		{"", "$"},
+		{"$.schema", "$"},
+	}
+	for _, tt := range tests {
+		if got := placeOf(tt.path, shown); got != tt.want {
+			t.Errorf("placeOf(%q) = %q; want %q", tt.path, got, tt.want)
+		}
+	}
+}
+
+func TestSplitField(t *testing.T) {
+	tests := []struct{ path, item, field string }{
+		{"$.events[2].headline", "$.events[2]", "headline"},
+		{"$.title", "$", "title"},
+		{"$.events[2].start.date", "$.events[2].start.date", ""},
+		{"$.people[10].name", "$.people[10]", "name"},
+	}
+	for _, tt := range tests {
+		if item, field := splitField(tt.path); item != tt.item || field != tt.field {
+			t.Errorf("splitField(%q) = %q, %q; want %q, %q", tt.path, item, field, tt.item, tt.field)
+		}
+	}
+}
+
+// TestPrecisionOf names the precision the form shows beside a date.
+func TestPrecisionOf(t *testing.T) {
+	for date, want := range map[string]string{
+		"": "", "2025": "year", "-500": "year", "2025-02": "month", "2025-02-28": "day",
+		"2025-02-28T13": "hour", "2025-02-28T13:40": "minute",
+	} {
+		if got := precisionOf(date); got != want {
+			t.Errorf("precisionOf(%q) = %q; want %q", date, got, want)
+		}
+	}
+}
+
+func TestIndexes(t *testing.T) {
+	var i int
+	if !scanIndex("$.events[12].headline", "$.events[", &i) || i != 12 {
+		t.Errorf("scanIndex: %d", i)
+	}
+	if scanIndex("$.events[].headline", "$.events[", &i) || scanIndex("$.quotes[1]", "$.events[", &i) {
+		t.Error("scanIndex read an index that is not there")
+	}
+	if n := indexOf("$.people[3]"); n != 3 {
+		t.Errorf("indexOf: %d", n)
+	}
+	if nameField("$.events[0]") != "headline" || nameField("$") != "title" || nameField("$.quotes[0]") != "" {
+		t.Error("nameField")
+	}
+}
