@@ -171,6 +171,10 @@ func TestStudioMakesAStory(t *testing.T) {
 	}
 	p.waitFor(byID("f$.events[0].id") + `.value === "talks-are-announced"`)
 	p.choose("$.events[1].start.partOfDay", "afternoon")
+	p.focusID("f$.events[0].tags")
+	p.run(chromedp.KeyEvent("diplomacy,geneva"))
+	p.run(chromedp.KeyEvent(kb.Tab)) // set when left, and written back as the file has it
+	p.waitForOr(byID("f$.events[0].tags")+`.value === "diplomacy, geneva"`, byID("f$.events[0].tags")+".value")
 	p.typeIn("$.events[2].body", "The talks end after [an hour](https://example.org/geneva).")
 	// Both envoys take part in the last: checkboxes, by keyboard.
 	for i := range 2 {
@@ -268,7 +272,7 @@ func TestStudioMakesAStory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"date": "2025-03"`, `"partOfDay": "afternoon"`, `"zone": "Europe/Zurich"`, `"kind": "reported"`, `"sourceText": "Ana said: “We will not talk again”, and left."`} {
+	for _, want := range []string{`"date": "2025-03"`, `"partOfDay": "afternoon"`, `"zone": "Europe/Zurich"`, `"kind": "reported"`, `"geneva"`, `"sourceText": "Ana said: “We will not talk again”, and left."`} {
 		if !bytes.Contains(data, []byte(want)) {
 			t.Errorf("the file lacks %s:\n%s", want, data)
 		}

@@ -82,6 +82,10 @@ func (c *Studio) itemFields(l list, path string, s *story.Story, i int) (label s
 			c.momentFields(path+".end", "Until (for an event that spans time)", e.End, false),
 			c.textArea(path+".body", "Text", richHint, string(e.Body), 4),
 			c.textField(path+".place", "Place", "", e.Place),
+			// Tags are set when the field is left: read as the editor
+			// types, "a," would lose its comma to the list's own writing.
+			c.textField(path+".tags", "Tags", "Free keywords, separated by commas.", strings.Join(e.Tags, ", "),
+				func(in app.HTMLInput) app.HTMLInput { return in.OnInput(noop).OnChange(c.onSetList) }),
 			c.refsField(path+".people", "People involved", "", e.People, c.options(s, "$.people")),
 			c.refsField(path+".sources", "Sources", "", e.Sources, c.options(s, "$.sources")),
 			c.selectField(path+".group", "Group", "", string(e.Group), "None", c.options(s, "$.groups")),

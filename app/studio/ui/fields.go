@@ -166,6 +166,9 @@ func (c *Studio) refsField(path, legend, hint string, values []story.Ref, option
 	return fs
 }
 
+// noop is a handler that does nothing, in place of a control's default.
+func noop(app.Context, app.Event) {}
+
 func boolText(b bool) string {
 	if b {
 		return "true"

@@ -254,6 +254,16 @@ func (c *Studio) onSet(ctx app.Context, e app.Event) {
 	c.set(ctx, src.Get("dataset").Get("path").String(), src.Get("value").String())
 }
 
+// onSetList sets a list of texts from a control's comma-separated value.
+func (c *Studio) onSetList(ctx app.Context, e app.Event) {
+	src := ctx.JSSrc()
+	if err := c.d.SetList(src.Get("dataset").Get("path").String(), strings.Split(src.Get("value").String(), ",")); err != nil {
+		c.status = err.Error()
+		return
+	}
+	c.changed(ctx)
+}
+
 // set changes one field; an item's first field brings its id along
 // while the id is still the one the studio made.
 func (c *Studio) set(ctx app.Context, path, value string) {
