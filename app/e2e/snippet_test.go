@@ -33,7 +33,7 @@ func serveStories(t *testing.T, files map[string]string) string {
 
 // serveConfig starts the real server, with the WebAssembly built from
 // this source, on loopback until the test ends, and returns its address.
-func serveConfig(t *testing.T, cfg server.Config) string {
+func serveConfig(t testing.TB, cfg server.Config) string {
 	t.Helper()
 	static, err := testenv.Static()
 	if err != nil {

@@ -101,7 +101,7 @@ func (p *tab) preview(expr string, res any) {
 
 func (p *tab) waitPreview(cond string) {
 	p.t.Helper()
-	p.waitFor(`(() => { const d = document.getElementById("preview").contentDocument; return !!d && !!d.documentElement && d.documentElement.dataset.preview === "ready" && (` + cond + `); })()`)
+	p.waitForOr(`(() => { const d = document.getElementById("preview").contentDocument; return !!d && !!d.documentElement && d.documentElement.dataset.preview === "ready" && (`+cond+`); })()`, `(() => { const d = document.getElementById("preview").contentDocument; return "preview: " + (d && d.querySelector(".detail-headline") ? d.querySelector(".detail-headline").textContent : "none") + " / field: " + document.getElementById("f$.events[0].headline").value + " / summary: " + document.getElementById("summary").textContent; })()`)
 }
 
 // TestStudioMakesAStory makes a story from nothing in the studio, the

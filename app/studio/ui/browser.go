@@ -92,6 +92,34 @@ func listenKeys(ctx app.Context, c *Studio) (stop func()) {
 	}
 }
 
+// keepOnLeave keeps the draft when the tab is closed, reloaded or sent
+// to the background, with what the control being typed in holds even if
+// its last key press has not reached the studio yet.
+func keepOnLeave(c *Studio) (stop func()) {
+	fn := app.FuncOf(func(this app.Value, args []app.Value) any {
+		if c.d == nil {
+			return nil
+		}
+		if el := app.Window().Get("document").Get("activeElement"); el.Truthy() && el.Get("dataset").Truthy() {
+			if path := el.Get("dataset").Get("path"); path.Truthy() && path.String() == c.typing {
+				_ = c.d.Set(c.typing, el.Get("value").String())
+			}
+		}
+		if c.dirty {
+			keep(c.keyName(), c.version, string(c.d.JSON()))
+		}
+		return nil
+	})
+	w := app.Window()
+	w.Call("addEventListener", "pagehide", fn)
+	w.Get("document").Call("addEventListener", "visibilitychange", fn)
+	return func() {
+		w.Call("removeEventListener", "pagehide", fn)
+		w.Get("document").Call("removeEventListener", "visibilitychange", fn)
+		fn.Release()
+	}
+}
+
 // kept is unsaved work the browser keeps, so that a closed tab or a crash
 // loses nothing: the text, and the version of the file it was made from.
 type kept struct {

@@ -48,9 +48,24 @@ func problemText(e *story.Error) string {
 	return e.Msg
 }
 
+// shownValue is the value a text control renders with. The control
+// being typed in keeps the value it last rendered, so that its element is
+// not written to: its text is the editor's, and key presses still queued
+// would be lost under a render of the draft as it was a moment ago.
+func (c *Studio) shownValue(path, value string) string {
+	if path == c.typing {
+		if v, ok := c.rendered[path]; ok {
+			value = v
+		}
+	}
+	c.rendered[path] = value
+	return value
+}
+
 // textField is a one-line text input.
 func (c *Studio) textField(path, label, hint, value string, opts ...func(app.HTMLInput) app.HTMLInput) app.UI {
 	desc, invalid, after := c.describe(path, hint)
+	value = c.shownValue(path, value)
 	in := app.Input().Type("text").ID(fieldID(path)).DataSet("path", path).Value(value).
 		Aria("describedby", desc).Aria("invalid", boolText(invalid)).
 		OnInput(c.onSet)
@@ -68,6 +83,7 @@ func (c *Studio) textField(path, label, hint, value string, opts ...func(app.HTM
 // textArea is a text of several lines: a body, a quote, a caption.
 func (c *Studio) textArea(path, label, hint, value string, rows int) app.UI {
 	desc, invalid, after := c.describe(path, hint)
+	value = c.shownValue(path, value)
 	ta := app.Textarea().ID(fieldID(path)).DataSet("path", path).Rows(rows).Text(value).
 		Aria("invalid", boolText(invalid)).OnInput(c.onSet)
 	if desc != "" {

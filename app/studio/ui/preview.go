@@ -47,7 +47,7 @@ func (c *Studio) previewPane() app.UI {
 			c.toggle("pv-phone", "Phone width", &c.preview.Phone),
 			c.toggle("pv-dark", "Dark", &c.preview.Dark),
 		),
-		app.If(note != "", func() app.UI { return app.P().Class("hint preview-note").Text(note) }),
+		app.P().Class("hint preview-note").Text(note), // always there: see leftovers
 		app.IFrame().ID("preview").Class(frame).Title("Preview of the story as readers will see it").
 			Attr("sandbox", "allow-same-origin").
 			Attr("srcdoc", previewShell()),

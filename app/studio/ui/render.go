@@ -258,10 +258,14 @@ func (c *Studio) leftovers(path string) app.UI {
 			))
 		}
 	}
+	// Always there, if empty: go-app matches elements by their place, and
+	// a block that came and went would have every control after it made
+	// anew, taking the keyboard from the one being typed in.
+	class := "item-problems"
 	if len(out) == 0 {
-		return nil
+		class = "item-problems is-empty"
 	}
-	return app.Div().ID("p" + path).Class("item-problems").Body(out...)
+	return app.Div().ID("p" + path).Class(class).Body(out...)
 }
 
 // placeOf is where a problem at path is shown: its own control when it
@@ -360,6 +364,7 @@ func (c *Studio) applyRaw(ctx app.Context) {
 	c.rawError = ""
 	c.auto = map[string]bool{}
 	c.changed(ctx)
+	c.settle()
 	c.rawText = string(c.d.JSON())
 	c.status = "Applied the JSON."
 	if len(c.list) > 0 {
@@ -408,6 +413,7 @@ func (c *Studio) button(id, label string, disabled bool, f func(ctx app.Context)
 	c.actions[id] = f
 	return app.Button().Type("button").ID(id).Disabled(disabled).Text(label).
 		OnClick(func(ctx app.Context, e app.Event) {
+			c.settle() // a button acts on the story as checked
 			if f, ok := c.actions[ctx.JSSrc().Get("id").String()]; ok {
 				f(ctx)
 			}

@@ -17,6 +17,7 @@ func (c *Studio) save(ctx app.Context) {
 	if c.d == nil || c.saving {
 		return
 	}
+	c.settle()
 	if len(c.list) > 0 {
 		c.status = "Not saved: fix the problems listed first."
 		c.ctx.Defer(func(app.Context) { focus("summary") })

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -67,7 +68,16 @@ type Studio struct {
 	snippets map[string]string
 	savedID  string
 
-	stopKeys func()
+	stopKeys, stopLeave func()
+	// typing is the path of the text control being typed in, whose
+	// element renders keep as it is; rendered is what each text control
+	// last rendered with (see shownValue).
+	typing   string
+	rendered map[string]string
+	// pending says the draft has changed since it was last checked;
+	// lastSettle is how long the last check took.
+	pending    bool
+	lastSettle time.Duration
 	// ctx is the root's own context, from OnMount: work that waits for a
 	// render goes through it, since the element whose handler started
 	// the work may be gone by then (the file list, replaced by the form).
@@ -79,8 +89,9 @@ type Studio struct {
 func (c *Studio) OnMount(ctx app.Context) {
 	c.ctx = ctx
 	c.api.base = rootPrefix()
-	c.shown, c.auto, c.opened = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	c.shown, c.auto, c.opened, c.rendered = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]string{}
 	c.stopKeys = listenKeys(ctx, c)
+	c.stopLeave = keepOnLeave(c)
 	c.ctx.Async(func() {
 		single, err := c.api.session()
 		var files []file
@@ -108,6 +119,7 @@ func (c *Studio) OnMount(ctx app.Context) {
 func (c *Studio) OnDismount() {
 	if c.stopKeys != nil {
 		c.stopKeys()
+		c.stopLeave()
 	}
 }
 
@@ -162,7 +174,7 @@ func (c *Studio) start(ctx app.Context, name, version string, text []byte) error
 	}
 	c.name, c.version, c.d = name, version, d
 	c.auto, c.warnings, c.snippets, c.conflict, c.restored, c.dirty, c.mode = map[string]bool{}, nil, nil, nil, false, false, ""
-	c.lastGood, c.event = nil, ""
+	c.lastGood, c.event, c.pending, c.typing = nil, "", false, ""
 	if version == "" {
 		c.auto["$"] = true
 	}
@@ -232,11 +244,40 @@ func (c *Studio) check() {
 
 // changed follows every edit: check, keep the work in the browser,
 // update the preview.
+//
+// Checking, keeping and previewing a long story takes longer than a key
+// press comes: they run once for a burst of changes, checkDelay after the
+// first, on the draft as it is by then. What needs them current (a save)
+// calls settle first.
 func (c *Studio) changed(ctx app.Context) {
 	c.dirty, c.snippets, c.restored = true, nil, false
+	// A change other than typing (undo, a move, a choice) is written to
+	// every control, the one typed in last too (see shownValue).
+	c.typing = ""
+	if c.pending {
+		return
+	}
+	c.pending = true
+	c.ctx.After(max(minCheckDelay, 2*c.lastSettle), func(ctx app.Context) { c.settle() })
+}
+
+// minCheckDelay is how long a burst of typing gathers before the check,
+// at least: a long story, whose check takes longer, waits twice as long
+// as its last one took, so that typing keeps most of the time.
+const minCheckDelay = 60 * time.Millisecond
+
+// settle checks, keeps and previews the draft now, if it has changed
+// since the last time.
+func (c *Studio) settle() {
+	if !c.pending || c.d == nil {
+		return
+	}
+	c.pending = false
+	start := time.Now()
 	c.check()
 	keep(c.keyName(), c.version, string(c.d.JSON()))
-	c.refresh(ctx)
+	c.refresh(c.ctx)
+	c.lastSettle = time.Since(start)
 }
 
 // keyName is the name the browser keeps unsaved work under.
@@ -249,9 +290,18 @@ func (c *Studio) keyName() string {
 
 // onSet sets the field of the control's data-path (see button for why
 // the path is read from the control, not captured).
+//
+// Typing renders nothing: the control shows what was typed already, and
+// the studio renders once the burst is checked (settle). A form of
+// hundreds of events would otherwise be rendered again on every key.
 func (c *Studio) onSet(ctx app.Context, e app.Event) {
 	src := ctx.JSSrc()
-	c.set(ctx, src.Get("dataset").Get("path").String(), src.Get("value").String())
+	path := src.Get("dataset").Get("path").String()
+	c.set(ctx, path, src.Get("value").String())
+	if e.Get("type").String() == "input" {
+		c.typing = path // after set: any other change lets it go (changed)
+		ctx.PreventUpdate()
+	}
 }
 
 // onSetList sets a list of texts from a control's comma-separated value.
