@@ -107,7 +107,7 @@ func (c *Studio) refresh(ctx app.Context) {
 	html := widget.StaticHTML(s, u)
 	o := widget.StaticOptions(s, u)
 	c.ctx.Defer(func(ctx app.Context) {
-		showPreview(ctx, c, previewDoc{html: html, lang: string(o.Lang), theme: o.Theme, embed: o.Embed})
+		showPreview(c, previewDoc{html: html, lang: string(o.Lang), theme: o.Theme, embed: o.Embed})
 	})
 }
 
@@ -123,12 +123,11 @@ var latest struct {
 	doc    previewDoc
 	loaded app.Func
 	clicks app.Func
-	ctx    app.Context
 	c      *Studio
 }
 
-func showPreview(ctx app.Context, c *Studio, d previewDoc) {
-	latest.doc, latest.ctx, latest.c = d, ctx, c
+func showPreview(c *Studio, d previewDoc) {
+	latest.doc, latest.c = d, c
 	frame := app.Window().GetElementByID("preview")
 	if !frame.Truthy() {
 		return
