@@ -19,6 +19,7 @@ import (
 
 	"explainer/app/cli"
 	"explainer/app/server"
+	"explainer/app/story/storytest"
 	"explainer/app/studio"
 )
 
@@ -425,5 +426,36 @@ func TestStudioKeepsWork(t *testing.T) {
 		if !strings.Contains(e, "images.example.com") && !strings.Contains(e, "409 (Conflict)") {
 			t.Errorf("error: %s", e)
 		}
+	}
+}
+
+// TestStudioFoldsLongLists: in a list of more than a few items, items
+// are folded to their headings; Edit (by keyboard) opens one, with the
+// keyboard in its first field and the preview at its event, and Fold
+// folds it again. axe finds nothing on the folded form.
+func TestStudioFoldsLongLists(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "long.json")
+	if err := os.WriteFile(file, storytest.Generate(20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := newTab(t)
+	p.run(chromedp.Navigate(serveStudio(t, dir, file) + "/studio/"))
+	p.waitFor(byID("x$.events[5]") + " !== null")
+	if n := p.evalString(`String(document.querySelectorAll("[id^='f$.events[']").length)`); n != "0" {
+		t.Errorf("%s controls of folded events in the page", n)
+	}
+	checkAxe(t, p, axeSource(t))
+	p.press("x$.events[5]")
+	p.waitFor(`document.activeElement === ` + byID("f$.events[5].headline"))
+	headline := p.evalString(byID("f$.events[5].headline") + ".value")
+	p.waitPreview(`d.querySelector(".detail-headline").textContent === ` + js(headline))
+	if got := p.evalString(byID("x$.events[5]") + `.getAttribute("aria-expanded")`); got != "true" {
+		t.Errorf("aria-expanded %q once open", got)
+	}
+	p.press("x$.events[5]")
+	p.waitFor(byID("f$.events[5].headline") + " === null")
+	for _, e := range p.errorsSeen() {
+		t.Errorf("error: %s", e)
 	}
 }

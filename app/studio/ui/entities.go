@@ -54,7 +54,7 @@ func (c *Studio) storyFields(s *story.Story) app.UI {
 }
 
 // itemFields are the controls of one item of a list.
-func (c *Studio) itemFields(l list, path string, s *story.Story, i int) (label string, body []app.UI) {
+func (c *Studio) itemFields(l list, path string, s *story.Story, i int) []app.UI {
 	switch l.path {
 	case "$.people":
 		p := s.People[i]
@@ -62,7 +62,7 @@ func (c *Studio) itemFields(l list, path string, s *story.Story, i int) (label s
 		if img == nil {
 			img = &story.Image{}
 		}
-		return p.Name, []app.UI{
+		return []app.UI{
 			c.textField(path+".name", "Name", "As readers should see it.", p.Name),
 			c.textField(path+".role", "Role", "Office or role at the time of the story.", p.Role),
 			c.idField(path, string(p.ID)),
@@ -76,7 +76,7 @@ func (c *Studio) itemFields(l list, path string, s *story.Story, i int) (label s
 		}
 	case "$.events":
 		e := s.Events[i]
-		return e.Headline, []app.UI{
+		return []app.UI{
 			c.textField(path+".headline", "Headline", "What happened, in one line.", e.Headline),
 			c.momentFields(path+".start", "When", &e.Start, true),
 			c.momentFields(path+".end", "Until (for an event that spans time)", e.End, false),
@@ -94,11 +94,7 @@ func (c *Studio) itemFields(l list, path string, s *story.Story, i int) (label s
 		}
 	case "$.quotes":
 		q := s.Quotes[i]
-		label := q.Text
-		if len(label) > 60 {
-			label = label[:strings.LastIndexByte(label[:60], ' ')+1] + "…"
-		}
-		return label, []app.UI{
+		return []app.UI{
 			c.selectField(path+".speaker", "Speaker", "", string(q.Speaker), "Choose a person", c.options(s, "$.people")),
 			c.selectField(path+".kind", "Kind", "Direct: the speaker's own words, exactly. Reported: a paraphrase, shown as such.", string(q.Kind), "Choose",
 				[]option{{"direct", "Direct quote"}, {"reported", "Reported speech"}}),
@@ -112,7 +108,7 @@ func (c *Studio) itemFields(l list, path string, s *story.Story, i int) (label s
 		}
 	case "$.sources":
 		src := s.Sources[i]
-		return src.Outlet, []app.UI{
+		return []app.UI{
 			c.textField(path+".outlet", "Outlet", "The publisher, e.g. Reuters.", src.Outlet),
 			c.textField(path+".title", "Title", "The title of the piece.", src.Title),
 			c.textField(path+".url", "Address", "The http(s) link to the piece.", string(src.URL), func(in app.HTMLInput) app.HTMLInput { return in.Type("url") }),
@@ -122,7 +118,7 @@ func (c *Studio) itemFields(l list, path string, s *story.Story, i int) (label s
 		}
 	case "$.phases":
 		p := s.Phases[i]
-		return p.Label, []app.UI{
+		return []app.UI{
 			c.textField(path+".label", "Label", "Short: it is drawn on the band.", p.Label),
 			c.momentFields(path+".start", "From", &p.Start, true),
 			c.momentFields(path+".end", "Until", &p.End, true),
@@ -130,25 +126,56 @@ func (c *Studio) itemFields(l list, path string, s *story.Story, i int) (label s
 		}
 	case "$.groups":
 		g := s.Groups[i]
-		return g.Label, []app.UI{
+		return []app.UI{
 			c.textField(path+".label", "Label", "The name readers see, e.g. Politics.", g.Label),
 			c.idField(path, string(g.ID)),
 		}
 	case "$.updates":
 		u := s.Updates[i]
-		return u.Note, []app.UI{
+		return []app.UI{
 			c.momentFields(path+".time", "When", &u.Time, true),
 			c.textArea(path+".note", "Note", "What changed and why, as readers should read it.", u.Note, 2),
 			c.checkField(path+".correction", "This corrects an error", "", u.Correction),
 		}
 	case "$.credits":
 		cr := s.Credits[i]
-		return cr.Name, []app.UI{
+		return []app.UI{
 			c.textField(path+".role", "Role", "What they did, e.g. Reporting or Graphics.", cr.Role),
 			c.textField(path+".name", "Name", "", cr.Name),
 		}
 	}
-	return "", nil
+	return nil
+}
+
+// itemLabel is what an item's heading calls it: its headline or name,
+// or what it is when that is empty.
+func (c *Studio) itemLabel(l list, s *story.Story, i int) string {
+	var label string
+	switch l.path {
+	case "$.people":
+		label = s.People[i].Name
+	case "$.events":
+		label = s.Events[i].Headline
+	case "$.quotes":
+		label = s.Quotes[i].Text
+		if len(label) > 60 {
+			label = label[:strings.LastIndexByte(label[:60], ' ')+1] + "…"
+		}
+	case "$.sources":
+		label = s.Sources[i].Outlet
+	case "$.phases":
+		label = s.Phases[i].Label
+	case "$.groups":
+		label = s.Groups[i].Label
+	case "$.updates":
+		label = s.Updates[i].Note
+	case "$.credits":
+		label = s.Credits[i].Name
+	}
+	if strings.TrimSpace(label) == "" {
+		return "New " + l.singular
+	}
+	return label
 }
 
 // idField edits an item's id; the references to it follow.

@@ -205,20 +205,37 @@ func (c *Studio) form() app.UI {
 }
 
 // listSection is one list with its items and an Add button.
+//
+// In a long list, items are folded to their heading, but for the ones
+// the editor opens, adds, or has problems in: a story of hundreds of
+// events would otherwise be a page of thousands of controls, rendered
+// again after every burst of typing.
 func (c *Studio) listSection(l list, s *story.Story) app.UI {
 	n := listLen(s, l.path)
 	items := make([]app.UI, 0, n)
 	for i := range n {
 		path := l.path + "[" + itoa(i) + "]"
-		label, fields := c.itemFields(l, path, s, i)
-		if strings.TrimSpace(label) == "" {
-			label = "New " + l.singular
-		}
+		label := c.itemLabel(l, s, i)
 		heading := strings.ToUpper(l.singular[:1]) + l.singular[1:] + " " + itoa(i+1) + ": " + label
+		open := n <= foldFrom || c.opened[path] || c.auto[path] || c.hasProblemsUnder(path)
+		var fields []app.UI
+		if open {
+			fields = c.itemFields(l, path, s, i)
+		}
+		foldLabel := "Edit"
+		if open {
+			foldLabel = "Fold"
+		}
+		var fold app.UI = app.Span() // keeps the buttons' places in short lists
+		if n > foldFrom {
+			fold = c.button("x"+path, foldLabel, false, func(ctx app.Context) { c.fold(path, !open) }).
+				Aria("expanded", boolText(open)).Aria("label", foldLabel+" "+l.singular+" "+itoa(i+1)+": "+label)
+		}
 		items = append(items, app.Li().ID(itemID(path)).Class("item").TabIndex(-1).Aria("labelledby", "t"+path).Body(
 			app.Div().Class("item-head").Body(
 				app.H3().ID("t"+path).Text(heading),
 				app.Div().Class("item-actions").Body(
+					fold,
 					c.moveButton(l, path, i, i-1, "up", "Move up", n),
 					c.moveButton(l, path, i, i+1, "down", "Move down", n),
 					c.button("rm"+path, "Remove", false, func(ctx app.Context) { c.remove(ctx, l, path) }).
@@ -236,6 +253,20 @@ func (c *Studio) listSection(l list, s *story.Story) app.UI {
 		app.Ol().Class("items").Body(items...),
 		c.button("add"+l.path, "Add "+l.article+" "+l.singular, false, func(ctx app.Context) { c.add(ctx, l) }),
 	)
+}
+
+// foldFrom is the length from which a list's items are folded.
+const foldFrom = 8
+
+// fold opens or folds an item; an item opened takes the keyboard to its
+// first field, and the preview to its event.
+func (c *Studio) fold(path string, open bool) {
+	c.opened[path] = open
+	if open {
+		c.focusEvent(path + ".")
+		c.refresh(c.ctx)
+		c.ctx.Defer(func(app.Context) { focusFirstField(itemID(path)) })
+	}
 }
 
 func (c *Studio) moveButton(l list, path string, from, to int, dir, label string, n int) app.UI {

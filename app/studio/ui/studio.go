@@ -373,7 +373,7 @@ func (c *Studio) add(ctx app.Context, l list) {
 }
 
 func (c *Studio) remove(ctx app.Context, l list, path string) {
-	label, _ := c.itemFields(l, path, c.d.Story(), indexOf(path))
+	label := c.itemLabel(l, c.d.Story(), indexOf(path))
 	if err := c.d.Remove(path); err != nil {
 		c.status = err.Error()
 		return
