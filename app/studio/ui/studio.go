@@ -205,6 +205,7 @@ func (c *Studio) newStory(ctx app.Context) {
 
 // close goes back to the list of files.
 func (c *Studio) close(ctx app.Context) {
+	c.settle() // the last keys are kept with the rest
 	c.d, c.name, c.version = nil, "", ""
 	c.ctx.Async(func() {
 		files, err := c.api.files()
