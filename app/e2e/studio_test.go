@@ -330,6 +330,16 @@ func TestStudioImportsTimeline(t *testing.T) {
 		t.Errorf("the import's notes: %s", notes)
 	}
 	p.waitPreview(`d.querySelectorAll("[role=tab]").length > 2`)
+	// A warning about an event's media links to it: the keyboard lands
+	// in the media's address.
+	p.run(chromedp.Evaluate(`document.querySelector(".notices details").open = true`, nil))
+	field := p.evalString(`[...document.querySelectorAll(".notices details a[data-field]")].map(a => a.dataset.field).find(f => f.endsWith(".media")) || ""`)
+	if field == "" {
+		t.Fatalf("no warning links to an event's media: %s", notes)
+	}
+	p.run(chromedp.Evaluate(`[...document.querySelectorAll(".notices details a[data-field]")].find(a => a.dataset.field === `+js(field)+`).focus()`, nil))
+	p.run(chromedp.KeyEvent(kb.Enter))
+	p.waitForOr(`document.activeElement === `+byID("f"+field+".src"), `document.activeElement.id`)
 	p.viewShot("studio-imported")
 	p.clickID("save")
 	p.waitForOr(`document.getElementById("snippet-html") !== null`, `document.getElementById("studio-status").textContent`)

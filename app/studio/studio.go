@@ -222,6 +222,9 @@ type problem struct {
 	Path    string `json:"path,omitempty"`
 	Message string `json:"message"`
 	Hint    string `json:"hint,omitempty"`
+	// Field is, for an import's warning, the path in the story of what it
+	// is about (Path is the place in the TimelineJS input).
+	Field string `json:"field,omitempty"`
 }
 
 func problems(err error) []problem {
@@ -386,5 +389,5 @@ func (s *Studio) importTimeline(w http.ResponseWriter, r *http.Request) {
 // importProblem places an importer's warning or error as the studio
 // places validation problems.
 func importProblem(p timelinejs.Problem) problem {
-	return problem{Line: p.Line, Column: p.Col, Path: p.Where, Message: p.Msg}
+	return problem{Line: p.Line, Column: p.Col, Path: p.Where, Message: p.Msg, Field: p.Field}
 }

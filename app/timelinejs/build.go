@@ -16,17 +16,21 @@ import (
 func (c *converter) build(tl *timeline) *story.Story {
 	s := &story.Story{Language: c.opt.Lang}
 	if s.Language == "" {
+		c.field = "$.language"
 		s.Language = guessLang(tl)
 		if s.Language != "en" {
 			c.warn(c.top, "the language is not given: taken as %s from the text's letters; pass -lang to say", s.Language)
 		}
 	}
 	if t := tl.title; t != nil {
+		c.field = "$.title"
 		s.Dek = c.htmlText(t.text)
 		s.Title = c.headline(t.headline, &s.Dek, "a title")
 		if t.media != nil {
+			c.field = "$.media"
 			s.Media = c.media(t.media, s.Title)
 		}
+		c.field = "$"
 		if t.background.s != "" {
 			c.warn(t.background.at, "dropped the title slide's background (%s): the widget has no slide backgrounds", t.background.s)
 		}
@@ -35,6 +39,7 @@ func (c *converter) build(tl *timeline) *story.Story {
 		}
 	}
 	if s.Title == "" {
+		c.field = "$.title"
 		base := strings.TrimSuffix(filepath.Base(c.name), filepath.Ext(c.name))
 		if base == "" || base == "-" || base == "." {
 			base = "Timeline"
@@ -47,6 +52,7 @@ func (c *converter) build(tl *timeline) *story.Story {
 		c.warn(at, "the timeline has no title (a title slide with a headline): the title is %q; edit it", s.Title)
 	}
 	s.ID = c.opt.ID
+	c.field = "$.id"
 	if s.ID == "" {
 		s.ID = story.Slug(s.Title)
 		if s.ID == "" {
@@ -55,6 +61,7 @@ func (c *converter) build(tl *timeline) *story.Story {
 		}
 	}
 
+	c.field = "$.events"
 	if len(tl.events) == 0 {
 		c.errorAt(c.top, "the timeline has no events")
 		return s
@@ -80,6 +87,7 @@ func (c *converter) build(tl *timeline) *story.Story {
 		if !ok {
 			continue
 		}
+		c.field = fmt.Sprintf("$.events[%d]", len(s.Events))
 		e := story.Event{Start: c.moment(start)}
 		if sl.end != nil {
 			if end, ok := c.readDate(sl.end, "the end date"); ok {
@@ -116,17 +124,22 @@ func (c *converter) build(tl *timeline) *story.Story {
 			e.Group = c.group(s, g, groupOf, groupIDs)
 		}
 		if sl.media != nil {
+			event := c.field
+			c.field += ".media"
 			e.Media = c.media(sl.media, e.Headline)
+			c.field = event
 		}
 		if sl.background.s != "" {
 			c.warn(sl.background.at, "dropped the background (%s): the widget has no slide backgrounds", sl.background.s)
 		}
 		s.Events = append(s.Events, e)
 	}
+	c.field = ""
 
 	phaseIDs := ids{}
 	for i, sl := range tl.eras {
 		what := fmt.Sprintf("era %d", i+1)
+		c.field = "" // until it is kept: a dropped era is nowhere in the story
 		if sl.start == nil || sl.end == nil {
 			c.warn(sl.at, "%s needs a start and an end date, as TimelineJS does to show it: dropped", what)
 			continue
@@ -140,6 +153,7 @@ func (c *converter) build(tl *timeline) *story.Story {
 			c.warn(sl.end.at, "%s ends before it starts: dropped", what)
 			continue
 		}
+		c.field = fmt.Sprintf("$.phases[%d]", len(s.Phases))
 		label := c.plainText(sl.headline, "an era's label")
 		if label == "" {
 			label = fmt.Sprintf("Era %d", i+1)

@@ -3,11 +3,13 @@
 package timelinejs_test
 
 import (
+	"encoding/json"
 	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -251,4 +253,81 @@ func TestLanguageFromLetters(t *testing.T) {
 			t.Errorf("%s: warned of the language: %v", tt.file, said)
 		}
 	}
+}
+
+// TestWarningFields: a warning about something the story holds names it
+// by its path in the story (for the studio, which shows it there), and
+// the path is there; the media warnings name the media they are about.
+func TestWarningFields(t *testing.T) {
+	placed, media := 0, 0
+	for _, f := range files {
+		path := filepath.Join("testdata", f.name)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := timelinejs.Convert(path, data, f.opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc any
+		if err := json.Unmarshal(res.JSON, &doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range res.Warnings {
+			if w.Field == "" {
+				continue
+			}
+			placed++
+			if !resolves(doc, w.Field) {
+				t.Errorf("%s: %q names %s, which the story does not have", f.name, w.Msg, w.Field)
+			}
+			if strings.Contains(w.Msg, "media") && strings.HasPrefix(w.Field, "$.events") && !strings.HasSuffix(w.Field, ".media") && !strings.Contains(w.Msg, "dropped") {
+				t.Errorf("%s: %q is placed at %s, not at the media", f.name, w.Msg, w.Field)
+			}
+			if strings.HasSuffix(w.Field, ".media") {
+				media++
+			}
+		}
+	}
+	if placed == 0 || media == 0 {
+		t.Errorf("%d warnings placed in the story, %d at media: the test data no longer exercises this", placed, media)
+	}
+}
+
+// resolves reports whether a JSON path ($.events[2].media) names a value
+// in doc. A path to an optional field not written (its value empty) is
+// taken as there when its parent is.
+func resolves(doc any, path string) bool {
+	v := doc
+	rest := strings.TrimPrefix(path, "$")
+	for rest != "" {
+		switch {
+		case strings.HasPrefix(rest, "."):
+			end := strings.IndexAny(rest[1:], ".[")
+			if end < 0 {
+				end = len(rest) - 1
+			}
+			obj, ok := v.(map[string]any)
+			if !ok {
+				return false
+			}
+			name := rest[1 : 1+end]
+			rest = rest[1+end:]
+			if v, ok = obj[name]; !ok {
+				return rest == "" // an optional field left out
+			}
+		case strings.HasPrefix(rest, "["):
+			end := strings.IndexByte(rest, ']')
+			i, err := strconv.Atoi(rest[1:end])
+			list, ok := v.([]any)
+			if err != nil || !ok || i >= len(list) {
+				return false
+			}
+			v, rest = list[i], rest[end+1:]
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -46,6 +46,10 @@ type Problem struct {
 	Col   int    // 1-based, in characters
 	Where string // JSON path ($.events[2].media.url) or CSV cell (row 5, Media)
 	Msg   string
+	// Field is the JSON path in the story of what the problem is about
+	// ($.events[3].media), for editors that show it there; "" when it is
+	// about nothing the story holds (a slide dropped whole).
+	Field string
 }
 
 func (p Problem) String() string {
@@ -215,6 +219,8 @@ type converter struct {
 	top   pos
 	errs  Errors
 	warns []Problem
+	// field is the story path of what is being built, for Problem.Field.
+	field string
 }
 
 // maxProblems bounds each list, as the story parser does.
@@ -237,7 +243,7 @@ func (c *converter) problem(at pos, msg string) Problem {
 	if at.lines != nil {
 		line, col = at.lines.at(at.off)
 	}
-	return Problem{File: c.name, Line: line, Col: col, Where: at.where, Msg: msg}
+	return Problem{File: c.name, Line: line, Col: col, Where: at.where, Msg: msg, Field: c.field}
 }
 
 // clean removes from a value what no story may hold: control characters

@@ -38,6 +38,8 @@ type problem struct {
 	Path    string `json:"path,omitempty"`
 	Message string `json:"message"`
 	Hint    string `json:"hint,omitempty"`
+	// Field is where an import's warning is in the story.
+	Field string `json:"field,omitempty"`
 }
 
 // apiError is an answer that is not a success.

@@ -169,7 +169,13 @@ func (c *Studio) notices() app.UI {
 	if len(c.warnings) > 0 {
 		items := make([]app.UI, len(c.warnings))
 		for i, w := range c.warnings {
-			items[i] = app.Li().Text(importWarning(w))
+			if w.Field == "" {
+				items[i] = app.Li().Text(importWarning(w))
+				continue
+			}
+			items[i] = app.Li().Body(
+				app.A().Href("#"+fieldID(w.Field)).DataSet("field", w.Field).OnClick(c.goToField).Text(importWarning(w)),
+			)
 		}
 		out = append(out, app.Details().Class("notice").Body(
 			app.Summary().Text(itoa(len(c.warnings))+" things the import could not keep as they were"),
@@ -177,6 +183,30 @@ func (c *Studio) notices() app.UI {
 		))
 	}
 	return app.Div().Class("notices").Body(out...)
+}
+
+// goToField takes the keyboard to the field an import's warning is
+// about, unfolding its item and its group first.
+func (c *Studio) goToField(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	field := ctx.JSSrc().Get("dataset").Get("field").String()
+	item, _, _ := strings.Cut(field, "]")
+	if item != field {
+		item += "]"
+		c.opened[item] = true
+	}
+	c.opened[field] = true // an optional group: media, an end
+	c.focusEvent(field)
+	c.refresh(ctx)
+	c.ctx.Defer(func(app.Context) {
+		switch {
+		case focus(fieldID(field)):
+		case app.Window().GetElementByID("o" + field).Truthy():
+			focusFirstField("o" + field)
+		default:
+			focus(itemID(item))
+		}
+	})
 }
 
 func importWarning(w problem) string {
