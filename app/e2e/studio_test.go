@@ -125,7 +125,6 @@ func TestStudioMakesAStory(t *testing.T) {
 	checkAxe(t, p, axe)
 	p.press("new")
 	p.waitFor(byID("f$.title") + " !== null")
-	t.Logf("active: %s", p.evalString(`document.activeElement.id + " " + document.activeElement.tagName`))
 	p.waitFor(`document.activeElement === ` + byID("f$.title"))
 
 	// The story: its id follows the title.

@@ -118,6 +118,10 @@ func (c *Studio) discardKept(ctx app.Context) {
 	name := c.name
 	forget(c.keyName())
 	c.restored = false
+	if name == "" {
+		c.newStory(ctx) // a new story's kept copy is gone: a blank one
+		return
+	}
 	c.open(ctx, name)
 }
 

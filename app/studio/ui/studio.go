@@ -175,6 +175,7 @@ func (c *Studio) start(ctx app.Context, name, version string, text []byte) error
 	c.name, c.version, c.d = name, version, d
 	c.auto, c.warnings, c.snippets, c.conflict, c.restored, c.dirty, c.mode = map[string]bool{}, nil, nil, nil, false, false, ""
 	c.lastGood, c.event, c.pending, c.typing = nil, "", false, ""
+	c.opened, c.rendered = map[string]bool{}, map[string]string{}
 	if version == "" {
 		c.auto["$"] = true
 	}
