@@ -51,6 +51,20 @@ var files = []struct {
 	{name: "messy-sheet.csv"},                                                     // columns in any order, Title and ERA, an unknown type, embed code, a stray quote
 }
 
+// convertFile converts a file of testdata, which must convert.
+func convertFile(t *testing.T, name string, opt timelinejs.Options) (path string, data []byte, res *timelinejs.Result) {
+	t.Helper()
+	path = filepath.Join("testdata", name)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err = timelinejs.Convert(path, data, opt); err != nil {
+		t.Fatal(err)
+	}
+	return path, data, res
+}
+
 // TestConvert imports each file, checks its warnings against the golden
 // list, validates the story as explainer validate does, renders every
 // event, and finds on the pages every event's headline and date and every
@@ -58,15 +72,7 @@ var files = []struct {
 func TestConvert(t *testing.T) {
 	for _, f := range files {
 		t.Run(f.name, func(t *testing.T) {
-			path := filepath.Join("testdata", f.name)
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := timelinejs.Convert(path, data, f.opt)
-			if err != nil {
-				t.Fatal(err)
-			}
+			path, data, res := convertFile(t, f.name, f.opt)
 			var warnings strings.Builder
 			for _, w := range res.Warnings {
 				warnings.WriteString(w.String() + "\n")
@@ -261,15 +267,7 @@ func TestLanguageFromLetters(t *testing.T) {
 func TestWarningFields(t *testing.T) {
 	placed, media := 0, 0
 	for _, f := range files {
-		path := filepath.Join("testdata", f.name)
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := timelinejs.Convert(path, data, f.opt)
-		if err != nil {
-			t.Fatal(err)
-		}
+		_, _, res := convertFile(t, f.name, f.opt)
 		var doc any
 		if err := json.Unmarshal(res.JSON, &doc); err != nil {
 			t.Fatal(err)

@@ -187,6 +187,15 @@ func (d *Draft) Add(list, text string) (string, error) {
 	return fmt.Sprintf("%s[%d]", list, v.Len()-1), nil
 }
 
+// Len is the number of items in a list ($.events), 0 for one not there.
+func (d *Draft) Len(list string) int {
+	v, err := d.walk(list, false)
+	if err != nil || v.Kind() != reflect.Slice {
+		return 0
+	}
+	return v.Len()
+}
+
 // NewID makes an id from text that no item of the list has yet.
 func (d *Draft) NewID(list, text string) story.ID {
 	base := string(story.Slug(text))

@@ -229,3 +229,15 @@ func TestFollowAndReplace(t *testing.T) {
 		t.Errorf("broken JSON replaced the story: %v", err)
 	}
 }
+
+func TestLen(t *testing.T) {
+	d := fromFile(t, "../../widget/testdata/full-story.json")
+	for list, want := range map[string]int{"$.events": len(d.Story().Events), "$.people": len(d.Story().People), "$.nothing": 0, "$.title": 0} {
+		if got := d.Len(list); got != want {
+			t.Errorf("Len(%s) = %d; want %d", list, got, want)
+		}
+	}
+	if d.Len("$.events") == 0 {
+		t.Error("the fixture has no events")
+	}
+}

@@ -241,7 +241,7 @@ func (c *Studio) form() app.UI {
 // events would otherwise be a page of thousands of controls, rendered
 // again after every burst of typing.
 func (c *Studio) listSection(l list, s *story.Story) app.UI {
-	n := listLen(s, l.path)
+	n := c.d.Len(l.path)
 	items := make([]app.UI, 0, n)
 	for i := range n {
 		path := l.path + "[" + itoa(i) + "]"
@@ -479,27 +479,4 @@ func (c *Studio) button(id, label string, disabled bool, f func(ctx app.Context)
 				f(ctx)
 			}
 		})
-}
-
-// listLen is the number of items in a list of the story.
-func listLen(s *story.Story, path string) int {
-	switch path {
-	case "$.people":
-		return len(s.People)
-	case "$.events":
-		return len(s.Events)
-	case "$.quotes":
-		return len(s.Quotes)
-	case "$.sources":
-		return len(s.Sources)
-	case "$.phases":
-		return len(s.Phases)
-	case "$.groups":
-		return len(s.Groups)
-	case "$.updates":
-		return len(s.Updates)
-	case "$.credits":
-		return len(s.Credits)
-	}
-	return 0
 }
