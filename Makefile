@@ -1,6 +1,6 @@
 # explainer — `make run` serves the built-in story on http://localhost:8080,
 # `make test` runs every test. `make run` needs only Go; `make test` also
-# installs Node, npm and Chromium when they are missing (see deps).
+# installs Node, npm, Chromium and versitygw when they are missing (see deps).
 
 GO      ?= go
 GOROOT  := $(shell $(GO) env GOROOT)
@@ -15,6 +15,8 @@ ADDR    ?= :8080
 # axe-core audits accessibility, Ajv checks stories against the JSON Schema.
 NPM_TOOLS := axe-core@4.14.1 ajv@8.20.0 ajv-formats@3.0.1
 NODE_MODULES := .cache/npm/node_modules
+# The S3-compatible server the publishing tests store to (Apache-2.0).
+VERSITYGW := .cache/bin/versitygw
 
 .PHONY: run build wasm test test-js test-go test-wasm fuzz bench stress fmt fmt-check vet lint tidy-check clean deps npm-tools
 
@@ -42,8 +44,9 @@ test: fmt-check vet lint tidy-check deps npm-tools test-js test-go test-wasm fuz
 # Beyond Go, the tests use Node (the WebAssembly tests run under it), npm
 # (to fetch axe-core) and Chromium (the browser tests). Install what is
 # missing when we can (root with apt-get); otherwise say how, and stop: no
-# test is ever skipped silently.
-deps:
+# test is ever skipped silently. The publishing tests store to versitygw,
+# a real S3-compatible server, built from source by the go command.
+deps: $(VERSITYGW)
 	@missing=""; \
 	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
@@ -55,6 +58,9 @@ deps:
 	else \
 		echo "make test needs:$$missing (apt-get install$$missing; CHROME_PATH may point at a Chrome binary)"; exit 1; \
 	fi
+
+$(VERSITYGW): Makefile
+	GOBIN=$(CURDIR)/.cache/bin $(GO) install github.com/versity/versitygw/cmd/versitygw@v1.8.0
 
 npm-tools: $(NODE_MODULES)/.installed
 

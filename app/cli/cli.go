@@ -1,7 +1,7 @@
 //go:build !wasm
 
 // Package cli is the explainer command line: serve, edit, validate,
-// schema, export, import and version. It lives behind the !wasm build tag, like the server
+// schema, export, publish, import and version. It lives behind the !wasm build tag, like the server
 // it starts, so none of it reaches the WebAssembly readers download.
 package cli
 
@@ -33,6 +33,7 @@ Usage:
   explainer validate [-json] FILE... (- for standard input)
   explainer schema
   explainer export   -out DIR [-stories DIR] [-base-url URL] [-force]
+  explainer publish  -to URL [-stories DIR [-watch]] [-base-url URL] [-encoding auto|br|gzip|none] [-dry-run] (to S3, GCS, Azure Blob or a folder)
   explainer import   [-o FILE] [-id ID] [-lang LANG] [-zone ZONE] [-base URL] FILE|URL (TimelineJS JSON or a sheet's CSV; - for standard input)
   explainer version
 
@@ -58,6 +59,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return schema(rest, stdout, stderr)
 	case "export":
 		return exportSite(rest, stdout, stderr)
+	case "publish":
+		return publishSite(ctx, rest, stdout, stderr)
 	case "import":
 		return importTimeline(rest, stdout, stderr)
 	case "version":

@@ -144,6 +144,11 @@ func TestCommands(t *testing.T) {
 		{args: []string{"edit"}, code: 2, stderr: "usage: explainer edit"},
 		{args: []string{"edit", "/no/such/story.json"}, code: 1, stderr: "no such file"},
 		{args: []string{"edit", "-h"}, stderr: "-edit-token"},
+		{args: []string{"publish"}, code: 2, stderr: "Usage: explainer publish"},
+		{args: []string{"publish", "-to", "file:///tmp", "-watch"}, code: 2, stderr: "Usage: explainer publish"},
+		{args: []string{"publish", "-to", "file:///tmp", "-encoding", "zip"}, code: 2, stderr: `-encoding \"zip\"`},
+		{args: []string{"publish", "-to", "ftp://host/dir"}, code: 1, stderr: "unknown scheme"},
+		{args: []string{"publish", "-to", "s3://key:secret@bucket"}, code: 1, stderr: "never on the command line"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -170,6 +175,30 @@ func TestExportCommand(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestPublishCommand publishes the built-in story to a folder (file://,
+// the one store with no server), then again: nothing changed, nothing
+// written; a dry run over a site taken elsewhere lists what would change.
+func TestPublishCommand(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errs := run("publish", "-to", "file://"+dir, "-base-url", "https://news.example/graphics")
+	if code != 0 || !strings.Contains(errs, "published: ") || !strings.Contains(errs, "encoding=br") {
+		t.Fatalf("publish: exit %d\n%s", code, errs)
+	}
+	for _, name := range []string{"index.html", "404.html", "s/oval-office-2025.json", ".explainer-publish.json"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Error(err)
+		}
+	}
+	code, out, errs := run("publish", "-to", "file://"+dir, "-base-url", "https://news.example/graphics", "-dry-run")
+	if code != 0 || out != "" || !strings.Contains(errs, "would publish: 0 uploaded") {
+		t.Errorf("dry run with nothing changed: exit %d, stdout %q\n%s", code, out, errs)
+	}
+	code, out, errs = run("publish", "-to", "file://"+dir, "-base-url", "http://news.example/elsewhere", "-dry-run")
+	if code != 0 || !strings.Contains(out, "changed assets ") || !strings.Contains(out, "index.html\n") || !strings.Contains(errs, "encoding=gzip") {
+		t.Errorf("dry run of a site moved: exit %d, stdout %q\n%s", code, out, errs)
 	}
 }
 

@@ -79,6 +79,7 @@ type Store struct {
 	byID     map[story.ID]*Entry
 	problems map[string]Problem // by file: why its current content is not served
 	version  int                // counts the changes to byID, for the index's cache
+	changed  chan struct{}      // closed at the next change to byID (Changed)
 }
 
 func New(files Files, log *slog.Logger, prepare Prepare) *Store {
@@ -108,6 +109,19 @@ func (s *Store) ListVersion() ([]*Entry, int) {
 		}
 		return strings.Compare(string(a.Story.ID), string(b.Story.ID))
 	}), s.version
+}
+
+// Changed returns a channel that is closed when the live stories next
+// change: a story published, edited or taken down. An edit that breaks a
+// file changes nothing (its last good version stays live), so it closes
+// nothing either.
+func (s *Store) Changed() <-chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.changed == nil {
+		s.changed = make(chan struct{})
+	}
+	return s.changed
 }
 
 // Problem is a story file whose current content is not served.
@@ -273,6 +287,10 @@ func (s *Store) publish() []error {
 	s.mu.Lock()
 	if !maps.Equal(byID, s.byID) {
 		s.version++
+		if s.changed != nil {
+			close(s.changed)
+			s.changed = nil
+		}
 	}
 	s.byID, s.problems = byID, problems
 	s.mu.Unlock()

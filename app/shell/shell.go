@@ -65,6 +65,12 @@ const (
 	NoWasmParam  = "wasm"
 )
 
+// EmbedClass marks the root element of the embed card's page: the
+// server's page has it from the start; on a static host, which serves
+// one prerender of a page whatever its query, boot.js adds it for
+// ?embed=1.
+const EmbedClass = "is-embed"
+
 // ChildIDPattern is the form of the id a pym.js parent gives its frame
 // (?childId=): the id of an element in the host page. boot.js copies it
 // into every message it posts to the parent, so anything else — above all

@@ -47,6 +47,8 @@ func TestBootScriptNames(t *testing.T) {
 		"eventParam":     EventParam,
 		"childIdParam":   ChildIDParam,
 		"wasmParam":      NoWasmParam,
+		"embedParam":     EmbedParam,
+		"embedClass":     EmbedClass,
 	}
 	for key, w := range want {
 		if got[key] != w {

@@ -28,8 +28,8 @@ type File struct {
 	Type, Cache, Encoding string
 }
 
-// Files lists the whole site as static files: the assets with their .br
-// and .gz copies beside them, every story page prerendered at its first
+// Files lists the whole site as static files: the assets (but the
+// studio's) with their .br and .gz copies beside them, every story page prerendered at its first
 // event, the story data, the index (when there are several stories, all on
 // one page: a static host has no ?page=), the schema and a 404 page. With
 // a base URL, the pages name it as their address; a static host has no
@@ -37,6 +37,9 @@ type File struct {
 func (s *Site) Files() ([]File, error) {
 	var out []File
 	for _, as := range s.assets.List() {
+		if studioOnly[as.Name] {
+			continue
+		}
 		out = append(out, File{Path: as.URL, Body: as.Raw, Type: as.Type, Cache: CacheImmutable})
 		if as.Gzip != nil {
 			out = append(out, File{Path: as.URL + ".gz", Body: as.Gzip, Type: as.Type, Cache: CacheImmutable, Encoding: "gzip"})
@@ -72,6 +75,11 @@ func (s *Site) Files() ([]File, error) {
 		File{Path: "/404.html", Body: notFound, Type: HTMLType, Cache: CacheRevalidate},
 	), nil
 }
+
+// studioOnly are the assets of the studio, which needs the server's API
+// and so has no place on a static host; its WebAssembly alone is larger
+// than the rest of the site.
+var studioOnly = map[string]bool{"studio.wasm": true, "studio.js": true, "studio.css": true}
 
 // HTMLType is the Content-Type of every page.
 const HTMLType = "text/html; charset=utf-8"

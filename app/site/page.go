@@ -149,7 +149,7 @@ func (s *Site) RenderStory(e *repo.Entry, u *url.URL, origin string, live bool) 
 		Wasm:        s.assets.URL("app.wasm"),
 		Version:     s.version,
 		JSONURL:     s.root + "/s/" + string(e.Story.ID) + ".json",
-		Widget:      template.HTML(app.HTMLString(w)),
+		Widget:      template.HTML(widget.Prerender(w)),
 		Data:        template.JS(e.JSON), // json.Marshal escapes <, > and &
 		Zones:       template.JS(e.Zones),
 		Offline:     i18n.T(opts.Lang, "notice.offline"),

@@ -5,8 +5,6 @@ package widget
 import (
 	"net/url"
 
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
 	"explainer/app/story"
 )
 
@@ -24,7 +22,7 @@ var prerendering bool
 func StaticHTML(s *story.Story, u *url.URL) string {
 	prerendering = true
 	defer func() { prerendering = false }()
-	return app.HTMLString(New(s, u))
+	return Prerender(New(s, u))
 }
 
 // StaticOptions are the options of u for a story, as the page around a

@@ -23,6 +23,14 @@ test("answers embed.js's measure with its height, every time", () => {
   assert.strictEqual(heights[0].msg.height, 736);
 });
 
+// A static host serves the page's one prerender for ?embed=1 too: boot.js
+// gives it the card's shell, as the server's card page has from the start.
+test("marks the card's page as the card, and only it", () => {
+  assert.ok(framed("https://cards.example/s/story/?embed=1").p.document.documentElement.classList.contains("is-embed"));
+  assert.ok(!framed("https://cards.example/s/story/?event=x").p.document.documentElement.classList.contains("is-embed"));
+  assert.ok(!framed("https://cards.example/s/story/?embed=0").p.document.documentElement.classList.contains("is-embed"));
+});
+
 test("answers only its own parent", () => {
   const f = framed("https://cards.example/s/story/?embed=1");
   f.setHeight(736);

@@ -25,6 +25,11 @@ function element(tag, attrs = {}) {
     addEventListener(type, fn) { (this.listeners[type] = this.listeners[type] || []).push(fn); },
     dispatchEvent(ev) { (this.listeners[ev.type] || []).forEach((fn) => fn(ev)); return true; },
   };
+  // classList over the class attribute, as a browser keeps the two.
+  el.classList = {
+    contains: (c) => (el.attrs.class || "").split(" ").includes(c),
+    add: (c) => { if (!el.classList.contains(c)) el.attrs.class = ((el.attrs.class || "") + " " + c).trim(); },
+  };
   if (tag === "iframe") {
     el.posted = [];
     el.contentWindow = { postMessage(data, target) { el.posted.push({ data, target }); } };

@@ -20,7 +20,9 @@
     childIdPattern: "^[A-Za-z][A-Za-z0-9_.:-]{0,99}$",
     eventParam: "event",
     childIdParam: "childId",
-    wasmParam: "wasm"
+    wasmParam: "wasm",
+    embedParam: "embed",
+    embedClass: "is-embed"
   };
   var html = document.documentElement;
   var me = document.currentScript;
@@ -104,6 +106,11 @@
   // #?secret=). This runs before, and without, the WebAssembly.
   var framed = window.parent && window.parent !== window;
   var query = new URLSearchParams(location.search);
+  // A static host (an export, a bucket behind a CDN) serves one prerender
+  // of a page whatever its query, so the card (?embed=1) arrives in the
+  // full page's shell: give it the card's, as the server's page has. The
+  // WebAssembly then renders the card itself.
+  if (query.get(names.embedParam) === "1") html.classList.add(names.embedClass);
   // The pym.js id goes into every message to the parent: only one, and
   // only an element id (never pym's xPYMx delimiter, which would let a
   // link forge a "navigateTo" message), as app/shell.ValidChildID.

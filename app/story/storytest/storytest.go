@@ -32,7 +32,11 @@ func Load(tb testing.TB, path string) *story.Story {
 // years in uneven bursts (so the timeline has dense stretches and breaks),
 // ten people, a quote for every third event with some replies, and three
 // sources.
-func Generate(n int) []byte {
+func Generate(n int) []byte { return GenerateStory("generated", n) }
+
+// GenerateStory is Generate for a story of the given id, for a folder of
+// many stories.
+func GenerateStory(id string, n int) []byte {
 	people := make([]any, 10)
 	for i := range people {
 		people[i] = map[string]any{"id": fmt.Sprintf("p%d", i), "name": fmt.Sprintf("Person Number%d", i), "role": "Role of the person"}
@@ -73,7 +77,7 @@ func Generate(n int) []byte {
 		}
 	}
 	data, err := json.MarshalIndent(map[string]any{
-		"id": "generated", "title": fmt.Sprintf("A story of %d events", n), "language": "en",
+		"id": id, "title": fmt.Sprintf("A story of %d events", n), "language": "en",
 		"people": people, "events": events, "quotes": quotes, "sources": sources,
 	}, "", " ")
 	if err != nil {

@@ -1,0 +1,100 @@
+//go:build !wasm
+
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"time"
+
+	"explainer/app/publish"
+	"explainer/app/site"
+)
+
+const publishSynopsis = "publish -to URL [-stories DIR [-watch]] [-base-url URL] [-encoding auto|br|gzip|none] [-dry-run] [-force] [-keep 24h] [-concurrency 8]"
+
+func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("publish", publishSynopsis, stderr)
+	to := fs.String("to", "", "bucket URL: s3://BUCKET?region=R (any S3-compatible store: &endpoint=URL&use_path_style=true), gs://BUCKET, azblob://CONTAINER, file:///DIR; &prefix=DIR/ puts the site under a folder (required)")
+	dir := fs.String("stories", "", "folder of story files (default: the built-in story)")
+	base := fs.String("base-url", "", "public URL the site will live at, e.g. https://example.com/graphics")
+	encoding := fs.String("encoding", "auto", "how objects are stored: br (assets as brotli, which browsers take only over https), gzip (every client), none (for a CDN that compresses), or auto (br when -base-url is https, else gzip)")
+	dry := fs.Bool("dry-run", false, "list what would change, and write nothing")
+	force := fs.Bool("force", false, "replace objects at the site's keys that no publish wrote")
+	keep := fs.Duration("keep", 24*time.Hour, "how long an asset no page links to any more stays, for readers of older pages (0: delete at once)")
+	workers := fs.Int("concurrency", 8, "objects written at once")
+	watch := fs.Bool("watch", false, "with -stories: publish again each time a story changes, until stopped")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if *to == "" || fs.NArg() > 0 || (*watch && *dir == "") || (*watch && *dry) || *workers < 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	enc, err := publish.ChooseEncoding(*encoding, *base)
+	if err != nil {
+		log.Error("cannot publish", "err", err)
+		return exitUsage
+	}
+	st, err := site.Open(site.Config{StoriesDir: *dir, BaseURL: *base, Logger: log})
+	if err != nil {
+		log.Error("cannot publish", "err", err)
+		return exitFailure
+	}
+	bucket, err := publish.Open(ctx, *to)
+	if err != nil {
+		log.Error("cannot publish", "err", err)
+		return exitFailure
+	}
+	defer bucket.Close()
+	meter := publish.NewMeter(stderr, isTerminal(stderr))
+	keepFor := *keep
+	if keepFor == 0 {
+		keepFor = -1 // Options.Keep's zero is the default
+	}
+	opts := publish.Options{DryRun: *dry, Force: *force, Keep: keepFor, Concurrency: *workers, Progress: meter.Update}
+	report := func(sum publish.Summary, err error) {
+		meter.Done()
+		if *dry {
+			for _, c := range sum.Changes {
+				fmt.Fprintf(stdout, "%-7s %-6s %10s  %s\n", c.Action, c.Kind, publish.Bytes(c.Size), c.Key)
+			}
+		}
+		if err != nil {
+			log.Error("publish failed: rerun to finish it; the site is as it was or as it will be, never broken", "err", err, "uploaded", sum.Uploaded)
+			return
+		}
+		log.Info(sum.String(), "to", *to, "encoding", string(enc))
+	}
+	if *watch {
+		log.Info("publishing at every change", "stories", *dir, "to", *to)
+		publish.Watch(ctx, st, bucket, enc, opts, report)
+		return exitOK
+	}
+	objs, err := publish.Build(st, enc)
+	if err != nil {
+		log.Error("cannot publish", "err", err)
+		return exitFailure
+	}
+	sum, err := publish.Publish(ctx, bucket, objs, opts)
+	report(sum, err)
+	if err != nil {
+		return exitFailure
+	}
+	return exitOK
+}
+
+// isTerminal reports whether w is a terminal, where progress is drawn in
+// place rather than logged line by line.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}

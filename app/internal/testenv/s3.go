@@ -1,0 +1,193 @@
+//go:build !wasm
+
+package testenv
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/s3/types"
+)
+
+// VersityGW is the S3-compatible server the publishing tests store to:
+// versitygw, a Go S3 gateway over a plain folder. `make deps` installs the
+// version the Makefile names into .cache/bin.
+const versityEnv = "VERSITYGW"
+
+// versityGW finds versitygw: $VERSITYGW, .cache/bin, then $PATH.
+func versityGW() (string, error) {
+	if p := os.Getenv(versityEnv); p != "" {
+		return p, nil
+	}
+	if root, err := Root(); err == nil {
+		p := filepath.Join(root, ".cache", "bin", "versitygw")
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		}
+	}
+	if p, err := exec.LookPath("versitygw"); err == nil {
+		return p, nil
+	}
+	return "", errors.New("the publishing tests need versitygw, an S3-compatible server: run make deps (make test does), or set VERSITYGW")
+}
+
+// S3 is a real S3-compatible server on loopback, with a website endpoint
+// that serves each bucket as a static site (at http://BUCKET.localhost:
+// PORT/, which browsers and this package resolve to loopback).
+type S3 struct {
+	Endpoint       string // http://127.0.0.1:PORT, the S3 API
+	Website        string // 127.0.0.1:PORT of the website endpoint
+	Region         string
+	Access, Secret string
+	Dir            string // the folder that holds the buckets
+	Client         *s3.Client
+}
+
+// StartS3 starts versitygw for one test, and stops it when the test
+// ends. It skips (fails under make test) when versitygw is missing. The
+// test's AWS credentials are set in its environment, as a publisher's
+// would be, and nothing of the machine's own AWS setup is read.
+func StartS3(tb testing.TB) *S3 {
+	tb.Helper()
+	bin, err := versityGW()
+	Need(tb, err)
+	s := &S3{Region: "us-east-1", Access: "explainer-test", Secret: "explainer-test-secret", Dir: tb.TempDir()}
+	api, web := freePort(tb), freePort(tb)
+	cmd := exec.Command(bin, "--port", api, "--website", web, "--website-domain", "localhost",
+		"--access", s.Access, "--secret", s.Secret, "--region", s.Region, "--quiet",
+		"posix", s.Dir)
+	var out lockedBuffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		tb.Fatalf("starting versitygw: %v", err)
+	}
+	exited := make(chan struct{})
+	go func() { cmd.Wait(); close(exited) }()
+	tb.Cleanup(func() {
+		cmd.Process.Kill()
+		<-exited
+	})
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		c, err := net.DialTimeout("tcp", api, time.Second)
+		if err == nil {
+			c.Close()
+			break
+		}
+		select {
+		case <-exited:
+			tb.Fatalf("versitygw exited: %s", out.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("versitygw did not listen on %s: %s", api, out.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	s.Endpoint, s.Website = "http://"+api, web
+	for k, v := range map[string]string{
+		"AWS_ACCESS_KEY_ID":           s.Access,
+		"AWS_SECRET_ACCESS_KEY":       s.Secret,
+		"AWS_SESSION_TOKEN":           "",
+		"AWS_PROFILE":                 "",
+		"AWS_REGION":                  s.Region,
+		"AWS_CONFIG_FILE":             os.DevNull,
+		"AWS_SHARED_CREDENTIALS_FILE": os.DevNull,
+		"AWS_EC2_METADATA_DISABLED":   "true",
+	} {
+		tb.Setenv(k, v)
+	}
+	s.Client = s3.New(s3.Options{
+		Region:       s.Region,
+		BaseEndpoint: aws.String(s.Endpoint),
+		UsePathStyle: true,
+		Credentials:  credentials.NewStaticCredentialsProvider(s.Access, s.Secret, ""),
+	})
+	return s
+}
+
+// Bucket makes a bucket and returns its URL for publish.Open, with
+// extra query parameters (prefix=…) added.
+func (s *S3) Bucket(tb testing.TB, name string, extra ...string) string {
+	tb.Helper()
+	if _, err := s.Client.CreateBucket(context.Background(), &s3.CreateBucketInput{Bucket: aws.String(name)}); err != nil {
+		tb.Fatalf("creating bucket %s: %v", name, err)
+	}
+	return s.URL(name, extra...)
+}
+
+// URL is the publish URL of a bucket.
+func (s *S3) URL(name string, extra ...string) string {
+	q := url.Values{"endpoint": {s.Endpoint}, "region": {s.Region}, "use_path_style": {"true"}}
+	for i := 0; i+1 < len(extra); i += 2 {
+		q.Set(extra[i], extra[i+1])
+	}
+	return "s3://" + name + "?" + q.Encode()
+}
+
+// freePort returns a loopback address no one listens on.
+func freePort(tb testing.TB) string {
+	tb.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer ln.Close()
+	return "127.0.0.1:" + strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+}
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return fmt.Sprint(l.b.String())
+}
+
+// ServeWebsite has the store serve a bucket as a static website, the way
+// a CDN in front of it would read it: public reads, an index document in
+// every folder and an error document. It returns the site's address,
+// http://BUCKET.localhost:PORT.
+func (s *S3) ServeWebsite(tb testing.TB, bucket, errorKey string) string {
+	tb.Helper()
+	ctx := context.Background()
+	_, err := s.Client.PutBucketWebsite(ctx, &s3.PutBucketWebsiteInput{
+		Bucket: aws.String(bucket),
+		WebsiteConfiguration: &types.WebsiteConfiguration{
+			IndexDocument: &types.IndexDocument{Suffix: aws.String("index.html")},
+			ErrorDocument: &types.ErrorDocument{Key: aws.String(errorKey)},
+		},
+	})
+	if err != nil {
+		tb.Fatalf("website configuration of %s: %v", bucket, err)
+	}
+	policy := `{"Version":"2012-10-17","Statement":[{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::` + bucket + `/*"}]}`
+	if _, err := s.Client.PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{Bucket: aws.String(bucket), Policy: aws.String(policy)}); err != nil {
+		tb.Fatalf("public read policy of %s: %v", bucket, err)
+	}
+	_, port, _ := net.SplitHostPort(s.Website)
+	return "http://" + bucket + ".localhost:" + port
+}

@@ -1,0 +1,289 @@
+//go:build !wasm
+
+package publish_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"github.com/andybalholm/brotli"
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"gocloud.dev/blob"
+
+	"explainer/app/internal/testenv"
+	"explainer/app/publish"
+	"explainer/app/site"
+	"explainer/app/story/storytest"
+	"explainer/web"
+)
+
+// proxy stands between the publisher and the S3 server: it counts the
+// writes that reach the store, and cuts the network or holds a write
+// when a test says so. The store behind it is real.
+type proxy struct {
+	*httptest.Server
+	mu        sync.Mutex
+	counts    map[string]int // by method
+	keys      []string       // objects written, in order
+	cutFrom   int            // from this PUT on, connections are dropped (0: never)
+	cut       bool           // the network is gone
+	dropEvery int            // every so many requests, one is dropped (0: none)
+	holdAt    int            // this PUT waits for release (0: none)
+	held      chan struct{}  // closed when the held PUT arrives
+	release   chan struct{}
+}
+
+func newProxy(t *testing.T, endpoint string) *proxy {
+	target, err := url.Parse(endpoint)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &proxy{counts: map[string]int{}, held: make(chan struct{}), release: make(chan struct{})}
+	rp := httputil.NewSingleHostReverseProxy(target)
+	p.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p.mu.Lock()
+		p.counts[r.Method]++
+		n := p.counts[http.MethodPut]
+		if r.Method == http.MethodPut && p.cutFrom > 0 && n >= p.cutFrom {
+			p.cut = true
+		}
+		cut := p.cut || p.dropEvery > 0 && (p.counts["GET"]+p.counts["PUT"]+p.counts["DELETE"]+p.counts["HEAD"])%p.dropEvery == 0
+		hold := r.Method == http.MethodPut && n == p.holdAt
+		if r.Method == http.MethodPut && !cut {
+			p.keys = append(p.keys, strings.SplitN(r.URL.Path, "/", 3)[2]) // /BUCKET/KEY
+		}
+		p.mu.Unlock()
+		if cut {
+			// The network is gone: the connection drops with no answer.
+			if hj, ok := w.(http.Hijacker); ok {
+				if c, _, err := hj.Hijack(); err == nil {
+					c.Close()
+					return
+				}
+			}
+			panic(http.ErrAbortHandler)
+		}
+		if hold {
+			close(p.held)
+			<-p.release
+		}
+		rp.ServeHTTP(w, r)
+	}))
+	t.Cleanup(func() {
+		p.mu.Lock()
+		if p.holdAt > 0 {
+			select {
+			case <-p.release:
+			default:
+				close(p.release)
+			}
+		}
+		p.mu.Unlock()
+		p.Close()
+	})
+	return p
+}
+
+// writes is how many PUTs and DELETEs reached the store since the last
+// call.
+func (p *proxy) writes() (puts, deletes int, keys []string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	puts, deletes, keys = p.counts[http.MethodPut], p.counts[http.MethodDelete], p.keys
+	p.counts, p.keys = map[string]int{}, nil
+	return
+}
+
+// quiet is a logger for sites under test.
+var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+// writeStories writes the built-in story and generated ones (20 events
+// each) into a new folder.
+func writeStories(t testing.TB, ids ...string) string {
+	t.Helper()
+	dir := t.TempDir()
+	builtIn, err := fs.ReadFile(web.Stories, "stories/oval-office-2025.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "oval-office-2025.json"), builtIn, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids {
+		if err := os.WriteFile(filepath.Join(dir, id+".json"), storytest.GenerateStory(id, 20), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// staticFiles is web/static as built into the binary, with changes.
+func staticFiles(t testing.TB, change map[string]string) fs.FS {
+	t.Helper()
+	fsys, err := staticWith(change)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
+}
+
+func staticWith(change map[string]string) (fs.FS, error) {
+	out := fstest.MapFS{}
+	err := fs.WalkDir(web.Static, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(web.Static, p)
+		out[strings.TrimPrefix(p, "static/")] = &fstest.MapFile{Data: data, Mode: 0o644}
+		return err
+	})
+	for name, text := range change {
+		out[name] = &fstest.MapFile{Data: []byte(text), Mode: 0o644}
+	}
+	return out, err
+}
+
+func openSite(t testing.TB, dir string, static fs.FS) *site.Site {
+	t.Helper()
+	st, err := site.Open(site.Config{StoriesDir: dir, Static: static, BaseURL: "https://news.example/graphics", Logger: quiet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func objects(t testing.TB, st *site.Site) []publish.Object {
+	t.Helper()
+	objs, err := publish.Build(st, publish.Brotli)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return objs
+}
+
+func openBucket(t testing.TB, rawURL string) *blob.Bucket {
+	t.Helper()
+	b, err := publish.Open(context.Background(), rawURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	return b
+}
+
+// stored is an object as the store serves it.
+type stored struct {
+	Body                  []byte // decoded
+	Type, Cache, Encoding string
+}
+
+// bucketContents reads every object of a bucket back through the S3 API.
+func bucketContents(t testing.TB, srv *testenv.S3, bucket string) map[string]stored {
+	t.Helper()
+	ctx := context.Background()
+	out := map[string]stored{}
+	pages := s3.NewListObjectsV2Paginator(srv.Client, &s3.ListObjectsV2Input{Bucket: aws.String(bucket)})
+	for pages.HasMorePages() {
+		page, err := pages.NextPage(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range page.Contents {
+			res, err := srv.Client.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String(bucket), Key: o.Key})
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, err := io.ReadAll(res.Body)
+			res.Body.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := stored{Type: aws.ToString(res.ContentType), Cache: aws.ToString(res.CacheControl), Encoding: aws.ToString(res.ContentEncoding)}
+			s.Body = decode(t, *o.Key, s.Encoding, body)
+			out[*o.Key] = s
+		}
+	}
+	return out
+}
+
+func decode(t testing.TB, key, encoding string, body []byte) []byte {
+	t.Helper()
+	var r io.Reader
+	switch encoding {
+	case "":
+		return body
+	case "gzip":
+		zr, err := gzip.NewReader(bytes.NewReader(body))
+		if err != nil {
+			t.Fatalf("%s: %v", key, err)
+		}
+		r = zr
+	case "br":
+		r = brotli.NewReader(bytes.NewReader(body))
+	default:
+		t.Fatalf("%s: Content-Encoding %q", key, encoding)
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatalf("%s: decoding %s: %v", key, encoding, err)
+	}
+	return out
+}
+
+// links are what a page loads from its own site: assets and story data.
+var links = regexp.MustCompile(`/graphics/((?:assets|s)/[^"?#\s]+\.(?:json|css|js|wasm|svg))(?:["?#\s]|$)`)
+
+// checkWhole fails unless every page in the bucket can load everything
+// it links to: what a reader who opens any page at this moment gets.
+func checkWhole(t testing.TB, contents map[string]stored) {
+	t.Helper()
+	for key, o := range contents {
+		if !strings.HasSuffix(key, ".html") {
+			continue
+		}
+		for _, m := range links.FindAllSubmatch(o.Body, -1) {
+			if _, ok := contents[string(m[1])]; !ok {
+				t.Errorf("%s links to %s, which the bucket does not hold", key, m[1])
+			}
+		}
+	}
+}
+
+// keysOf lists a bucket's keys.
+func keysOf(contents map[string]stored) []string {
+	var out []string
+	for k := range contents {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// listen returns a loopback address where nothing listens.
+func deadAddress(t testing.TB) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	return addr
+}

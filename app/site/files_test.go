@@ -1,0 +1,42 @@
+//go:build !wasm
+
+package site
+
+import (
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// A static host gets the reader's site, never the studio, which needs
+// the server's API: its WebAssembly alone outweighs the rest.
+func TestFilesLeaveOutTheStudio(t *testing.T) {
+	static := fstest.MapFS{}
+	for _, name := range []string{"app.wasm", "wasm_exec.js", "boot.js", "explainer.css", "studio.wasm", "studio.js", "studio.css"} {
+		static[name] = &fstest.MapFile{Data: []byte("/* " + name + " */")}
+	}
+	s, err := Open(Config{Static: static, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := s.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, f := range files {
+		if strings.Contains(f.Path, "/studio.") {
+			t.Errorf("the site's files include %s", f.Path)
+		}
+		if strings.HasPrefix(f.Path, "/assets/") {
+			seen[strings.SplitN(f.Path[len("/assets/"):], ".", 2)[0]] = true
+		}
+	}
+	for _, want := range []string{"app", "wasm_exec", "boot", "explainer"} {
+		if !seen[want] {
+			t.Errorf("the site's files lack %s", want)
+		}
+	}
+}
