@@ -14,7 +14,7 @@ import (
 	"explainer/app/site"
 )
 
-const publishSynopsis = "publish -to URL [-stories DIR [-watch]] [-base-url URL] [-encoding auto|br|gzip|none] [-dry-run] [-force] [-keep 24h] [-concurrency 8]"
+const publishSynopsis = "publish -to URL [-stories DIR [-watch]] [-base-url URL] [-encoding auto|br|gzip|none] [-dry-run] [-force] [-keep 24h] [-concurrency 16]"
 
 func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("publish", publishSynopsis, stderr)
@@ -25,7 +25,7 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	dry := fs.Bool("dry-run", false, "list what would change, and write nothing")
 	force := fs.Bool("force", false, "replace objects at the site's keys that no publish wrote")
 	keep := fs.Duration("keep", 24*time.Hour, "how long an asset no page links to any more stays, for readers of older pages (0: delete at once)")
-	workers := fs.Int("concurrency", 8, "objects written at once")
+	workers := fs.Int("concurrency", 16, "objects written at once")
 	watch := fs.Bool("watch", false, "with -stories: publish again each time a story changes, until stopped")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code

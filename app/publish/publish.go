@@ -43,7 +43,7 @@ type Options struct {
 	// Force replaces objects at the site's keys that no publish wrote
 	// (a first publish over an earlier hand-made upload).
 	Force bool
-	// Concurrency is how many objects are written at once (default 8).
+	// Concurrency is how many objects are written at once (default 16).
 	Concurrency int
 	// Keep is how long an asset that no page links to any more stays,
 	// for readers who loaded an older page just before (default 24 h;
@@ -228,7 +228,7 @@ func (w *writer) each(ctx context.Context, n int, f func(context.Context, int) e
 	}
 	workers := w.opts.Concurrency
 	if workers <= 0 {
-		workers = 8
+		workers = 16
 	}
 	jobs := make(chan int)
 	var (

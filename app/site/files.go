@@ -6,6 +6,7 @@ import (
 	"net/url"
 
 	"explainer/app/i18n"
+	"explainer/app/repo"
 	"explainer/web"
 )
 
@@ -29,12 +30,30 @@ type File struct {
 }
 
 // Files lists the whole site as static files: the assets (but the
-// studio's) with their .br and .gz copies beside them, every story page prerendered at its first
-// event, the story data, the index (when there are several stories, all on
-// one page: a static host has no ?page=), the schema and a 404 page. With
-// a base URL, the pages name it as their address; a static host has no
-// oEmbed endpoint, so none is announced.
+// studio's) with their .br and .gz copies beside them, every story page
+// prerendered at its first event, the story data, the index (when there
+// are several stories, all on one page: a static host has no ?page=), the
+// schema and a 404 page. With a base URL, the pages name it as their
+// address; a static host has no oEmbed endpoint, so none is announced.
 func (s *Site) Files() ([]File, error) {
+	out := s.AssetFiles()
+	stories := s.stories.List()
+	for _, e := range stories {
+		files, err := s.StoryFiles(e)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, files...)
+	}
+	listing, err := s.ListingFiles(stories)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, listing...), nil
+}
+
+// AssetFiles are Files' assets, with their compressed copies.
+func (s *Site) AssetFiles() []File {
 	var out []File
 	for _, as := range s.assets.List() {
 		if studioOnly[as.Name] {
@@ -48,17 +67,28 @@ func (s *Site) Files() ([]File, error) {
 			out = append(out, File{Path: as.URL + ".br", Body: as.Brotli, Type: as.Type, Cache: CacheImmutable, Encoding: "br"})
 		}
 	}
-	stories := s.stories.List()
-	for _, e := range stories {
-		path := s.StoryPath(e.Story.ID)
-		p, err := s.RenderStory(e, &url.URL{Path: path}, s.BaseOrigin(), false)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out,
-			File{Path: path[len(s.root):] + "index.html", Body: p.Raw, Type: HTMLType, Cache: CacheRevalidate},
-			File{Path: "/s/" + string(e.Story.ID) + ".json", Body: e.JSON, Type: "application/json", Cache: CacheRevalidate})
+	return out
+}
+
+// StoryFiles are Files' files of one story: its page and its data. They
+// change only with the story (and the assets), so a publisher that keeps
+// them per version renders an edit's story alone.
+func (s *Site) StoryFiles(e *repo.Entry) ([]File, error) {
+	path := s.StoryPath(e.Story.ID)
+	page, err := s.renderStory(e, &url.URL{Path: path}, s.BaseOrigin(), false)
+	if err != nil {
+		return nil, err
 	}
+	return []File{
+		{Path: path[len(s.root):] + "index.html", Body: page, Type: HTMLType, Cache: CacheRevalidate},
+		{Path: "/s/" + string(e.Story.ID) + ".json", Body: e.JSON, Type: "application/json", Cache: CacheRevalidate},
+	}, nil
+}
+
+// ListingFiles are Files' pages about the stories rather than of one:
+// the index (for several stories), the schema and the 404 page.
+func (s *Site) ListingFiles(stories []*repo.Entry) ([]File, error) {
+	var out []File
 	if !s.single {
 		index, err := s.IndexPage(stories, 1, len(stories))
 		if err != nil {

@@ -130,6 +130,16 @@ var ids = shellIDs{Data: shell.DataID, Zones: shell.ZonesID, Offline: shell.Offl
 // live says the page is served by this server, not exported for a static
 // host, which has no oEmbed endpoint to announce.
 func (s *Site) RenderStory(e *repo.Entry, u *url.URL, origin string, live bool) (*Page, error) {
+	b, err := s.renderStory(e, u, origin, live)
+	if err != nil {
+		return nil, err
+	}
+	return NewPage(b, 6)
+}
+
+// renderStory is RenderStory's HTML, not yet compressed: a static host's
+// file list compresses it (or not) as its host stores it.
+func (s *Site) renderStory(e *repo.Entry, u *url.URL, origin string, live bool) ([]byte, error) {
 	w := widget.New(e.Story, u)
 	opts := w.Options()
 	var b bytes.Buffer
@@ -162,7 +172,7 @@ func (s *Site) RenderStory(e *repo.Entry, u *url.URL, origin string, live bool) 
 	if b.Len() > MaxPageBytes {
 		return nil, fmt.Errorf("rendering %s: the page is %d bytes, over the %d a page may be", e.Story.ID, b.Len(), MaxPageBytes)
 	}
-	return NewPage(b.Bytes(), 6)
+	return b.Bytes(), nil
 }
 
 // StoryPath is where a story's page lives: the default story at the root
