@@ -35,6 +35,7 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		return exitUsage
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
+	start := time.Now()
 	enc, err := publish.ChooseEncoding(*encoding, *base)
 	if err != nil {
 		log.Error("cannot publish", "err", err)
@@ -57,6 +58,7 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		keepFor = -1 // Options.Keep's zero is the default
 	}
 	opts := publish.Options{DryRun: *dry, Force: *force, Keep: keepFor, Concurrency: *workers, Progress: meter.Update}
+	var rendering time.Duration // opening the site and rendering it, before the store's part (sum.Took)
 	report := func(sum publish.Summary, err error) {
 		meter.Done()
 		if *dry {
@@ -68,7 +70,11 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 			log.Error("publish failed: rerun to finish it; the site is as it was or as it will be, never broken", "err", err, "uploaded", sum.Uploaded)
 			return
 		}
-		log.Info(sum.String(), "to", *to, "encoding", string(enc))
+		attrs := []any{"to", *to, "encoding", string(enc)}
+		if rendering > 0 {
+			attrs = append(attrs, "rendering", rendering.Round(time.Millisecond))
+		}
+		log.Info(sum.String(), attrs...)
 	}
 	if *watch {
 		log.Info("publishing at every change", "stories", *dir, "to", *to)
@@ -80,6 +86,7 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		log.Error("cannot publish", "err", err)
 		return exitFailure
 	}
+	rendering = time.Since(start)
 	sum, err := publish.Publish(ctx, bucket, objs, opts)
 	report(sum, err)
 	if err != nil {

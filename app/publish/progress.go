@@ -36,7 +36,9 @@ func (m *Meter) Update(p Progress) {
 			fmt.Fprintf(m.w, "\r\x1b[K%s", line(p))
 			m.at, m.open = now, true
 		}
-	case m.last.Stage != "" && m.last.Stage != p.Stage:
+	case m.last.Stage == "":
+		m.at = now // the first object: the clock starts
+	case m.last.Stage != p.Stage:
 		fmt.Fprintln(m.w, line(m.last)) // the group before is complete
 		m.at = now
 	case now.Sub(m.at) >= 5*time.Second:
