@@ -277,7 +277,7 @@ func keysOf(contents map[string]stored) []string {
 	return out
 }
 
-// listen returns a loopback address where nothing listens.
+// deadAddress returns a loopback address where nothing listens.
 func deadAddress(t testing.TB) string {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

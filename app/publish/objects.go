@@ -42,7 +42,7 @@ const (
 func ChooseEncoding(flag, baseURL string) (Encoding, error) {
 	switch flag {
 	case "auto", "":
-		if strings.HasPrefix(baseURL, "https://") {
+		if strings.HasPrefix(strings.ToLower(baseURL), "https://") {
 			return Brotli, nil
 		}
 		return Gzip, nil
