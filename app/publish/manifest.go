@@ -43,25 +43,25 @@ type entry struct {
 
 // readManifest returns the bucket's manifest, or an empty one when no
 // publish wrote there yet.
-func readManifest(ctx context.Context, b *blob.Bucket) (*manifest, bool, error) {
+func readManifest(ctx context.Context, b *blob.Bucket) (*manifest, error) {
 	data, err := b.ReadAll(ctx, ManifestKey)
 	if gcerrors.Code(err) == gcerrors.NotFound {
-		return &manifest{Version: manifestVersion, Objects: map[string]entry{}}, false, nil
+		return &manifest{Version: manifestVersion, Objects: map[string]entry{}}, nil
 	}
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	var m manifest
 	if err := json.Unmarshal(data, &m); err != nil {
-		return nil, false, fmt.Errorf("%s in the bucket is not a publish manifest (%v): move it away, or publish elsewhere", ManifestKey, err)
+		return nil, fmt.Errorf("%s in the bucket is not a publish manifest (%v): move it away, or publish elsewhere", ManifestKey, err)
 	}
 	if m.Version != manifestVersion {
-		return nil, false, fmt.Errorf("%s in the bucket is version %d, which this explainer does not know: publish with the explainer that wrote it", ManifestKey, m.Version)
+		return nil, fmt.Errorf("%s in the bucket is version %d, which this explainer does not know: publish with the explainer that wrote it", ManifestKey, m.Version)
 	}
 	if m.Objects == nil {
 		m.Objects = map[string]entry{}
 	}
-	return &m, true, nil
+	return &m, nil
 }
 
 // write stores the manifest. It is never cached: the next publish, from

@@ -108,7 +108,7 @@ func Publish(ctx context.Context, b *blob.Bucket, objs []Object, opts Options) (
 	if keep == 0 {
 		keep = 24 * time.Hour
 	}
-	m, _, err := readManifest(ctx, b)
+	m, err := readManifest(ctx, b)
 	if err != nil {
 		return Summary{}, explain("reading the bucket", err)
 	}

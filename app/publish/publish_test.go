@@ -207,3 +207,19 @@ func put(t testing.TB, srv *testenv.S3, bucket, key, body string) {
 		t.Fatal(err)
 	}
 }
+
+// A manifest that is not one (hand-edited, another tool's) stops the
+// publish before anything is written: it cannot tell what is whose.
+func TestPublishRefusesABrokenManifest(t *testing.T) {
+	srv := testenv.StartS3(t)
+	srv.Bucket(t, "site")
+	put(t, srv, "site", publish.ManifestKey, "{not json")
+	objs := objects(t, openSite(t, writeStories(t), staticFiles(t, nil)))
+	_, err := publish.Publish(context.Background(), openBucket(t, srv.URL("site")), objs, publish.Options{})
+	if err == nil || !strings.Contains(err.Error(), "not a publish manifest") {
+		t.Fatalf("over a broken manifest: %v", err)
+	}
+	if keys := keysOf(bucketContents(t, srv, "site")); !slices.Equal(keys, []string{publish.ManifestKey}) {
+		t.Errorf("a refused publish left %q", keys)
+	}
+}
