@@ -12,11 +12,14 @@ SOURCES := $(shell find app web main.go -name '*.go') go.mod go.sum
 ADDR    ?= :8080
 
 # Test tools from npm, installed into .cache (git-ignored), never committed:
-# axe-core audits accessibility, Ajv checks stories against the JSON Schema.
-NPM_TOOLS := axe-core@4.14.1 ajv@8.20.0 ajv-formats@3.0.1
+# axe-core audits accessibility, Ajv checks stories against the JSON Schema,
+# Azurite (Microsoft's Azure Blob emulator) is a store the publisher writes to.
+NPM_TOOLS := axe-core@4.14.1 ajv@8.20.0 ajv-formats@3.0.1 azurite@3.37.0
 NODE_MODULES := .cache/npm/node_modules
-# The S3-compatible server the publishing tests store to (Apache-2.0).
+# The S3-compatible server the publishing tests store to (Apache-2.0),
+# and a Google Cloud Storage emulator (BSD-2-Clause).
 VERSITYGW := .cache/bin/versitygw
+FAKE_GCS  := .cache/bin/fake-gcs-server
 
 .PHONY: run build wasm test test-js test-go test-wasm fuzz bench stress fmt fmt-check vet lint tidy-check clean deps npm-tools
 
@@ -45,8 +48,9 @@ test: fmt-check vet lint tidy-check deps npm-tools test-js test-go test-wasm fuz
 # (to fetch axe-core) and Chromium (the browser tests). Install what is
 # missing when we can (root with apt-get); otherwise say how, and stop: no
 # test is ever skipped silently. The publishing tests store to versitygw,
-# a real S3-compatible server, built from source by the go command.
-deps: $(VERSITYGW)
+# a real S3-compatible server, and fake-gcs-server, both built from source
+# by the go command (Azure's emulator comes with the npm tools).
+deps: $(VERSITYGW) $(FAKE_GCS)
 	@missing=""; \
 	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
@@ -61,6 +65,9 @@ deps: $(VERSITYGW)
 
 $(VERSITYGW): Makefile
 	GOBIN=$(CURDIR)/.cache/bin $(GO) install github.com/versity/versitygw/cmd/versitygw@v1.8.0
+
+$(FAKE_GCS): Makefile
+	GOBIN=$(CURDIR)/.cache/bin $(GO) install github.com/fsouza/fake-gcs-server@v1.56.1
 
 npm-tools: $(NODE_MODULES)/.installed
 

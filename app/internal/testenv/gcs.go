@@ -1,0 +1,99 @@
+//go:build !wasm
+
+package testenv
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fakeGCS finds fake-gcs-server, a Google Cloud Storage emulator (the
+// JSON API, over a folder): $FAKE_GCS_SERVER, .cache/bin, then $PATH.
+// `make deps` installs the version the Makefile names.
+func fakeGCS() (string, error) {
+	if p := os.Getenv("FAKE_GCS_SERVER"); p != "" {
+		return p, nil
+	}
+	if root, err := Root(); err == nil {
+		p := filepath.Join(root, ".cache", "bin", "fake-gcs-server")
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		}
+	}
+	if p, err := exec.LookPath("fake-gcs-server"); err == nil {
+		return p, nil
+	}
+	return "", errors.New("the publishing tests need fake-gcs-server, a Google Cloud Storage emulator: run make deps (make test does), or set FAKE_GCS_SERVER")
+}
+
+// GCS is a Google Cloud Storage emulator on loopback, which the Google
+// client library reaches through STORAGE_EMULATOR_HOST, as it documents.
+type GCS struct {
+	Endpoint string // http://127.0.0.1:PORT
+}
+
+// StartGCS starts the emulator for one test, and stops it when the test
+// ends; it skips (fails under make test) when the emulator is missing.
+func StartGCS(tb testing.TB) *GCS {
+	tb.Helper()
+	bin, err := fakeGCS()
+	Need(tb, err)
+	addr := freePort(tb)
+	host, port, _ := net.SplitHostPort(addr)
+	cmd := exec.Command(bin, "-scheme", "http", "-host", host, "-port", port, "-backend", "filesystem",
+		"-filesystem-root", tb.TempDir(), "-public-host", addr, "-external-url", "http://"+addr, "-log-level", "error")
+	var out lockedBuffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		tb.Fatalf("starting fake-gcs-server: %v", err)
+	}
+	exited := make(chan struct{})
+	go func() { cmd.Wait(); close(exited) }()
+	tb.Cleanup(func() {
+		cmd.Process.Kill()
+		<-exited
+	})
+	g := &GCS{Endpoint: "http://" + addr}
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		res, err := http.Get(g.Endpoint + "/storage/v1/b?project=test")
+		if err == nil {
+			res.Body.Close()
+			break
+		}
+		select {
+		case <-exited:
+			tb.Fatalf("fake-gcs-server exited: %s", out.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("fake-gcs-server did not answer on %s: %s", addr, out.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	tb.Setenv("STORAGE_EMULATOR_HOST", addr)
+	return g
+}
+
+// Bucket makes a bucket and returns its URL for publish.Open; the
+// emulator wants no credentials.
+func (g *GCS) Bucket(tb testing.TB, name string) string {
+	tb.Helper()
+	res, err := http.Post(g.Endpoint+"/storage/v1/b?project=test", "application/json", strings.NewReader(fmt.Sprintf(`{"name": %q}`, name)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		tb.Fatalf("creating bucket %s: %s", name, res.Status)
+	}
+	return "gs://" + name + "?anonymous=true"
+}
