@@ -66,8 +66,12 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 				fmt.Fprintf(stdout, "%-7s %-6s %10s  %s\n", c.Action, c.Kind, publish.Bytes(c.Size), c.Key)
 			}
 		}
-		if err != nil {
-			log.Error("publish failed: rerun to finish it; the site is as it was or as it will be, never broken", "err", err, "uploaded", sum.Uploaded)
+		switch {
+		case err != nil && sum.Uploaded+sum.Deleted > 0:
+			log.Error("publish failed half-way: rerun to finish it; meanwhile every page is as it was or as it will be", "err", err, "uploaded", sum.Uploaded, "deleted", sum.Deleted)
+			return
+		case err != nil:
+			log.Error("publish failed: the site was not changed", "err", err)
 			return
 		}
 		attrs := []any{"to", *to, "encoding", string(enc)}
