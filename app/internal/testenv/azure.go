@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/storage/azblob"
 )
@@ -42,34 +41,7 @@ func StartAzurite(tb testing.TB) *Azurite {
 	cmd := exec.Command(node, filepath.Join(modules, "azurite", "dist", "src", "blob", "main.js"),
 		"--blobHost", host, "--blobPort", port, "--location", tb.TempDir(),
 		"--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose")
-	var out lockedBuffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		tb.Fatalf("starting azurite: %v", err)
-	}
-	exited := make(chan struct{})
-	go func() { cmd.Wait(); close(exited) }()
-	tb.Cleanup(func() {
-		cmd.Process.Kill()
-		<-exited
-	})
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		c, err := net.DialTimeout("tcp", addr, time.Second)
-		if err == nil {
-			c.Close()
-			break
-		}
-		select {
-		case <-exited:
-			tb.Fatalf("azurite exited: %s", out.String())
-		default:
-		}
-		if time.Now().After(deadline) {
-			tb.Fatalf("azurite did not listen on %s: %s", addr, out.String())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	startServer(tb, "azurite", cmd, listening(addr))
 	tb.Setenv("AZURE_STORAGE_ACCOUNT", azuriteAccount)
 	tb.Setenv("AZURE_STORAGE_KEY", azuriteKey)
 	a := &Azurite{Endpoint: "http://" + addr + "/" + azuriteAccount, host: addr}

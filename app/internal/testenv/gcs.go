@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // fakeGCS finds fake-gcs-server, a Google Cloud Storage emulator (the
@@ -50,35 +49,8 @@ func StartGCS(tb testing.TB) *GCS {
 	host, port, _ := net.SplitHostPort(addr)
 	cmd := exec.Command(bin, "-scheme", "http", "-host", host, "-port", port, "-backend", "filesystem",
 		"-filesystem-root", tb.TempDir(), "-public-host", addr, "-external-url", "http://"+addr, "-log-level", "error")
-	var out lockedBuffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		tb.Fatalf("starting fake-gcs-server: %v", err)
-	}
-	exited := make(chan struct{})
-	go func() { cmd.Wait(); close(exited) }()
-	tb.Cleanup(func() {
-		cmd.Process.Kill()
-		<-exited
-	})
+	startServer(tb, "fake-gcs-server", cmd, listening(addr))
 	g := &GCS{Endpoint: "http://" + addr}
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		res, err := http.Get(g.Endpoint + "/storage/v1/b?project=test")
-		if err == nil {
-			res.Body.Close()
-			break
-		}
-		select {
-		case <-exited:
-			tb.Fatalf("fake-gcs-server exited: %s", out.String())
-		default:
-		}
-		if time.Now().After(deadline) {
-			tb.Fatalf("fake-gcs-server did not answer on %s: %s", addr, out.String())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
 	tb.Setenv("STORAGE_EMULATOR_HOST", addr)
 	return g
 }

@@ -3,7 +3,6 @@
 package testenv
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"net"
@@ -11,10 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
@@ -69,34 +65,7 @@ func StartS3(tb testing.TB) *S3 {
 	cmd := exec.Command(bin, "--port", api, "--website", web, "--website-domain", "localhost",
 		"--access", s.Access, "--secret", s.Secret, "--region", s.Region, "--quiet",
 		"posix", s.Dir)
-	var out lockedBuffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		tb.Fatalf("starting versitygw: %v", err)
-	}
-	exited := make(chan struct{})
-	go func() { cmd.Wait(); close(exited) }()
-	tb.Cleanup(func() {
-		cmd.Process.Kill()
-		<-exited
-	})
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		c, err := net.DialTimeout("tcp", api, time.Second)
-		if err == nil {
-			c.Close()
-			break
-		}
-		select {
-		case <-exited:
-			tb.Fatalf("versitygw exited: %s", out.String())
-		default:
-		}
-		if time.Now().After(deadline) {
-			tb.Fatalf("versitygw did not listen on %s: %s", api, out.String())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	startServer(tb, "versitygw", cmd, listening(api))
 	s.Endpoint, s.Website = "http://"+api, web
 	for k, v := range map[string]string{
 		"AWS_ACCESS_KEY_ID":           s.Access,
@@ -136,34 +105,6 @@ func (s *S3) URL(name string, extra ...string) string {
 		q.Set(extra[i], extra[i+1])
 	}
 	return "s3://" + name + "?" + q.Encode()
-}
-
-// freePort returns a loopback address no one listens on.
-func freePort(tb testing.TB) string {
-	tb.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer ln.Close()
-	return "127.0.0.1:" + strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
-}
-
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }
 
 // ServeWebsite has the store serve a bucket as a static website, the way
