@@ -107,8 +107,15 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzConvert -fuzztime=$(FUZZ_IMPORT) -fuzzminimizetime=1s ./app/timelinejs
 	$(GO) test -run='^$$' -fuzz=FuzzHTMLText -fuzztime=$(FUZZ_IMPORT) -fuzzminimizetime=1s ./app/timelinejs
 
+# Every benchmark, then one table of their figures (the raw output, for
+# benchstat, is kept in .cache/bench.txt), then the reader's WebAssembly
+# by package. The browser's figures (app/e2e BenchmarkLoad) are medians
+# of five loads in a new tab each, on a desktop and on an emulated phone.
 bench: deps
-	EXPLAINER_TEST_ALL=1 $(GO) test -run='^$$' -bench=. -benchmem ./...
+	@mkdir -p .cache
+	EXPLAINER_TEST_ALL=1 $(GO) test -run='^$$' -bench=. -benchmem ./... > .cache/bench.txt || { cat .cache/bench.txt; exit 1; }
+	$(GO) run ./app/tools/benchtable < .cache/bench.txt
+	$(GO) run ./app/tools/wasmsize -top 20
 
 # The real server under a cache-miss flood, identical misses, slow
 # WebAssembly readers and an edit storm: requests/s, errors, p99 latency

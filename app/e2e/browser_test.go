@@ -167,8 +167,9 @@ func (s *testSite) close() {
 // page is one browser tab with what it saw: console errors, uncaught
 // exceptions and every URL it requested.
 type tab struct {
-	t   testing.TB
-	ctx context.Context
+	t      testing.TB
+	ctx    context.Context
+	cancel context.CancelFunc // closes the tab
 
 	mu       sync.Mutex
 	errors   []string
@@ -202,7 +203,7 @@ func newTab(t testing.TB) *tab {
 		cancelTimeout()
 		cancelTab()
 	})
-	p := &tab{t: t, ctx: ctx}
+	p := &tab{t: t, ctx: ctx, cancel: cancelTab}
 	chromedp.ListenTarget(ctx, func(ev any) {
 		p.mu.Lock()
 		defer p.mu.Unlock()
@@ -229,6 +230,10 @@ func newTab(t testing.TB) *tab {
 	p.emulate(1280, "light")
 	return p
 }
+
+// close closes the tab before the test ends, for a test or benchmark
+// that opens many.
+func (p *tab) close() { p.cancel() }
 
 func argsText(args []*runtime.RemoteObject) string {
 	var parts []string

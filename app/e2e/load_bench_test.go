@@ -1,0 +1,257 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"explainer/app/internal/testenv"
+	"explainer/app/server"
+	"explainer/app/story/storytest"
+)
+
+// loadsPerOp is how many loads one op of BenchmarkLoad makes.
+const loadsPerOp = 5
+
+// A profile is how a reader's device and network are emulated.
+type profile struct {
+	name          string
+	width, height int64
+	scale         float64
+	mobile        bool
+	cpu           float64 // slowdown of the main thread; 0 for none
+	latencyMs     float64 // added to every request; 0 for none
+	bytesPerSec   float64
+}
+
+var (
+	desktop = profile{name: "desktop", width: 1280, height: 900, scale: 1}
+	// A phone on 4G: 9 Mbit/s down, 170 ms round trips, a CPU four times
+	// slower than this machine's, 390 CSS pixels wide.
+	phone = profile{name: "phone", width: 390, height: 844, scale: 2, mobile: true,
+		cpu: 4, latencyMs: 170, bytesPerSec: 9e6 / 8}
+)
+
+// probeJS runs in every document before its own scripts: it marks the
+// moment the WebAssembly has taken over, for performance.getEntries.
+const probeJS = `addEventListener("explainer:ready", () => performance.mark("explainer-ready"), {once: true});`
+
+// loadJS reads what a finished load measured, from the page's own
+// performance timeline: first contentful paint, the takeover, and the
+// bytes that came over the network before the paint and in all.
+const loadJS = `(() => {
+	const fcp = (performance.getEntriesByName("first-contentful-paint")[0] || {}).startTime || 0;
+	const ready = (performance.getEntriesByName("explainer-ready")[0] || {}).startTime || 0;
+	const nav = performance.getEntriesByType("navigation")[0];
+	let before = nav.transferSize, all = nav.transferSize, requests = 1, thirdParty = 0;
+	for (const r of performance.getEntriesByType("resource")) {
+		all += r.transferSize;
+		requests++;
+		if (r.responseEnd <= fcp) before += r.transferSize;
+		if (new URL(r.name).origin !== location.origin) thirdParty++;
+	}
+	return {fcp, ready, before, all, requests, thirdParty};
+})()`
+
+type loadResult struct {
+	FCP        float64 `json:"fcp"`
+	Ready      float64 `json:"ready"`
+	Before     float64 `json:"before"`
+	All        float64 `json:"all"`
+	Requests   float64 `json:"requests"`
+	ThirdParty float64 `json:"thirdParty"`
+}
+
+// interactJS makes n selections of the kind asked for ("key": the right
+// arrow on the selected tab; "click": a click on a tab further on) and
+// returns how long each took, in milliseconds, from the event until the
+// DOM shows the new selection: the WebAssembly handled the event and
+// rendered the update in one go, since the MutationObserver's callback
+// runs only once it yields.
+const interactJS = `(async (kind, n) => {
+	const times = [];
+	const tabs = () => [...document.querySelectorAll("#explainer [role=tab]")];
+	for (let i = 0; i < n; i++) {
+		const all = tabs();
+		const cur = all.findIndex(t => t.getAttribute("aria-selected") === "true");
+		const step = kind === "key" ? 1 : 3;
+		const next = all[(cur + step) % all.length];
+		if (kind === "key" && cur + 1 >= all.length) { all[0].click(); await new Promise(r => setTimeout(r, 50)); i--; continue; }
+		const done = new Promise(resolve => {
+			const seen = new MutationObserver(() => {
+				if (next.isConnected && next.getAttribute("aria-selected") === "true") { seen.disconnect(); resolve(); }
+			});
+			seen.observe(document.getElementById("explainer"), {attributes: true, subtree: true});
+		});
+		const t0 = performance.now();
+		if (kind === "key") all[cur].dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowRight", bubbles: true}));
+		else next.click();
+		await done;
+		times.push(performance.now() - t0);
+		await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+	}
+	return times;
+})`
+
+// BenchmarkLoad loads a story page in Chromium as readers do, each time in
+// a new tab, and reports medians over the loads: first contentful paint,
+// the WebAssembly's takeover (data-explainer="ready"), main-thread time
+// blocked by long tasks until then and the longest one (from a trace),
+// bytes before the first paint and in all, and the latency of selecting
+// an event by key and by click at median and 90th percentile. "cold" loads
+// start with an empty HTTP cache; "warm" ones are a repeat visit.
+//
+// Run it with make bench. One op is five loads, so that even a run of one
+// op has medians worth reading. It serves the WebAssembly compressed as a
+// release does.
+func BenchmarkLoad(b *testing.B) {
+	needBrowser(b)
+	dir := b.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "generated.json"), storytest.Generate(1000), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	static := testenv.ReleaseStaticFS(b)
+	start := func(cfg server.Config) string {
+		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+		cfg.Static = static
+		srv, err := server.New(cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			b.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		b.Cleanup(cancel)
+		go srv.Serve(ctx, ln)
+		return "http://" + ln.Addr().String()
+	}
+	builtin := start(server.Config{}) + "/"
+	generated := start(server.Config{StoriesDir: dir}) + "/s/generated/"
+
+	cases := []struct {
+		name    string
+		url     string
+		profile profile
+		warm    bool
+	}{
+		{"builtin/desktop/cold", builtin, desktop, false},
+		{"builtin/phone/cold", builtin, phone, false},
+		{"builtin/phone/warm", builtin, phone, true},
+		{"1000-events/desktop/cold", generated, desktop, false},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			var loads []loadResult
+			var blocking, longest, keys, clicks []float64
+			if c.warm {
+				measureLoad(b, c.url, c.profile, true) // fills the cache
+			}
+			for b.Loop() {
+				for range loadsPerOp {
+					r, tasks, key, click := measureLoad(b, c.url, c.profile, c.warm)
+					loads = append(loads, r)
+					blocked, long := tasks.blocking()
+					blocking = append(blocking, blocked)
+					longest = append(longest, long)
+					keys = append(keys, key...)
+					clicks = append(clicks, click...)
+				}
+			}
+			pick := func(f func(loadResult) float64) []float64 {
+				var v []float64
+				for _, r := range loads {
+					v = append(v, f(r))
+				}
+				return v
+			}
+			b.ReportMetric(median(pick(func(r loadResult) float64 { return r.FCP })), "ms-paint")
+			b.ReportMetric(median(pick(func(r loadResult) float64 { return r.Ready })), "ms-ready")
+			b.ReportMetric(median(blocking), "ms-blocked")
+			b.ReportMetric(median(longest), "ms-longest-task")
+			b.ReportMetric(median(pick(func(r loadResult) float64 { return r.Before }))/1000, "kB-before-paint")
+			b.ReportMetric(median(pick(func(r loadResult) float64 { return r.All }))/1000, "kB-all")
+			b.ReportMetric(quantile(keys, 0.5), "ms-key-p50")
+			b.ReportMetric(quantile(keys, 0.9), "ms-key-p90")
+			b.ReportMetric(quantile(clicks, 0.5), "ms-click-p50")
+			b.ReportMetric(quantile(clicks, 0.9), "ms-click-p90")
+			b.ReportMetric(0, "ns/op") // five loads are one op: the medians above say it
+		})
+	}
+}
+
+// measureLoad opens url in a new tab under the profile and measures one
+// load, then eight selections by key and eight by click.
+func measureLoad(b *testing.B, url string, pr profile, warm bool) (loadResult, traceTasks, []float64, []float64) {
+	b.Helper()
+	p := newTab(b)
+	defer p.close()
+	setup := []chromedp.Action{
+		network.SetCacheDisabled(false),
+		emulation.SetDeviceMetricsOverride(pr.width, pr.height, pr.scale, pr.mobile),
+		emulation.SetTouchEmulationEnabled(pr.mobile),
+		emulation.SetCPUThrottlingRate(max(pr.cpu, 1)),
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument(probeJS).Do(ctx)
+			return err
+		}),
+	}
+	if !warm {
+		setup = append(setup, network.ClearBrowserCache())
+	}
+	if pr.latencyMs > 0 {
+		setup = append(setup, chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := network.EmulateNetworkConditionsByRule([]*network.Conditions{{
+				Latency: pr.latencyMs, DownloadThroughput: pr.bytesPerSec, UploadThroughput: pr.bytesPerSec,
+			}}).Do(ctx)
+			return err
+		}))
+	}
+	p.run(setup...)
+	tr := startTrace(p)
+	p.run(chromedp.Navigate(url))
+	p.waitReady()
+	var r loadResult
+	p.eval(loadJS, &r)
+	tasks := tr.stop()
+	if r.ThirdParty != 0 {
+		b.Fatalf("%s made %v requests to another origin", url, r.ThirdParty)
+	}
+	interact := func(kind string) []float64 {
+		var ms []float64
+		if err := chromedp.Run(p.ctx, chromedp.Evaluate(interactJS+"("+strconv.Quote(kind)+", 8)", &ms,
+			func(e *runtime.EvaluateParams) *runtime.EvaluateParams { return e.WithAwaitPromise(true) })); err != nil {
+			b.Fatal(err)
+		}
+		return ms
+	}
+	return r, tasks, interact("key"), interact("click")
+}
+
+func median(v []float64) float64 { return quantile(v, 0.5) }
+
+// quantile is the q-quantile of v by the nearest-rank method.
+func quantile(v []float64, q float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	s := slices.Clone(v)
+	slices.Sort(s)
+	i := int(q*float64(len(s))+0.5) - 1
+	return s[min(max(i, 0), len(s)-1)]
+}
