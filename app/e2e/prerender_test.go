@@ -75,9 +75,10 @@ func contentVisibleBeforeWasm(t *testing.T, query string) {
 	case <-p.ctx.Done():
 		t.Fatal("the WebAssembly was never requested")
 	}
-	if state := p.evalString(`document.documentElement.dataset.explainer || ""`); state != "loading" {
-		t.Errorf("while the wasm downloads, data-explainer=%q; want loading", state)
-	}
+	// A story's page preloads the WebAssembly from its <head>, before
+	// boot.js runs: the boot script says it is loading once it has asked
+	// for it too, and it stays so while the download is held.
+	p.waitFor(`document.documentElement.dataset.explainer === "loading"`)
 	const probe = `(() => {
 		const out = [];
 		for (const sel of [".explainer-title", ".detail-headline", "#tab-kharkiv-drone-strike", ".quote-card"]) {

@@ -1,8 +1,10 @@
 // explainer boot script. The page is complete without it: the server
 // prerenders the whole widget and every control is a link. This script
-// prepares the page for go-app and loads the WebAssembly lazily, once the
-// widget is on screen and the browser is idle (or at the first touch or
-// key press), so that readers on slow networks get text first.
+// prepares the page for go-app and starts the WebAssembly once the widget
+// is on screen (or at the first touch or key press). A story's own page
+// has begun the download already, with a preload in its <head>; an
+// embedded card waits for the browser to be idle too. Readers on slow
+// networks get text first either way: the page paints without script.
 (function () {
   "use strict";
   // Names shared with the server's page and the WebAssembly: they are
@@ -243,12 +245,19 @@
     ["pointerdown", "keydown", "touchstart", "focusin"].forEach(function (t) {
       root.addEventListener(t, load, { once: true, passive: true });
     });
-    if (!("IntersectionObserver" in window)) return whenIdle(load);
+    // A page that preloads the WebAssembly (a story's own page, where the
+    // widget is what the reader came for) has its bytes on the way
+    // already: start it as soon as it is in view. An embedded card waits
+    // for the browser to be idle too, so that the article around it
+    // comes first.
+    var preloaded = document.querySelector('link[rel=preload][as=fetch][href="' + cfg.wasm + '"]');
+    var soon = preloaded ? function (f) { f(); } : whenIdle;
+    if (!("IntersectionObserver" in window)) return soon(load);
     var seen = new IntersectionObserver(function (entries) {
       for (var i = 0; i < entries.length; i++) {
         if (entries[i].isIntersecting) {
           seen.disconnect();
-          return whenIdle(load);
+          return soon(load);
         }
       }
     }, { rootMargin: "200px" });

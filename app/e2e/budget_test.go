@@ -1,0 +1,93 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"io/fs"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"explainer/app/internal/testenv"
+	"explainer/app/story/storytest"
+)
+
+// Performance budgets, in sizes and counts only: times depend on the
+// machine, bytes do not. make bench measures the times.
+const (
+	// wasmBudget is what the reader's WebAssembly may weigh as a release
+	// compresses it (brotli 11). The goal is 1,450,000 B; go-app's own
+	// floor (a hello-world page) is about 1,400,000 B, most of it net/http
+	// and the crypto its init pulls in. This ceiling is where the widget
+	// stands now, so that nothing grows it unnoticed: lower it with every
+	// saving.
+	wasmBudget = 1_630_000
+	// firstPaintBudget is what may come over the network before the
+	// story is first painted: the HTML and the stylesheet, no script.
+	firstPaintBudget = 30_000
+)
+
+// The reader's WebAssembly, compressed as released, stays within its
+// budget.
+func TestWasmBudget(t *testing.T) {
+	needBrowser(t)
+	br, err := fs.ReadFile(testenv.ReleaseStaticFS(t), "app.wasm.br")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("app.wasm: %d B as brotli 11 (budget %d, goal 1,450,000)", len(br), wasmBudget)
+	if len(br) > wasmBudget {
+		t.Errorf("app.wasm is %d B as brotli 11, over its budget of %d: go run ./app/tools/wasmsize shows what grew", len(br), wasmBudget)
+	}
+}
+
+// The page paints the story from its HTML and stylesheet alone, within
+// the budget, asks nothing of another origin, and without the WebAssembly
+// still shows every event.
+func TestFirstPaintBudget(t *testing.T) {
+	p := newTab(t)
+	p.open(site.URL + "/")
+	var r loadResult
+	p.eval(loadJS, &r)
+	if r.FCP == 0 {
+		t.Fatal("no first contentful paint recorded")
+	}
+	if r.Before > firstPaintBudget {
+		t.Errorf("%v B came before the first paint; the budget is %d", r.Before, firstPaintBudget)
+	}
+	if r.ThirdParty != 0 || len(p.offLoopback()) != 0 {
+		t.Errorf("requests to another origin: %q", p.offLoopback())
+	}
+
+	p.run(chromedp.Navigate(site.URL + "/?wasm=0"))
+	p.waitFor(`document.readyState === "complete"`)
+	var tabs, wasm int
+	p.eval(`document.querySelectorAll("#explainer [role=tab]").length`, &tabs)
+	p.eval(`performance.getEntriesByType("resource").filter(e => e.name.includes(".wasm")).length`, &wasm)
+	if want := len(storytest.BuiltInStory(t).Events); tabs != want {
+		t.Errorf("without the WebAssembly the page shows %d events; the story has %d", tabs, want)
+	}
+	if wasm != 0 {
+		t.Errorf("?wasm=0 downloaded the WebAssembly %d times", wasm)
+	}
+}
+
+// A story's page preloads the WebAssembly, in the mode boot.js fetches it
+// (one download: TestTakeover); the embedded card and ?wasm=0 do not.
+func TestPreload(t *testing.T) {
+	p := newTab(t)
+	for _, c := range []struct {
+		query string
+		want  bool
+	}{{"", true}, {"?event=london-summit", true}, {"?embed=1", false}, {"?wasm=0", false}} {
+		p.run(chromedp.Navigate(site.URL + "/" + c.query))
+		var got bool
+		p.eval(`(() => {
+			const l = document.querySelector('link[rel=preload][as=fetch]');
+			return !!l && l.crossOrigin === "anonymous" && l.href === new URL(document.querySelector("script[data-wasm]").dataset.wasm, location.href).href;
+		})()`, &got)
+		if got != c.want {
+			t.Errorf("%q: preloads the WebAssembly %v, want %v", c.query, got, c.want)
+		}
+	}
+}
