@@ -85,24 +85,32 @@ type loadResult struct {
 const interactJS = `(async (kind, n) => {
 	const times = [];
 	const tabs = () => [...document.querySelectorAll("#explainer [role=tab]")];
-	for (let i = 0; i < n; i++) {
-		const all = tabs();
-		const cur = all.findIndex(t => t.getAttribute("aria-selected") === "true");
-		const step = kind === "key" ? 1 : 3;
-		const next = all[(cur + step) % all.length];
-		if (kind === "key" && cur + 1 >= all.length) { all[0].click(); await new Promise(r => setTimeout(r, 50)); i--; continue; }
+	// selects runs act and resolves once next shows as selected.
+	const selects = (next, act) => {
 		const done = new Promise(resolve => {
 			const seen = new MutationObserver(() => {
 				if (next.isConnected && next.getAttribute("aria-selected") === "true") { seen.disconnect(); resolve(); }
 			});
 			seen.observe(document.getElementById("explainer"), {attributes: true, subtree: true});
 		});
+		act();
+		return done;
+	};
+	for (let i = 0; i < n; i++) {
+		let all = tabs();
+		let cur = all.findIndex(t => t.getAttribute("aria-selected") === "true");
+		if (kind === "key" && cur + 1 >= all.length) { // at the end: back to the start, untimed
+			await selects(all[0], () => all[0].click());
+			all = tabs();
+			cur = 0;
+		}
+		const next = all[(cur + (kind === "key" ? 1 : 3)) % all.length];
 		const t0 = performance.now();
-		if (kind === "key") all[cur].dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowRight", bubbles: true}));
-		else next.click();
-		await done;
+		await selects(next, kind === "key" ?
+			() => all[cur].dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowRight", bubbles: true})) :
+			() => next.click());
 		times.push(performance.now() - t0);
-		await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+		await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0))); // let the frame paint
 	}
 	return times;
 })`
