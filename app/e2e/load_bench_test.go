@@ -4,9 +4,6 @@ package e2e
 
 import (
 	"context"
-	"io"
-	"log/slog"
-	"net"
 	"os"
 	"path/filepath"
 	"slices"
@@ -133,24 +130,8 @@ func BenchmarkLoad(b *testing.B) {
 		b.Fatal(err)
 	}
 	static := testenv.ReleaseStaticFS(b)
-	start := func(cfg server.Config) string {
-		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
-		cfg.Static = static
-		srv, err := server.New(cfg)
-		if err != nil {
-			b.Fatal(err)
-		}
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			b.Fatal(err)
-		}
-		ctx, cancel := context.WithCancel(context.Background())
-		b.Cleanup(cancel)
-		go srv.Serve(ctx, ln)
-		return "http://" + ln.Addr().String()
-	}
-	builtin := start(server.Config{}) + "/"
-	generated := start(server.Config{StoriesDir: dir}) + "/s/generated/"
+	builtin := serveConfig(b, server.Config{Static: static}) + "/"
+	generated := serveConfig(b, server.Config{Static: static, StoriesDir: dir}) + "/s/generated/"
 
 	cases := []struct {
 		name    string

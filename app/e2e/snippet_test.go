@@ -32,14 +32,13 @@ func serveStories(t *testing.T, files map[string]string) string {
 }
 
 // serveConfig starts the real server, with the WebAssembly built from
-// this source, on loopback until the test ends, and returns its address.
+// this source (unless cfg gives its static files), on loopback until the
+// test ends, and returns its address.
 func serveConfig(t testing.TB, cfg server.Config) string {
 	t.Helper()
-	static, err := testenv.Static()
-	if err != nil {
-		t.Fatal(err)
+	if cfg.Static == nil {
+		cfg.Static = testenv.StaticFS(t)
 	}
-	cfg.Static = static
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}

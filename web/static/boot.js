@@ -250,7 +250,11 @@
     // already: start it as soon as it is in view. An embedded card waits
     // for the browser to be idle too, so that the article around it
     // comes first.
-    var preloaded = document.querySelector('link[rel=preload][as=fetch][href="' + cfg.wasm + '"]');
+    // (Compared, not put in a selector: a site's path prefix may hold
+    // characters a selector would need escaped.)
+    var preloaded = Array.prototype.some.call(document.querySelectorAll("link[rel=preload][as=fetch]"), function (l) {
+      return l.getAttribute("href") === cfg.wasm;
+    });
     var soon = preloaded ? function (f) { f(); } : whenIdle;
     if (!("IntersectionObserver" in window)) return soon(load);
     var seen = new IntersectionObserver(function (entries) {

@@ -71,12 +71,12 @@ func run(pkg, tags, file string, top, quality int) error {
 	if err != nil {
 		return fmt.Errorf("%s: %v", file, err)
 	}
-	print(rep, top)
+	printReport(rep, top)
 	return nil
 }
 
-// print writes the table, largest compressed first.
-func print(rep wasmsize.Report, top int) {
+// printReport writes the table, largest compressed first.
+func printReport(rep wasmsize.Report, top int) {
 	sort.Slice(rep.Packages, func(i, j int) bool { return rep.Packages[i].Brotli > rep.Packages[j].Brotli })
 	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(w, "package\tfuncs\tcode B\tbrotli B\t")
