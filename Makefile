@@ -91,7 +91,8 @@ test-wasm:
 	ZONEINFO=$(GOROOT)/lib/time/zoneinfo.zip GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec" ./app/story/... ./app/i18n/... ./app/studio/draft/...
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -tags studio -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec" -run '^(TestStaticHTMLCannotInject|TestEscapeAttr)$$' ./app/widget
 
-# The parser, the rich-text subset of bodies and captions, the media
+# The parser, the rich-text subset of bodies and captions (checked against
+# the rules as first written, and seeded with long unclosed delimiter runs), the media
 # recogniser and the importer. Each runs for a number of inputs, not a
 # time: a -fuzztime duration races Go's fuzzing coordinator (go.dev/issue/
 # 75804, fixed in Go 1.27) and fails at the deadline with no crasher. The

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // loc is where a value is in the file: its byte offset and JSON path.
@@ -284,12 +285,21 @@ func structInfoOf(t reflect.Type) *structInfo {
 // suggest returns the known name closest to a misspelt one, or "".
 func suggest[S ~string](got string, names []S) string {
 	best, bestDist := "", 3
+	lower := strings.ToLower(got)
+	runes := utf8.RuneCountInString(lower)
 	for _, name := range names {
 		n := string(name)
 		if strings.EqualFold(n, got) {
 			return n
 		}
-		if d := editDistance(strings.ToLower(got), strings.ToLower(n)); d < bestDist {
+		// Names whose lengths differ by the distance or more are that far
+		// apart already: a long key is not compared letter by letter with
+		// every field's name.
+		ln := strings.ToLower(n)
+		if diff := runes - utf8.RuneCountInString(ln); diff >= bestDist || -diff >= bestDist {
+			continue
+		}
+		if d := editDistance(lower, ln); d < bestDist {
 			best, bestDist = n, d
 		}
 	}

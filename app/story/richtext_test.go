@@ -2,6 +2,7 @@ package story
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -65,12 +66,25 @@ func TestRichTextLinksAreChecked(t *testing.T) {
 }
 
 // FuzzRichText: any text parses, without a panic, into runs whose words
-// are all from the text and whose links hold no space or parenthesis.
+// are all from the text and whose links hold no space or parenthesis, and
+// as the rules read (refParseInlines, whose time grows with the square of
+// a paragraph: it is asked only of texts up to 256 bytes). The seeds include
+// long runs of delimiters that never close.
 func FuzzRichText(f *testing.F) {
 	for _, s := range []string{"a *b* **c** [d](https://e.com) \\*", "[[x](y)](z)", "***", "*[", "\\"} {
 		f.Add(s)
 	}
+	for _, run := range []string{" *", " **", "*", "**a", "[", "[a](", "[a]", "\\*", "* [", "*a "} {
+		f.Add(strings.Repeat(run, 1000))
+	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) <= 256 {
+			for _, p := range Paragraphs(s) {
+				if got, want := parseInlines(p), refParseInlines(p); !slices.Equal(got, want) {
+					t.Fatalf("%q parses as\n%+v\nwant\n%+v", p, got, want)
+				}
+			}
+		}
 		total := 0
 		for _, p := range RichText(s).Paragraphs() {
 			for _, r := range p {
@@ -84,4 +98,39 @@ func FuzzRichText(f *testing.F) {
 			t.Fatalf("%d bytes of runs from %d of text %q", total, len(s), s)
 		}
 	})
+}
+
+// TestRichTextAsRuleReads: the parser answers as the rules read, scanning
+// ahead from every star (refParseInlines), for every short text over the
+// characters that matter: stars, brackets, parentheses, backslashes,
+// spaces, newlines and a letter. Short texts of these few characters hold
+// every way delimiters meet; FuzzRichText tries longer ones.
+func TestRichTextAsRuleReads(t *testing.T) {
+	const alphabet = "*[]()\\ \na"
+	var texts []string
+	var grow func(prefix string, n int)
+	grow = func(prefix string, n int) {
+		texts = append(texts, prefix)
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			grow(prefix+string(c), n-1)
+		}
+	}
+	grow("", 6) // 9^6 ≈ 531,441 texts up to six characters
+	texts = append(texts,
+		"a *b* **c** [d](https://e.com) \\*", "[[x](y)](z)", "***a***", "a***b**c*",
+		"**a*b*c**", "*a**b**c*", "\\**a**", "[a](b)[c](d e)[f](g)", "[a]([b](c))",
+	)
+	// Long runs of delimiters, closed at the end or never.
+	for _, run := range []string{" *", " **", "*", "**a", "[", "[a](", "[a]", "\\*", "* [", "*a ", "a*"} {
+		long := strings.Repeat(run, 200)
+		texts = append(texts, long, long+"x*", long+"x**", "*"+long, "[w"+long+"](https://e.com)")
+	}
+	for _, s := range texts {
+		if got, want := parseInlines(s), refParseInlines(s); !slices.Equal(got, want) {
+			t.Fatalf("%q parses as\n%+v\nwant\n%+v", s, got, want)
+		}
+	}
 }
