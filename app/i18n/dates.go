@@ -95,7 +95,7 @@ func momentParts(lang Locale, m story.Moment) (date, clock string, zoned bool) {
 		date = yearText(lang, m)
 	case story.Month:
 		if lang == Ukrainian {
-			date = fmt.Sprintf("%s %d", monthsUKNom[t.Month()-1], t.Year())
+			date = fmt.Sprintf("%s %d р.", monthsUKNom[t.Month()-1], t.Year())
 		} else {
 			date = fmt.Sprintf("%s %d", monthsLongEN[t.Month()-1], t.Year())
 		}
@@ -140,6 +140,8 @@ func yearText(lang Locale, m story.Moment) string {
 	case bce == 0 && m.Time().Year() < 1000:
 		// "33" alone could be an age or a count: early years say which era.
 		return T(lang, "date.ce", strconv.Itoa(m.Time().Year()))
+	case bce == 0 && lang == Ukrainian:
+		return strconv.Itoa(m.Time().Year()) + " р." // the year marker Ukrainian dates carry
 	case bce == 0:
 		return strconv.Itoa(m.Time().Year())
 	case bce < 1_000_000:
@@ -183,20 +185,22 @@ func decimal(lang Locale, x float64) string {
 
 func dayMonthYear(lang Locale, t time.Time) string {
 	if lang == Ukrainian {
-		return fmt.Sprintf("%d %s %d", t.Day(), monthsUKGen[t.Month()-1], t.Year())
+		return fmt.Sprintf("%d %s %d р.", t.Day(), monthsUKGen[t.Month()-1], t.Year())
 	}
 	return fmt.Sprintf("%d %s %d", t.Day(), monthsEN[t.Month()-1], t.Year())
 }
 
 // zoneLabel is the zone's abbreviation at that instant (EST, EET, GMT),
 // or its UTC offset where the database has no letters for it. Ukrainian
-// readers get the offset (UTC−5), not Latin abbreviations, and Kyiv's
-// own time by name.
+// readers get the time of the zone's city by name, as Ukrainian news
+// writes it ("за київським часом", "за вашингтонським часом": the capital
+// stands for US Eastern time), and the offset (UTC−5) elsewhere, never
+// Latin abbreviations.
 func zoneLabel(lang Locale, t time.Time) string {
 	name, off := t.Zone()
 	if lang == Ukrainian {
-		if t.Location().String() == "Europe/Kyiv" {
-			return "за київським часом"
+		if city, ok := zoneCitiesUK[t.Location().String()]; ok {
+			return "за " + city + " часом"
 		}
 		return utcOffset(off)
 	}
@@ -207,6 +211,19 @@ func zoneLabel(lang Locale, t time.Time) string {
 		return "UTC"
 	}
 	return "UTC" + t.Format("-07:00")
+}
+
+// zoneCitiesUK names, in the instrumental case that "за … часом" takes,
+// the cities whose time Ukrainian news gives by name.
+var zoneCitiesUK = map[string]string{
+	"Europe/Kyiv":      "київським",
+	"America/New_York": "вашингтонським",
+	"Europe/London":    "лондонським",
+	"Europe/Paris":     "паризьким",
+	"Europe/Berlin":    "берлінським",
+	"Europe/Warsaw":    "варшавським",
+	"Europe/Brussels":  "брюссельським",
+	"Europe/Moscow":    "московським",
 }
 
 // utcOffset writes an offset east of UTC in seconds as readers read it:

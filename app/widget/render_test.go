@@ -278,7 +278,7 @@ func TestLanguages(t *testing.T) {
 	}{
 		{url: "/", want: "Event 1 of 10", wantLang: "en"},
 		{url: "/?lang=uk", want: "Подія 1 з 10", wantLang: "uk", storyLang: true},
-		{url: "/?lang=uk&event=kharkiv-drone-strike", want: "28 лютого 2025, 22:57 – 1 березня 2025, 00:23 за київським часом", wantLang: "uk", storyLang: true},
+		{url: "/?lang=uk&event=kharkiv-drone-strike", want: "28 лютого 2025 р., 22:57 – 1 березня 2025 р., 00:23 за київським часом", wantLang: "uk", storyLang: true},
 		{url: "/?lang=fr", want: "Event 1 of 10", wantLang: "en"},
 	}
 	for _, tt := range tests {
