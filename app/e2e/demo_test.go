@@ -166,7 +166,7 @@ func TestDemoArticle(t *testing.T) {
 			if mode.query == "" {
 				f.waitReady()
 				f.run(chromedp.Focus("#tab-oval-office-meeting", chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowRight))
-				p.waitFor(`window.selects.includes("european-solidarity")`)
+				p.waitFor(`window.selects.includes("minerals-deal-unsigned")`)
 			} else {
 				f.run(chromedp.Click("#tab-kharkiv-drone-strike", chromedp.ByQuery))
 				f.waitFor(`location.search.includes("event=kharkiv-drone-strike")`)

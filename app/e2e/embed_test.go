@@ -60,7 +60,7 @@ func TestEmbedded(t *testing.T) {
 				}
 			}
 			f.run(chromedp.Focus("#tab-oval-office-meeting", chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowRight))
-			f.waitFor(`document.querySelector("#tab-european-solidarity").getAttribute("aria-selected") === "true"`)
+			f.waitFor(`document.querySelector("#tab-minerals-deal-unsigned").getAttribute("aria-selected") === "true"`)
 			p.waitFor(`window.messages.includes("explainer:select")`)
 			if errs := p.errorsSeen(); len(errs) > 0 {
 				t.Errorf("errors in the host page: %q", errs)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"explainer/app/internal/htmltest"
 	"explainer/app/story/storytest"
 )
 
@@ -53,6 +54,31 @@ func TestBuiltInStoryRenders(t *testing.T) {
 			if res.StatusCode != 200 || !strings.Contains(page, `id="tab-`+string(e.ID)+`"`) || !strings.Contains(page, html.EscapeString(e.Headline)) {
 				t.Errorf("/%s: %d, or the event is not on it", q, res.StatusCode)
 			}
+		}
+	}
+}
+
+// TestBuiltInStoryQuoteTimes: a quote card shows when its words were
+// said. Kharkiv's officials described the night's strike in their
+// reports of Saturday, so that card shows 1 March, not the strike's
+// 22:57 on Friday; a quote without a time of its own shows its event's.
+func TestBuiltInStoryQuoteTimes(t *testing.T) {
+	s := newServer(t, Config{})
+	page := htmltest.Parse(t, body(t, get(t, s.Handler(), "GET", "/?event=kharkiv-drone-strike", nil)))
+	tests := []struct {
+		quote, datetime, text string
+	}{
+		{"kharkiv-massive", "2025-03-01", "1 Mar 2025"},
+		{"vance-disrespect", "2025-02-28", "28 Feb 2025, late morning"},
+	}
+	for _, tt := range tests {
+		card := htmltest.Find(page, htmltest.ByID("quote-"+tt.quote))
+		if card == nil {
+			t.Fatalf("no card for %s", tt.quote)
+		}
+		when := htmltest.Find(card, htmltest.ByTag("time"))
+		if when == nil || htmltest.Value(when, "datetime") != tt.datetime || htmltest.Text(when) != tt.text {
+			t.Errorf("%s's card is dated %q; want %q (%s)", tt.quote, htmltest.Text(when), tt.text, tt.datetime)
 		}
 	}
 }

@@ -106,6 +106,10 @@ type Quote struct {
 	Event   Ref       `json:"event" story:"required" doc:"Id of the event the quote belongs to."`
 	ReplyTo Ref       `json:"replyTo,omitempty" doc:"Id of the quote this one answers, to show an exchange."`
 	Source  Ref       `json:"source,omitempty" doc:"Id of the source that reports the quote."`
+	// When is for a quote said apart from its event: officials naming a
+	// night's strike the next morning. Without it the card shows the
+	// event's time, which would date such words wrongly.
+	When *Moment `json:"when,omitempty" doc:"When it was said, if not at the time of its event (a reaction the next day, say); the card shows the event's time otherwise."`
 	// SourceText is what lets an editor stand behind a direct quote
 	// without keeping a copy of someone else's article: the one sentence
 	// that carries it, which the validator checks the words against. It

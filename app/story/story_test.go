@@ -1,10 +1,17 @@
 package story
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 )
 
 const defaultStoryPath = "../../web/stories/oval-office-2025.json"
@@ -27,10 +34,12 @@ func TestBuiltInStory(t *testing.T) {
 	wantOrder := []ID{
 		"paris-ceasefire-2019",
 		"oval-office-meeting",
-		// Evening in Paris (19:00 CET) begins before 13:45 in Washington.
-		"european-solidarity",
 		"minerals-deal-unsigned",
 		"kharkiv-drone-strike",
+		// Late evening in Paris, as leaders reacted to Zelensky's
+		// departure: after it, and after the strike began.
+		"european-solidarity",
+		// The late afternoon in Washington, before AP's 6:12 pm update.
 		"trump-overplayed-his-hand",
 		"zelensky-lands-in-uk",
 		"nato-chief-urges-repair",
@@ -270,4 +279,135 @@ func TestReadmeExample(t *testing.T) {
 	if _, err := Parse("README.md example", []byte(example)); err != nil {
 		t.Errorf("the README's example story does not parse:\n%v", err)
 	}
+}
+
+// articleRun is the most words in a row the built-in story may share
+// with the report it is built from, anywhere readers are served: a short
+// phrase in common is unavoidable, a run of a dozen words is the report's
+// sentence copied.
+const articleRun = 12
+
+// reportText names the report's text for -article, which rewrites the
+// fingerprints of its runs in testdata; the report itself is not kept.
+var reportText = flag.String("article", "", "rewrite testdata/article-runs.txt from this text of the built-in story's source report")
+
+// TestBuiltInStoryOwnWords: no run of articleRun words of what readers are
+// served (every text of the story as readers get it, markup aside, the
+// quotes' source sentences excepted since readers never get them) is a
+// run of the report's. The report is kept as fingerprints of its runs
+// (testdata/article-runs.txt), not as text: the story cites it, it does
+// not republish it.
+func TestBuiltInStoryOwnWords(t *testing.T) {
+	const runsPath = "testdata/article-runs.txt"
+	if *reportText != "" {
+		text, err := os.ReadFile(*reportText)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prints := slices.Sorted(maps.Keys(runPrints(string(text), articleRun)))
+		if err := os.WriteFile(runsPath, []byte(strings.Join(prints, "\n")+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := os.ReadFile(runsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := map[string]bool{}
+	for _, p := range strings.Fields(string(data)) {
+		report[p] = true
+	}
+	if len(report) < 300 {
+		t.Fatalf("%s holds %d runs; the report has over 300", runsPath, len(report))
+	}
+	served, err := json.Marshal(mustParseDefault(t).ForReaders())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range jsonStrings(t, served) {
+		plain := RichText(text).PlainText()
+		words := runWords(plain)
+		for i := 0; i+articleRun <= len(words); i++ {
+			if report[runPrint(words[i:i+articleRun])] {
+				t.Errorf("served text repeats %d words of the report in a row: “%s…”", articleRun, strings.Join(words[i:i+articleRun], " "))
+				break
+			}
+		}
+	}
+}
+
+// TestRunPrintsFindCopies: the check above finds a run copied from a text
+// whatever the case, the punctuation and the apostrophes, and a run
+// changed by one word is not one.
+func TestRunPrintsFindCopies(t *testing.T) {
+	report := runPrints("Upon landing in the UK, Zelensky launched a fourteen-post thread on X, reiterating his calls.", 12)
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"He said: upon landing in the U.K. Zelensky launched a fourteen post thread on X", false}, // "U.K." is two words
+		{"UPON LANDING IN THE UK — ZELENSKY LAUNCHED A FOURTEEN-POST THREAD ON X", true},
+		{"upon landing in the UK, Zelensky started a fourteen-post thread on X", false},
+		{"upon landing in the UK Zelensky launched a fourteen-post thread on X, reiterating", true},
+	}
+	for _, tt := range tests {
+		words := runWords(tt.text)
+		found := false
+		for i := 0; i+12 <= len(words); i++ {
+			found = found || report[runPrint(words[i:i+12])]
+		}
+		if found != tt.want {
+			t.Errorf("%q: found %v; want %v", tt.text, found, tt.want)
+		}
+	}
+}
+
+// runWords splits text into words as a copy check compares them: letters
+// and digits, lower case, apostrophes dropped (Ukraine’s, Ukraine's and
+// Ukraines are one word).
+func runWords(text string) []string {
+	text = strings.NewReplacer("’", "", "'", "").Replace(strings.ToLower(text))
+	return strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// runPrint is a run's fingerprint: enough of its SHA-256 to tell runs
+// apart, too little to read the text back.
+func runPrint(words []string) string {
+	sum := sha256.Sum256([]byte(strings.Join(words, " ")))
+	return hex.EncodeToString(sum[:8])
+}
+
+func runPrints(text string, n int) map[string]bool {
+	words := runWords(text)
+	out := map[string]bool{}
+	for i := 0; i+n <= len(words); i++ {
+		out[runPrint(words[i:i+n])] = true
+	}
+	return out
+}
+
+// jsonStrings lists every string value in a JSON document.
+func jsonStrings(t *testing.T, data []byte) []string {
+	var doc any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case string:
+			out = append(out, v)
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		case map[string]any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(doc)
+	return out
 }

@@ -76,11 +76,21 @@ func (c *quoteCard) Render() app.UI {
 			return app.P().Class("quote-card-flag").Text(t("quotes.fromSelected"))
 		}),
 		app.Footer().Class("quote-card-meta").Body(
-			timeOf(c.IEvent.Start).Text(i18n.FormatMoment(c.ILang, c.IEvent.Start)),
+			c.when(),
 			source,
 			app.If(c.IHref != "", func() app.UI {
 				return app.A().Class("quote-card-show").Href(c.IHref).Text(t("quotes.showInTimeline"))
 			}),
 		),
 	)
+}
+
+// when is the time the quote was said: its own when it has one (words
+// said the morning after a night's events), else its event's.
+func (c *quoteCard) when() app.UI {
+	m := c.IEvent.Start
+	if c.IQuote.When != nil {
+		m = *c.IQuote.When
+	}
+	return timeOf(m).Text(i18n.FormatMoment(c.ILang, m))
 }

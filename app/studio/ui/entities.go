@@ -102,6 +102,7 @@ func (c *Studio) itemFields(l list, path string, s *story.Story, i int) []app.UI
 			c.textArea(path+".sourceText", "The source's sentence (for the desk)", "For a direct quote: the sentence of the source that carries it, in quotation marks, as the source words it. Never shown to readers.", q.SourceText, 3),
 			c.textField(path+".context", "Context", "One sentence on when and why it was said.", q.Context),
 			c.selectField(path+".event", "Event", "", string(q.Event), "Choose an event", c.options(s, "$.events")),
+			c.momentFields(path+".when", "Said at another time than its event", q.When, false),
 			c.selectField(path+".replyTo", "In reply to", "", string(q.ReplyTo), "None", c.quoteOptions(s, i)),
 			c.selectField(path+".source", "Source", "", string(q.Source), "None", c.options(s, "$.sources")),
 			c.idField(path, string(q.ID)),
