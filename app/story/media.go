@@ -138,6 +138,25 @@ var serviceDomains = []struct {
 	{"Wistia", []string{"wistia.com", "wistia.net", "wi.st"}},
 }
 
+// extendSchema says in the schema what ThumbnailService refuses, from the
+// same list of hosts.
+func (Media) extendSchema(props map[string]any) {
+	props["thumbnail"].(map[string]any)["not"] = map[string]any{"pattern": serviceURLPattern()}
+}
+
+// serviceURLPattern matches an https address on a service's hosts
+// (serviceOf), in the syntax both JSON Schema and Go's regexp read.
+func serviceURLPattern() string {
+	var alts []string
+	for _, s := range serviceDomains {
+		for _, d := range s.domains {
+			alts = append(alts, strings.ReplaceAll(d, ".", `\.`))
+		}
+	}
+	alts = append(alts, `google\.(com|[a-z]{2}|com?\.[a-z]{2})`)
+	return `^https://([^/?#]*\.)?(` + strings.Join(alts, "|") + `)\.?(:[0-9]*)?([/?#]|$)`
+}
+
 // serviceOf returns the service a host (lower case) belongs to, or "".
 func serviceOf(host string) string {
 	if googleDomain(host) {

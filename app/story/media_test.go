@@ -1,6 +1,7 @@
 package story
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -229,8 +230,15 @@ func TestThumbnailService(t *testing.T) {
 		if _, got := m.ThumbnailService(); got != tt.service {
 			t.Errorf("ThumbnailService(%q) = %q; want %q", tt.thumbnail, got, tt.service)
 		}
+		// The schema says the same, for editors (it reads hosts in lower
+		// case, as links are written).
+		if got := schemaPattern.MatchString(strings.ToLower(tt.thumbnail)); got != (tt.service != "") {
+			t.Errorf("the schema's pattern matches %q: %v; want %v", tt.thumbnail, got, tt.service != "")
+		}
 	}
 }
+
+var schemaPattern = regexp.MustCompile(serviceURLPattern())
 
 // TestServiceHostsCoverPlayers: every host a player loads from, and every
 // service address the recogniser knows a player for, is a service host,
