@@ -54,6 +54,7 @@ func TestParseErrorsAreAllReported(t *testing.T) {
 		{file: "dangling-refs.json", wantLines: []int{7, 7, 9, 9, 9, 9}},
 		{file: "times.json", wantLines: []int{6, 7, 8, 9, 10, 11, 12}},
 		{file: "unsafe-urls.json", wantLines: []int{6, 7, 8, 11}},
+		{file: "media.json", wantLines: []int{6, 7, 8, 9, 10}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -74,7 +74,16 @@ func structSchema(t reflect.Type, defs map[string]any) map[string]any {
 	if len(required) > 0 {
 		s["required"] = required
 	}
+	if x, ok := reflect.Zero(t).Interface().(schemaExtender); ok {
+		x.extendSchema(props)
+	}
 	return s
+}
+
+// schemaExtender is a struct with a rule across a field's type that its
+// schema states too, so that editors see it as they type.
+type schemaExtender interface {
+	extendSchema(props map[string]any)
 }
 
 // withDescription adds a description without touching a shared schema.

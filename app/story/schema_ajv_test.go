@@ -32,6 +32,7 @@ func TestSchemaWithAjv(t *testing.T) {
 		{file: "testdata/errors/unsafe-urls.json", want: "/sources/0/url must match pattern"},
 		{file: "testdata/errors/times.json", want: "/events/3/start/date must match pattern"},
 		{file: "testdata/errors/empty-events.json", want: "/events must NOT have fewer than 1 items"},
+		{file: "testdata/errors/media.json", want: "/events/2/media/thumbnail must NOT be valid"},
 	}
 	args := []string{"testdata/ajv-validate.js", schemaPath}
 	for _, tt := range tests {

@@ -307,8 +307,12 @@ func (c *converter) media(m *tmedia, headline string) *story.Media {
 	out := &story.Media{Src: story.URL(src)}
 	e := story.Recognise(src)
 	out.Kind = e.Kind
-	if e.Kind == story.MediaImage && e.Image != "" && !strings.HasPrefix(src, "https://") {
+	switch {
+	case e.Kind == story.MediaImage && e.Image != "" && !strings.HasPrefix(src, "https://"):
 		c.warn(m.url.at, "the image %s is not on https, which pages load images over: kept as a link", src)
+		out.Kind = story.MediaLink
+	case e.File != "" && !strings.HasPrefix(src, "https://"):
+		c.warn(m.url.at, "the file %s is not on https, which pages play video and audio over: kept as a link", src)
 		out.Kind = story.MediaLink
 	}
 	out.Title = c.plainText(m.title, "a media title")
@@ -332,6 +336,10 @@ func (c *converter) media(m *tmedia, headline string) *story.Media {
 	if m.thumbnail.s != "" {
 		if t, _ := c.absolute(m.thumbnail.s); strings.HasPrefix(t, "https://") {
 			out.Thumbnail = story.ImageURL(t)
+			if host, service := out.ThumbnailService(); service != "" {
+				out.Thumbnail = ""
+				c.warn(m.thumbnail.at, "the thumbnail %s is on %s, a host of %s, which would learn of every reader before any asked for the media: dropped; store the still with the story's pictures", t, host, service)
+			}
 		} else {
 			c.warn(m.thumbnail.at, "the thumbnail %q is not an https address: dropped", m.thumbnail.s)
 		}

@@ -24,6 +24,7 @@ const coverMedia story.Ref = "#cover"
 // and, once the WebAssembly runs, a button that loads the service's player
 // in its place: until the reader presses it, the page asks nothing of the
 // service, which would otherwise learn of every reader and set cookies.
+// An address that is none of these is a plain link, with no placeholder.
 func (v *view) media(m *story.Media, event story.Ref) app.UI {
 	e := m.Embed()
 	provider := e.Provider
@@ -37,14 +38,21 @@ func (v *view) media(m *story.Media, event story.Ref) app.UI {
 	}
 	var shown app.UI
 	canPlay := e.Player != "" || e.File != ""
+	// A still from the service's own hosts would tell it of every reader
+	// before any pressed the button; Parse refuses one, and a story built
+	// in code gets none either (story.Media.ThumbnailService).
+	thumbnail := m.Thumbnail != ""
+	if _, service := m.ThumbnailService(); service != "" {
+		thumbnail = false
+	}
 	switch {
 	case e.Image != "":
 		shown = app.Img().Src(attr(e.Image)).Alt(attr(m.Alt)).Loading("lazy").Attr("referrerpolicy", "no-referrer")
 	case canPlay && v.c.playing == event:
 		shown = v.player(e, title, provider)
-	default:
+	case canPlay || thumbnail || title != "":
 		shown = app.Div().Class("media-placeholder").Body(
-			app.If(m.Thumbnail != "", func() app.UI {
+			app.If(thumbnail, func() app.UI {
 				return app.Img().Class("media-thumbnail").Src(attr(string(m.Thumbnail))).Alt("").Role("presentation").Loading("lazy").Attr("referrerpolicy", "no-referrer")
 			}),
 			app.If(title != "", func() app.UI {
