@@ -30,35 +30,40 @@ func serveLoopback(t *testing.T, s *Server) string {
 	return ln.Addr().String()
 }
 
-// deadlineRecorder is a response writer that notes the write deadline a
+// deadlineRecorder is a response writer that notes the write deadlines a
 // handler sets through http.ResponseController.
 type deadlineRecorder struct {
 	*httptest.ResponseRecorder
-	deadline time.Time
+	deadlines []time.Time
 }
 
 func (d *deadlineRecorder) SetWriteDeadline(t time.Time) error {
-	d.deadline = t
+	d.deadlines = append(d.deadlines, t)
 	return nil
 }
 
-// TestWriteDeadlineFollowsBytesSent: the WebAssembly's longer deadline is
-// worked out from the bytes sent, brotli or not, not its raw size.
-func TestWriteDeadlineFollowsBytesSent(t *testing.T) {
-	s := newServer(t, Config{})
+// TestPacingFollowsBytesSent: a response's write deadline moves forward
+// once for every SendMin bytes sent, in the encoding negotiated, brotli
+// or not, each time to SendWindow ahead; a small response keeps the
+// server's WriteTimeout.
+func TestPacingFollowsBytesSent(t *testing.T) {
+	const step, window = 64 << 10, 7 * time.Second
+	s := newServer(t, Config{SendMin: step, SendWindow: window})
 	wasm := s.assets.ByName("app.wasm")
 	if wasm.Brotli == nil {
 		t.Fatal("the test WebAssembly has no brotli form")
 	}
+	small := s.assets.ByName("favicon.svg")
 	for _, tt := range []struct {
-		name, accept string
-		size         int
+		name, url, accept string
+		size              int
 	}{
-		{name: "brotli", accept: "br", size: len(wasm.Brotli)},
-		{name: "identity", accept: "", size: len(wasm.Raw)},
+		{name: "brotli", url: wasm.URL, accept: "br", size: len(wasm.Brotli)},
+		{name: "identity", url: wasm.URL, accept: "", size: len(wasm.Raw)},
+		{name: "small", url: small.URL, accept: "", size: len(small.Raw)},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			r := httptest.NewRequest("GET", wasm.URL, nil)
+			r := httptest.NewRequest("GET", tt.url, nil)
 			r.Header.Set("Accept-Encoding", tt.accept)
 			w := &deadlineRecorder{ResponseRecorder: httptest.NewRecorder()}
 			before := time.Now()
@@ -66,10 +71,17 @@ func TestWriteDeadlineFollowsBytesSent(t *testing.T) {
 			if w.Body.Len() != tt.size {
 				t.Fatalf("sent %d bytes; want %d", w.Body.Len(), tt.size)
 			}
-			got := w.deadline.Sub(before)
-			want := s.writeTimeout() + time.Duration(tt.size/slowLine)*time.Second
-			if got < want || got > want+time.Minute {
-				t.Errorf("deadline in %v; want %v for %d bytes", got, want, tt.size)
+			want := 0
+			if tt.size > step {
+				want = (tt.size + step - 1) / step
+			}
+			if len(w.deadlines) != want {
+				t.Fatalf("%d deadlines set for %d bytes; want one per %d bytes, %d", len(w.deadlines), tt.size, step, want)
+			}
+			for i, d := range w.deadlines {
+				if d.Before(before.Add(window)) || (i > 0 && d.Before(w.deadlines[i-1])) {
+					t.Fatalf("deadline %d is %v after the request; want %v or more, and none earlier than the one before", i, d.Sub(before), window)
+				}
 			}
 		})
 	}

@@ -64,9 +64,10 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, res response) {
 	if enc != "" {
 		h.Set("Content-Encoding", enc)
 	}
-	if d := s.writeAllowance(len(body)); d > s.writeTimeout() {
-		http.NewResponseController(w).SetWriteDeadline(time.Now().Add(d))
-	}
+	// A long body must keep a minimum rate (pace.go); a large one needs
+	// one of the slots for large responses (large.go).
+	w, release := s.gateLarge(s.pace(w, len(body)), r, len(body))
+	defer release()
 	if res.status != 0 && res.status != http.StatusOK {
 		h.Set("Content-Length", strconv.Itoa(len(body)))
 		w.WriteHeader(res.status)
@@ -87,21 +88,6 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, res response) {
 		r.Header.Del("Range")
 	}
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
-}
-
-// slowLine is the slowest reader a response is given time for: a phone on
-// a poor connection.
-const slowLine = 16 << 10 // bytes a second
-
-// writeAllowance is how long sending n bytes may take. The server's write
-// timeout suits pages; a body over a megabyte (the WebAssembly) gets time
-// for its size at slowLine: the bytes actually sent, in the encoding
-// negotiated, not its uncompressed size.
-func (s *Server) writeAllowance(n int) time.Duration {
-	if n <= 1<<20 {
-		return s.writeTimeout()
-	}
-	return s.writeTimeout() + time.Duration(n/slowLine)*time.Second
 }
 
 // etagFor marks a strong ETag with its encoding: "abc" becomes "abc-br".

@@ -47,14 +47,29 @@ type Config struct {
 	// PageCacheBytes bounds the memory kept for rendered pages, with their
 	// compressed forms; 0 means 64 MiB.
 	PageCacheBytes int
-	// WriteTimeout bounds the time to send a response; 0 means 30 s.
-	// Large assets get their own, longer deadline.
+	// WriteTimeout bounds the time to send a response of up to SendMin
+	// bytes; 0 means 30 s. Longer ones must keep up a rate instead.
 	WriteTimeout time.Duration
+	// SendMin and SendWindow are the slowest a reader may take a longer
+	// response: at least SendMin bytes in every SendWindow, or the
+	// connection is closed (pace.go). 0 means 32 KiB and 20 s.
+	SendMin    int
+	SendWindow time.Duration
 	// MaxConns bounds the connections open at once; more wait to be
 	// accepted. 0 means three quarters of the process's file limit, so
 	// that slow readers cannot use up the descriptors that story files
 	// and the listener need.
 	MaxConns int
+	// ConnsPerClient bounds the connections open from one client address
+	// (an IPv6 /64); more are answered 503 (clients.go). 0 means an
+	// eighth of MaxConns, from 8 to 64, or none with TrustProxy, where
+	// every connection comes from the proxy; -1 means none.
+	ConnsPerClient int
+	// LargeConns bounds the responses of a megabyte or more (the
+	// WebAssembly) being sent at once; more are answered 503, so that
+	// the other connections stay for pages and /healthz (large.go). 0
+	// means half of MaxConns.
+	LargeConns int
 	// Drain is how long requests in flight may take to finish once the
 	// server is told to stop; 0 means 30 seconds.
 	Drain time.Duration
@@ -94,6 +109,11 @@ type Server struct {
 	// the site itself may frame.
 	editorCSP string
 	handler   http.Handler
+	// largeSlots holds a token per large response being sent.
+	largeSlots chan struct{}
+	// clients counts connections by client address (nil when there is
+	// no cap).
+	clients *clients
 }
 
 // New loads the assets and the stories. It fails when a story folder has
@@ -130,6 +150,10 @@ func New(cfg Config) (*Server, error) {
 				s.log.Warn("reloading the stories after a save", "err", err)
 			}
 		})
+	}
+	s.largeSlots = make(chan struct{}, s.largeConns())
+	if n := s.connsPerClient(); n > 0 {
+		s.clients = newClients(n)
 	}
 	s.handler = s.routes()
 	return s, nil
@@ -192,10 +216,16 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		Handler:           s.handler,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      s.writeTimeout(), // pages; large assets get longer (serveAsset)
+		WriteTimeout:      s.writeTimeout(), // small responses; longer ones are paced (pace.go)
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    16 << 10,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	// The limit listener takes one of MaxConns, then accepts through the
+	// cap per client, which refuses a connection over it and accepts the
+	// next: a refused connection never holds one of MaxConns.
+	if s.clients != nil {
+		ln = &clientListener{ln, s.clients}
 	}
 	ln = netutil.LimitListener(ln, s.maxConns())
 	watchCtx, stopWatch := context.WithCancel(ctx)

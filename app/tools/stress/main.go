@@ -38,51 +38,97 @@ func main() {
 	binary := flag.String("binary", "bin/explainer", "the server to run")
 	phase := flag.Duration("phase", 3*time.Second, "how long each phase runs")
 	workers := flag.Int("workers", 32, "concurrent readers in each phase")
+	lockout := flag.Int("lockout", 0, "instead of the phases: this many slow readers of the uncompressed WebAssembly, and probes of / and /healthz")
+	lockoutFor := flag.Duration("lockout-for", 40*time.Second, "how long the probes run")
+	lockoutAddrs := flag.Int("lockout-addrs", 1, "loopback addresses the slow readers come from")
+	nofile := flag.Int("nofile", 0, "the server's file limit (ulimit -n); 0 keeps ours")
 	flag.Parse()
-	if err := run(*binary, *phase, *workers); err != nil {
+	var err error
+	if *lockout > 0 {
+		err = runLockout(*binary, *nofile, *lockout, *lockoutAddrs, *lockoutFor)
+	} else {
+		err = run(*binary, *phase, *workers)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "stress:", err)
 		os.Exit(1)
 	}
 }
 
-func run(binary string, phase time.Duration, workers int) error {
+// server is the server under test, serving a folder with one story of
+// 1,000 events.
+type server struct {
+	cmd        *exec.Cmd
+	dir        string
+	big        []byte
+	base, page string
+	wasm       string
+}
+
+// startServer runs binary on a free loopback port, under a file limit of
+// nofile when it is not 0, and waits until it answers.
+func startServer(binary string, nofile int) (*server, error) {
 	dir, err := os.MkdirTemp("", "explainer-stress-")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer os.RemoveAll(dir)
-	big := storytest.Generate(1000)
-	if err := os.WriteFile(filepath.Join(dir, "big.json"), big, 0o644); err != nil {
-		return err
+	s := &server{dir: dir, big: storytest.Generate(1000)}
+	if err := os.WriteFile(filepath.Join(dir, "big.json"), s.big, 0o644); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
 	}
 	addr, err := freeAddr()
 	if err != nil {
-		return err
+		os.RemoveAll(dir)
+		return nil, err
 	}
-	cmd := exec.Command(binary, "serve", "-addr", addr, "-stories", dir)
-	cmd.Stderr = io.Discard
-	if err := cmd.Start(); err != nil {
-		return err
+	args := []string{binary, "serve", "-addr", addr, "-stories", dir}
+	if nofile > 0 {
+		// The shell sets the limit and becomes the server (exec), so the
+		// process measured is the server itself.
+		args = append([]string{"sh", "-c", `ulimit -n "$1" && shift && exec "$@"`, "sh", fmt.Sprint(nofile)}, args...)
 	}
-	defer func() {
-		cmd.Process.Signal(os.Interrupt)
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			cmd.Process.Kill()
-		}
-	}()
-	base := "http://" + addr
-	if err := waitUp(base + "/healthz"); err != nil {
-		return err
+	s.cmd = exec.Command(args[0], args[1:]...)
+	s.cmd.Stderr = io.Discard
+	if err := s.cmd.Start(); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
 	}
-	page := base + "/s/" + storyID(big) + "/"
-	wasm, err := wasmURL(base, page)
+	s.base = "http://" + addr
+	if err := waitUp(s.base + "/healthz"); err != nil {
+		s.stop()
+		return nil, err
+	}
+	s.page = s.base + "/s/" + storyID(s.big) + "/"
+	if s.wasm, err = wasmURL(s.base, s.page); err != nil {
+		s.stop()
+		return nil, err
+	}
+	return s, nil
+}
+
+// stop interrupts the server (killing it if it takes over 10 s to drain)
+// and removes its folder.
+func (s *server) stop() {
+	s.cmd.Process.Signal(os.Interrupt)
+	done := make(chan error, 1)
+	go func() { done <- s.cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		s.cmd.Process.Kill()
+		<-done
+	}
+	os.RemoveAll(s.dir)
+}
+
+func run(binary string, phase time.Duration, workers int) error {
+	srv, err := startServer(binary, 0)
 	if err != nil {
 		return err
 	}
+	defer srv.stop()
+	cmd, dir, big, page, wasm := srv.cmd, srv.dir, srv.big, srv.page, srv.wasm
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: workers * 2, DisableCompression: false}}
 	fmt.Printf("server %s, a story of 1,000 events, %d readers, %v a phase\n", binary, workers, phase)
 	fmt.Printf("%-28s %9s %8s %9s %9s %9s %10s\n", "phase", "requests", "req/s", "errors", "shed", "p99", "RSS now")
