@@ -254,6 +254,11 @@ func TestImportCommand(t *testing.T) {
 	if code, _, errs := run("import", "-zone", "Mars/Olympus", bad); code != 2 || !strings.Contains(errs, "not an IANA time zone") {
 		t.Errorf("a bad zone: exit %d\n%s", code, errs)
 	}
+	// Local is a zone to Go, but the computer's own: refused at the flag,
+	// with why, rather than at the end as a story that does not validate.
+	if code, _, errs := run("import", "-zone", "Local", "../timelinejs/testdata/moon-landing.json"); code != 2 || !strings.Contains(errs, `-zone: the zone "Local" is this computer's own`) || !strings.Contains(errs, "readers everywhere") {
+		t.Errorf("-zone Local: exit %d\n%s", code, errs)
+	}
 	old := stdin
 	t.Cleanup(func() { stdin = old })
 	stdin = strings.NewReader("Year,Headline\n1969,Moon\n")
