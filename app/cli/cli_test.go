@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"explainer/app/internal/testenv"
 	"explainer/app/story"
 	"explainer/app/story/storytest"
 )
@@ -180,8 +181,11 @@ func TestExportCommand(t *testing.T) {
 
 // TestPublishCommand publishes the built-in story to a folder (file://,
 // the one store with no server), then again: nothing changed, nothing
-// written; a dry run over a site taken elsewhere lists what would change.
+// written; a dry run over a site taken elsewhere lists what would change;
+// a dry run to a folder create_dir would make lists everything as new and
+// makes nothing.
 func TestPublishCommand(t *testing.T) {
+	testenv.NoCloudMetadata(t)
 	dir := t.TempDir()
 	code, _, errs := run("publish", "-to", "file://"+dir, "-base-url", "https://news.example/graphics")
 	if code != 0 || !strings.Contains(errs, "published: ") || !strings.Contains(errs, "encoding=br") {
@@ -199,6 +203,14 @@ func TestPublishCommand(t *testing.T) {
 	code, out, errs = run("publish", "-to", "file://"+dir, "-base-url", "http://news.example/elsewhere", "-dry-run")
 	if code != 0 || !strings.Contains(out, "changed assets ") || !strings.Contains(out, "index.html\n") || !strings.Contains(errs, "encoding=gzip") {
 		t.Errorf("dry run of a site moved: exit %d, stdout %q\n%s", code, out, errs)
+	}
+	missing := filepath.Join(t.TempDir(), "new-site")
+	code, out, errs = run("publish", "-to", "file://"+missing+"?create_dir=true", "-base-url", "https://news.example/graphics", "-dry-run")
+	if code != 0 || !strings.Contains(out, "new     ") || strings.Contains(out, "changed") {
+		t.Errorf("dry run to a folder not made yet: exit %d, stdout %q\n%s", code, out, errs)
+	}
+	if _, err := os.Stat(missing); !os.IsNotExist(err) {
+		t.Errorf("the dry run made %s (%v)", missing, err)
 	}
 }
 
