@@ -86,14 +86,14 @@ func parseJSON(data []byte) (*node, *syntaxErr) {
 		return &syntaxErr{off: off, msg: "not valid JSON: " + err.Error()}
 	}
 	values := 0
-	var read func(depth int, path string) (*node, *syntaxErr)
-	read = func(depth int, path string) (*node, *syntaxErr) {
+	var read func(depth int, path *jsonPath) (*node, *syntaxErr)
+	read = func(depth int, path *jsonPath) (*node, *syntaxErr) {
 		off := start()
 		if depth > maxDepth {
 			return nil, &syntaxErr{off: off, msg: "nested too deeply for a timeline"}
 		}
 		if values++; values > maxValues {
-			return nil, &syntaxErr{off, fmt.Sprintf("more than %d JSON values, far more than a timeline of %d events holds: split the timeline", maxValues, story.MaxEvents), path}
+			return nil, &syntaxErr{off, fmt.Sprintf("more than %d JSON values, far more than a timeline of %d events holds: split the timeline", maxValues, story.MaxEvents), path.String()}
 		}
 		tok, err := dec.Token()
 		if err != nil {
@@ -110,7 +110,7 @@ func parseJSON(data []byte) (*node, *syntaxErr) {
 					if err != nil {
 						return nil, fail(err, koff)
 					}
-					v, e := read(depth+1, path+"."+k.(string))
+					v, e := read(depth+1, &jsonPath{parent: path, key: k.(string)})
 					if e != nil {
 						return nil, e
 					}
@@ -122,9 +122,10 @@ func parseJSON(data []byte) (*node, *syntaxErr) {
 				for dec.More() {
 					i := len(n.elems)
 					if i == maxList {
-						return nil, &syntaxErr{start(), tooLong(path), fmt.Sprintf("%s[%d]", path, i)}
+						at := &jsonPath{parent: path, index: i, elem: true}
+						return nil, &syntaxErr{start(), tooLong(path.String()), at.String()}
 					}
-					v, e := read(depth+1, fmt.Sprintf("%s[%d]", path, i))
+					v, e := read(depth+1, &jsonPath{parent: path, index: i, elem: true})
 					if e != nil {
 						return nil, e
 					}
@@ -145,7 +146,7 @@ func parseJSON(data []byte) (*node, *syntaxErr) {
 		}
 		return n, nil
 	}
-	root, e := read(0, "$")
+	root, e := read(0, nil)
 	if e != nil {
 		return nil, e
 	}
@@ -153,6 +154,26 @@ func parseJSON(data []byte) (*node, *syntaxErr) {
 		return nil, &syntaxErr{off: off, msg: "text after the end of the JSON"}
 	}
 	return root, nil
+}
+
+// jsonPath is where a value is, written out ($.events[3].media) only for
+// a message: a path built as text for every value would copy a long key
+// once for each value under it.
+type jsonPath struct {
+	parent *jsonPath
+	key    string
+	index  int
+	elem   bool // an element of a list, at index; else the value of key
+}
+
+func (p *jsonPath) String() string {
+	if p == nil {
+		return "$"
+	}
+	if p.elem {
+		return fmt.Sprintf("%s[%d]", p.parent, p.index)
+	}
+	return p.parent.String() + "." + p.key
 }
 
 // tooLong says why a list at path is refused at its (maxList+1)th value.

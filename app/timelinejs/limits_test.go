@@ -21,6 +21,9 @@ func TestConvertRefusesPastTheLimits(t *testing.T) {
 	manyRows := "Year,Headline\n" + strings.Repeat("2020,x\n", 1_000_000)
 	emptyEvents := `{"events": [` + strings.Repeat("{},", (story.MaxFileSize-20)/3) + "{}]}"
 	nested := `{"events": [` + strings.Repeat("["+strings.Repeat("0,", 1999)+"0],", 100) + "0]}"
+	// A long key over many values: the path of each, built for every
+	// value, would copy the key for each.
+	longKey := `{"events": [], "` + strings.Repeat("k", 1<<20) + `": [` + strings.Repeat("[0,0,0,0,0,0,0,0,0,0],", 500) + "0]}"
 	eraRows := "Year,End Year,Headline,Type\n" + strings.Repeat("2020,2021,x,era\n", story.MaxPhases+1) + "2020,,y,\n"
 	tests := []struct {
 		name, data, want string
@@ -29,6 +32,7 @@ func TestConvertRefusesPastTheLimits(t *testing.T) {
 		{"rows.csv", manyRows, fmt.Sprintf("rows.csv:%d:1: row %d: more than 2000 events: a story has at most 2000", story.MaxEvents+2, story.MaxEvents+2), 64 << 20},
 		{"empty.json", emptyEvents, "empty.json:1:6013: $.events[2000]: more than 2000 events: a story has at most 2000", 64 << 20},
 		{"nested.json", nested, "nested.json:1:", 64 << 20},
+		{"longkey.json", longKey, "longkey.json:1:1: $: the timeline has no events", 64 << 20},
 		{"eras.csv", eraRows, fmt.Sprintf("eras.csv:%d:1: row %d: more than 200 eras", story.MaxPhases+2, story.MaxPhases+2), 64 << 20},
 	}
 	for _, tt := range tests {
