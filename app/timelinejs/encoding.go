@@ -19,7 +19,7 @@ const (
 var utf8BOM = []byte("\xef\xbb\xbf")
 
 // decodeText returns data as UTF-8, and the encoding it was read from
-// ("" for UTF-8). A byte-order mark says which; UTF-16 without one shows
+// ("" for UTF-8). A byte-order mark says which (and is dropped); UTF-16 without one shows
 // in its first character, whose other byte is 0 (a file starts with a
 // character of ASCII: {, [ or a column name). Text that is none of these
 // and not valid UTF-8 is taken as Windows-1252, what Excel saves a sheet
@@ -30,7 +30,9 @@ func decodeText(data []byte) (out []byte, enc string, bad int) {
 	var u16 encoding.Encoding
 	switch {
 	case bytes.HasPrefix(data, utf8BOM):
-		data = data[len(utf8BOM):]
+		// The mark says UTF-8: a byte that is not is a mistake in the
+		// file, not another encoding.
+		return data[len(utf8BOM):], "", 0
 	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
 		u16, enc = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), utf16LE
 	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):

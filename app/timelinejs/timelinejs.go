@@ -108,6 +108,11 @@ const (
 // sheet, and told what it lacks).
 func Detect(data []byte) Format {
 	data, _, _ = decodeText(data)
+	return detect(data)
+}
+
+// detect is Detect for text already in UTF-8.
+func detect(data []byte) Format {
 	t := bytes.TrimLeft(data, " \t\r\n")
 	if len(t) > 0 && (t[0] == '{' || t[0] == '[') {
 		return JSON
@@ -181,7 +186,7 @@ func Convert(name string, data []byte, opt Options) (*Result, error) {
 		c.warn(pos{off: bad, lines: newLines(raw)}, "the file is not UTF-8 (the byte 0x%02X here is not): read as %s, which Excel saves sheets as; if letters look wrong, save it as CSV UTF-8", raw[bad], windows1252)
 	}
 	var tl *timeline
-	switch Detect(data) {
+	switch detect(data) {
 	case JSON:
 		c.top = pos{line: 1, col: 1, where: "$"}
 		tl = c.readJSON(data)
