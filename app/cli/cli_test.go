@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"explainer/app/internal/testenv"
 	"explainer/app/story"
 	"explainer/app/story/storytest"
 )
@@ -180,8 +181,11 @@ func TestExportCommand(t *testing.T) {
 
 // TestPublishCommand publishes the built-in story to a folder (file://,
 // the one store with no server), then again: nothing changed, nothing
-// written; a dry run over a site taken elsewhere lists what would change.
+// written; a dry run over a site taken elsewhere lists what would change;
+// a dry run to a folder create_dir would make lists everything as new and
+// makes nothing.
 func TestPublishCommand(t *testing.T) {
+	testenv.NoCloudMetadata(t)
 	dir := t.TempDir()
 	code, _, errs := run("publish", "-to", "file://"+dir, "-base-url", "https://news.example/graphics")
 	if code != 0 || !strings.Contains(errs, "published: ") || !strings.Contains(errs, "encoding=br") {
@@ -199,6 +203,14 @@ func TestPublishCommand(t *testing.T) {
 	code, out, errs = run("publish", "-to", "file://"+dir, "-base-url", "http://news.example/elsewhere", "-dry-run")
 	if code != 0 || !strings.Contains(out, "changed assets ") || !strings.Contains(out, "index.html\n") || !strings.Contains(errs, "encoding=gzip") {
 		t.Errorf("dry run of a site moved: exit %d, stdout %q\n%s", code, out, errs)
+	}
+	missing := filepath.Join(t.TempDir(), "new-site")
+	code, out, errs = run("publish", "-to", "file://"+missing+"?create_dir=true", "-base-url", "https://news.example/graphics", "-dry-run")
+	if code != 0 || !strings.Contains(out, "new     ") || strings.Contains(out, "changed") {
+		t.Errorf("dry run to a folder not made yet: exit %d, stdout %q\n%s", code, out, errs)
+	}
+	if _, err := os.Stat(missing); !os.IsNotExist(err) {
+		t.Errorf("the dry run made %s (%v)", missing, err)
 	}
 }
 
@@ -253,6 +265,11 @@ func TestImportCommand(t *testing.T) {
 	}
 	if code, _, errs := run("import", "-zone", "Mars/Olympus", bad); code != 2 || !strings.Contains(errs, "not an IANA time zone") {
 		t.Errorf("a bad zone: exit %d\n%s", code, errs)
+	}
+	// Local is a zone to Go, but the computer's own: refused at the flag,
+	// with why, rather than at the end as a story that does not validate.
+	if code, _, errs := run("import", "-zone", "Local", "../timelinejs/testdata/moon-landing.json"); code != 2 || !strings.Contains(errs, `-zone: the zone "Local" is this computer's own`) || !strings.Contains(errs, "readers everywhere") {
+		t.Errorf("-zone Local: exit %d\n%s", code, errs)
 	}
 	old := stdin
 	t.Cleanup(func() { stdin = old })

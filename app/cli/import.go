@@ -36,8 +36,8 @@ func importTimeline(args []string, stdout, stderr io.Writer) int {
 	}
 	opt := timelinejs.Options{ID: story.ID(*id), Lang: story.Lang(*lang), Zone: story.Zone(*zone)}
 	if *zone != "" {
-		if _, err := time.LoadLocation(*zone); err != nil {
-			fmt.Fprintf(stderr, "explainer import: -zone %q is not an IANA time zone such as America/New_York\n", *zone)
+		if err := timelinejs.CheckZone(opt.Zone); err != nil {
+			fmt.Fprintf(stderr, "explainer import: -zone: %v\n", err)
 			return exitUsage
 		}
 	}

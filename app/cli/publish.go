@@ -46,7 +46,11 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		log.Error("cannot publish", "err", err)
 		return exitFailure
 	}
-	bucket, err := publish.Open(ctx, *to)
+	open := publish.Open
+	if *dry {
+		open = publish.OpenDryRun // creates nothing, not even a folder
+	}
+	bucket, err := open(ctx, *to)
 	if err != nil {
 		log.Error("cannot publish", "err", err)
 		return exitFailure

@@ -4,11 +4,15 @@ package publish
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
+	"os"
 	"strings"
 
 	"gocloud.dev/blob"
+	"gocloud.dev/blob/memblob"
 	// The stores a bucket URL may name, each with its cloud's own
 	// credential chain (environment, shared config, instance role).
 	_ "gocloud.dev/blob/azureblob"
@@ -25,17 +29,63 @@ import (
 // the URL: one that carries a secret is refused, since a command line is
 // seen by every user of the machine and kept in shell histories.
 func Open(ctx context.Context, rawURL string) (*blob.Bucket, error) {
+	if _, err := checkURL(rawURL); err != nil {
+		return nil, err
+	}
+	return openChecked(ctx, rawURL)
+}
+
+// OpenDryRun opens the bucket for a dry run, which must leave no trace:
+// a file:// URL's create_dir is not acted on, and a folder it would
+// create is taken as the empty bucket it would be.
+func OpenDryRun(ctx context.Context, rawURL string) (*blob.Bucket, error) {
+	u, err := checkURL(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	if u.Scheme == "file" && u.Query().Has("create_dir") {
+		if _, err := os.Stat(u.Path); errors.Is(err, fs.ErrNotExist) {
+			return memblob.OpenBucket(nil), nil
+		}
+		q := u.Query()
+		q.Del("create_dir")
+		u.RawQuery = q.Encode()
+		rawURL = u.String()
+	}
+	return openChecked(ctx, rawURL)
+}
+
+func openChecked(ctx context.Context, rawURL string) (*blob.Bucket, error) {
+	b, err := blob.OpenBucket(ctx, rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("-to %q: %w", rawURL, err)
+	}
+	return b, nil
+}
+
+// checkURL refuses a bucket URL that cannot be opened or that carries a
+// secret, without repeating the secret: errors are logged, and logs are
+// kept.
+func checkURL(rawURL string) (*url.URL, error) {
 	u, err := url.Parse(rawURL)
-	if err != nil || u.Scheme == "" || (u.Host == "" && u.Scheme != "file") {
-		return nil, fmt.Errorf("-to %q: want a bucket URL such as s3://bucket?region=eu-west-1, gs://bucket, azblob://container or file:///srv/site", rawURL)
+	if err != nil {
+		return nil, errors.New("-to: not a URL: want a bucket URL such as s3://bucket?region=eu-west-1, gs://bucket, azblob://container or file:///srv/site")
 	}
 	if u.User != nil {
-		return nil, fmt.Errorf("-to: the URL carries credentials; give them the cloud's usual way (for S3, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or a profile), never on the command line")
+		return nil, fmt.Errorf("-to: the URL carries credentials; give them the cloud's usual way (%s), never on the command line", credentialsHint)
 	}
-	for name := range u.Query() {
+	for name, values := range u.Query() {
 		if secretParam(name) {
 			return nil, fmt.Errorf("-to: the URL parameter %q carries a secret; give it the cloud's usual way, never on the command line", name)
 		}
+		for _, v := range values {
+			if name != "prefix" && hasUserInfo(v) {
+				return nil, fmt.Errorf("-to: %s= carries credentials (a user name or password before an @); give them in the environment instead (%s), never on the command line", name, credentialsHint)
+			}
+		}
+	}
+	if u.Scheme == "" || (u.Host == "" && u.Scheme != "file") {
+		return nil, fmt.Errorf("-to %q: want a bucket URL such as s3://bucket?region=eu-west-1, gs://bucket, azblob://container or file:///srv/site", rawURL)
 	}
 	if p := u.Query().Get("prefix"); p != "" && !strings.HasSuffix(p, "/") {
 		return nil, fmt.Errorf("-to: prefix=%q must end in a slash (prefix=%s/), or the site's keys run on from its last word", p, p)
@@ -45,11 +95,23 @@ func Open(ctx context.Context, rawURL string) (*blob.Bucket, error) {
 	default:
 		return nil, fmt.Errorf("-to %q: unknown scheme %q: use s3://, gs://, azblob:// or file://", rawURL, u.Scheme)
 	}
-	b, err := blob.OpenBucket(ctx, rawURL)
-	if err != nil {
-		return nil, fmt.Errorf("-to %q: %w", rawURL, err)
+	return u, nil
+}
+
+// credentialsHint says where each cloud's credentials go.
+const credentialsHint = "for S3, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE; for Azure, AZURE_STORAGE_ACCOUNT and AZURE_STORAGE_KEY; for Google Cloud, GOOGLE_APPLICATION_CREDENTIALS"
+
+// hasUserInfo reports whether a parameter's value is an address with a
+// user name or password in it (endpoint=http://user:password@host), or
+// host:port with one (endpoint=user:password@host:9000).
+func hasUserInfo(v string) bool {
+	if _, rest, ok := strings.Cut(v, "://"); ok {
+		v = rest
 	}
-	return b, nil
+	if i := strings.IndexAny(v, "/?#"); i >= 0 {
+		v = v[:i]
+	}
+	return strings.Contains(v, "@")
 }
 
 // secretParam reports whether a URL parameter would put a credential on

@@ -179,8 +179,11 @@ func objects(t testing.TB, st *site.Site) []publish.Object {
 	return objs
 }
 
+// openBucket opens a bucket with the cloud libraries kept from any
+// metadata service (testenv.NoCloudMetadata).
 func openBucket(t testing.TB, rawURL string) *blob.Bucket {
 	t.Helper()
+	testenv.NoCloudMetadata(t)
 	b, err := publish.Open(context.Background(), rawURL)
 	if err != nil {
 		t.Fatal(err)

@@ -168,6 +168,7 @@ func Publish(ctx context.Context, b *blob.Bucket, objs []Object, opts Options) (
 	})
 	sum.Deleted = w.done - sum.Uploaded
 	if err == nil {
+		pruneFolders(ctx, b, p.deletes)
 		err = p.next.write(ctx, b)
 		if err != nil {
 			err = explain("writing the manifest", err)

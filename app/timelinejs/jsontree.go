@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"unicode/utf8"
+
+	"explainer/app/story"
 )
 
 // node is a JSON value with the byte offset it starts at, so that every
@@ -36,10 +39,23 @@ func (n *node) get(key string) *node {
 // maxDepth bounds nesting: a timeline is five levels deep at most.
 const maxDepth = 32
 
-// syntaxErr is a JSON syntax error at an offset.
+// maxList bounds a list: no list of a timeline that converts is longer
+// than its events. maxValues bounds the values of the whole file, some
+// sixty for each event a story may have, beyond what any slide holds.
+// Reading stops at the first value past either, so that a file of
+// millions of empty events is refused before it takes memory in
+// proportion (each value read is a node of a hundred bytes or more).
+const (
+	maxList   = story.MaxEvents
+	maxValues = 64 * story.MaxEvents
+)
+
+// syntaxErr is a JSON error at an offset: a syntax error, or a file too
+// large to be a timeline. where is the JSON path, when known.
 type syntaxErr struct {
-	off int
-	msg string
+	off   int
+	msg   string
+	where string
 }
 
 // parseJSON reads data into a tree. encoding/json does the parsing; the
@@ -60,20 +76,24 @@ func parseJSON(data []byte) (*node, *syntaxErr) {
 		if errors.As(err, &se) {
 			at := int(se.Offset) - 1
 			if c, ok := trailingComma(data, at); ok {
-				return &syntaxErr{c, "not valid JSON: a trailing comma: remove this , (JSON has none before ] or })"}
+				return &syntaxErr{off: c, msg: "not valid JSON: a trailing comma: remove this , (JSON has none before ] or })"}
 			}
-			return &syntaxErr{at, "not valid JSON: " + se.Error()}
+			return &syntaxErr{off: at, msg: "not valid JSON: " + se.Error()}
 		}
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return &syntaxErr{len(data), "the JSON ends too soon: a { or [ is not closed"}
+			return &syntaxErr{off: len(data), msg: "the JSON ends too soon: a { or [ is not closed"}
 		}
-		return &syntaxErr{off, "not valid JSON: " + err.Error()}
+		return &syntaxErr{off: off, msg: "not valid JSON: " + err.Error()}
 	}
-	var read func(depth int) (*node, *syntaxErr)
-	read = func(depth int) (*node, *syntaxErr) {
+	values := 0
+	var read func(depth int, path *jsonPath) (*node, *syntaxErr)
+	read = func(depth int, path *jsonPath) (*node, *syntaxErr) {
 		off := start()
 		if depth > maxDepth {
-			return nil, &syntaxErr{off, "nested too deeply for a timeline"}
+			return nil, &syntaxErr{off: off, msg: "nested too deeply for a timeline"}
+		}
+		if values++; values > maxValues {
+			return nil, &syntaxErr{off, fmt.Sprintf("more than %d JSON values, far more than a timeline of %d events holds: split the timeline", maxValues, story.MaxEvents), path.String()}
 		}
 		tok, err := dec.Token()
 		if err != nil {
@@ -90,7 +110,7 @@ func parseJSON(data []byte) (*node, *syntaxErr) {
 					if err != nil {
 						return nil, fail(err, koff)
 					}
-					v, e := read(depth + 1)
+					v, e := read(depth+1, &jsonPath{parent: path, key: k.(string)})
 					if e != nil {
 						return nil, e
 					}
@@ -100,7 +120,12 @@ func parseJSON(data []byte) (*node, *syntaxErr) {
 			} else {
 				n.kind = 'a'
 				for dec.More() {
-					v, e := read(depth + 1)
+					i := len(n.elems)
+					if i == maxList {
+						at := &jsonPath{parent: path, index: i, elem: true}
+						return nil, &syntaxErr{start(), tooLong(path.String()), at.String()}
+					}
+					v, e := read(depth+1, &jsonPath{parent: path, index: i, elem: true})
 					if e != nil {
 						return nil, e
 					}
@@ -121,14 +146,43 @@ func parseJSON(data []byte) (*node, *syntaxErr) {
 		}
 		return n, nil
 	}
-	root, e := read(0)
+	root, e := read(0, nil)
 	if e != nil {
 		return nil, e
 	}
 	if off := start(); off < len(data) {
-		return nil, &syntaxErr{off, "text after the end of the JSON"}
+		return nil, &syntaxErr{off: off, msg: "text after the end of the JSON"}
 	}
 	return root, nil
+}
+
+// jsonPath is where a value is, written out ($.events[3].media) only for
+// a message: a path built as text for every value would copy a long key
+// once for each value under it.
+type jsonPath struct {
+	parent *jsonPath
+	key    string
+	index  int
+	elem   bool // an element of a list, at index; else the value of key
+}
+
+func (p *jsonPath) String() string {
+	if p == nil {
+		return "$"
+	}
+	if p.elem {
+		return fmt.Sprintf("%s[%d]", p.parent, p.index)
+	}
+	return p.parent.String() + "." + p.key
+}
+
+// tooLong says why a list at path is refused at its (maxList+1)th value.
+func tooLong(path string) string {
+	switch path {
+	case "$.events", "$.timeline.date":
+		return fmt.Sprintf("more than %d events: a story has at most %d; split the timeline", maxList, story.MaxEvents)
+	}
+	return fmt.Sprintf("a list of more than %d values, longer than any list of a timeline", maxList)
 }
 
 // trailingComma finds the commonest hand-editing mistake, a comma before
@@ -152,23 +206,45 @@ func trailingComma(data []byte, off int) (int, bool) {
 	return i, j < len(data) && (data[j] == ']' || data[j] == '}')
 }
 
-// lines turns byte offsets into lines and columns (in characters).
+// lines turns byte offsets into lines and columns (in characters). Its
+// index of where lines start is built only as far as a question needs:
+// a file refused at its 2,001st event is not indexed to its millionth
+// line.
 type lines struct {
-	data   []byte
-	starts []int
+	data    []byte
+	starts  []int
+	scanned int // data[:scanned] is indexed
 }
 
 func newLines(data []byte) *lines {
-	l := &lines{data: data, starts: []int{0}}
-	for i, b := range data {
-		if b == '\n' {
-			l.starts = append(l.starts, i+1)
+	return &lines{data: data, starts: []int{0}}
+}
+
+// index extends the index until it holds every line start at or before
+// off, and at least n lines (or the whole file).
+func (l *lines) index(off, n int) {
+	for l.scanned < len(l.data) && (l.scanned <= off || len(l.starts) < n) {
+		i := bytes.IndexByte(l.data[l.scanned:], '\n')
+		if i < 0 {
+			l.scanned = len(l.data)
+			return
 		}
+		l.scanned += i + 1
+		l.starts = append(l.starts, l.scanned)
 	}
-	return l
+}
+
+// lineStart is the offset of a 1-based line, or -1 past the last.
+func (l *lines) lineStart(line int) int {
+	l.index(-1, line)
+	if line < 1 || line > len(l.starts) {
+		return -1
+	}
+	return l.starts[line-1]
 }
 
 func (l *lines) at(off int) (line, col int) {
+	l.index(off, 0)
 	lo, hi := 0, len(l.starts)
 	for lo+1 < hi {
 		mid := (lo + hi) / 2

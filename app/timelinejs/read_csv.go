@@ -6,7 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+
+	"explainer/app/story"
 )
 
 // columns are the template's column names, lower case, as a sheet may
@@ -19,16 +22,23 @@ var columns = []string{
 	"start date", "end date", "tag",
 }
 
+// readCSV reads a sheet a row at a time, and stops at the first row past
+// what a story may hold: a sheet of a million rows is refused having
+// kept two thousand.
 func (c *converter) readCSV(data []byte) *timeline {
 	ls := newLines(data)
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1 // sheets trim empty trailing cells unevenly
 	cr.LazyQuotes = true    // a stray quote in a cell is text
+	// Each row's cells are read into the same list; the text of the
+	// cells kept is the row's own (encoding/csv makes a string per row).
+	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err != nil {
 		c.csvError(err, ls)
 		return nil
 	}
+	header = slices.Clone(header)
 	col := map[string]int{}
 	for i, h := range header {
 		name := strings.Join(strings.Fields(strings.ToLower(h)), " ")
@@ -110,7 +120,16 @@ func (c *converter) readCSV(data []byte) *timeline {
 			s.group = cell("tag")
 		}
 		s.background = cell("background")
-		switch t := cell("type"); strings.ToLower(t.s) {
+		typ := cell("type")
+		if n := len(tl.events); n == story.MaxEvents && !isType(typ, "title", "era") {
+			c.errorAt(s.at, "more than %d events: a story has at most %d; split the timeline", n, story.MaxEvents)
+			return nil
+		}
+		if n := len(tl.eras); n == story.MaxPhases && isType(typ, "era") {
+			c.errorAt(s.at, "more than %d eras: a story has at most %d phases", n, story.MaxPhases)
+			return nil
+		}
+		switch t := typ; strings.ToLower(t.s) {
 		case "":
 			tl.events = append(tl.events, s)
 		case "title":
@@ -128,6 +147,11 @@ func (c *converter) readCSV(data []byte) *timeline {
 		}
 	}
 	return tl
+}
+
+// isType reports whether a row's Type cell is one of types.
+func isType(t field, types ...string) bool {
+	return slices.Contains(types, strings.ToLower(t.s))
 }
 
 // csvDate gathers a date from its cells; nil when the row has none.
@@ -156,8 +180,8 @@ func csvDate(year, month, day, tm, whole field, row pos) *tdate {
 // and column name in the sheet.
 func (c *converter) cellPos(ls *lines, line, column, row int, name string) pos {
 	off := 0
-	if line-1 < len(ls.starts) {
-		off = ls.starts[line-1] + column - 1
+	if start := ls.lineStart(line); start >= 0 {
+		off = start + column - 1
 	}
 	where := fmt.Sprintf("row %d", row)
 	if name = strings.TrimSpace(name); name != "" {

@@ -61,7 +61,7 @@ func (c *converter) readJSON(data []byte) *timeline {
 	r := &jsonReader{c: c, lines: newLines(data)}
 	root, se := parseJSON(data)
 	if se != nil {
-		c.errorAt(pos{off: se.off, lines: r.lines}, "%s", se.msg)
+		c.errorAt(pos{off: se.off, lines: r.lines, where: se.where}, "%s", se.msg)
 		return nil
 	}
 	if root.kind != 'o' {

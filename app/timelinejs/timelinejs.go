@@ -107,7 +107,12 @@ const (
 // columns (so that one without a Headline column is still read as a
 // sheet, and told what it lacks).
 func Detect(data []byte) Format {
-	data = trimBOM(data)
+	data, _, _ = decodeText(data)
+	return detect(data)
+}
+
+// detect is Detect for text already in UTF-8.
+func detect(data []byte) Format {
 	t := bytes.TrimLeft(data, " \t\r\n")
 	if len(t) > 0 && (t[0] == '{' || t[0] == '[') {
 		return JSON
@@ -163,19 +168,25 @@ func IDFromName(name string) story.ID {
 func Convert(name string, data []byte, opt Options) (*Result, error) {
 	c := &converter{name: name, opt: opt}
 	if opt.Zone != "" {
-		if _, err := time.LoadLocation(string(opt.Zone)); err != nil {
-			return nil, Errors{{File: name, Msg: fmt.Sprintf("the zone %q is not an IANA time zone such as America/New_York", opt.Zone)}}
+		if err := CheckZone(opt.Zone); err != nil {
+			return nil, Errors{{File: name, Msg: err.Error()}}
 		}
 	}
 	if opt.Lang != "" && !langRE.MatchString(string(opt.Lang)) {
 		return nil, Errors{{File: name, Msg: fmt.Sprintf("the language %q is not a BCP 47 tag such as en or uk", opt.Lang)}}
 	}
-	data = trimBOM(data)
+	raw := data
+	data, enc, bad := decodeText(data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, Errors{{File: name, Msg: "the file is empty"}}
 	}
+	if enc == windows1252 {
+		// Placed in the file as it is: its lines are the decoded text's,
+		// and each of its bytes one character.
+		c.warn(pos{off: bad, lines: newLines(raw)}, "the file is not UTF-8 (the byte 0x%02X here is not): read as %s, which Excel saves sheets as; if letters look wrong, save it as CSV UTF-8", raw[bad], windows1252)
+	}
 	var tl *timeline
-	switch Detect(data) {
+	switch detect(data) {
 	case JSON:
 		c.top = pos{line: 1, col: 1, where: "$"}
 		tl = c.readJSON(data)
@@ -208,7 +219,21 @@ func Convert(name string, data []byte, opt Options) (*Result, error) {
 	return &Result{Story: parsed, JSON: out, Warnings: c.warns}, nil
 }
 
-func trimBOM(data []byte) []byte { return bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) }
+func trimBOM(data []byte) []byte { return bytes.TrimPrefix(data, utf8BOM) }
+
+// CheckZone says why z cannot be a timeline's zone: it must be an IANA
+// name, and not "Local", which time.LoadLocation takes but which is the
+// zone of the computer that runs the import: a story carries its zone so
+// that readers everywhere see the same dates.
+func CheckZone(z story.Zone) error {
+	if z == "Local" {
+		return errors.New(`the zone "Local" is this computer's own, which a story cannot carry: name an IANA zone such as America/New_York, so that readers everywhere see the same dates and times`)
+	}
+	if _, err := time.LoadLocation(string(z)); err != nil || z == "" {
+		return fmt.Errorf("the zone %q is not an IANA time zone such as America/New_York", z)
+	}
+	return nil
+}
 
 // converter collects problems as it goes, so that one run reports all.
 type converter struct {

@@ -36,6 +36,7 @@ func StartAzurite(tb testing.TB) *Azurite {
 	tb.Helper()
 	node := Node(tb)
 	modules := NodeModules(tb, "azurite")
+	NoCloudMetadata(tb)
 	addr := freePort(tb)
 	host, port, _ := net.SplitHostPort(addr)
 	cmd := exec.Command(node, filepath.Join(modules, "azurite", "dist", "src", "blob", "main.js"),

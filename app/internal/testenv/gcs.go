@@ -45,6 +45,7 @@ func StartGCS(tb testing.TB) *GCS {
 	tb.Helper()
 	bin, err := fakeGCS()
 	Need(tb, err)
+	NoCloudMetadata(tb)
 	addr := freePort(tb)
 	host, port, _ := net.SplitHostPort(addr)
 	cmd := exec.Command(bin, "-scheme", "http", "-host", host, "-port", port, "-backend", "filesystem",

@@ -60,6 +60,7 @@ func StartS3(tb testing.TB) *S3 {
 	tb.Helper()
 	bin, err := versityGW()
 	Need(tb, err)
+	NoCloudMetadata(tb)
 	s := &S3{Region: "us-east-1", Access: "explainer-test", Secret: "explainer-test-secret", Dir: tb.TempDir()}
 	api, web := freePort(tb), freePort(tb)
 	cmd := exec.Command(bin, "--port", api, "--website", web, "--website-domain", "localhost",
