@@ -114,7 +114,15 @@ func (c *converter) build(tl *timeline) *story.Story {
 		if sl.media != nil {
 			mq, isQuote = mediaQuote(sl.media)
 		}
-		if e.Headline == "" {
+		if mark := placeholderMark(e.Headline, e.Body); mark != "" {
+			speaker := mq.speaker
+			if len(quotes) > 0 {
+				speaker = quotes[0].speaker
+			}
+			if !c.keepPlaceholder(sl, what, mark, len(quotes) > 0 || isQuote, speaker, &e) {
+				continue
+			}
+		} else if e.Headline == "" {
 			e.Headline = headlineFrom(e.Body)
 			if e.Headline == "" {
 				e.Headline = "Untitled"

@@ -164,3 +164,66 @@ func TestQuotations(t *testing.T) {
 		})
 	}
 }
+
+// TestPlaceholderSlides: a slide whose headline and text are only "."
+// (or "-", "…") is dropped, with a note naming it, when it has nothing
+// else; with media or a quotation it is kept, with a headline made from
+// what it shows and a note asking for one.
+func TestPlaceholderSlides(t *testing.T) {
+	tests := []struct {
+		name, file, data string
+		headlines        []string
+		notes            []string
+	}{{
+		name:      "sheet: a dot and a dash with nothing else",
+		file:      "s.csv",
+		data:      sheet(`2000,1,1,Real,Text`, `2000,1,2,.,`, `2000,1,3,-,-`),
+		headlines: []string{"Real"},
+		notes:     []string{`s.csv:3:1: row 3: event 2 (2000-01-02) has only "." for its headline and text, and no media: a placeholder that shows nothing, dropped`, `row 4: event 3 (2000-01-03) has only "-"`},
+	}, {
+		name:      "JSON: an ellipsis in the text, no headline",
+		file:      "t.json",
+		data:      jsonEvents(`{"start_date": {"year": 2000}, "text": {"headline": "Real"}}`, `{"start_date": {"year": 2001}, "text": {"text": "<p>…</p>"}}`),
+		headlines: []string{"Real"},
+		notes:     []string{`event 2 (2001) has only "…"`},
+	}, {
+		name:      "a dot over an image keeps the image",
+		file:      "s.csv",
+		data:      sheet(`2000,1,1,.,,https://example.com/a.jpg,AP,The crowd at the gate. Later that day.`),
+		headlines: []string{"The crowd at the gate"},
+		notes:     []string{`event 1 has only "." for its headline and text, a placeholder for a slide of media alone: its headline is "The crowd at the gate" for now`},
+	}, {
+		name:      "a dot over a quotation is its speaker's",
+		file:      "s.csv",
+		data:      sheet(`1969,7,20,.,.,"<blockquote>“One small step.”<cite>Neil Armstrong</cite></blockquote>"`),
+		headlines: []string{"Neil Armstrong"},
+		notes:     []string{`a placeholder for a slide of a quotation alone: its headline is "Neil Armstrong" for now`},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := timelinejs.Convert(tt.file, []byte(tt.data), timelinejs.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var headlines []string
+			for _, e := range res.Story.Events {
+				headlines = append(headlines, e.Headline)
+				if e.Body.PlainText() != "" && strings.Trim(e.Body.PlainText(), ".-…") == "" {
+					t.Errorf("event %s keeps the placeholder text %q", e.ID, e.Body)
+				}
+			}
+			if !slices.Equal(headlines, tt.headlines) {
+				t.Errorf("headlines %q; want %q", headlines, tt.headlines)
+			}
+			var notes strings.Builder
+			for _, w := range res.Warnings {
+				notes.WriteString(w.String() + "\n")
+			}
+			for _, want := range tt.notes {
+				if !strings.Contains(notes.String(), want) {
+					t.Errorf("no note says %q:\n%s", want, notes.String())
+				}
+			}
+		})
+	}
+}
