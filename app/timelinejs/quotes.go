@@ -33,6 +33,10 @@ type tquote struct {
 	// context is what follows the name when it holds a date or number
 	// ("Neil Armstrong, July 20, 1969"): when it was said, not a role.
 	context string
+	// source is the address the blockquote's cite attribute gives, for
+	// the note: a story's source needs an outlet the address alone does
+	// not say.
+	source string
 	// credit is the credit under a quotation in the media that is not
 	// its speaker, for the note.
 	credit field
@@ -222,6 +226,7 @@ func readQuote(block *html.Node) tquote {
 			breakLine()
 		}
 	}
+	q.source = strings.TrimSpace(attr(block, "cite"))
 	for ch := block.FirstChild; ch != nil; ch = ch.NextSibling {
 		walk(ch)
 	}
@@ -412,7 +417,11 @@ func (c *converter) addQuote(s *story.Story, ppl *people, q tquote, ei int) {
 	if q.credit.s != "" {
 		c.warn(q.credit.at, "the credit %q is not kept: a quote card has none; if it names the source of the quotation, add it under sources", q.credit.s)
 	}
-	c.warn(q.at, "the quotation in the %s is a quote card of the event (%s), shown as %s's own words in quotation marks: check “%s” word for word against where it was said, and add that source and its sentence (sourceText)", q.from, who, q.speaker, firstWords(q.words, 8))
+	where := "where it was said"
+	if q.source != "" {
+		where = "where it was said (the slide gives " + q.source + ")"
+	}
+	c.warn(q.at, "the quotation in the %s is a quote card of the event (%s), shown as %s's own words in quotation marks: check “%s” word for word against %s, and add that source and its sentence (sourceText)", q.from, who, q.speaker, firstWords(q.words, 8), where)
 }
 
 // quotationMarks are the marks a story's language sets a quotation in.

@@ -65,9 +65,10 @@ func TestQuotations(t *testing.T) {
 	}, {
 		name:   "JSON: a cite with a date",
 		file:   "t.json",
-		data:   jsonEvents(`{"start_date": {"year": 1903}, "text": {"headline": "Telegram"}, "media": {"url": "<blockquote><p>“Success four flights.”</p><cite>Orville Wright, December 17, 1903</cite></blockquote>"}}`),
+		data:   jsonEvents(`{"start_date": {"year": 1903}, "text": {"headline": "Telegram"}, "media": {"url": "<blockquote cite=\"https://www.loc.gov/item/mcc.012/\"><p>“Success four flights.”</p><cite>Orville Wright, December 17, 1903</cite></blockquote>"}}`),
 		quotes: []wantQuote{{"Orville Wright", "Success four flights.", "telegram"}},
 		people: []string{"Orville Wright"},
+		notes:  []string{"against where it was said (the slide gives https://www.loc.gov/item/mcc.012/)"},
 	}, {
 		name:   "text: a blockquote with a cite leaves the text",
 		file:   "t.json",
