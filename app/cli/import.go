@@ -100,7 +100,7 @@ func importTimeline(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	s := res.Story
-	fmt.Fprintf(stderr, "%s: %q (%s), %d events, %d phases, %d groups, %d warnings\n", name, s.Title, s.ID, len(s.Events), len(s.Phases), len(s.Groups), len(res.Warnings))
+	fmt.Fprintf(stderr, "%s: %q (%s), %d events, %d phases, %d groups, %d quotes, %d warnings\n", name, s.Title, s.ID, len(s.Events), len(s.Phases), len(s.Groups), len(s.Quotes), len(res.Warnings))
 	return exitOK
 }
 

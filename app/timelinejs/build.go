@@ -77,6 +77,7 @@ func (c *converter) build(tl *timeline) *story.Story {
 	eventIDs := ids{}
 	groupIDs := ids{}
 	groupOf := map[string]story.Ref{}
+	var pending []eventQuote
 	for i, sl := range tl.events {
 		what := fmt.Sprintf("event %d", i+1)
 		if sl.start == nil {
@@ -106,9 +107,22 @@ func (c *converter) build(tl *timeline) *story.Story {
 				e.End.Text = text // one text for the span (see i18n.FormatSpan)
 			}
 		}
-		e.Body = c.htmlText(sl.text)
+		text, quotes := c.textQuotes(sl.text)
+		e.Body = c.htmlText(text)
 		e.Headline = c.headline(sl.headline, &e.Body, "a headline")
-		if e.Headline == "" {
+		mq, isQuote := tquote{}, false
+		if sl.media != nil {
+			mq, isQuote = mediaQuote(sl.media)
+		}
+		if mark := placeholderMark(e.Headline, e.Body); mark != "" {
+			speaker := mq.speaker
+			if len(quotes) > 0 {
+				speaker = quotes[0].speaker
+			}
+			if !c.keepPlaceholder(sl, what, mark, len(quotes) > 0 || isQuote, speaker, &e) {
+				continue
+			}
+		} else if e.Headline == "" {
 			e.Headline = headlineFrom(e.Body)
 			if e.Headline == "" {
 				e.Headline = "Untitled"
@@ -123,7 +137,14 @@ func (c *converter) build(tl *timeline) *story.Story {
 		if g := sl.group; g.s != "" {
 			e.Group = c.group(s, g, groupOf, groupIDs)
 		}
-		if sl.media != nil {
+		if isQuote {
+			quotes = append(quotes, c.quoteMedia(sl.media, mq, &e, s.Language)...)
+		}
+		// Made once the event is in the story, which they point at.
+		for _, q := range quotes {
+			pending = append(pending, eventQuote{len(s.Events), q})
+		}
+		if sl.media != nil && !isQuote {
 			event := c.field
 			c.field += ".media"
 			e.Media = c.media(sl.media, e.Headline)
@@ -133,6 +154,10 @@ func (c *converter) build(tl *timeline) *story.Story {
 			c.warn(sl.background.at, "dropped the background (%s): the widget has no slide backgrounds", sl.background.s)
 		}
 		s.Events = append(s.Events, e)
+	}
+	var ppl people
+	for _, p := range pending {
+		c.addQuote(s, &ppl, p.q, p.event)
 	}
 	c.field = ""
 
@@ -282,6 +307,12 @@ func (seen ids) make(c *converter, from, kind string, at pos, given bool) story.
 // media converts TimelineJS media into the story's.
 func (c *converter) media(m *tmedia, headline string) *story.Media {
 	raw := m.url.s
+	if q, ok := mediaQuote(m); ok {
+		// Only the title slide's media comes here as a quotation: an
+		// event's becomes a quote card (quoteMedia).
+		c.warn(m.url.at, "the quotation “%s” is dropped: a quote card belongs to an event, and this is the title slide; add it to the event it goes with", firstWords(q.words, 12))
+		return nil
+	}
 	if strings.HasPrefix(raw, "<") {
 		src, ok := embedAddress(raw)
 		if !ok {

@@ -49,6 +49,8 @@ var files = []struct {
 	{name: "template-2024.csv", opt: timelinejs.Options{Zone: "America/Chicago"}}, // the 2024 template with Alt Text: BOM, CRLF, multi-line cells, title and era rows, times
 	{name: "legacy-sheet.csv", opt: timelinejs.Options{Zone: "America/New_York"}}, // an old sheet: Start Date, End Date, Tag, US dates, an unknown column, blank rows
 	{name: "messy-sheet.csv"},                                                     // columns in any order, Title and ERA, an unknown type, embed code, a stray quote
+	{name: "quotes-sheet.csv"},                                                    // quotations in Media and Text, with a cite or a closing "— Name", one naming nobody; "." and "-" placeholder rows
+	{name: "quotes.json"},                                                         // quotations as media.url, a cite with a date, platforms' blockquotes that stay embeds, a "…" placeholder
 }
 
 // convertFile converts a file of testdata, which must convert.
@@ -103,6 +105,20 @@ func TestConvert(t *testing.T) {
 				}
 				if when := i18n.FormatSpan(lang, e.Start, e.End); !strings.Contains(detail, when) {
 					t.Errorf("event %s: the date %q is not on its page", e.ID, when)
+				}
+				// Its quotes show as cards, the words in quotation marks
+				// under the speaker's name.
+				var cards []string
+				for _, card := range htmltest.FindAll(doc, htmltest.ByClass("quote-card")) {
+					cards = append(cards, htmltest.Text(card))
+				}
+				for _, q := range st.QuotesOf(story.Ref(e.ID)) {
+					words := "“" + q.Text + "”"
+					if !slices.ContainsFunc(cards, func(c string) bool {
+						return strings.Contains(c, words) && strings.Contains(c, st.Person(q.Speaker).Name)
+					}) {
+						t.Errorf("event %s: no quote card shows %s by %s", e.ID, words, st.Person(q.Speaker).Name)
+					}
 				}
 			}
 			if len(st.Events) == 0 {
