@@ -109,7 +109,16 @@ func (c *converter) readCSV(data []byte) *timeline {
 		if s.group.s == "" {
 			s.group = cell("tag")
 		}
-		s.background = cell("background")
+		if bg := cell("background"); bg.s != "" {
+			// One cell for either: TimelineJS reads a colour where it
+			// starts with #, a picture's address otherwise.
+			s.background.at = bg.at
+			if strings.HasPrefix(bg.s, "#") {
+				s.background.color = bg
+			} else {
+				s.background.url = bg
+			}
+		}
 		switch t := cell("type"); strings.ToLower(t.s) {
 		case "":
 			tl.events = append(tl.events, s)
