@@ -325,7 +325,7 @@ func TestStudioImportsTimeline(t *testing.T) {
 	p.waitForOr(`document.querySelector("#story-form") !== null`, `document.getElementById("studio-status").textContent`)
 	p.waitFor(byID("f$.title") + `.value === "Messy Sheet"`)
 	notes := p.evalString(`document.querySelector(".notices details").textContent`)
-	if !strings.Contains(notes, "things the import could not keep") || !strings.Contains(notes, "background") {
+	if !strings.Contains(notes, "things the import could not keep") || !strings.Contains(notes, "Media Caption") {
 		t.Errorf("the import's notes: %s", notes)
 	}
 	p.waitPreview(`d.querySelectorAll("[role=tab]").length > 2`)

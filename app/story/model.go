@@ -15,22 +15,23 @@ package story
 // Story is one explainer: a timeline of events, the people in it, what they
 // said and where each fact comes from.
 type Story struct {
-	Schema    string   `json:"$schema,omitempty" doc:"Optional URL of the JSON Schema, for editors."`
-	ID        ID       `json:"id" story:"required" doc:"Slug that names the story in URLs, e.g. oval-office-2025."`
-	Title     string   `json:"title" story:"required" doc:"Headline of the explainer, also the page title."`
-	Dek       RichText `json:"dek,omitempty" doc:"One-sentence summary shown under the title, with the markup of an event's body (links and emphasis; paragraphs run together)."`
-	Language  Lang     `json:"language" story:"required" doc:"BCP 47 language of the story text, e.g. en or uk."`
-	Media     *Media   `json:"media,omitempty" doc:"A picture or video for the whole story, shown under the title (TimelineJS's title slide media)."`
-	Published *Moment  `json:"published,omitempty" doc:"When the explainer was first published."`
-	Updated   *Moment  `json:"updated,omitempty" doc:"When it was last changed in substance."`
-	Credits   []Credit `json:"credits,omitempty" doc:"Who made the explainer."`
-	Updates   []Update `json:"updates,omitempty" doc:"Updates and corrections, shown to readers."`
-	People    []Person `json:"people,omitempty" doc:"Everyone who appears in events or speaks in quotes."`
-	Phases    []Phase  `json:"phases,omitempty" doc:"Labelled spans of time drawn as bands on the timeline."`
-	Groups    []Group  `json:"groups,omitempty" doc:"Categories of events (politics, culture; a TimelineJS group), which readers can filter by."`
-	Events    []Event  `json:"events" story:"required,nonempty" doc:"What happened; at least one."`
-	Quotes    []Quote  `json:"quotes,omitempty" doc:"What people said, each tied to an event."`
-	Sources   []Source `json:"sources,omitempty" doc:"Where the facts come from."`
+	Schema     string      `json:"$schema,omitempty" doc:"Optional URL of the JSON Schema, for editors."`
+	ID         ID          `json:"id" story:"required" doc:"Slug that names the story in URLs, e.g. oval-office-2025."`
+	Title      string      `json:"title" story:"required" doc:"Headline of the explainer, also the page title."`
+	Dek        RichText    `json:"dek,omitempty" doc:"One-sentence summary shown under the title, with the markup of an event's body (links and emphasis; paragraphs run together)."`
+	Language   Lang        `json:"language" story:"required" doc:"BCP 47 language of the story text, e.g. en or uk."`
+	Media      *Media      `json:"media,omitempty" doc:"A picture or video for the whole story, shown under the title (TimelineJS's title slide media)."`
+	Background *Background `json:"background,omitempty" doc:"A picture or colour behind the title on the story's page (TimelineJS's title slide background)."`
+	Published  *Moment     `json:"published,omitempty" doc:"When the explainer was first published."`
+	Updated    *Moment     `json:"updated,omitempty" doc:"When it was last changed in substance."`
+	Credits    []Credit    `json:"credits,omitempty" doc:"Who made the explainer."`
+	Updates    []Update    `json:"updates,omitempty" doc:"Updates and corrections, shown to readers."`
+	People     []Person    `json:"people,omitempty" doc:"Everyone who appears in events or speaks in quotes."`
+	Phases     []Phase     `json:"phases,omitempty" doc:"Labelled spans of time drawn as bands on the timeline."`
+	Groups     []Group     `json:"groups,omitempty" doc:"Categories of events (politics, culture; a TimelineJS group), which readers can filter by."`
+	Events     []Event     `json:"events" story:"required,nonempty" doc:"What happened; at least one."`
+	Quotes     []Quote     `json:"quotes,omitempty" doc:"What people said, each tied to an event."`
+	Sources    []Source    `json:"sources,omitempty" doc:"Where the facts come from."`
 
 	index index // lookups by id, built by Parse
 }
@@ -82,17 +83,18 @@ type Group struct {
 
 // Event is one thing that happened, placed on the timeline.
 type Event struct {
-	ID       ID       `json:"id" story:"required" doc:"Slug used in URLs (?event=ID) and references."`
-	Headline string   `json:"headline" story:"required" doc:"What happened, in one line."`
-	Body     RichText `json:"body,omitempty" doc:"Text with a little markup: a blank line starts a new paragraph, [words](https://…) is a link (http or https), *words* emphasis and **words** strong emphasis, and a backslash makes the next *, [, ], (, ) or \\ plain. Nothing else is markup, HTML included."`
-	Start    Moment   `json:"start" story:"required" doc:"When it happened or began."`
-	End      *Moment  `json:"end,omitempty" doc:"When it ended, for events that span time."`
-	Place    string   `json:"place,omitempty" doc:"Where it happened."`
-	People   []Ref    `json:"people,omitempty" doc:"Ids of the people involved."`
-	Tags     []string `json:"tags,omitempty" doc:"Free keywords."`
-	Group    Ref      `json:"group,omitempty" doc:"Id of the group (category) the event belongs to."`
-	Media    *Media   `json:"media,omitempty" doc:"A picture, or a video, recording, post, map or document, of the event."`
-	Sources  []Ref    `json:"sources,omitempty" doc:"Ids of the sources for this event."`
+	ID         ID          `json:"id" story:"required" doc:"Slug used in URLs (?event=ID) and references."`
+	Headline   string      `json:"headline" story:"required" doc:"What happened, in one line."`
+	Body       RichText    `json:"body,omitempty" doc:"Text with a little markup: a blank line starts a new paragraph, [words](https://…) is a link (http or https), *words* emphasis and **words** strong emphasis, and a backslash makes the next *, [, ], (, ) or \\ plain. Nothing else is markup, HTML included."`
+	Start      Moment      `json:"start" story:"required" doc:"When it happened or began."`
+	End        *Moment     `json:"end,omitempty" doc:"When it ended, for events that span time."`
+	Place      string      `json:"place,omitempty" doc:"Where it happened."`
+	People     []Ref       `json:"people,omitempty" doc:"Ids of the people involved."`
+	Tags       []string    `json:"tags,omitempty" doc:"Free keywords."`
+	Group      Ref         `json:"group,omitempty" doc:"Id of the group (category) the event belongs to."`
+	Media      *Media      `json:"media,omitempty" doc:"A picture, or a video, recording, post, map or document, of the event."`
+	Background *Background `json:"background,omitempty" doc:"A picture or colour behind the event's headline, in its panel and on its card on the timeline (a TimelineJS slide's background)."`
+	Sources    []Ref       `json:"sources,omitempty" doc:"Ids of the sources for this event."`
 }
 
 // Quote is something a person said: their exact words (direct) or a

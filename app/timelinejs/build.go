@@ -30,10 +30,9 @@ func (c *converter) build(tl *timeline) *story.Story {
 			c.field = "$.media"
 			s.Media = c.media(t.media, s.Title)
 		}
+		c.field = "$.background"
+		s.Background = c.background(t.background)
 		c.field = "$"
-		if t.background.s != "" {
-			c.warn(t.background.at, "dropped the title slide's background (%s): the widget has no slide backgrounds", t.background.s)
-		}
 		if t.start != nil {
 			c.warn(t.start.at, "the title slide's date is not kept: a story's title has none")
 		}
@@ -150,9 +149,10 @@ func (c *converter) build(tl *timeline) *story.Story {
 			e.Media = c.media(sl.media, e.Headline)
 			c.field = event
 		}
-		if sl.background.s != "" {
-			c.warn(sl.background.at, "dropped the background (%s): the widget has no slide backgrounds", sl.background.s)
-		}
+		event := c.field
+		c.field += ".background"
+		e.Background = c.background(sl.background)
+		c.field = event
 		s.Events = append(s.Events, e)
 	}
 	var ppl people

@@ -42,7 +42,8 @@ var files = []struct {
 	{name: "media-zoo.json"},  // media from every service TimelineJS recognises, embed code, thumb, link
 	{name: "messy-html.json"}, // scripts, styles, frames, images, lists, breaks, entities, every kind of link
 	{name: "strings-and-numbers.json", opt: timelinejs.Options{Zone: "Europe/London"}}, // dates as strings, numbers, one string, zero-padded, seconds, decimals
-	{name: "bom-crlf.json"}, // a byte-order mark, CRLF, unknown fields, backgrounds
+	{name: "bom-crlf.json"},    // a byte-order mark, CRLF, unknown fields, backgrounds
+	{name: "backgrounds.json"}, // backgrounds: pictures and colours kept; http, a service's host, a named colour, relative dropped with a word
 	{name: "timeline2.json", opt: timelinejs.Options{Zone: "America/New_York"}},   // the TimelineJS 2 form: "2011,9,17", tag, asset, era
 	{name: "end-before-start.json"},                                               // an end before its start, repeated ids, no headline, relative and http media
 	{name: "ukrainian.json", opt: timelinejs.Options{Lang: "uk"}},                 // Cyrillic text: ids romanised as Ukraine romanises, groups in Ukrainian

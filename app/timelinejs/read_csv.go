@@ -119,7 +119,16 @@ func (c *converter) readCSV(data []byte) *timeline {
 		if s.group.s == "" {
 			s.group = cell("tag")
 		}
-		s.background = cell("background")
+		if bg := cell("background"); bg.s != "" {
+			// One cell for either: TimelineJS reads a colour where it
+			// starts with #, a picture's address otherwise.
+			s.background.at = bg.at
+			if strings.HasPrefix(bg.s, "#") {
+				s.background.color = bg
+			} else {
+				s.background.url = bg
+			}
+		}
 		typ := cell("type")
 		if n := len(tl.events); n == story.MaxEvents && !isType(typ, "title", "era") {
 			c.errorAt(s.at, "more than %d events: a story has at most %d; split the timeline", n, story.MaxEvents)

@@ -23,7 +23,14 @@ type slide struct {
 	media      *tmedia
 	group      field
 	uniqueID   field
-	background field // what it was, for the warning
+	background tbackground
+}
+
+// tbackground is a slide's background: a picture's address, a colour, or
+// both (JSON), or one cell holding either (a sheet's Background column).
+type tbackground struct {
+	at              pos
+	url, color, alt field
 }
 
 // field is a value with its place; an absent value is the zero field.
@@ -177,17 +184,8 @@ func (r *jsonReader) slide(n *node, path string) *slide {
 		case "unique_id":
 			s.uniqueID = r.text(v, p)
 		case "background":
-			if r.object(v, p) {
-				var parts []string
-				for j, bk := range v.keys {
-					if f := r.text(v.vals[j], p+"."+bk); f.s != "" && bk != "alt" {
-						parts = append(parts, bk+" "+f.s)
-					}
-				}
-				if len(parts) > 0 {
-					s.background = field{strings.Join(parts, ", "), r.pos(v, p)}
-				}
-			}
+			s.background.at = r.pos(v, p)
+			r.texts(v, p, "a slide's background", map[string]*field{"url": &s.background.url, "color": &s.background.color, "alt": &s.background.alt})
 		case "autolink", "type":
 			// autolink turns addresses into links, which the conversion
 			// of the text does anyway; type is implied by the list.

@@ -3,7 +3,7 @@
 // the CSV a Google Sheet made from Knight Lab's template exports.
 //
 // Nothing a reader of the timeline saw is dropped without a word: what
-// cannot be kept (a background colour, a media link that goes nowhere) is
+// cannot be kept (a background picture on http, a media link that goes nowhere) is
 // a Warning that names the place in the input and says what was done.
 // What cannot be read at all (a date that is not a date, a sheet without
 // a Headline column) is an error, and no story comes out.

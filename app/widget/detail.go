@@ -49,10 +49,14 @@ func (v *view) detail() app.UI {
 		On("touchstart", v.c.onTouchStart).
 		On("touchend", v.c.onTouchEnd).
 		Body(
-			phase,
-			withLang(app.H2().Class("detail-headline"), lang).Text(e.Headline),
-			app.P().Class("detail-when").Body(
-				timeOf(e.Start).Text(i18n.FormatSpan(v.lang, e.Start, e.End)),
+			// The head is one block, so that a background stands behind
+			// all of what heads the event and nothing else.
+			withBackground(app.Div(), "detail-head", e.Background,
+				phase,
+				withLang(app.H2().Class("detail-headline"), lang).Text(e.Headline),
+				app.P().Class("detail-when").Body(
+					timeOf(e.Start).Text(i18n.FormatSpan(v.lang, e.Start, e.End)),
+				),
 			),
 			app.If(len(facts) > 0, func() app.UI { return app.Dl().Class("detail-facts").Body(facts...) }),
 			withLang(app.Div().Class("detail-body"), lang).Body(richParagraphs(e.Body)...),

@@ -266,7 +266,9 @@ func (v *view) page() []app.UI {
 	if show != ShowQuotes {
 		columns = append(columns, v.detail())
 	}
-	if show != ShowTimeline {
+	// A story without quotes (most imported timelines) has no quote
+	// column: the event takes the width, its media beside its text.
+	if show == ShowQuotes || show == ShowBoth && len(v.s.Quotes) > 0 {
 		columns = append(columns, v.quotes())
 	}
 	class := "explainer-columns"

@@ -26,9 +26,17 @@ func (v *view) header() app.UI {
 			v.timeOf(*s.Updated),
 		))
 	}
+	// The background stands behind the title and the summary on the
+	// story's page; the embed card's fixed height has no room for it.
+	var bg *story.Background
+	if !v.c.opts.Embed {
+		bg = s.Background
+	}
 	return app.Header().Class("explainer-header").Body(
-		withLang(app.H1().Class("explainer-title"), v.storyLang()).Text(s.Title),
-		app.If(s.Dek != "", v.dek),
+		withBackground(app.Div(), "explainer-cover", bg,
+			withLang(app.H1().Class("explainer-title"), v.storyLang()).Text(s.Title),
+			app.If(s.Dek != "", v.dek),
+		),
 		// The embed card has a fixed height with no room for it.
 		app.If(s.Media != nil && !v.c.opts.Embed, func() app.UI { return v.media(s.Media, coverMedia) }),
 		app.If(len(meta) > 0, func() app.UI {

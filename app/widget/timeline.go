@@ -63,6 +63,10 @@ func (v *view) timelineItem(i int) app.UI {
 		IControls:  v.detailShown(),
 		ILang:      v.lang,
 		IStoryLang: v.storyLang(),
+		IBgImage:   backgroundImage(e.Background),
+	}
+	if e.Background != nil {
+		item.IBgColor = e.Background.Color.Hex()
 	}
 	if g, ok := l.breakBefore(i); ok {
 		item.IBreak = v.t("timeline.break", i18n.FormatGap(v.lang, g.Span))

@@ -17,6 +17,8 @@ type timelineItem struct {
 	app.Compo
 
 	IEvent     *story.Event
+	IBgImage   string  // the background's picture (backgroundImage), or ""
+	IBgColor   string  // the background's colour (hex, no #), or ""
 	IX         float64 // left edge on the track, in rem
 	ISelected  bool
 	IMark      string // why the event is highlighted (the filters it matches), for screen readers
@@ -66,8 +68,29 @@ func (t *timelineItem) Render() app.UI {
 	if t.IControls {
 		tab = tab.Aria("controls", detailID)
 	}
+	// A background fills the card behind its text, which the card's
+	// fixed height keeps: the picture lies under the text, not above it.
+	var bg app.UI
+	if t.IBgColor != "" || t.IBgImage != "" {
+		tab = tab.Class("has-background")
+	}
+	if t.IBgColor != "" {
+		tab = tab.Style("background-color", "#"+t.IBgColor)
+	}
+	if t.IBgColor != "" && t.IBgImage == "" {
+		// On a picture the text is white on the scrim (the stylesheet).
+		text, _ := onColor(t.IBgColor)
+		tab = tab.Style("color", "#"+text)
+	}
+	if t.IBgImage != "" {
+		tab = tab.Class("has-image")
+		bg = app.Span().Class("timeline-bg").Aria("hidden", attr("true")).Body(
+			app.Img().Src(attr(t.IBgImage)).Alt("").Loading("lazy").Attr("referrerpolicy", "no-referrer"),
+		)
+	}
 	return app.Li().Class(class).Role("presentation").Style("--x", rem(t.IX)).Body(append(before,
 		tab.Body(
+			bg,
 			app.Span().Class("timeline-dot").Aria("hidden", attr("true")),
 			timeOf(e.Start).Class("timeline-date").Text(i18n.FormatMoment(t.ILang, e.Start)),
 			withLang(app.Span().Class("timeline-headline"), t.IStoryLang).Text(e.Headline),

@@ -48,6 +48,7 @@ func (c *Studio) storyFields(s *story.Story) app.UI {
 		c.textArea("$.dek", "Summary", "One sentence under the title. "+richHint, string(s.Dek), 2),
 		c.textField("$.language", "Language", "The language of the story's text, as a BCP 47 tag: en, uk, de, ar…", string(s.Language)),
 		c.mediaFields("$.media", "Cover picture or video", s.Media),
+		c.backgroundFields("$.background", "Background behind the title", s.Background),
 		c.momentFields("$.published", "Published", s.Published, false),
 		c.momentFields("$.updated", "Last changed in substance", s.Updated, false),
 	)
@@ -90,6 +91,7 @@ func (c *Studio) itemFields(l list, path string, s *story.Story, i int) []app.UI
 			c.refsField(path+".sources", "Sources", "", e.Sources, c.options(s, "$.sources")),
 			c.selectField(path+".group", "Group", "", string(e.Group), "None", c.options(s, "$.groups")),
 			c.mediaFields(path+".media", "Picture or video", e.Media),
+			c.backgroundFields(path+".background", "Background behind the headline", e.Background),
 			c.idField(path, string(e.ID)),
 		}
 	case "$.quotes":
