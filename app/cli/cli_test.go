@@ -145,6 +145,9 @@ func TestCommands(t *testing.T) {
 		{args: []string{"edit"}, code: 2, stderr: "usage: explainer edit"},
 		{args: []string{"edit", "/no/such/story.json"}, code: 1, stderr: "no such file"},
 		{args: []string{"edit", "-h"}, stderr: "-edit-token"},
+		// The public address reaches the site the studio serves, which
+		// checks it as serve does.
+		{args: []string{"edit", "-addr", "127.0.0.1:0", "-base-url", "ftp://example.com/graphics", "."}, code: 1, stderr: `-base-url \"ftp://example.com/graphics\"`},
 		{args: []string{"publish"}, code: 2, stderr: "Usage: explainer publish"},
 		{args: []string{"publish", "-to", "file:///tmp", "-watch"}, code: 2, stderr: "Usage: explainer publish"},
 		{args: []string{"publish", "-to", "file:///tmp", "-encoding", "zip"}, code: 2, stderr: `-encoding \"zip\"`},

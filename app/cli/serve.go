@@ -50,14 +50,15 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // edit opens the studio on a story file or a folder of them, on
 // loopback: explainer edit FILE|DIR.
 func edit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("edit", "edit [-addr 127.0.0.1:8081] [-edit-token TOKEN] FILE|DIR", stderr)
+	fs := newFlagSet("edit", "edit [-addr 127.0.0.1:8081] [-edit-token TOKEN] [-base-url URL] FILE|DIR", stderr)
 	addr := fs.String("addr", "127.0.0.1:8081", "address to listen on")
+	base := fs.String("base-url", "", "public URL of the site the stories are published to, e.g. https://example.com/graphics: the embed code points there (without it, the code is for local preview only)")
 	token := fs.String("edit-token", "", "lets the studio answer beyond loopback to whoever has this token (default $EXPLAINER_EDIT_TOKEN)")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: explainer edit [-addr 127.0.0.1:8081] FILE|DIR")
+		fmt.Fprintln(stderr, "usage: explainer edit [-addr 127.0.0.1:8081] [-base-url URL] FILE|DIR")
 		return exitUsage
 	}
 	path := fs.Arg(0)
@@ -70,7 +71,7 @@ func edit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if !fi.IsDir() {
 		dir = filepath.Dir(path)
 	}
-	return runStudio(ctx, server.Config{StoriesDir: dir}, path, *addr, editToken(*token), stderr)
+	return runStudio(ctx, server.Config{StoriesDir: dir, BaseURL: *base}, path, *addr, editToken(*token), stderr)
 }
 
 func editToken(flag string) string {

@@ -24,10 +24,15 @@ func (s *Server) serveEmbedPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	p := s.site.EmbedPage(e, q, s.origin(r))
 	if q.Get("format") == "json" {
+		// Address and Public tell the studio where the snippets point,
+		// and whether that is the site's public address (-base-url) or
+		// only the one this request came to.
 		out := struct {
 			Preview  string            `json:"preview"`
 			Snippets map[string]string `json:"snippets"`
-		}{Preview: p.Preview, Snippets: map[string]string{}}
+			Address  string            `json:"address"`
+			Public   bool              `json:"public"`
+		}{Preview: p.Preview, Snippets: map[string]string{}, Address: s.origin(r) + s.site.Root(), Public: s.site.BaseOrigin() != ""}
 		for _, sn := range p.Snippets {
 			out.Snippets[sn.Name] = sn.Text
 		}

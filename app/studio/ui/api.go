@@ -145,14 +145,20 @@ func (a *api) importTimeline(name, text string) (string, []problem, error) {
 	return out.Text, out.Warnings, err
 }
 
-// snippets asks the site for a story's embed code, as its embed page
-// shows it: the one place snippets are made and escaped.
-func (a *api) snippets(id string) (map[string]string, error) {
-	var out struct {
-		Snippets map[string]string `json:"snippets"`
-	}
+// embedInfo is a story's embed code, as its embed page shows it (the
+// one place snippets are made and escaped), with the address it points
+// at and whether that is the site's public one (-base-url).
+type embedInfo struct {
+	Snippets map[string]string `json:"snippets"`
+	Address  string            `json:"address"`
+	Public   bool              `json:"public"`
+}
+
+// snippets asks the site for a story's embed code.
+func (a *api) snippets(id string) (embedInfo, error) {
+	var out embedInfo
 	err := a.call("GET", "/s/"+url.PathEscape(id)+"/embed?format=json", nil, &out)
-	return out.Snippets, err
+	return out, err
 }
 
 // isStatus reports whether err is an answer with that status.

@@ -433,33 +433,6 @@ func (c *Studio) applyRaw(ctx app.Context) {
 	}
 }
 
-// embedCode is the code to paste into the CMS, once saved.
-func (c *Studio) embedCode() app.UI {
-	order := []struct{ key, label string }{{"html", "Any page (HTML)"}, {"wordpress", "WordPress"}, {"amp", "AMP"}, {"pym", "pym.js"}}
-	var blocks []app.UI
-	for _, o := range order {
-		text, ok := c.snippets[o.key]
-		if !ok {
-			continue
-		}
-		id := "snippet-" + o.key
-		blocks = append(blocks, app.Div().Class("field").Body(
-			app.Label().For(id).Text(o.label),
-			app.Textarea().ID(id).Class("snippet").ReadOnly(true).Rows(3).Text(text),
-		))
-	}
-	root := c.api.base
-	return app.Section().ID("embed-code").Class("notice notice-ok").TabIndex(-1).Aria("labelledby", "embed-title").Body(
-		app.H2().ID("embed-title").Text("Saved. Embed it:"),
-		app.Div().Body(blocks...),
-		app.P().Body(
-			app.A().Href(root+"/s/"+c.savedID+"/").Target("_blank").Text("Open the story"),
-			app.Text(" · "),
-			app.A().Href(root+"/s/"+c.savedID+"/embed").Target("_blank").Text("All embed options"),
-		),
-	)
-}
-
 // button is a button that runs f, or says it cannot.
 //
 // go-app keeps an element's first handler for as long as the handler's

@@ -67,10 +67,10 @@ func (c *Studio) save(ctx app.Context) {
 // version (it reloads the folder within a second or so of a save).
 func (c *Studio) fetchSnippets(ctx app.Context, id, version string) {
 	c.ctx.Async(func() {
-		var snippets map[string]string
+		var info embedInfo
 		var err error
 		for try := 0; try < 40; try++ {
-			if snippets, err = c.api.snippets(id); err == nil {
+			if info, err = c.api.snippets(id); err == nil {
 				break
 			}
 			time.Sleep(250 * time.Millisecond)
@@ -83,7 +83,8 @@ func (c *Studio) fetchSnippets(ctx app.Context, id, version string) {
 				c.status = "Saved. The embed code is on the story's embed page once the site has loaded it."
 				return
 			}
-			c.snippets = snippets
+			c.snippets = info.Snippets
+			c.embed = embedPanel{address: info.Address, public: info.Public}
 			c.ctx.Defer(func(app.Context) { focus("embed-code") })
 		})
 	})

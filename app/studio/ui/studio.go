@@ -67,6 +67,7 @@ type Studio struct {
 	dirty    bool
 	snippets map[string]string
 	savedID  string
+	embed    embedPanel
 
 	stopKeys, stopLeave func()
 	// typing is the path of the text control being typed in, whose
