@@ -5,6 +5,7 @@ package e2e
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -138,3 +139,69 @@ func TestStudioCopiesEmbedCode(t *testing.T) {
 	}
 }
 
+// harbourSheet is a TimelineJS sheet whose pictures are addressed
+// relative to where the sheet was published.
+const harbourSheet = "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Alt Text,Type,Group,Background\n" +
+	",,,,,,,,,Harbour pictures,A title slide.,,,,,,title,,\n" +
+	"2024,3,1,,,,,,,The first ship,Text one.,images/ship-1.jpg,Desk,A ship,,A ship at the quay,,,\n" +
+	"2024,4,2,,,,,,,The second ship,Text two.,images/ship-2.jpg,Desk,Another ship,,,,,\n"
+
+// TestStudioImportAsksWherePicturesLive drops a sheet with relative
+// picture addresses on the studio: it asks where the pictures live, and
+// the import made again with the answer keeps every picture.
+func TestStudioImportAsksWherePicturesLive(t *testing.T) {
+	dir := t.TempDir()
+	sheet := filepath.Join(t.TempDir(), "harbour.csv")
+	if err := os.WriteFile(sheet, []byte(harbourSheet), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := newTab(t)
+	p.run(chromedp.Navigate(serveStudioAt(t, dir, dir, "")))
+	p.waitFor(`document.getElementById("import") !== null`)
+	p.dropFile(sheet)
+	p.waitForOr(byID("f$.title")+` !== null && `+byID("f$.title")+`.value === "Harbour pictures"`, `document.getElementById("studio-status").textContent`)
+	p.waitForOr(byID("import-base")+` !== null`, `document.querySelector(".notices") ? document.querySelector(".notices").textContent : "no notices"`)
+	p.focusID("import-base")
+	p.run(chromedp.KeyEvent("https://news.example.com/pictures/"))
+	p.clickID("import-again")
+	p.waitForOr(`document.getElementById("import-base") === null && `+byID("f$.events[0].media.src")+` !== null`, `document.getElementById("studio-status").textContent`)
+	for i, want := range []string{"https://news.example.com/pictures/images/ship-1.jpg", "https://news.example.com/pictures/images/ship-2.jpg"} {
+		path := "f$.events[" + strconv.Itoa(i) + "].media.src"
+		if got := p.evalString(byID(path) + ".value"); got != want {
+			t.Errorf("%s is %q, not %q", path, got, want)
+		}
+	}
+	if notes := p.evalString(`document.querySelector(".notices").textContent`); strings.Contains(notes, "-base") {
+		t.Errorf("the notes still speak of a command-line flag: %s", notes)
+	}
+	// The note on a picture without a text alternative takes the
+	// keyboard to the text alternative, not to the picture's address.
+	p.run(chromedp.Evaluate(`document.querySelector(".notices details").open = true`, nil))
+	link := `[...document.querySelectorAll(".notices details a[data-field]")].find(a => a.textContent.includes("no alt text"))`
+	p.waitForOr(link+` !== undefined`, `document.querySelector(".notices details").textContent`)
+	p.run(chromedp.Evaluate(link+`.focus()`, nil))
+	p.run(chromedp.KeyEvent(kb.Enter))
+	p.waitForOr(`document.activeElement === `+byID("f$.events[1].media.alt"), `document.activeElement.id`)
+}
+
+// TestStudioImportListsEveryError: a sheet that cannot be imported has
+// each of its problems listed, with its row, as explainer import does.
+func TestStudioImportListsEveryError(t *testing.T) {
+	dir := t.TempDir()
+	sheet := filepath.Join(t.TempDir(), "broken.csv")
+	text := "Year,Month,Day,Headline,Text\n2024,13,1,A bad month,x\nlater,,,A bad year,y\n2024,2,31,A bad day,z\n"
+	if err := os.WriteFile(sheet, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := newTab(t)
+	p.run(chromedp.Navigate(serveStudioAt(t, dir, dir, "")))
+	p.waitFor(`document.getElementById("import") !== null`)
+	p.dropFile(sheet)
+	p.waitForOr(`document.querySelectorAll("#import-problems li").length === 3`, `document.getElementById("studio-status").textContent`)
+	list := p.evalString(`document.getElementById("import-problems").textContent`)
+	for _, want := range []string{"13", "later", "31"} {
+		if !strings.Contains(list, want) {
+			t.Errorf("the import's problems lack %q: %s", want, list)
+		}
+	}
+}

@@ -25,6 +25,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -357,6 +358,9 @@ type importBody struct {
 	Text string `json:"text"`
 	Zone string `json:"zone,omitempty"`
 	Lang string `json:"lang,omitempty"`
+	// Base is where the timeline's relative picture addresses are
+	// relative to (explainer import -base).
+	Base string `json:"base,omitempty"`
 }
 
 // importTimeline converts a TimelineJS file dropped on the studio.
@@ -366,7 +370,16 @@ func (s *Studio) importTimeline(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, apiError{Error: err.Error()})
 		return
 	}
-	res, err := timelinejs.Convert(filepath.Base(body.Name), []byte(body.Text), timelinejs.Options{Zone: story.Zone(body.Zone), Lang: story.Lang(body.Lang)})
+	opt := timelinejs.Options{Zone: story.Zone(body.Zone), Lang: story.Lang(body.Lang)}
+	if body.Base != "" {
+		u, err := url.Parse(body.Base)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			writeJSON(w, http.StatusBadRequest, apiError{Error: fmt.Sprintf("where the pictures live, %q, is not an http(s) address such as https://example.com/pictures/", body.Base)})
+			return
+		}
+		opt.Base = u
+	}
+	res, err := timelinejs.Convert(filepath.Base(body.Name), []byte(body.Text), opt)
 	if err != nil {
 		var list timelinejs.Errors
 		ps := []problem{{Message: err.Error()}}

@@ -136,12 +136,14 @@ func (a *api) save(name, version, text string) (file, error) {
 
 // importTimeline converts a TimelineJS file on the server, where the
 // importer lives (the studio's WebAssembly has only the story package).
-func (a *api) importTimeline(name, text string) (string, []problem, error) {
+// base is where its relative picture addresses are relative to, "" for
+// nowhere.
+func (a *api) importTimeline(name, text, base string) (string, []problem, error) {
 	var out struct {
 		Text     string    `json:"text"`
 		Warnings []problem `json:"warnings"`
 	}
-	err := a.call("POST", "/studio/api/import", map[string]string{"name": name, "text": text}, &out)
+	err := a.call("POST", "/studio/api/import", map[string]string{"name": name, "text": text, "base": base}, &out)
 	return out.Text, out.Warnings, err
 }
 

@@ -114,18 +114,6 @@ func (c *Studio) fileList() app.UI {
 	)
 }
 
-// importer takes a TimelineJS file, by the file picker or dropped
-// anywhere on the studio.
-func (c *Studio) importer() app.UI {
-	return app.Div().Class("importer").Body(
-		app.H2().Text("Open a TimelineJS timeline"),
-		app.P().ID("import-hint").Class("hint").Text("A TimelineJS JSON file, or a Google Sheet from its template saved as CSV. Drop it here, or choose it:"),
-		app.Input().Type("file").ID("import").Accept(".json,.csv,application/json,text/csv").Aria("describedby", "import-hint").
-			OnChange(func(ctx app.Context, e app.Event) { c.importFiles(ctx, ctx.JSSrc().Get("files")) }),
-		app.Label().For("import").Class("visually-hidden").Text("TimelineJS file"),
-	)
-}
-
 // editor is the form or the raw JSON, beside the preview.
 func (c *Studio) editor() app.UI {
 	var left app.UI
@@ -166,6 +154,12 @@ func (c *Studio) notices() app.UI {
 	if c.snippets != nil {
 		out = append(out, c.embedCode())
 	}
+	if ask := c.askBase(); ask != nil {
+		out = append(out, ask)
+	}
+	if c.imp.failed != "" {
+		out = append(out, c.importProblems())
+	}
 	if len(c.warnings) > 0 {
 		items := make([]app.UI, len(c.warnings))
 		for i, w := range c.warnings {
@@ -173,8 +167,12 @@ func (c *Studio) notices() app.UI {
 				items[i] = app.Li().Text(importWarning(w))
 				continue
 			}
+			field := w.Field
+			if strings.HasSuffix(field, ".media") && strings.Contains(w.Message, "no alt text") {
+				field += ".alt" // where it is written, not the address
+			}
 			items[i] = app.Li().Body(
-				app.A().Href("#"+fieldID(w.Field)).DataSet("field", w.Field).OnClick(c.goToField).Text(importWarning(w)),
+				app.A().Href("#"+fieldID(field)).DataSet("field", field).OnClick(c.goToField).Text(importWarning(w)),
 			)
 		}
 		out = append(out, app.Details().Class("notice").Body(
@@ -196,6 +194,9 @@ func (c *Studio) goToField(ctx app.Context, e app.Event) {
 		c.opened[item] = true
 	}
 	c.opened[field] = true // an optional group: media, an end
+	if i := strings.LastIndexByte(field, '.'); i > 0 {
+		c.opened[field[:i]] = true // the group of a field: an alt text
+	}
 	c.focusEvent(field)
 	c.refresh(ctx)
 	c.ctx.Defer(func(app.Context) {

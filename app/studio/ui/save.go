@@ -4,8 +4,6 @@ package ui
 
 import (
 	"net/http"
-	"path"
-	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -132,43 +130,4 @@ func (c *Studio) onDrop(ctx app.Context, e app.Event) {
 	if files := e.Get("dataTransfer").Get("files"); files.Truthy() {
 		c.importFiles(ctx, files)
 	}
-}
-
-// importFiles converts the first of a list of files (a FileList) on the
-// server and opens the result as a new story, with what the importer
-// could not keep listed.
-func (c *Studio) importFiles(ctx app.Context, files app.Value) {
-	if files.Get("length").Int() == 0 {
-		return
-	}
-	f := files.Index(0)
-	name := path.Base(f.Get("name").String())
-	c.status = "Importing " + name + "…"
-	c.ctx.Async(func() {
-		text, err := readFile(f)
-		var out string
-		var warnings []problem
-		if err == nil {
-			out, warnings, err = c.api.importTimeline(name, text)
-		}
-		c.ctx.Dispatch(func(ctx app.Context) {
-			if err != nil {
-				c.status = "Could not import " + name + ": " + err.Error()
-				if e, ok := err.(*apiError); ok && len(e.Problems) > 0 {
-					c.status += ": " + importWarning(e.Problems[0])
-				}
-				return
-			}
-			if err := c.start(ctx, "", "", []byte(out)); err != nil {
-				c.status = err.Error()
-				return
-			}
-			delete(c.auto, "$") // the importer made the id, from the file name
-			c.warnings, c.dirty = warnings, true
-			keep(c.keyName(), "", out)
-			c.status = "Imported " + name + " as a new story, " + strings.TrimSuffix(fileName(string(c.d.Story().ID)), ".json") +
-				", with " + itoa(len(warnings)) + " notes on what changed. Check it, then save."
-			setAddress(ctx, "")
-		})
-	})
 }

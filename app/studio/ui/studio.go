@@ -50,6 +50,7 @@ type Studio struct {
 	opened map[string]bool
 	// warnings are what the importer could not keep, for an imported file.
 	warnings []problem
+	imp      importState
 
 	preview previewOptions
 	// event is the event the preview shows: the one being edited.

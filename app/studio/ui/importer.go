@@ -1,0 +1,212 @@
+//go:build studio || !wasm
+
+package ui
+
+import (
+	"path"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/studio/draft"
+)
+
+// importState is the TimelineJS file imported last, kept so that it can
+// be imported again once the editor has said where its pictures live.
+type importState struct {
+	name, text string
+	// base is where its relative picture addresses are relative to.
+	base string
+	// relative counts the addresses dropped for want of a base.
+	relative int
+	// example is one of them, to show the editor what is meant.
+	example string
+	// draft is the story the import made: the question is asked of it
+	// only, not of a file opened since.
+	draft *draft.Draft
+	// failed is what stopped the last import, every problem of it.
+	failed   string
+	problems []problem
+}
+
+// importer takes a TimelineJS file, by the file picker or dropped
+// anywhere on the studio, with where its pictures live if it addresses
+// them relative to itself.
+func (c *Studio) importer() app.UI {
+	return app.Div().Class("importer").Body(
+		app.H2().Text("Open a TimelineJS timeline"),
+		app.P().ID("import-hint").Class("hint").Text("A TimelineJS JSON file, or a Google Sheet from its template saved as CSV. Drop it here, or choose it:"),
+		app.Input().Type("file").ID("import").Accept(".json,.csv,application/json,text/csv").Aria("describedby", "import-hint").
+			OnChange(func(ctx app.Context, e app.Event) { c.importFiles(ctx, ctx.JSSrc().Get("files")) }),
+		app.Label().For("import").Class("visually-hidden").Text("TimelineJS file"),
+		app.Div().Class("field").Body(
+			app.Label().For("import-where").Text("Where its pictures live (optional)"),
+			app.Input().Type("url").ID("import-where").Value(c.imp.base).Aria("describedby", "import-where-hint").
+				OnInput(c.onImportBase),
+			app.P().ID("import-where-hint").Class("hint").Text("For a timeline whose pictures have addresses like images/ship.jpg: the https address of the folder they are relative to, e.g. https://example.com/timeline/."),
+		),
+		c.importProblems(),
+	)
+}
+
+// onImportBase keeps what the editor types as where the pictures live.
+func (c *Studio) onImportBase(ctx app.Context, e app.Event) {
+	c.imp.base = ctx.JSSrc().Get("value").String()
+	ctx.PreventUpdate()
+}
+
+// importProblems lists everything that stopped the last import, as
+// explainer import lists it, each with its line and cell.
+func (c *Studio) importProblems() app.UI {
+	if c.imp.failed == "" {
+		return app.Div().ID("import-problems")
+	}
+	items := make([]app.UI, len(c.imp.problems))
+	for i, p := range c.imp.problems {
+		items[i] = app.Li().Text(importWarning(p))
+	}
+	return app.Div().ID("import-problems").Class("notice notice-problem").Role("alert").Body(
+		app.P().Text(c.imp.failed),
+		app.Ul().Body(items...),
+	)
+}
+
+// askBase asks where the pictures of an import live, when it dropped
+// addresses relative to the file, and imports it again with the answer.
+func (c *Studio) askBase() app.UI {
+	if c.imp.relative == 0 || c.imp.draft != c.d || c.imp.text == "" {
+		return nil
+	}
+	what := itoa(c.imp.relative) + " addresses"
+	if c.imp.relative == 1 {
+		what = "1 address"
+	}
+	return app.Div().ID("ask-base").Class("notice notice-problem").Body(
+		app.H2().Text("Where do the pictures live?"),
+		app.P().Text(c.imp.name+" has "+what+" relative to where it was published, such as "+c.imp.example+
+			", so they were left out. Give the address they are relative to, and import it again: this story is made again from the file."),
+		app.Div().Class("field").Body(
+			app.Label().For("import-base").Text("Where the pictures live"),
+			app.Input().Type("url").ID("import-base").Value(c.imp.base).Placeholder("https://example.com/timeline/").OnInput(c.onImportBase),
+		),
+		app.Div().Class("studio-actions").Body(
+			c.button("import-again", "Import again", false, func(ctx app.Context) {
+				c.imp.base = strings.TrimSpace(c.imp.base)
+				if c.imp.base == "" {
+					c.status = "Give the address the pictures are relative to first."
+					c.ctx.Defer(func(app.Context) { focus("import-base") })
+					return
+				}
+				c.runImport(ctx)
+			}).Class("primary"),
+		),
+	)
+}
+
+// importFiles converts the first of a list of files (a FileList) on the
+// server and opens the result as a new story, with what the importer
+// could not keep listed.
+func (c *Studio) importFiles(ctx app.Context, files app.Value) {
+	if files.Get("length").Int() == 0 {
+		return
+	}
+	f := files.Index(0)
+	name := path.Base(f.Get("name").String())
+	c.status = "Importing " + name + "…"
+	c.ctx.Async(func() {
+		text, err := readFile(f)
+		c.ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				c.status = "Could not read " + name + ": " + err.Error()
+				return
+			}
+			c.imp.name, c.imp.text = name, text
+			c.runImport(ctx)
+		})
+	})
+}
+
+// runImport imports the file kept in c.imp, with its pictures' base.
+func (c *Studio) runImport(ctx app.Context) {
+	name, text, base := c.imp.name, c.imp.text, folderAddress(strings.TrimSpace(c.imp.base))
+	c.status = "Importing " + name + "…"
+	c.ctx.Async(func() {
+		out, warnings, err := c.api.importTimeline(name, text, base)
+		c.ctx.Dispatch(func(ctx app.Context) {
+			c.imp.failed, c.imp.problems = "", nil
+			if err != nil {
+				c.imp.failed = "Could not import " + name + ": " + err.Error() + "."
+				if e, ok := err.(*apiError); ok && len(e.Problems) > 0 {
+					c.imp.problems = e.Problems
+					c.imp.failed = "Could not import " + name + ": " + itoa(len(e.Problems)) + " " + plural(len(e.Problems), "problem", "problems") + " to fix in the file first."
+				}
+				c.status = c.imp.failed
+				return
+			}
+			if err := c.start(ctx, "", "", []byte(out)); err != nil {
+				c.status = err.Error()
+				return
+			}
+			c.imp.relative, c.imp.example, c.imp.draft = 0, "", c.d
+			for i, w := range warnings {
+				if strings.Contains(w.Message, "has no base") {
+					c.imp.relative++
+					if c.imp.example == "" {
+						c.imp.example = quoted(w.Message)
+					}
+					// The command line's flag is the question above.
+					w.Message = strings.TrimSuffix(strings.TrimSuffix(w.Message, "; pass -base"), ": pass -base") + "; say where the pictures live, above"
+					warnings[i] = w
+				}
+			}
+			delete(c.auto, "$") // the importer made the id, from the file name
+			c.warnings, c.dirty = warnings, true
+			keep(c.keyName(), "", out)
+			c.status = "Imported " + name + " as a new story, " + strings.TrimSuffix(fileName(string(c.d.Story().ID)), ".json") +
+				", with " + itoa(len(warnings)) + " notes on what changed. Check it, then save."
+			if c.imp.relative > 0 {
+				c.ctx.Defer(func(app.Context) { focus("import-base") })
+			}
+			setAddress(ctx, "")
+		})
+	})
+}
+
+// folderAddress reads an address given as a folder without its last
+// slash (https://example.com/timeline) as the folder, which is what an
+// editor means by where the pictures live; one that names a file is
+// left as it is.
+func folderAddress(base string) string {
+	if base == "" || strings.HasSuffix(base, "/") {
+		return base
+	}
+	rest := base
+	if i := strings.Index(rest, "://"); i >= 0 {
+		rest = rest[i+3:]
+	}
+	if i := strings.IndexAny(rest, "?#"); i >= 0 {
+		return base
+	}
+	slash := strings.LastIndexByte(rest, '/')
+	if slash < 0 || !strings.Contains(rest[slash+1:], ".") {
+		return base + "/"
+	}
+	return base
+}
+
+// quoted is the first "…" of a message, or the message.
+func quoted(msg string) string {
+	if i := strings.IndexByte(msg, '"'); i >= 0 {
+		if j := strings.IndexByte(msg[i+1:], '"'); j >= 0 {
+			return msg[i : i+j+2]
+		}
+	}
+	return msg
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
