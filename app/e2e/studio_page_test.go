@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"explainer/app/server"
+	"explainer/app/story/storytest"
 	"explainer/app/studio"
 )
 
@@ -205,3 +206,69 @@ func TestStudioImportListsEveryError(t *testing.T) {
 		}
 	}
 }
+
+// TestStudioRemoveKeepsPlace: removing an item takes the keyboard to
+// the next item, or the one before it for the last, in sight, where the
+// editor was, not to the Add button at the end of the list.
+func TestStudioRemoveKeepsPlace(t *testing.T) {
+	for _, c := range []struct {
+		name, remove, focus string
+	}{
+		{"middle", "$.events[2]", "i$.events[2]"},
+		{"last", "$.events[5]", "i$.events[4]"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			file := filepath.Join(dir, "generated.json")
+			if err := os.WriteFile(file, storytest.Generate(6), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			p := newTab(t)
+			p.run(chromedp.Navigate(serveStudioAt(t, dir, file, "")))
+			p.waitFor(byID("rm"+c.remove) + " !== null")
+			p.run(chromedp.Evaluate(byID("rm"+c.remove)+`.scrollIntoView({block: "center"})`, nil))
+			var before float64
+			p.eval(`scrollY`, &before)
+			p.press("rm" + c.remove)
+			p.waitFor(`document.getElementById("studio-status").textContent.startsWith("Removed") && document.activeElement !== ` + byID("rm"+c.remove) + ` && document.activeElement !== document.body`)
+			var top, bottom, after, height float64
+			p.eval(`document.activeElement.getBoundingClientRect().top`, &top)
+			p.eval(`document.activeElement.getBoundingClientRect().bottom`, &bottom)
+			p.eval(`scrollY`, &after)
+			p.eval(`innerHeight`, &height)
+			t.Logf("removing %s: the page scrolled %.0f px; the keyboard is on %s, %.0f px from the top", c.remove, after-before, p.evalString(`document.activeElement.id`), top)
+			if got := p.evalString(`document.activeElement.id`); got != c.focus {
+				t.Errorf("the keyboard is on %q, not %q", got, c.focus)
+			}
+			if d := after - before; d > height || d < -2*height {
+				t.Errorf("the page scrolled %.0f px when the item was removed", d)
+			}
+			if bottom < 0 || top > height {
+				t.Errorf("the keyboard is out of sight, %.0f to %.0f px from the top of a %.0f px window", top, bottom, height)
+			}
+		})
+	}
+}
+
+// TestStudioEventsHaveNoOrderToMove: the timeline puts events in time
+// order, so events have no Move buttons; people keep theirs.
+func TestStudioEventsHaveNoOrderToMove(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "generated.json")
+	if err := os.WriteFile(file, storytest.Generate(3), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := newTab(t)
+	p.run(chromedp.Navigate(serveStudioAt(t, dir, file, "")))
+	p.waitFor(byID("rm$.events[1]") + " !== null")
+	if n := p.evalString(`String(document.querySelectorAll("[id^='mup$.events'], [id^='mdown$.events']").length)`); n != "0" {
+		t.Errorf("%s Move buttons on events", n)
+	}
+	if p.evalString(`String(`+byID("mdown$.people[0]")+` !== null)`) != "true" {
+		t.Error("people lost their Move buttons")
+	}
+	if intro := p.evalString(`document.querySelector("#s\\$\\.events .hint").textContent`); !strings.Contains(intro, "time order") {
+		t.Errorf("the events' introduction does not say they are in time order: %q", intro)
+	}
+}
+

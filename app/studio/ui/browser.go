@@ -41,6 +41,21 @@ func focus(id string) bool {
 	return true
 }
 
+// focusInPlace moves the keyboard to an element without scrolling the
+// page while some of it is in sight; out of sight, its top comes to the
+// top of the window, not its middle (an open item is taller than it).
+func focusInPlace(id string) {
+	el := app.Window().GetElementByID(id)
+	if !el.Truthy() {
+		return
+	}
+	el.Call("focus", map[string]any{"preventScroll": true})
+	r := el.Call("getBoundingClientRect")
+	if r.Get("bottom").Float() < 48 || r.Get("top").Float() > app.Window().Get("innerHeight").Float()-48 {
+		el.Call("scrollIntoView", map[string]any{"block": "start"})
+	}
+}
+
 // focusFirstField moves the keyboard to the first control of a block.
 func focusFirstField(id string) {
 	el := app.Window().GetElementByID(id)

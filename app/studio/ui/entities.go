@@ -30,7 +30,7 @@ type list struct {
 
 var lists = []list{
 	{"$.people", "People", "person", "a", "name", "Everyone who appears in events or speaks in quotes."},
-	{"$.events", "Events", "event", "an", "headline", "What happened, each on the timeline."},
+	{"$.events", "Events", "event", "an", "headline", "What happened. The timeline shows events in time order, whatever their order here."},
 	{"$.quotes", "Quotes", "quote", "a", "", "What people said, each tied to an event."},
 	{"$.sources", "Sources", "source", "a", "outlet", "Where the facts come from."},
 	{"$.phases", "Phases", "phase", "a", "label", "Labelled spans of time, drawn as bands on the timeline."},

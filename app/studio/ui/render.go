@@ -267,8 +267,7 @@ func (c *Studio) listSection(l list, s *story.Story) app.UI {
 				app.H3().ID("t"+path).Text(heading),
 				app.Div().Class("item-actions").Body(
 					fold,
-					c.moveButton(l, path, i, i-1, "up", "Move up", n),
-					c.moveButton(l, path, i, i+1, "down", "Move down", n),
+					c.moveButtons(l, path, i, n),
 					c.button("rm"+path, "Remove", false, func(ctx app.Context) { c.remove(ctx, l, path) }).
 						Aria("label", "Remove "+l.singular+" "+itoa(i+1)+": "+label),
 				),
@@ -278,7 +277,7 @@ func (c *Studio) listSection(l list, s *story.Story) app.UI {
 		))
 	}
 	return app.Section().ID("s"+l.path).Class("form-section").Aria("labelledby", "h"+l.path).Body(
-		app.H2().ID("h"+l.path).Text(l.title+" ("+itoa(n)+")"),
+		app.H2().ID("h"+l.path).TabIndex(-1).Text(l.title+" ("+itoa(n)+")"),
 		app.P().Class("hint").Text(l.intro),
 		c.leftovers(l.path),
 		app.Ol().Class("items").Body(items...),
@@ -298,6 +297,31 @@ func (c *Studio) fold(path string, open bool) {
 		c.refresh(c.ctx)
 		c.ctx.Defer(func(app.Context) { focusFirstField(itemID(path)) })
 	}
+}
+
+// moveButtons move an item up or down its list; events have none, as
+// the timeline puts them in time order whatever their order in the file.
+func (c *Studio) moveButtons(l list, path string, i, n int) app.UI {
+	if l.path == "$.events" {
+		return app.Span() // keeps the Remove button's place
+	}
+	return app.Span().Class("item-move").Body(
+		c.moveButton(l, path, i, i-1, "up", "Move up", n),
+		c.moveButton(l, path, i, i+1, "down", "Move down", n),
+	)
+}
+
+// removedFocus is where the keyboard goes once the item at index i of a
+// list is removed, leaving n: the item now at i, else the one before,
+// else the list's heading.
+func removedFocus(list string, i, n int) string {
+	switch {
+	case i < n:
+		return itemID(list + "[" + itoa(i) + "]")
+	case n > 0:
+		return itemID(list + "[" + itoa(n-1) + "]")
+	}
+	return "h" + list
 }
 
 func (c *Studio) moveButton(l list, path string, from, to int, dir, label string, n int) app.UI {

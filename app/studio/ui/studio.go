@@ -385,7 +385,10 @@ func (c *Studio) remove(ctx app.Context, l list, path string) {
 	c.auto = map[string]bool{} // the paths after it have moved
 	c.status = "Removed the " + l.singular + " " + label + ". Undo brings it back."
 	c.changed(ctx)
-	c.ctx.Defer(func(app.Context) { focus("add" + l.path) })
+	// The keyboard stays where the editor was: on the item that took the
+	// removed one's place, or the one before it, or the list's heading.
+	i, n := indexOf(path), c.d.Len(l.path)
+	c.ctx.Defer(func(app.Context) { focusInPlace(removedFocus(l.path, i, n)) })
 }
 
 func (c *Studio) move(ctx app.Context, l list, path string, from, to int) {
@@ -393,7 +396,7 @@ func (c *Studio) move(ctx app.Context, l list, path string, from, to int) {
 		return
 	}
 	c.auto = map[string]bool{}
-	c.status = "Moved the " + l.singular + " to position " + itoa(to+1) + "."
+	c.status = "Moved the " + l.singular + " to position " + itoa(to+1) + " of " + itoa(c.d.Len(l.path)) + "."
 	c.changed(ctx)
 	// The keyboard stays with the item, on the button pressed if it can
 	// be pressed again.
