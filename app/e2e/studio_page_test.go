@@ -272,3 +272,65 @@ func TestStudioEventsHaveNoOrderToMove(t *testing.T) {
 	}
 }
 
+// TestStudioProblemsWait: a new quote's empty fields are not problems
+// yet: they show once the editor leaves a field, or tries to save, and
+// then in words (the quote's number and the field's label), not as JSON
+// paths.
+func TestStudioProblemsWait(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "generated.json")
+	if err := os.WriteFile(file, storytest.Generate(3), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page := serveStudioAt(t, dir, dir, "")
+	p := newTab(t)
+	// A new story: nothing typed, nothing to fix yet.
+	p.run(chromedp.Navigate(page))
+	p.press("new")
+	p.waitFor(`document.activeElement === ` + byID("f$.title"))
+	if got := p.evalString(`String(document.querySelectorAll("#story-form .field-problem").length) + " " + document.getElementById("summary").textContent`); !strings.HasPrefix(got, "0 ") || strings.Contains(got, "problem") {
+		t.Errorf("a new story before any typing: %s", got)
+	}
+
+	p.run(chromedp.Navigate(page + "?file=" + filepath.Base(file)))
+	p.waitFor(`document.querySelector("#summary.summary-ok") !== null`)
+	n := p.evalString(`String(document.querySelectorAll("[id^='i$.quotes[']").length)`)
+	q := "$.quotes[" + n + "]"
+	p.press("add$.quotes")
+	p.waitFor(byID("f"+q+".speaker") + " !== null")
+	p.run(chromedp.Evaluate(byID("i"+q)+`.scrollIntoView({block: "start"})`, nil))
+	p.viewShot("studio-problems")
+	if got := p.evalString(`String(` + byID("i"+q) + `.querySelectorAll(".field-problem").length)`); got != "0" {
+		t.Errorf("a new quote shows %s problems before any typing", got)
+	}
+	if p.evalString(`String(document.querySelector("#summary.summary-ok") !== null)`) != "true" {
+		t.Errorf("the summary before any typing: %s", p.evalString(`document.getElementById("summary").textContent`))
+	}
+	// Leaving the speaker empty: its problem shows.
+	p.focusID("f" + q + ".speaker")
+	p.run(chromedp.KeyEvent(kb.Tab))
+	p.waitForOr(byID("f"+q+".speaker")+`.getAttribute("aria-invalid") === "true"`, byID("i"+q)+`.textContent`)
+	// A save shows them all, in words.
+	p.run(chromedp.KeyEvent("s", chromedp.KeyModifiers(input.ModifierCtrl)))
+	p.waitFor(`document.querySelectorAll("#summary li").length >= 3`)
+	p.run(chromedp.Evaluate(`document.getElementById("summary").scrollIntoView({block: "start"})`, nil))
+	p.viewShot("studio-problems-saved")
+	summary := p.evalString(`document.getElementById("summary").textContent`)
+	if strings.Contains(summary, "$.") {
+		t.Errorf("the summary speaks in JSON paths: %s", summary)
+	}
+	if !strings.Contains(summary, "Quote "+strconv.Itoa(atoi(n)+1)) || !strings.Contains(summary, "Speaker") {
+		t.Errorf("the summary does not name the quote and its field: %s", summary)
+	}
+	// The speaker who is not in the list yet: added from the quote,
+	// named, and the quote's speaker follows the name.
+	p.clickID("addp" + q)
+	p.waitFor(`document.activeElement.id.startsWith("f$.people[") && document.activeElement.id.endsWith("].name")`)
+	p.run(chromedp.KeyEvent("Dana Speaker"))
+	p.waitForOr(byID("f"+q+".speaker")+`.value === "dana-speaker"`, byID("f"+q+".speaker")+`.value`)
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}

@@ -98,6 +98,10 @@ func (c *Studio) itemFields(l list, path string, s *story.Story, i int) []app.UI
 		q := s.Quotes[i]
 		return []app.UI{
 			c.selectField(path+".speaker", "Speaker", "", string(q.Speaker), "Choose a person", c.options(s, "$.people")),
+			app.Div().Class("field-action").Body(
+				c.button("addp"+path, "Add a person as the speaker", false, func(ctx app.Context) { c.addSpeaker(ctx, path) }).
+					Aria("label", "Add a person as the speaker of quote "+itoa(i+1)),
+			),
 			c.selectField(path+".kind", "Kind", "Direct: the speaker's own words, exactly. Reported: a paraphrase, shown as such.", string(q.Kind), "Choose",
 				[]option{{"direct", "Direct quote"}, {"reported", "Reported speech"}}),
 			c.textArea(path+".text", "Words", "For a direct quote, the exact words, without quotation marks.", q.Text, 3),
@@ -328,4 +332,23 @@ func (c *Studio) quoteOptions(s *story.Story, self int) []option {
 		}
 	}
 	return out
+}
+
+// addSpeaker adds a person, makes them the speaker of the quote at
+// path, and takes the keyboard to their name: the speaker list offers
+// only the people there are, and the one who spoke may not be yet. The
+// quote follows the person's id as their name is typed.
+func (c *Studio) addSpeaker(ctx app.Context, quote string) {
+	c.add(ctx, lists[0])
+	people := c.d.Story().People
+	if len(people) == 0 {
+		return
+	}
+	if err := c.d.Set(quote+".speaker", string(people[len(people)-1].ID)); err != nil {
+		c.status = err.Error()
+		return
+	}
+	c.touch(quote + ".speaker")
+	c.status = "Added a person as the speaker: give their name."
+	c.changed(ctx)
 }

@@ -232,6 +232,7 @@ func (c *Studio) form() app.UI {
 	// it shows, and goes first.
 	return app.Form().ID("story-form").Class("story-form").Attr("novalidate", true).
 		OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
+		On("focusout", c.onLeave).
 		Body(append([]app.UI{c.summary(), c.leftovers("$")}, sections...)...)
 }
 
@@ -383,13 +384,18 @@ func isList(path string) bool {
 // thing a screen reader meets in the form, and where a failed save
 // takes the keyboard.
 func (c *Studio) summary() app.UI {
-	if len(c.list) == 0 {
+	list := c.shownList()
+	if len(list) == 0 {
+		text := "No problems: the story is ready to save."
+		if len(c.list) > 0 {
+			text = "Nothing to fix so far. What you have just added is checked as you fill it in, and all of it when you save."
+		}
 		return app.Div().ID("summary").Class("summary summary-ok").TabIndex(-1).Body(
-			app.P().Text("No problems: the story is ready to save."),
+			app.P().Text(text),
 		)
 	}
-	items := make([]app.UI, 0, len(c.list))
-	for _, e := range c.list {
+	items := make([]app.UI, 0, len(list))
+	for _, e := range list {
 		target := placeOf(e.Path, c.shown)
 		id := fieldID(target)
 		if !c.shown[target] {
@@ -398,24 +404,16 @@ func (c *Studio) summary() app.UI {
 				id = "s" + target
 			}
 		}
-		where := e.Path
-		if where == "" {
-			where = "the file"
-		}
+		where := placeWords(e.Path)
 		items = append(items, app.Li().Body(
 			app.A().Href("#"+id).DataSet("focus", id).OnClick(func(ctx app.Context, ev app.Event) {
 				ev.PreventDefault()
 				focus(ctx.JSSrc().Get("dataset").Get("focus").String())
-			}).Text(problemText(e)),
-			app.Span().Class("hint").Text(" "+where),
+			}).Text(where+": "+problemText(e)),
 		))
 	}
-	word := "problems"
-	if len(c.list) == 1 {
-		word = "problem"
-	}
 	return app.Div().ID("summary").Class("summary").TabIndex(-1).Aria("labelledby", "summary-title").Body(
-		app.H2().ID("summary-title").Text(itoa(len(c.list))+" "+word+" to fix before saving"),
+		app.H2().ID("summary-title").Text(itoa(len(list))+" "+plural(len(list), "problem", "problems")+" to fix before saving"),
 		app.Ul().Body(items...),
 	)
 }

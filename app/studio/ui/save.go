@@ -16,6 +16,7 @@ func (c *Studio) save(ctx app.Context) {
 		return
 	}
 	c.settle()
+	c.revealProblems() // all of them, the new items' too
 	if len(c.list) > 0 {
 		c.status = "Not saved: fix the problems listed first."
 		c.ctx.Defer(func(app.Context) { focus("summary") })

@@ -51,6 +51,8 @@ type Studio struct {
 	// warnings are what the importer could not keep, for an imported file.
 	warnings []problem
 	imp      importState
+	// wait holds back the problems of what was just added (problems.go).
+	wait problemWait
 
 	preview previewOptions
 	// event is the event the preview shows: the one being edited.
@@ -178,6 +180,7 @@ func (c *Studio) start(ctx app.Context, name, version string, text []byte) error
 	c.auto, c.warnings, c.snippets, c.conflict, c.restored, c.dirty, c.mode = map[string]bool{}, nil, nil, nil, false, false, ""
 	c.lastGood, c.event, c.pending, c.typing = nil, "", false, ""
 	c.opened, c.rendered = map[string]bool{}, map[string]string{}
+	c.wait = problemWait{}
 	if version == "" {
 		c.auto["$"] = true
 	}
@@ -197,6 +200,8 @@ func (c *Studio) newStory(ctx app.Context) {
 		c.status = err.Error()
 		return
 	}
+	c.freshItem("$")
+	c.problems = c.visibleProblems()
 	c.status = "A new story. Give it a title, then add people and events."
 	if restored {
 		c.restored, c.dirty = true, true
@@ -240,10 +245,7 @@ func (c *Studio) check() {
 	if c.checked != nil {
 		c.lastGood = c.checked
 	}
-	c.problems = map[string][]*story.Error{}
-	for _, e := range c.list {
-		c.problems[e.Path] = append(c.problems[e.Path], e)
-	}
+	c.problems = c.visibleProblems()
 }
 
 // changed follows every edit: check, keep the work in the browser,
@@ -325,6 +327,7 @@ func (c *Studio) set(ctx app.Context, path, value string) {
 		c.status = err.Error()
 		return
 	}
+	c.touch(path)
 	item, field := splitField(path)
 	if c.auto[item] && (field == nameField(item)) {
 		c.d.Follow(item, value)
@@ -349,11 +352,13 @@ func (c *Studio) toggleRef(ctx app.Context, path, id string, on bool) {
 		c.status = err.Error()
 		return
 	}
+	c.touch(path)
 	c.changed(ctx)
 }
 
 func (c *Studio) rename(ctx app.Context, item, id string) {
 	delete(c.auto, item)
+	c.touch(item + ".id")
 	if err := c.d.Rename(item, story.ID(strings.TrimSpace(id))); err != nil {
 		c.status = err.Error()
 		return
@@ -371,6 +376,7 @@ func (c *Studio) add(ctx app.Context, l list) {
 	if l.name != "" {
 		c.auto[path] = true
 	}
+	c.freshItem(path)
 	c.status = "Added a " + l.singular + "."
 	c.changed(ctx)
 	c.ctx.Defer(func(app.Context) { focusFirstField(itemID(path)) })
