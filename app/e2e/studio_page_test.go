@@ -251,7 +251,8 @@ func TestStudioRemoveKeepsPlace(t *testing.T) {
 }
 
 // TestStudioEventsHaveNoOrderToMove: the timeline puts events in time
-// order, so events have no Move buttons; people keep theirs.
+// order, so events have no Move buttons; people keep theirs. Adding one
+// says so in English.
 func TestStudioEventsHaveNoOrderToMove(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "generated.json")
@@ -270,6 +271,8 @@ func TestStudioEventsHaveNoOrderToMove(t *testing.T) {
 	if intro := p.evalString(`document.querySelector("#s\\$\\.events .hint").textContent`); !strings.Contains(intro, "time order") {
 		t.Errorf("the events' introduction does not say they are in time order: %q", intro)
 	}
+	p.press("add$.events")
+	p.waitForOr(`document.getElementById("studio-status").textContent === "Added an event."`, `document.getElementById("studio-status").textContent`)
 }
 
 // TestStudioProblemsWait: a new quote's empty fields are not problems
@@ -328,6 +331,22 @@ func TestStudioProblemsWait(t *testing.T) {
 	p.waitFor(`document.activeElement.id.startsWith("f$.people[") && document.activeElement.id.endsWith("].name")`)
 	p.run(chromedp.KeyEvent("Dana Speaker"))
 	p.waitForOr(byID("f"+q+".speaker")+`.value === "dana-speaker"`, byID("f"+q+".speaker")+`.value`)
+}
+
+// TestStudioPreviewShowsPlayButton: a video in the preview shows the
+// play button the reader's page shows ("▶ Play the video from
+// YouTube"), not an empty box; it cannot be pressed in the preview.
+func TestStudioPreviewShowsPlayButton(t *testing.T) {
+	dir, file := everyFeatureFolder(t)
+	p := newTab(t)
+	p.run(chromedp.Navigate(serveStudioAt(t, dir, file, "")))
+	p.waitFor(byID("f$.title") + " !== null")
+	p.waitPreview(`d.querySelector(".media-placeholder") !== null`)
+	var got string
+	p.preview(`(() => { const b = d.querySelector(".media-placeholder .media-load"); return b ? b.textContent + (b.disabled ? " (disabled)" : "") : "none: " + d.querySelector(".media-placeholder").outerHTML; })()`, &got)
+	if !strings.HasPrefix(got, "Play the video") || !strings.HasSuffix(got, "(disabled)") {
+		t.Errorf("the preview's video placeholder: %s", got)
+	}
 }
 
 func atoi(s string) int {

@@ -370,10 +370,10 @@ func TestStudioKeepsWork(t *testing.T) {
 	p.run(chromedp.Navigate(base + "/studio/"))
 	p.waitFor(byID("f$.title") + " !== null")
 	title := p.evalString(byID("f$.title") + ".value")
-	// Its cover is a video: in the preview, as on the server's page, a
-	// placeholder with a link, and no play button (it needs the widget's
-	// WebAssembly).
-	p.waitPreview(`d.querySelector(".media-placeholder") !== null && d.querySelector(".media-load") === null`)
+	// Its cover is a video: in the preview, a placeholder with a link,
+	// and the play button as readers see it, which cannot be pressed
+	// there (it needs the widget's WebAssembly).
+	p.waitPreview(`d.querySelector(".media-placeholder") !== null && d.querySelector(".media-load").disabled`)
 	p.focusID("f$.title")
 	p.run(chromedp.KeyEvent(" (edited)"))
 	p.waitFor(`document.querySelector(".studio-state").textContent.startsWith("unsaved")`)

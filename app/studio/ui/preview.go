@@ -172,10 +172,14 @@ func applyPreview() {
 	// runs no script: this is the same HTML a reader's browser parses.
 	doc.Get("body").Set("innerHTML", d.html)
 	// The play buttons work only with the widget's WebAssembly, which the
-	// frame does not run; the server's page has none either.
+	// frame does not run: they are shown as readers see them, but cannot
+	// be pressed (removed, they would leave an empty box where the page
+	// has "▶ Play the video").
 	buttons := doc.Call("querySelectorAll", ".media-load")
 	for i := range buttons.Get("length").Int() {
-		buttons.Index(i).Get("parentElement").Call("remove")
+		b := buttons.Index(i)
+		b.Set("disabled", true)
+		b.Call("setAttribute", "title", "Plays on the published page, not in the preview")
 	}
 	doc.Get("documentElement").Call("setAttribute", "data-preview", "ready")
 	if !doc.Get("body").Get("dataset").Get("listening").Truthy() {

@@ -377,7 +377,7 @@ func (c *Studio) add(ctx app.Context, l list) {
 		c.auto[path] = true
 	}
 	c.freshItem(path)
-	c.status = "Added a " + l.singular + "."
+	c.status = "Added " + l.article + " " + l.singular + "."
 	c.changed(ctx)
 	c.ctx.Defer(func(app.Context) { focusFirstField(itemID(path)) })
 }
