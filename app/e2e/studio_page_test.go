@@ -142,10 +142,11 @@ func TestStudioCopiesEmbedCode(t *testing.T) {
 
 // harbourSheet is a TimelineJS sheet whose pictures are addressed
 // relative to where the sheet was published.
-const harbourSheet = "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Alt Text,Type,Group,Background\n" +
+var harbourSheet = "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Alt Text,Type,Group,Background\n" +
 	",,,,,,,,,Harbour pictures,A title slide.,,,,,,title,,\n" +
 	"2024,3,1,,,,,,,The first ship,Text one.,images/ship-1.jpg,Desk,A ship,,A ship at the quay,,,\n" +
-	"2024,4,2,,,,,,,The second ship,Text two.,images/ship-2.jpg,Desk,Another ship,,,,,\n"
+	"2024,4,2,,,,,,,The second ship,Text two.,images/ship-2.jpg,Desk,Another ship,,,,,\n" +
+	"2024,5,3,,,,,,,The third ship,Text three.,images/" + strings.Repeat("averylongname", 14) + "ship3.jpg,Desk,A third ship,,A ship far away,,,\n"
 
 // TestStudioImportAsksWherePicturesLive drops a sheet with relative
 // picture addresses on the studio: it asks where the pictures live, and
@@ -162,11 +163,16 @@ func TestStudioImportAsksWherePicturesLive(t *testing.T) {
 	p.dropFile(sheet)
 	p.waitForOr(byID("f$.title")+` !== null && `+byID("f$.title")+`.value === "Harbour pictures"`, `document.getElementById("studio-status").textContent`)
 	p.waitForOr(byID("import-base")+` !== null`, `document.querySelector(".notices") ? document.querySelector(".notices").textContent : "no notices"`)
+	// A long address in the notes wraps within them.
+	p.run(chromedp.Evaluate(`document.querySelector(".notices details").open = true`, nil))
+	if wide := p.evalString(`String([...document.querySelectorAll(".notices li")].filter(li => li.scrollWidth > li.clientWidth + 1 || li.getBoundingClientRect().right > document.querySelector(".studio-left").getBoundingClientRect().right + 1).length)`); wide != "0" {
+		t.Errorf("%s notes spill out of the form's column", wide)
+	}
 	p.focusID("import-base")
 	p.run(chromedp.KeyEvent("https://news.example.com/pictures/"))
 	p.clickID("import-again")
 	p.waitForOr(`document.getElementById("import-base") === null && `+byID("f$.events[0].media.src")+` !== null`, `document.getElementById("studio-status").textContent`)
-	for i, want := range []string{"https://news.example.com/pictures/images/ship-1.jpg", "https://news.example.com/pictures/images/ship-2.jpg"} {
+	for i, want := range []string{"https://news.example.com/pictures/images/ship-1.jpg", "https://news.example.com/pictures/images/ship-2.jpg", "https://news.example.com/pictures/images/" + strings.Repeat("averylongname", 14) + "ship3.jpg"} {
 		path := "f$.events[" + strconv.Itoa(i) + "].media.src"
 		if got := p.evalString(byID(path) + ".value"); got != want {
 			t.Errorf("%s is %q, not %q", path, got, want)
@@ -183,6 +189,28 @@ func TestStudioImportAsksWherePicturesLive(t *testing.T) {
 	p.run(chromedp.Evaluate(link+`.focus()`, nil))
 	p.run(chromedp.KeyEvent(kb.Enter))
 	p.waitForOr(`document.activeElement === `+byID("f$.events[1].media.alt"), `document.activeElement.id`)
+}
+
+// TestStudioImportWithPicturesBase: where the pictures live, given
+// before the file is dropped, is applied at once, and nothing is asked.
+func TestStudioImportWithPicturesBase(t *testing.T) {
+	dir := t.TempDir()
+	sheet := filepath.Join(t.TempDir(), "harbour.csv")
+	if err := os.WriteFile(sheet, []byte(harbourSheet), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := newTab(t)
+	p.run(chromedp.Navigate(serveStudioAt(t, dir, dir, "")))
+	p.focusID("import-where")
+	p.run(chromedp.KeyEvent("https://news.example.com/pictures"))
+	p.dropFile(sheet)
+	p.waitForOr(byID("f$.events[0].media.src")+` !== null`, `document.getElementById("studio-status").textContent`)
+	if got := p.evalString(byID("f$.events[0].media.src") + ".value"); got != "https://news.example.com/pictures/images/ship-1.jpg" {
+		t.Errorf("the first picture is at %q", got)
+	}
+	if p.evalString(`String(document.getElementById("ask-base") !== null)`) != "false" {
+		t.Error("the studio asks where the pictures live after being told")
+	}
 }
 
 // TestStudioImportListsEveryError: a sheet that cannot be imported has
