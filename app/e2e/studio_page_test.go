@@ -138,6 +138,9 @@ func TestStudioCopiesEmbedCode(t *testing.T) {
 	if d := p.evalString(byID("copy-html") + `.getAttribute("aria-describedby")`); d != "snippet-html" {
 		t.Errorf("the copy button is described by %q", d)
 	}
+	p.run(chromedp.Evaluate(`document.getElementById("embed-code").scrollIntoView({block: "start"})`, nil))
+	p.viewShot("studio-embed-code")
+	checkAxe(t, p, axeSource(t))
 }
 
 // harbourSheet is a TimelineJS sheet whose pictures are addressed
@@ -168,6 +171,9 @@ func TestStudioImportAsksWherePicturesLive(t *testing.T) {
 	if wide := p.evalString(`String([...document.querySelectorAll(".notices li")].filter(li => li.scrollWidth > li.clientWidth + 1 || li.getBoundingClientRect().right > document.querySelector(".studio-left").getBoundingClientRect().right + 1).length)`); wide != "0" {
 		t.Errorf("%s notes spill out of the form's column", wide)
 	}
+	checkAxe(t, p, axeSource(t))
+	p.run(chromedp.Evaluate(`document.getElementById("ask-base").scrollIntoView({block: "start"})`, nil))
+	p.viewShot("studio-import-ask")
 	p.focusID("import-base")
 	p.run(chromedp.KeyEvent("https://news.example.com/pictures/"))
 	p.clickID("import-again")

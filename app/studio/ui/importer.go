@@ -154,8 +154,9 @@ func (c *Studio) runImport(ctx app.Context) {
 					if c.imp.example == "" {
 						c.imp.example = quoted(w.Message)
 					}
-					// The command line's flag is the question above.
-					w.Message = strings.TrimSuffix(strings.TrimSuffix(w.Message, "; pass -base"), ": pass -base") + "; say where the pictures live, above"
+					// In the editor's words; the command line's flag
+					// (-base) is the question above.
+					w.Message = "the address " + quoted(w.Message) + " is relative to where the timeline was published: left out until you say where that is, above"
 					warnings[i] = w
 				}
 			}
