@@ -3,6 +3,8 @@
 package ui
 
 import (
+	"net"
+	"net/url"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -68,9 +70,13 @@ func (c *Studio) embedWhere() app.UI {
 	if c.embed.public {
 		return p.Class("hint").Text("This code loads the story from " + c.embed.address + ": it works on any page that can reach " + c.embed.address + ", once the story is published there.")
 	}
+	reach := "which readers cannot reach"
+	if u, err := url.Parse(c.embed.address); err == nil && !loopback(u.Hostname()) {
+		reach = "which may not be the one readers reach"
+	}
 	return p.Class("field-problem").Body(
 		app.Strong().Text("For local preview only: "),
-		app.Text("this code points at "+c.embed.address+", the address this studio was opened at, which readers cannot reach. "+
+		app.Text("this code points at "+c.embed.address+", the address this studio was opened at, "+reach+". "+
 			"For code to publish, start the studio with -base-url set to the site's public address, as serve and publish use it."),
 	)
 }
@@ -115,4 +121,13 @@ func (c *Studio) copySnippet(ctx app.Context) {
 	ok1 = app.FuncOf(func(app.Value, []app.Value) any { release(); done(); return nil })
 	fail = app.FuncOf(func(app.Value, []app.Value) any { release(); fallback(); return nil })
 	clip.Call("writeText", text).Call("then", ok1, fail)
+}
+
+// loopback says a host name is this computer's.
+func loopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
