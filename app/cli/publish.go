@@ -21,7 +21,7 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	to := fs.String("to", "", "bucket URL: s3://BUCKET?region=R (any S3-compatible store: &endpoint=URL&use_path_style=true), gs://BUCKET, azblob://CONTAINER, file:///DIR; &prefix=DIR/ puts the site under a folder (required)")
 	dir := fs.String("stories", "", "folder of story files (default: the built-in story)")
 	base := fs.String("base-url", "", "public URL the site will live at, e.g. https://example.com/graphics")
-	encoding := fs.String("encoding", "auto", "how objects are stored: br (assets as brotli, which browsers take only over https), gzip (every client), none (for a CDN that compresses), or auto (br when -base-url is https, else gzip)")
+	encoding := fs.String("encoding", "auto", "how objects are stored: br (assets as brotli, which browsers take only over https), gzip (every client), none (for a CDN that compresses), or auto (br when -base-url is https, else gzip); a folder (file://) always gets plain files, with .br and .gz copies of the assets beside them")
 	dry := fs.Bool("dry-run", false, "list what would change, and write nothing")
 	force := fs.Bool("force", false, "replace objects at the site's keys that no publish wrote")
 	keep := fs.Duration("keep", 24*time.Hour, "how long an asset no page links to any more stays, for readers of older pages (0: delete at once)")
@@ -36,7 +36,7 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	start := time.Now()
-	enc, err := publish.ChooseEncoding(*encoding, *base)
+	enc, err := publish.ChooseEncoding(*encoding, *base, *to)
 	if err != nil {
 		log.Error("cannot publish", "err", err)
 		return exitUsage
