@@ -181,14 +181,15 @@ func TestExportCommand(t *testing.T) {
 
 // TestPublishCommand publishes the built-in story to a folder (file://,
 // the one store with no server): plain files, as an export writes them;
-// then again: nothing changed, nothing written; a dry run over a site
-// moved elsewhere lists what would change; a dry run to a folder
-// create_dir would make lists everything as new and makes nothing.
+// then again: nothing changed, nothing written; a dry run says what it
+// would do, never that it did; a dry run over a site moved elsewhere
+// lists what would change; a dry run to a folder create_dir would make
+// lists everything as new and makes nothing.
 func TestPublishCommand(t *testing.T) {
 	testenv.NoCloudMetadata(t)
 	dir := t.TempDir()
 	code, _, errs := run("publish", "-to", "file://"+dir, "-base-url", "https://news.example/graphics")
-	if code != 0 || !strings.Contains(errs, "published: ") || !strings.Contains(errs, "encoding=files") {
+	if code != 0 || !strings.Contains(errs, "published: ") || !strings.Contains(errs, "encoding=files") || !strings.Contains(errs, `msg="story to publish"`) {
 		t.Fatalf("publish: exit %d\n%s", code, errs)
 	}
 	for _, name := range []string{"index.html", "404.html", "s/oval-office-2025.json", ".explainer-publish.json"} {
@@ -208,6 +209,9 @@ func TestPublishCommand(t *testing.T) {
 	code, out, errs := run("publish", "-to", "file://"+dir, "-base-url", "https://news.example/graphics", "-dry-run")
 	if code != 0 || out != "" || !strings.Contains(errs, "would publish: 0 uploaded") {
 		t.Errorf("dry run with nothing changed: exit %d, stdout %q\n%s", code, out, errs)
+	}
+	if strings.Contains(errs, "story published") || strings.Contains(errs, "story to publish") || !strings.Contains(errs, `msg="would publish story"`) {
+		t.Errorf("the dry run says it published:\n%s", errs)
 	}
 	code, out, errs = run("publish", "-to", "file://"+dir, "-base-url", "http://news.example/elsewhere", "-dry-run")
 	if code != 0 || !strings.Contains(out, "changed index ") || !strings.Contains(out, "index.html\n") || strings.Contains(out, "assets") || !strings.Contains(errs, "encoding=files") {

@@ -36,12 +36,19 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	start := time.Now()
+	// The stories' messages are the server's: "story published" when a
+	// story is read, as a server then serves it. A publish has only read
+	// it; a dry run never publishes it.
+	storyLog := slog.New(renamed{next: log.Handler(), names: map[string]string{"story published": "story to publish"}})
+	if *dry {
+		storyLog = slog.New(renamed{next: log.Handler(), names: map[string]string{"story published": "would publish story"}})
+	}
 	enc, err := publish.ChooseEncoding(*encoding, *base, *to)
 	if err != nil {
 		log.Error("cannot publish", "err", err)
 		return exitUsage
 	}
-	st, err := site.Open(site.Config{StoriesDir: *dir, BaseURL: *base, Logger: log})
+	st, err := site.Open(site.Config{StoriesDir: *dir, BaseURL: *base, Logger: storyLog})
 	if err != nil {
 		log.Error("cannot publish", "err", err)
 		return exitFailure
@@ -101,6 +108,29 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		return exitFailure
 	}
 	return exitOK
+}
+
+// renamed is a log handler that words some messages differently.
+type renamed struct {
+	next  slog.Handler
+	names map[string]string
+}
+
+func (h renamed) Enabled(ctx context.Context, l slog.Level) bool { return h.next.Enabled(ctx, l) }
+
+func (h renamed) Handle(ctx context.Context, r slog.Record) error {
+	if name, ok := h.names[r.Message]; ok {
+		r.Message = name
+	}
+	return h.next.Handle(ctx, r)
+}
+
+func (h renamed) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return renamed{h.next.WithAttrs(attrs), h.names}
+}
+
+func (h renamed) WithGroup(name string) slog.Handler {
+	return renamed{h.next.WithGroup(name), h.names}
 }
 
 // isTerminal reports whether w is a terminal, where progress is drawn in
