@@ -180,17 +180,21 @@ func TestExportCommand(t *testing.T) {
 }
 
 // TestPublishCommand publishes the built-in story to a folder (file://,
-// the one store with no server): plain files, as an export writes them;
-// then again: nothing changed, nothing written; a dry run says what it
-// would do, never that it did; a dry run over a site moved elsewhere
-// lists what would change; a dry run to a folder create_dir would make
-// lists everything as new and makes nothing.
+// the one store with no server): plain files, as an export writes them,
+// and the embed code at the public address; then again: nothing changed,
+// nothing written; a dry run says what it would do, never that it did; a
+// dry run over a site moved elsewhere lists what would change; a dry run
+// to a folder create_dir would make lists everything as new and makes
+// nothing.
 func TestPublishCommand(t *testing.T) {
 	testenv.NoCloudMetadata(t)
 	dir := t.TempDir()
-	code, _, errs := run("publish", "-to", "file://"+dir, "-base-url", "https://news.example/graphics")
+	code, out, errs := run("publish", "-to", "file://"+dir, "-base-url", "https://news.example/graphics")
 	if code != 0 || !strings.Contains(errs, "published: ") || !strings.Contains(errs, "encoding=files") || !strings.Contains(errs, `msg="story to publish"`) {
 		t.Fatalf("publish: exit %d\n%s", code, errs)
+	}
+	if !strings.Contains(out, `Embed code for "`) || !strings.Contains(out, `<iframe src="https://news.example/graphics/?embed=1`) || !strings.Contains(out, `<script async src="https://news.example/graphics/assets/embed.`) {
+		t.Errorf("publish printed no embed code at the public address:\n%s", out)
 	}
 	for _, name := range []string{"index.html", "404.html", "s/oval-office-2025.json", ".explainer-publish.json"} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
@@ -206,7 +210,7 @@ func TestPublishCommand(t *testing.T) {
 	if copies, _ := filepath.Glob(filepath.Join(dir, "assets", "boot.*.js.br")); len(copies) != 1 {
 		t.Errorf("no brotli copy beside the script: %q", copies)
 	}
-	code, out, errs := run("publish", "-to", "file://"+dir, "-base-url", "https://news.example/graphics", "-dry-run")
+	code, out, errs = run("publish", "-to", "file://"+dir, "-base-url", "https://news.example/graphics", "-dry-run")
 	if code != 0 || out != "" || !strings.Contains(errs, "would publish: 0 uploaded") {
 		t.Errorf("dry run with nothing changed: exit %d, stdout %q\n%s", code, out, errs)
 	}

@@ -6,13 +6,22 @@ import (
 	"context"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"log/slog"
+	"net/url"
 	"os"
+	"strings"
 	"time"
 
 	"explainer/app/publish"
 	"explainer/app/site"
 )
+
+// PublishStatic, when set, replaces the site's static files built into
+// the binary (web/static) for publish: end-to-end tests give it the
+// WebAssembly built from the source under test, which a fresh clone's
+// web/static does not hold.
+var PublishStatic iofs.FS
 
 const publishSynopsis = "publish -to URL [-stories DIR [-watch]] [-base-url URL] [-encoding auto|br|gzip|none] [-dry-run] [-force] [-keep 24h] [-concurrency 16]"
 
@@ -48,7 +57,7 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		log.Error("cannot publish", "err", err)
 		return exitUsage
 	}
-	st, err := site.Open(site.Config{StoriesDir: *dir, BaseURL: *base, Logger: storyLog})
+	st, err := site.Open(site.Config{StoriesDir: *dir, BaseURL: *base, Logger: storyLog, Static: PublishStatic})
 	if err != nil {
 		log.Error("cannot publish", "err", err)
 		return exitFailure
@@ -90,6 +99,9 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 			attrs = append(attrs, "rendering", rendering.Round(time.Millisecond))
 		}
 		log.Info(sum.String(), attrs...)
+		if !*dry {
+			printEmbedCodes(stdout, log, st, sum.Changes)
+		}
 	}
 	if *watch {
 		log.Info("publishing at every change", "stories", *dir, "to", *to)
@@ -108,6 +120,36 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		return exitFailure
 	}
 	return exitOK
+}
+
+// printEmbedCodes writes the embed code of each story whose page a
+// publish wrote, made with the site's public address (-base-url): what
+// an editor pastes into an article, which works once the site is there.
+// Without -base-url, the pages do not know where they will be, and no
+// code can say it.
+func printEmbedCodes(w io.Writer, log *slog.Logger, st *site.Site, changes []publish.Change) {
+	written := map[string]bool{}
+	for _, c := range changes {
+		if c.Kind == publish.Page || c.Kind == publish.Listing {
+			written[c.Key] = c.Action == publish.New || c.Action == publish.Changed
+		}
+	}
+	origin := st.BaseOrigin()
+	for _, e := range st.Stories().List() {
+		key := strings.TrimPrefix(st.StoryPath(e.Story.ID)[len(st.Root()):], "/") + "index.html"
+		if !written[key] {
+			continue
+		}
+		if origin == "" {
+			log.Warn("no -base-url: the pages do not know their public address, so there is no embed code to give; publish again with -base-url")
+			return
+		}
+		for _, sn := range st.EmbedPage(e, url.Values{}, origin).Snippets {
+			if sn.Name == "html" {
+				fmt.Fprintf(w, "Embed code for %q, at %s:\n%s\n\n", e.Story.Title, st.StoryURL(origin, e.Story.ID), sn.Text)
+			}
+		}
+	}
 }
 
 // renamed is a log handler that words some messages differently.
