@@ -147,7 +147,7 @@ func TestCommands(t *testing.T) {
 		{args: []string{"edit", "-h"}, stderr: "-edit-token"},
 		{args: []string{"publish"}, code: 2, stderr: "Usage: explainer publish"},
 		{args: []string{"publish", "-to", "file:///tmp", "-watch"}, code: 2, stderr: "Usage: explainer publish"},
-		{args: []string{"publish", "-to", "file:///tmp", "-encoding", "zip"}, code: 2, stderr: `-encoding \"zip\"`},
+		{args: []string{"publish", "-to", "s3://bucket", "-encoding", "zip"}, code: 2, stderr: `-encoding \"zip\"`},
 		{args: []string{"publish", "-to", "ftp://host/dir"}, code: 1, stderr: "unknown scheme"},
 		{args: []string{"publish", "-to", "s3://key:secret@bucket"}, code: 1, stderr: "never on the command line"},
 	}
@@ -180,28 +180,45 @@ func TestExportCommand(t *testing.T) {
 }
 
 // TestPublishCommand publishes the built-in story to a folder (file://,
-// the one store with no server), then again: nothing changed, nothing
-// written; a dry run over a site taken elsewhere lists what would change;
-// a dry run to a folder create_dir would make lists everything as new and
-// makes nothing.
+// the one store with no server): plain files, as an export writes them,
+// and the embed code at the public address; then again: nothing changed,
+// nothing written; a dry run says what it would do, never that it did; a
+// dry run over a site moved elsewhere lists what would change; a dry run
+// to a folder create_dir would make lists everything as new and makes
+// nothing.
 func TestPublishCommand(t *testing.T) {
 	testenv.NoCloudMetadata(t)
 	dir := t.TempDir()
-	code, _, errs := run("publish", "-to", "file://"+dir, "-base-url", "https://news.example/graphics")
-	if code != 0 || !strings.Contains(errs, "published: ") || !strings.Contains(errs, "encoding=br") {
+	code, out, errs := run("publish", "-to", "file://"+dir, "-base-url", "https://news.example/graphics")
+	if code != 0 || !strings.Contains(errs, "published: ") || !strings.Contains(errs, "encoding=files") || !strings.Contains(errs, `msg="story to publish"`) {
 		t.Fatalf("publish: exit %d\n%s", code, errs)
+	}
+	if !strings.Contains(out, `Embed code for "`) || !strings.Contains(out, `<iframe src="https://news.example/graphics/?embed=1`) || !strings.Contains(out, `<script async src="https://news.example/graphics/assets/embed.`) {
+		t.Errorf("publish printed no embed code at the public address:\n%s", out)
 	}
 	for _, name := range []string{"index.html", "404.html", "s/oval-office-2025.json", ".explainer-publish.json"} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 			t.Error(err)
 		}
 	}
-	code, out, errs := run("publish", "-to", "file://"+dir, "-base-url", "https://news.example/graphics", "-dry-run")
+	if page, err := os.ReadFile(filepath.Join(dir, "index.html")); err != nil || !bytes.HasPrefix(bytes.ToLower(page), []byte("<!doctype html>")) {
+		t.Errorf("index.html is not a page as it is: %q, %v", page[:min(len(page), 16)], err)
+	}
+	if attrs, _ := filepath.Glob(filepath.Join(dir, "*.attrs")); len(attrs) > 0 {
+		t.Errorf("publish wrote .attrs files: %q", attrs)
+	}
+	if copies, _ := filepath.Glob(filepath.Join(dir, "assets", "boot.*.js.br")); len(copies) != 1 {
+		t.Errorf("no brotli copy beside the script: %q", copies)
+	}
+	code, out, errs = run("publish", "-to", "file://"+dir, "-base-url", "https://news.example/graphics", "-dry-run")
 	if code != 0 || out != "" || !strings.Contains(errs, "would publish: 0 uploaded") {
 		t.Errorf("dry run with nothing changed: exit %d, stdout %q\n%s", code, out, errs)
 	}
+	if strings.Contains(errs, "story published") || strings.Contains(errs, "story to publish") || !strings.Contains(errs, `msg="would publish story"`) {
+		t.Errorf("the dry run says it published:\n%s", errs)
+	}
 	code, out, errs = run("publish", "-to", "file://"+dir, "-base-url", "http://news.example/elsewhere", "-dry-run")
-	if code != 0 || !strings.Contains(out, "changed assets ") || !strings.Contains(out, "index.html\n") || !strings.Contains(errs, "encoding=gzip") {
+	if code != 0 || !strings.Contains(out, "changed index ") || !strings.Contains(out, "index.html\n") || strings.Contains(out, "assets") || !strings.Contains(errs, "encoding=files") {
 		t.Errorf("dry run of a site moved: exit %d, stdout %q\n%s", code, out, errs)
 	}
 	missing := filepath.Join(t.TempDir(), "new-site")
@@ -211,6 +228,9 @@ func TestPublishCommand(t *testing.T) {
 	}
 	if _, err := os.Stat(missing); !os.IsNotExist(err) {
 		t.Errorf("the dry run made %s (%v)", missing, err)
+	}
+	if code, _, errs := run("publish", "-to", "file://"+dir, "-encoding", "gzip"); code != 2 || !strings.Contains(errs, "a folder (file://) gets its files as they are") {
+		t.Errorf("-encoding gzip to a folder: exit %d\n%s", code, errs)
 	}
 }
 
