@@ -372,3 +372,27 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// TestPublishPrintsAScreenOfEmbedCodes: a first publish of a large site
+// prints the embed codes of the first stories only, and says how many it
+// left out.
+func TestPublishPrintsAScreenOfEmbedCodes(t *testing.T) {
+	testenv.NoCloudMetadata(t)
+	stories := t.TempDir()
+	for i := range maxEmbedCodes + 3 {
+		doc := fmt.Sprintf(`{"id":"story-%02d","title":"Story %d","language":"en","events":[{"id":"e","headline":"H","start":{"date":"2025"}}]}`, i, i)
+		if err := os.WriteFile(filepath.Join(stories, fmt.Sprintf("story-%02d.json", i)), []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errs := run("publish", "-stories", stories, "-to", "file://"+t.TempDir(), "-base-url", "https://news.example/graphics")
+	if code != 0 {
+		t.Fatalf("publish: exit %d\n%s", code, errs)
+	}
+	if n := strings.Count(out, "Embed code for "); n != maxEmbedCodes {
+		t.Errorf("printed %d embed codes; want %d", n, maxEmbedCodes)
+	}
+	if !strings.Contains(errs, "embed codes not printed") || !strings.Contains(errs, "more=3") {
+		t.Errorf("the log does not say how many codes were left out:\n%s", errs)
+	}
+}

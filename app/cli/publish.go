@@ -122,6 +122,9 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	return exitOK
 }
 
+// maxEmbedCodes is the most embed codes one publish prints.
+const maxEmbedCodes = 10
+
 // printEmbedCodes writes the embed code of each story whose page a
 // publish wrote, made with the site's public address (-base-url): what
 // an editor pastes into an article, which works once the site is there.
@@ -135,6 +138,12 @@ func printEmbedCodes(w io.Writer, log *slog.Logger, st *site.Site, changes []pub
 		}
 	}
 	origin := st.BaseOrigin()
+	printed, more := 0, 0
+	defer func() {
+		if more > 0 {
+			log.Info("embed codes not printed: only the first of a large publish are", "printed", printed, "more", more)
+		}
+	}()
 	for _, e := range st.Stories().List() {
 		key := strings.TrimPrefix(st.StoryPath(e.Story.ID)[len(st.Root()):], "/") + "index.html"
 		if !written[key] {
@@ -144,6 +153,13 @@ func printEmbedCodes(w io.Writer, log *slog.Logger, st *site.Site, changes []pub
 			log.Warn("no -base-url: the pages do not know their public address, so there is no embed code to give; publish again with -base-url")
 			return
 		}
+		// A first publish of a large site writes every page: a screenful
+		// of codes is useful, a thousand is noise.
+		if printed == maxEmbedCodes {
+			more++
+			continue
+		}
+		printed++
 		for _, sn := range st.EmbedPage(e, url.Values{}, origin).Snippets {
 			if sn.Name == "html" {
 				fmt.Fprintf(w, "Embed code for %q, at %s:\n%s\n\n", e.Story.Title, st.StoryURL(origin, e.Story.ID), sn.Text)
