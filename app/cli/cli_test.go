@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -323,22 +324,7 @@ func TestImportFromTheWeb(t *testing.T) {
 // TestEditCommand opens the studio on an empty folder, as explainer edit
 // does, and reaches its page and its API at the address it logs.
 func TestEditCommand(t *testing.T) {
-	dir := t.TempDir()
-	ctx, cancel := context.WithCancel(context.Background())
-	var logs syncBuffer
-	done := make(chan int, 1)
-	go func() { done <- edit(ctx, []string{"-addr", "127.0.0.1:0", dir}, io.Discard, &logs) }()
-	var url string
-	for url == "" {
-		select {
-		case code := <-done:
-			t.Fatalf("edit stopped with %d: %s", code, logs.String())
-		case <-time.After(20 * time.Millisecond):
-		}
-		if m := regexp.MustCompile(`url=(http://\S+/studio/)`).FindStringSubmatch(logs.String()); m != nil {
-			url = m[1]
-		}
-	}
+	url, logs := startEdit(t, "-addr", "127.0.0.1:0", t.TempDir())
 	for _, path := range []string{"", "api/files"} {
 		res, err := http.Get(url + path)
 		if err != nil {
@@ -349,9 +335,132 @@ func TestEditCommand(t *testing.T) {
 			t.Errorf("%s: %d", url+path, res.StatusCode)
 		}
 	}
-	cancel()
-	if code := <-done; code != 0 {
-		t.Errorf("edit ended with %d: %s", code, logs.String())
+	if strings.Contains(logs.String(), "answers only this machine") {
+		t.Errorf("on loopback, the studio warns that it answers loopback only:\n%s", logs.String())
+	}
+}
+
+// startEdit runs explainer edit with args until the test ends, and
+// returns the studio's address as it logs it, and its log.
+func startEdit(t *testing.T, args ...string) (string, *syncBuffer) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	logs := &syncBuffer{}
+	done := make(chan int, 1)
+	go func() { done <- edit(ctx, args, io.Discard, logs) }()
+	t.Cleanup(func() {
+		cancel()
+		if code := <-done; code != 0 {
+			t.Errorf("edit ended with %d: %s", code, logs.String())
+		}
+	})
+	for {
+		select {
+		case code := <-done:
+			done <- code
+			t.Fatalf("edit stopped with %d: %s", code, logs.String())
+		case <-time.After(20 * time.Millisecond):
+		}
+		if m := regexp.MustCompile(`url="?(http://[^\s"?]+/studio/)`).FindStringSubmatch(logs.String()); m != nil {
+			return m[1], logs
+		}
+	}
+}
+
+// TestEditToken: the edit token comes from a file, the environment, or
+// (with a warning that others can read it there) the command line; with
+// it, the studio answers whoever has the token, and nobody else.
+func TestEditToken(t *testing.T) {
+	const token = "t0ken-from-somewhere"
+	file := filepath.Join(t.TempDir(), "token")
+	if err := os.WriteFile(file, []byte(token+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		env  string
+		warn bool
+	}{
+		{"file", []string{"-edit-token-file", file}, "", false},
+		{"environment", nil, token, false},
+		{"file over environment", []string{"-edit-token-file", file}, "another", false},
+		{"command line", []string{"-edit-token", token}, "", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("EXPLAINER_EDIT_TOKEN", tc.env)
+			url, logs := startEdit(t, append(append([]string{"-addr", "127.0.0.1:0"}, tc.args...), t.TempDir())...)
+			for _, c := range []struct {
+				token string
+				want  int
+			}{{token, http.StatusOK}, {"wrong", http.StatusUnauthorized}, {"", http.StatusUnauthorized}} {
+				req, _ := http.NewRequest("GET", url+"api/files", nil)
+				if c.token != "" {
+					req.Header.Set("Authorization", "Bearer "+c.token)
+				}
+				res, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				res.Body.Close()
+				if res.StatusCode != c.want {
+					t.Errorf("with token %q: %d, want %d", c.token, res.StatusCode, c.want)
+				}
+			}
+			warned := strings.Contains(logs.String(), "other users of this machine can read it")
+			if warned != tc.warn {
+				t.Errorf("warned %v, want %v:\n%s", warned, tc.warn, logs.String())
+			}
+			if strings.Contains(logs.String(), token) {
+				t.Errorf("the token is in the log:\n%s", logs.String())
+			}
+		})
+	}
+
+	empty := filepath.Join(t.TempDir(), "empty")
+	if err := os.WriteFile(empty, []byte("\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"both", []string{"-edit-token", token, "-edit-token-file", file}, "give one"},
+		{"missing file", []string{"-edit-token-file", file + ".gone"}, "-edit-token-file"},
+		{"empty file", []string{"-edit-token-file", empty}, "must hold the token"},
+	} {
+		code, _, errs := run(append(append([]string{"edit", "-addr", "127.0.0.1:0"}, tc.args...), t.TempDir())...)
+		if code != exitUsage || !strings.Contains(errs, tc.want) {
+			t.Errorf("%s: exit %d, %s", tc.name, code, errs)
+		}
+	}
+}
+
+// TestLoopbackOnlyWarning: listening where other machines reach it,
+// without an edit token, the studio says at start, in one line, that it
+// answers loopback only and how to open it.
+func TestLoopbackOnlyWarning(t *testing.T) {
+	for _, tc := range []struct {
+		ip    string
+		token bool
+		warn  bool
+	}{
+		{"0.0.0.0", false, true},
+		{"::", false, true},
+		{"192.0.2.7", false, true},
+		{"0.0.0.0", true, false},
+		{"127.0.0.1", false, false},
+		{"::1", false, false},
+	} {
+		msg := loopbackOnly(&net.TCPAddr{IP: net.ParseIP(tc.ip), Port: 8080}, tc.token)
+		if (msg != "") != tc.warn {
+			t.Errorf("%s, token %v: %q", tc.ip, tc.token, msg)
+			continue
+		}
+		if tc.warn && (strings.Contains(msg, "\n") || !strings.Contains(msg, "loopback") || !strings.Contains(msg, "-edit-token-file") || !strings.Contains(msg, "EXPLAINER_EDIT_TOKEN")) {
+			t.Errorf("%s: %q", tc.ip, msg)
+		}
 	}
 }
 
