@@ -28,8 +28,8 @@ var version = "dev"
 const usage = `explainer serves interactive news explainers: a timeline and quote cards.
 
 Usage:
-  explainer serve    [-addr :8080] [-stories DIR] [-edit [-edit-token TOKEN]] [-base-url URL | -trust-proxy] [-frame-ancestors LIST] [-health-details] [-drain 30s]
-  explainer edit     [-addr 127.0.0.1:8081] [-edit-token TOKEN] [-base-url URL] FILE|DIR (the studio: a browser editor with a live preview)
+  explainer serve    [-addr :8080] [-stories DIR] [-edit [-edit-token-file FILE]] [-base-url URL | -trust-proxy] [-frame-ancestors LIST] [-health-details] [-drain 30s]
+  explainer edit     [-addr 127.0.0.1:8081] [-edit-token-file FILE] [-base-url URL] FILE|DIR (the studio: a browser editor with a live preview)
   explainer validate [-json] FILE... (- for standard input)
   explainer schema
   explainer export   -out DIR [-stories DIR] [-base-url URL] [-force]

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -150,7 +151,7 @@ func TestCommands(t *testing.T) {
 		{args: []string{"edit", "-addr", "127.0.0.1:0", "-base-url", "ftp://example.com/graphics", "."}, code: 1, stderr: `-base-url \"ftp://example.com/graphics\"`},
 		{args: []string{"publish"}, code: 2, stderr: "Usage: explainer publish"},
 		{args: []string{"publish", "-to", "file:///tmp", "-watch"}, code: 2, stderr: "Usage: explainer publish"},
-		{args: []string{"publish", "-to", "file:///tmp", "-encoding", "zip"}, code: 2, stderr: `-encoding \"zip\"`},
+		{args: []string{"publish", "-to", "s3://bucket", "-encoding", "zip"}, code: 2, stderr: `-encoding \"zip\"`},
 		{args: []string{"publish", "-to", "ftp://host/dir"}, code: 1, stderr: "unknown scheme"},
 		{args: []string{"publish", "-to", "s3://key:secret@bucket"}, code: 1, stderr: "never on the command line"},
 	}
@@ -183,28 +184,45 @@ func TestExportCommand(t *testing.T) {
 }
 
 // TestPublishCommand publishes the built-in story to a folder (file://,
-// the one store with no server), then again: nothing changed, nothing
-// written; a dry run over a site taken elsewhere lists what would change;
-// a dry run to a folder create_dir would make lists everything as new and
-// makes nothing.
+// the one store with no server): plain files, as an export writes them,
+// and the embed code at the public address; then again: nothing changed,
+// nothing written; a dry run says what it would do, never that it did; a
+// dry run over a site moved elsewhere lists what would change; a dry run
+// to a folder create_dir would make lists everything as new and makes
+// nothing.
 func TestPublishCommand(t *testing.T) {
 	testenv.NoCloudMetadata(t)
 	dir := t.TempDir()
-	code, _, errs := run("publish", "-to", "file://"+dir, "-base-url", "https://news.example/graphics")
-	if code != 0 || !strings.Contains(errs, "published: ") || !strings.Contains(errs, "encoding=br") {
+	code, out, errs := run("publish", "-to", "file://"+dir, "-base-url", "https://news.example/graphics")
+	if code != 0 || !strings.Contains(errs, "published: ") || !strings.Contains(errs, "encoding=files") || !strings.Contains(errs, `msg="story to publish"`) {
 		t.Fatalf("publish: exit %d\n%s", code, errs)
+	}
+	if !strings.Contains(out, `Embed code for "`) || !strings.Contains(out, `<iframe src="https://news.example/graphics/?embed=1`) || !strings.Contains(out, `<script async src="https://news.example/graphics/assets/embed.`) {
+		t.Errorf("publish printed no embed code at the public address:\n%s", out)
 	}
 	for _, name := range []string{"index.html", "404.html", "s/oval-office-2025.json", ".explainer-publish.json"} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 			t.Error(err)
 		}
 	}
-	code, out, errs := run("publish", "-to", "file://"+dir, "-base-url", "https://news.example/graphics", "-dry-run")
+	if page, err := os.ReadFile(filepath.Join(dir, "index.html")); err != nil || !bytes.HasPrefix(bytes.ToLower(page), []byte("<!doctype html>")) {
+		t.Errorf("index.html is not a page as it is: %q, %v", page[:min(len(page), 16)], err)
+	}
+	if attrs, _ := filepath.Glob(filepath.Join(dir, "*.attrs")); len(attrs) > 0 {
+		t.Errorf("publish wrote .attrs files: %q", attrs)
+	}
+	if copies, _ := filepath.Glob(filepath.Join(dir, "assets", "boot.*.js.br")); len(copies) != 1 {
+		t.Errorf("no brotli copy beside the script: %q", copies)
+	}
+	code, out, errs = run("publish", "-to", "file://"+dir, "-base-url", "https://news.example/graphics", "-dry-run")
 	if code != 0 || out != "" || !strings.Contains(errs, "would publish: 0 uploaded") {
 		t.Errorf("dry run with nothing changed: exit %d, stdout %q\n%s", code, out, errs)
 	}
+	if strings.Contains(errs, "story published") || strings.Contains(errs, "story to publish") || !strings.Contains(errs, `msg="would publish story"`) {
+		t.Errorf("the dry run says it published:\n%s", errs)
+	}
 	code, out, errs = run("publish", "-to", "file://"+dir, "-base-url", "http://news.example/elsewhere", "-dry-run")
-	if code != 0 || !strings.Contains(out, "changed assets ") || !strings.Contains(out, "index.html\n") || !strings.Contains(errs, "encoding=gzip") {
+	if code != 0 || !strings.Contains(out, "changed index ") || !strings.Contains(out, "index.html\n") || strings.Contains(out, "assets") || !strings.Contains(errs, "encoding=files") {
 		t.Errorf("dry run of a site moved: exit %d, stdout %q\n%s", code, out, errs)
 	}
 	missing := filepath.Join(t.TempDir(), "new-site")
@@ -214,6 +232,9 @@ func TestPublishCommand(t *testing.T) {
 	}
 	if _, err := os.Stat(missing); !os.IsNotExist(err) {
 		t.Errorf("the dry run made %s (%v)", missing, err)
+	}
+	if code, _, errs := run("publish", "-to", "file://"+dir, "-encoding", "gzip"); code != 2 || !strings.Contains(errs, "a folder (file://) gets its files as they are") {
+		t.Errorf("-encoding gzip to a folder: exit %d\n%s", code, errs)
 	}
 }
 
@@ -306,22 +327,7 @@ func TestImportFromTheWeb(t *testing.T) {
 // TestEditCommand opens the studio on an empty folder, as explainer edit
 // does, and reaches its page and its API at the address it logs.
 func TestEditCommand(t *testing.T) {
-	dir := t.TempDir()
-	ctx, cancel := context.WithCancel(context.Background())
-	var logs syncBuffer
-	done := make(chan int, 1)
-	go func() { done <- edit(ctx, []string{"-addr", "127.0.0.1:0", dir}, io.Discard, &logs) }()
-	var url string
-	for url == "" {
-		select {
-		case code := <-done:
-			t.Fatalf("edit stopped with %d: %s", code, logs.String())
-		case <-time.After(20 * time.Millisecond):
-		}
-		if m := regexp.MustCompile(`url=(http://\S+/studio/)`).FindStringSubmatch(logs.String()); m != nil {
-			url = m[1]
-		}
-	}
+	url, logs := startEdit(t, "-addr", "127.0.0.1:0", t.TempDir())
 	for _, path := range []string{"", "api/files"} {
 		res, err := http.Get(url + path)
 		if err != nil {
@@ -332,9 +338,132 @@ func TestEditCommand(t *testing.T) {
 			t.Errorf("%s: %d", url+path, res.StatusCode)
 		}
 	}
-	cancel()
-	if code := <-done; code != 0 {
-		t.Errorf("edit ended with %d: %s", code, logs.String())
+	if strings.Contains(logs.String(), "answers only this machine") {
+		t.Errorf("on loopback, the studio warns that it answers loopback only:\n%s", logs.String())
+	}
+}
+
+// startEdit runs explainer edit with args until the test ends, and
+// returns the studio's address as it logs it, and its log.
+func startEdit(t *testing.T, args ...string) (string, *syncBuffer) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	logs := &syncBuffer{}
+	done := make(chan int, 1)
+	go func() { done <- edit(ctx, args, io.Discard, logs) }()
+	t.Cleanup(func() {
+		cancel()
+		if code := <-done; code != 0 {
+			t.Errorf("edit ended with %d: %s", code, logs.String())
+		}
+	})
+	for {
+		select {
+		case code := <-done:
+			done <- code
+			t.Fatalf("edit stopped with %d: %s", code, logs.String())
+		case <-time.After(20 * time.Millisecond):
+		}
+		if m := regexp.MustCompile(`url="?(http://[^\s"?]+/studio/)`).FindStringSubmatch(logs.String()); m != nil {
+			return m[1], logs
+		}
+	}
+}
+
+// TestEditToken: the edit token comes from a file, the environment, or
+// (with a warning that others can read it there) the command line; with
+// it, the studio answers whoever has the token, and nobody else.
+func TestEditToken(t *testing.T) {
+	const token = "t0ken-from-somewhere"
+	file := filepath.Join(t.TempDir(), "token")
+	if err := os.WriteFile(file, []byte(token+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		env  string
+		warn bool
+	}{
+		{"file", []string{"-edit-token-file", file}, "", false},
+		{"environment", nil, token, false},
+		{"file over environment", []string{"-edit-token-file", file}, "another", false},
+		{"command line", []string{"-edit-token", token}, "", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("EXPLAINER_EDIT_TOKEN", tc.env)
+			url, logs := startEdit(t, append(append([]string{"-addr", "127.0.0.1:0"}, tc.args...), t.TempDir())...)
+			for _, c := range []struct {
+				token string
+				want  int
+			}{{token, http.StatusOK}, {"wrong", http.StatusUnauthorized}, {"", http.StatusUnauthorized}} {
+				req, _ := http.NewRequest("GET", url+"api/files", nil)
+				if c.token != "" {
+					req.Header.Set("Authorization", "Bearer "+c.token)
+				}
+				res, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				res.Body.Close()
+				if res.StatusCode != c.want {
+					t.Errorf("with token %q: %d, want %d", c.token, res.StatusCode, c.want)
+				}
+			}
+			warned := strings.Contains(logs.String(), "other users of this machine can read it")
+			if warned != tc.warn {
+				t.Errorf("warned %v, want %v:\n%s", warned, tc.warn, logs.String())
+			}
+			if strings.Contains(logs.String(), token) {
+				t.Errorf("the token is in the log:\n%s", logs.String())
+			}
+		})
+	}
+
+	empty := filepath.Join(t.TempDir(), "empty")
+	if err := os.WriteFile(empty, []byte("\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"both", []string{"-edit-token", token, "-edit-token-file", file}, "give one"},
+		{"missing file", []string{"-edit-token-file", file + ".gone"}, "-edit-token-file"},
+		{"empty file", []string{"-edit-token-file", empty}, "must hold the token"},
+	} {
+		code, _, errs := run(append(append([]string{"edit", "-addr", "127.0.0.1:0"}, tc.args...), t.TempDir())...)
+		if code != exitUsage || !strings.Contains(errs, tc.want) {
+			t.Errorf("%s: exit %d, %s", tc.name, code, errs)
+		}
+	}
+}
+
+// TestLoopbackOnlyWarning: listening where other machines reach it,
+// without an edit token, the studio says at start, in one line, that it
+// answers loopback only and how to open it.
+func TestLoopbackOnlyWarning(t *testing.T) {
+	for _, tc := range []struct {
+		ip    string
+		token bool
+		warn  bool
+	}{
+		{"0.0.0.0", false, true},
+		{"::", false, true},
+		{"192.0.2.7", false, true},
+		{"0.0.0.0", true, false},
+		{"127.0.0.1", false, false},
+		{"::1", false, false},
+	} {
+		msg := loopbackOnly(&net.TCPAddr{IP: net.ParseIP(tc.ip), Port: 8080}, tc.token)
+		if (msg != "") != tc.warn {
+			t.Errorf("%s, token %v: %q", tc.ip, tc.token, msg)
+			continue
+		}
+		if tc.warn && (strings.Contains(msg, "\n") || !strings.Contains(msg, "loopback") || !strings.Contains(msg, "-edit-token-file") || !strings.Contains(msg, "EXPLAINER_EDIT_TOKEN")) {
+			t.Errorf("%s: %q", tc.ip, msg)
+		}
 	}
 }
 
@@ -354,4 +483,28 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// TestPublishPrintsAScreenOfEmbedCodes: a first publish of a large site
+// prints the embed codes of the first stories only, and says how many it
+// left out.
+func TestPublishPrintsAScreenOfEmbedCodes(t *testing.T) {
+	testenv.NoCloudMetadata(t)
+	stories := t.TempDir()
+	for i := range maxEmbedCodes + 3 {
+		doc := fmt.Sprintf(`{"id":"story-%02d","title":"Story %d","language":"en","events":[{"id":"e","headline":"H","start":{"date":"2025"}}]}`, i, i)
+		if err := os.WriteFile(filepath.Join(stories, fmt.Sprintf("story-%02d.json", i)), []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errs := run("publish", "-stories", stories, "-to", "file://"+t.TempDir(), "-base-url", "https://news.example/graphics")
+	if code != 0 {
+		t.Fatalf("publish: exit %d\n%s", code, errs)
+	}
+	if n := strings.Count(out, "Embed code for "); n != maxEmbedCodes {
+		t.Errorf("printed %d embed codes; want %d", n, maxEmbedCodes)
+	}
+	if !strings.Contains(errs, "embed codes not printed") || !strings.Contains(errs, "more=3") {
+		t.Errorf("the log does not say how many codes were left out:\n%s", errs)
+	}
 }

@@ -17,11 +17,11 @@ import (
 )
 
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("serve", "serve [-addr :8080] [-stories DIR] [-edit [-edit-token TOKEN]] [-base-url URL | -trust-proxy] [-frame-ancestors LIST] [-health-details] [-drain 30s]", stderr)
+	fs := newFlagSet("serve", "serve [-addr :8080] [-stories DIR] [-edit [-edit-token-file FILE]] [-base-url URL | -trust-proxy] [-frame-ancestors LIST] [-health-details] [-drain 30s]", stderr)
 	addr := fs.String("addr", ":8080", "address to listen on")
 	dir := fs.String("stories", "", "folder of story files to serve and watch (default: the built-in story)")
-	edit := fs.Bool("edit", false, "also serve the studio, the browser editor, on the -stories folder at /studio/ (loopback only without -edit-token)")
-	token := fs.String("edit-token", "", "lets the studio answer beyond loopback to whoever has this token (default $EXPLAINER_EDIT_TOKEN): for a newsroom's own network")
+	edit := fs.Bool("edit", false, "also serve the studio, the browser editor, on the -stories folder at /studio/ (loopback only without an edit token)")
+	tokens := tokenFlags(fs)
 	base := fs.String("base-url", "", "public URL of the site, e.g. https://example.com/graphics")
 	ancestors := fs.String("frame-ancestors", "*", "who may embed the pages, as a CSP frame-ancestors list")
 	details := fs.Bool("health-details", false, "list the story files not served on /healthz to anyone (else only to requests with the token in $EXPLAINER_HEALTH_TOKEN)")
@@ -38,27 +38,37 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cfg := server.Config{StoriesDir: *dir, BaseURL: *base, FrameAncestors: *ancestors, HealthDetails: *details, HealthToken: os.Getenv("EXPLAINER_HEALTH_TOKEN"), TrustProxy: *trustProxy, Drain: *drain,
 		MaxConns: *maxConns, ConnsPerClient: *perClient, LargeConns: *largeConns, SendMin: *sendMin, SendWindow: *sendWindow}
 	if !*edit {
-		return start(ctx, cfg, *addr, "", stderr)
+		return start(ctx, cfg, *addr, studioStart{}, stderr)
 	}
 	if *dir == "" {
 		fmt.Fprintln(stderr, "serve -edit: the studio edits a -stories folder; name one")
 		return exitUsage
 	}
-	return runStudio(ctx, cfg, *dir, *addr, editToken(*token), stderr)
+	token, err := tokens.token(stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "serve -edit: %v\n", err)
+		return exitUsage
+	}
+	return runStudio(ctx, cfg, *dir, *addr, token, stderr)
 }
 
 // edit opens the studio on a story file or a folder of them, on
 // loopback: explainer edit FILE|DIR.
 func edit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("edit", "edit [-addr 127.0.0.1:8081] [-edit-token TOKEN] [-base-url URL] FILE|DIR", stderr)
+	fs := newFlagSet("edit", "edit [-addr 127.0.0.1:8081] [-edit-token-file FILE] [-base-url URL] FILE|DIR", stderr)
 	addr := fs.String("addr", "127.0.0.1:8081", "address to listen on")
 	base := fs.String("base-url", "", "public URL of the site the stories are published to, e.g. https://example.com/graphics: the embed code points there (without it, the code is for local preview only)")
-	token := fs.String("edit-token", "", "lets the studio answer beyond loopback to whoever has this token (default $EXPLAINER_EDIT_TOKEN)")
+	tokens := tokenFlags(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: explainer edit [-addr 127.0.0.1:8081] [-base-url URL] FILE|DIR")
+		fmt.Fprintln(stderr, "usage: explainer edit [-addr 127.0.0.1:8081] [-edit-token-file FILE] [-base-url URL] FILE|DIR")
+		return exitUsage
+	}
+	token, err := tokens.token(stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "explainer edit: %v\n", err)
 		return exitUsage
 	}
 	path := fs.Arg(0)
@@ -71,14 +81,7 @@ func edit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if !fi.IsDir() {
 		dir = filepath.Dir(path)
 	}
-	return runStudio(ctx, server.Config{StoriesDir: dir, BaseURL: *base}, path, *addr, editToken(*token), stderr)
-}
-
-func editToken(flag string) string {
-	if flag != "" {
-		return flag
-	}
-	return os.Getenv("EXPLAINER_EDIT_TOKEN")
+	return runStudio(ctx, server.Config{StoriesDir: dir, BaseURL: *base}, path, *addr, token, stderr)
 }
 
 // runStudio serves the stories of cfg with the studio on path.
@@ -94,12 +97,19 @@ func runStudio(ctx context.Context, cfg server.Config, path, addr, token string,
 	if token != "" {
 		link += "?token=…" // the token itself stays out of logs
 	}
-	return start(ctx, cfg, addr, link, stderr)
+	return start(ctx, cfg, addr, studioStart{link: link, token: token != ""}, stderr)
+}
+
+// studioStart is what start says of the studio: its page's path ("" for
+// no studio), and whether it has an edit token.
+type studioStart struct {
+	link  string
+	token bool
 }
 
 // start starts a server and serves until ctx ends. Loading a large stories
 // folder takes a while: SIGTERM is honoured during it too.
-func start(ctx context.Context, cfg server.Config, addr, studioPath string, stderr io.Writer) int {
+func start(ctx context.Context, cfg server.Config, addr string, studio studioStart, stderr io.Writer) int {
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	cfg.Logger = log
 	type result struct {
@@ -128,8 +138,11 @@ func start(ctx context.Context, cfg server.Config, addr, studioPath string, stde
 		log.Error("cannot listen", "err", err)
 		return exitFailure
 	}
-	if studioPath != "" {
-		log.Info("the studio is open", "url", "http://"+ln.Addr().String()+s.Site().Root()+studioPath)
+	if studio.link != "" {
+		log.Info("the studio is open", "url", "http://"+ln.Addr().String()+s.Site().Root()+studio.link)
+		if msg := loopbackOnly(ln.Addr(), studio.token); msg != "" {
+			log.Warn(msg)
+		}
 	}
 	if err := s.Serve(ctx, ln); err != nil {
 		log.Error("server stopped", "err", err)

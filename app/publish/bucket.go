@@ -29,10 +29,11 @@ import (
 // the URL: one that carries a secret is refused, since a command line is
 // seen by every user of the machine and kept in shell histories.
 func Open(ctx context.Context, rawURL string) (*blob.Bucket, error) {
-	if _, err := checkURL(rawURL); err != nil {
+	u, err := checkURL(rawURL)
+	if err != nil {
 		return nil, err
 	}
-	return openChecked(ctx, rawURL)
+	return openChecked(ctx, u)
 }
 
 // OpenDryRun opens the bucket for a dry run, which must leave no trace:
@@ -50,15 +51,29 @@ func OpenDryRun(ctx context.Context, rawURL string) (*blob.Bucket, error) {
 		q := u.Query()
 		q.Del("create_dir")
 		u.RawQuery = q.Encode()
-		rawURL = u.String()
 	}
-	return openChecked(ctx, rawURL)
+	return openChecked(ctx, u)
 }
 
-func openChecked(ctx context.Context, rawURL string) (*blob.Bucket, error) {
-	b, err := blob.OpenBucket(ctx, rawURL)
+// IsFolder reports whether a bucket URL names a folder (file://), which
+// gets the site as files (Files) rather than as objects with headers.
+func IsFolder(rawURL string) bool {
+	u, err := url.Parse(rawURL)
+	return err == nil && u.Scheme == "file"
+}
+
+func openChecked(ctx context.Context, u *url.URL) (*blob.Bucket, error) {
+	shown := u.String()
+	if u.Scheme == "file" {
+		// No .attrs file beside each file: gocloud.dev keeps an object's
+		// headers in one by default, which no static server reads.
+		q := u.Query()
+		q.Set("metadata", "skip")
+		u.RawQuery = q.Encode()
+	}
+	b, err := blob.OpenBucket(ctx, u.String())
 	if err != nil {
-		return nil, fmt.Errorf("-to %q: %w", rawURL, err)
+		return nil, fmt.Errorf("-to %q: %w", shown, err)
 	}
 	return b, nil
 }
@@ -86,6 +101,9 @@ func checkURL(rawURL string) (*url.URL, error) {
 	}
 	if u.Scheme == "" || (u.Host == "" && u.Scheme != "file") {
 		return nil, fmt.Errorf("-to %q: want a bucket URL such as s3://bucket?region=eu-west-1, gs://bucket, azblob://container or file:///srv/site", rawURL)
+	}
+	if u.Scheme == "file" && u.Query().Has("metadata") {
+		return nil, errors.New("-to: metadata= is not for a publish: a folder gets plain files, with no .attrs files of headers beside them")
 	}
 	if p := u.Query().Get("prefix"); p != "" && !strings.HasSuffix(p, "/") {
 		return nil, fmt.Errorf("-to: prefix=%q must end in a slash (prefix=%s/), or the site's keys run on from its last word", p, p)

@@ -290,3 +290,69 @@ func deadAddress(t testing.TB) string {
 	ln.Close()
 	return addr
 }
+
+// folderObjects are the site's objects as a folder (file://) gets them.
+func folderObjects(t testing.TB, st *site.Site) []publish.Object {
+	t.Helper()
+	objs, err := publish.Build(st, publish.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return objs
+}
+
+// folderContents reads every file of a folder back as a static server
+// that knows nothing of publishing serves it (Go's http.FileServer), with
+// the headers it sends.
+func folderContents(t testing.TB, dir string) map[string]stored {
+	t.Helper()
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	out := map[string]stored{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		key, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		key = filepath.ToSlash(key)
+		res, err := http.Get(srv.URL + "/" + strings.TrimSuffix(key, "index.html"))
+		if err != nil {
+			return err
+		}
+		defer res.Body.Close()
+		body, err := io.ReadAll(res.Body)
+		if err != nil {
+			return err
+		}
+		if res.StatusCode != http.StatusOK {
+			t.Errorf("%s: %s", key, res.Status)
+		}
+		s := stored{Body: body, Type: res.Header.Get("Content-Type"), Cache: res.Header.Get("Cache-Control"), Encoding: res.Header.Get("Content-Encoding")}
+		s.Body = decode(t, key, s.Encoding, body)
+		out[key] = s
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// sidecars lists the .attrs files in a folder.
+func sidecars(t testing.TB, dir string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".attrs") {
+			out = append(out, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}

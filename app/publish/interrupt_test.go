@@ -253,6 +253,7 @@ func TestOpenRefuses(t *testing.T) {
 		{"s3://bucket?endpoint=minio:pa55word@127.0.0.1:9000", "endpoint= carries credentials"},
 		{"azblob://container?domain=user:pa55word@blob.example.com", "domain= carries credentials"},
 		{"file://user:pa55word@/srv/site", "credentials"},
+		{"file:///srv/site?metadata=", "no .attrs files"},
 	}
 	for _, tt := range tests {
 		for _, open := range []func(context.Context, string) (*blob.Bucket, error){publish.Open, publish.OpenDryRun} {

@@ -34,12 +34,27 @@ const (
 	// on its own (CloudFront's "compress objects automatically" does, up
 	// to 10 MB).
 	Identity Encoding = "none"
+	// Files stores the site as an export writes it: every file as it is,
+	// under its own name, and beside each asset the .br and .gz copies
+	// the build made. It is the one form for a folder (file://): the
+	// static server in front of one knows nothing of the headers an
+	// object store keeps, so a compressed body under a page's name would
+	// reach readers as garbage; a server that can (nginx's gzip_static,
+	// Caddy's precompressed) serves the copies.
+	Files Encoding = "files"
 )
 
-// ChooseEncoding is the encoding for a flag's value: "auto" is brotli
+// ChooseEncoding is the encoding for a flag's value and the bucket URL
+// (to): a folder (file://) always gets Files; elsewhere "auto" is brotli
 // when the site's address is https, where every reader's browser takes
 // it, and gzip otherwise.
-func ChooseEncoding(flag, baseURL string) (Encoding, error) {
+func ChooseEncoding(flag, baseURL, to string) (Encoding, error) {
+	if IsFolder(to) {
+		if flag == "auto" || flag == "" {
+			return Files, nil
+		}
+		return "", fmt.Errorf("-encoding %s: a folder (file://) gets its files as they are, with .br and .gz copies of the assets beside them, for any static server to serve: leave -encoding out", flag)
+	}
 	switch flag {
 	case "auto", "":
 		if strings.HasPrefix(strings.ToLower(baseURL), "https://") {
@@ -81,15 +96,25 @@ type Object struct {
 }
 
 // Objects turns the site's files (site.Files: the same headers the
-// server sends) into what is stored: each file once, in the encoding
-// chosen, since a store cannot pick among the .br and .gz copies an
-// export writes beside each asset.
+// server sends) into what is stored: for an object store, each file
+// once, in the encoding chosen, since a store cannot pick among the .br
+// and .gz copies an export writes beside each asset; for a folder
+// (Files), every file as it is, copies included, none with a
+// Content-Encoding.
 func Objects(files []site.File, enc Encoding) ([]Object, error) {
 	byPath := make(map[string]site.File, len(files))
 	for _, f := range files {
 		byPath[f.Path] = f
 	}
 	var out []Object
+	if enc == Files {
+		for _, f := range files {
+			o := Object{Key: strings.TrimPrefix(f.Path, "/"), Body: f.Body, Type: f.Type, Cache: f.Cache, Kind: kindOf(f)}
+			o.Digest, o.MD5 = digest(o)
+			out = append(out, o)
+		}
+		return out, nil
+	}
 	for _, f := range files {
 		if f.Encoding != "" {
 			continue // a compressed copy, chosen below

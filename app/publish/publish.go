@@ -4,7 +4,9 @@
 // store, Google Cloud Storage, Azure Blob, a folder) for a CDN to serve:
 // every object with the headers the server would send, only what changed,
 // in an order that never shows a reader a page whose assets or data are
-// not there yet.
+// not there yet. A folder (file://) gets the site as files instead, as
+// an export writes them (Files): a static server in front of a folder
+// sends a file as it is, knowing nothing of stored headers.
 //
 // A publish reads the bucket's manifest (the objects earlier publishes
 // wrote) and its listing, and then:
@@ -27,6 +29,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -116,6 +120,12 @@ func Publish(ctx context.Context, b *blob.Bucket, objs []Object, opts Options) (
 	if err != nil {
 		return Summary{}, explain("listing the bucket", err)
 	}
+	folder := isFolder(b)
+	if folder {
+		if err := folderMD5s(ctx, b, m, listed); err != nil {
+			return Summary{}, explain("reading the folder", err)
+		}
+	}
 	p, err := makePlan(m, listed, objs, now().UTC(), keep, opts.Force)
 	if err != nil {
 		return Summary{}, err
@@ -134,9 +144,21 @@ func Publish(ctx context.Context, b *blob.Bucket, objs []Object, opts Options) (
 		sum.Took = time.Since(start)
 		return sum, nil
 	}
+	// In a folder, last: the .attrs files an older publish left beside
+	// the files it wrote.
+	sidecars := func() error {
+		if !folder {
+			return nil
+		}
+		keys := slices.Collect(maps.Keys(m.Objects))
+		if err := dropSidecars(ctx, b, slices.AppendSeq(keys, maps.Keys(p.next.Objects))); err != nil {
+			return explain("removing the .attrs files of an older publish", err)
+		}
+		return nil
+	}
 	if len(p.uploads) == 0 && len(p.deletes) == 0 && sameManifest(m, p.next) {
 		sum.Took = time.Since(start)
-		return sum, nil // nothing to write, not even the manifest
+		return sum, sidecars() // nothing to write, not even the manifest
 	}
 	w := &writer{bucket: b, opts: opts, total: len(p.uploads) + len(p.deletes)}
 	for _, o := range p.uploads {
@@ -172,6 +194,8 @@ func Publish(ctx context.Context, b *blob.Bucket, objs []Object, opts Options) (
 		err = p.next.write(ctx, b)
 		if err != nil {
 			err = explain("writing the manifest", err)
+		} else {
+			err = sidecars()
 		}
 	}
 	sum.Took = time.Since(start)

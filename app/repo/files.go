@@ -105,19 +105,29 @@ func (d *Dir) read(name string) ([]byte, error) {
 	d.mu.Lock()
 	root := d.root
 	d.mu.Unlock()
+	data, _, err := readIn(root, name)
+	return data, err
+}
+
+// readIn reads a story file of root: through os.Root, so that nothing
+// outside it is reached whatever the links; a regular file with one name;
+// never more than a story may be. It is how both the server and the
+// studio read (see ReadFile).
+func readIn(root *os.Root, name string) ([]byte, fs.FileInfo, error) {
 	f, err := root.OpenFile(name, openFlags, 0)
 	if err != nil {
-		return nil, notServed(err)
+		return nil, nil, notServed(err)
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := regular(info); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return readCapped(f, info.Size())
+	data, err := readCapped(f, info.Size())
+	return data, info, err
 }
 
 // builtIn are the stories built into the binary.
@@ -148,7 +158,7 @@ func (b builtIn) read(name string) ([]byte, error) {
 func regular(info fs.FileInfo) error {
 	if info.Mode().IsRegular() {
 		if linkedElsewhere(info) {
-			return errors.New("a hard link, which may name a file from outside the stories folder: not read (copy the file in instead)")
+			return notRead{msg: "a hard link, which may name a file from outside the stories folder: not read (copy the file in instead)"}
 		}
 		return nil
 	}
@@ -161,7 +171,7 @@ func regular(info fs.FileInfo) error {
 	case info.Mode()&fs.ModeDevice != 0:
 		kind = "a device"
 	}
-	return fmt.Errorf("%s, not a story file: not read", kind)
+	return notRead{msg: kind + ", not a story file: not read"}
 }
 
 // readCapped reads a file whose size was checked first, and never more
@@ -186,11 +196,33 @@ func notServed(err error) error {
 	var pe *fs.PathError
 	switch {
 	case errors.As(err, &pe) && strings.Contains(pe.Err.Error(), "escapes"):
-		return errors.New("a link out of the stories folder: not followed")
+		return notRead{msg: "a link out of the stories folder: not followed"}
 	case errors.Is(err, fs.ErrNotExist):
-		return errors.New("a link to nothing, or removed: not read")
+		return notRead{msg: "a link to nothing, or removed: not read", cause: fs.ErrNotExist}
 	case errors.Is(err, fs.ErrPermission):
-		return errors.New("not readable by the server")
+		return notRead{msg: "not readable by the server", cause: fs.ErrPermission}
 	}
 	return err
+}
+
+// ErrNotRead is in every error for a file refused for what it is (a
+// link, a hard link, not a regular file, not readable), as opposed to one
+// that failed to be read: the studio answers those with the reason.
+var ErrNotRead = errors.New("not read")
+
+// notRead says why a file is refused, in words that quote nothing from
+// outside the folder; cause, if any, is the file system's error
+// (fs.ErrNotExist for a file that is not there).
+type notRead struct {
+	msg   string
+	cause error
+}
+
+func (e notRead) Error() string { return e.msg }
+
+func (e notRead) Unwrap() []error {
+	if e.cause == nil {
+		return []error{ErrNotRead}
+	}
+	return []error{ErrNotRead, e.cause}
 }

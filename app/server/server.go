@@ -14,6 +14,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"golang.org/x/net/netutil"
@@ -145,6 +146,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Studio != nil {
 		// A story saved in the studio is served at once, not at the
 		// watcher's next look.
+		cfg.Studio.Mount(s.root, strings.HasPrefix(s.site.BaseOrigin(), "https://"))
 		cfg.Studio.OnSave(func(string) {
 			if err := s.stories.Reload(); err != nil {
 				s.log.Warn("reloading the stories after a save", "err", err)

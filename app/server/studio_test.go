@@ -120,3 +120,28 @@ func mustStoryDir(t *testing.T) string {
 	}
 	return dir
 }
+
+// TestStudioUnderSubPath: on a site under a sub-path, the token's link
+// sets the session cookie for the studio's path there, secure when the
+// site is https, and the cookie opens the studio's page.
+func TestStudioUnderSubPath(t *testing.T) {
+	dir := t.TempDir()
+	st, err := studio.New(studio.Config{Path: dir, Token: "s3cret"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(newServer(t, Config{StoriesDir: dir, Studio: st, BaseURL: "https://example.com/graphics"}).Handler())
+	defer srv.Close()
+	res := fetch(t, srv.URL+"/graphics/studio/?token=s3cret", nil)
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "./" {
+		t.Fatalf("the token link: %d, to %q", res.StatusCode, res.Header.Get("Location"))
+	}
+	cookies := res.Cookies()
+	if len(cookies) != 1 || cookies[0].Path != "/graphics/studio/" || !cookies[0].Secure || strings.Contains(cookies[0].Value, "s3cret") {
+		t.Fatalf("the cookie: %s", res.Header.Get("Set-Cookie"))
+	}
+	page := fetch(t, srv.URL+"/graphics/studio/", map[string]string{"Cookie": cookies[0].Name + "=" + cookies[0].Value})
+	if b, _ := io.ReadAll(page.Body); page.StatusCode != http.StatusOK || !strings.Contains(string(b), `data-wasm="/graphics/assets/studio.`) {
+		t.Errorf("the studio's page with the cookie: %d", page.StatusCode)
+	}
+}

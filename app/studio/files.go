@@ -9,23 +9,22 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 
-	"explainer/app/internal/atomicfile"
+	"explainer/app/repo"
 	"explainer/app/story"
 )
 
 // folder is the one folder the studio reads and writes story files in:
 // names are bare file names, never paths, so nothing outside it can be
-// named, and symbolic links are neither followed nor replaced.
+// named; and it is read and written through the repository's own access
+// (repo.Dir: os.Root, regular files with one name, no links), so that
+// the studio reaches no file the server would refuse to serve.
 type folder struct {
-	dir string
+	files *repo.Dir
 	// only, when set, is the one file the studio was opened on.
 	only string
 	// mu orders saves, so that the check for a conflict and the write
@@ -78,13 +77,13 @@ func (f *folder) list() ([]entry, error) {
 	if f.only != "" {
 		names = []string{f.only}
 	} else {
-		des, err := os.ReadDir(f.dir)
+		all, err := f.files.Names()
 		if err != nil {
 			return nil, err
 		}
-		for _, de := range des {
-			if de.Type().IsRegular() && f.checkName(de.Name()) == nil {
-				names = append(names, de.Name())
+		for _, name := range all {
+			if f.checkName(name) == nil {
+				names = append(names, name)
 			}
 		}
 	}
@@ -93,7 +92,7 @@ func (f *folder) list() ([]entry, error) {
 	for _, name := range names {
 		data, err := f.read(name)
 		if err != nil {
-			continue // gone since the listing, or not a regular file
+			continue // gone since the listing, or a link, or not a file
 		}
 		e := entry{Name: name, Version: version(data)}
 		if s, err := story.Parse(name, data); err == nil {
@@ -104,33 +103,18 @@ func (f *folder) list() ([]entry, error) {
 	return out, nil
 }
 
-// read returns a file's content; only regular files are read.
+// read returns a file's content: a regular file of the folder's own.
 func (f *folder) read(name string) ([]byte, error) {
 	if err := f.checkName(name); err != nil {
 		return nil, err
 	}
-	path := filepath.Join(f.dir, name)
-	fi, err := os.Lstat(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	data, err := f.files.ReadFile(name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && !errors.Is(err, repo.ErrNotRead):
 		return nil, errNotFound
-	}
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file: the studio does not follow links", name)
-	}
-	file, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer file.Close()
-	data, err := io.ReadAll(io.LimitReader(file, story.MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > story.MaxFileSize {
-		return nil, fmt.Errorf("%s is larger than a story may be", name)
+	case err != nil:
+		// A link, even one to nothing, is not a free name either.
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return data, nil
 }
@@ -157,7 +141,7 @@ func (f *folder) save(name string, data []byte, base string) (string, []byte, er
 	case version(current) != base:
 		return "", current, errConflict
 	}
-	if err := atomicfile.Write(filepath.Join(f.dir, name), data, 0o644); err != nil {
+	if err := f.files.WriteFile(name, data); err != nil {
 		return "", nil, err
 	}
 	return version(data), nil, nil

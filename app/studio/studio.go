@@ -9,7 +9,8 @@
 // from and fails with a conflict if the file has changed on disk since;
 // files are written whole or not at all, only inside the folder, never
 // through a link; every request that changes something carries the
-// session's CSRF token; and without an edit token the studio answers
+// session's CSRF token; a browser holds a signed session that expires,
+// never the edit token; and without an edit token the studio answers
 // loopback only, to a Host that names loopback (so that a web page cannot
 // reach it by DNS rebinding).
 package studio
@@ -28,8 +29,12 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 
+	"explainer/app/internal/slots"
+	"explainer/app/repo"
 	"explainer/app/story"
 	"explainer/app/timelinejs"
 )
@@ -39,9 +44,14 @@ type Config struct {
 	// Path is a story file, or a folder of them.
 	Path string
 	// Token, when set, is what a request must carry (Authorization:
-	// Bearer, or the studio cookie) and lets the studio answer beyond
-	// loopback: for a newsroom's own network, behind its proxy.
-	Token  string
+	// Bearer), or the session cookie the token's link leads to, and lets
+	// the studio answer beyond loopback: for a newsroom's own network,
+	// behind its proxy.
+	Token string
+	// Work bounds the checks, imports and saves done at once (each parses
+	// up to a story's size of text); more wait, a few, and past that are
+	// answered 503. 0 means one per processor.
+	Work   int
 	Logger *slog.Logger
 }
 
@@ -49,10 +59,17 @@ type Config struct {
 type Studio struct {
 	// saved, when set, is told of each file saved, so that the site
 	// serves it at once (see OnSave).
-	saved  func(name string)
-	files  *folder
-	csrf   string
-	token  string
+	saved    func(name string)
+	files    *folder
+	csrf     string
+	token    string
+	sessions sessions
+	work     *slots.Slots
+	// root is the site's path under its domain ("/graphics"), where the
+	// session cookie must be sent; https says the site is served so,
+	// and the cookie is then never sent in the clear (see Mount).
+	root   string
+	https  bool
 	logger *slog.Logger
 }
 
@@ -61,8 +78,20 @@ type Studio struct {
 // nor set the header without the server's leave (there is no CORS here).
 const CSRFHeader = "X-Explainer-CSRF"
 
-// cookieName holds the edit token once a browser has presented it.
+// cookieName holds a session once a browser has presented the edit
+// token (never the token itself: see sessions).
 const cookieName = "explainer_studio"
+
+// waitingPerSlot is how many checks, imports or saves may wait for each
+// slot, as for the server's renders. Waiting costs little: the body is
+// read once a slot is had.
+const waitingPerSlot = 8
+
+// maxBody bounds a request: a story's size of text, as JSON, where every
+// byte may be one that JSON writes as two (a quote, a backslash, a new
+// line), and room for the rest of the object. The text itself is held to
+// story.MaxFileSize, as explainer validate and import hold files.
+const maxBody = 2*story.MaxFileSize + 64<<10
 
 // New opens the studio on a file or a folder.
 func New(cfg Config) (*Studio, error) {
@@ -70,10 +99,17 @@ func New(cfg Config) (*Studio, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := &folder{dir: cfg.Path}
+	dir, only := cfg.Path, ""
 	if !fi.IsDir() {
-		f.dir, f.only = filepath.Dir(cfg.Path), filepath.Base(cfg.Path)
-		if err := f.checkName(f.only); err != nil {
+		dir, only = filepath.Dir(cfg.Path), filepath.Base(cfg.Path)
+	}
+	files, err := repo.OpenDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	f := &folder{files: files, only: only}
+	if only != "" {
+		if err := f.checkName(only); err != nil {
 			return nil, fmt.Errorf("%s: %w", cfg.Path, err)
 		}
 	}
@@ -81,12 +117,28 @@ func New(cfg Config) (*Studio, error) {
 	if _, err := rand.Read(b); err != nil {
 		return nil, err
 	}
+	sess, err := newSessions()
+	if err != nil {
+		return nil, err
+	}
 	log := cfg.Logger
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	return &Studio{files: f, csrf: base64.RawURLEncoding.EncodeToString(b), token: cfg.Token, logger: log}, nil
+	n := cfg.Work
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	return &Studio{files: f, csrf: base64.RawURLEncoding.EncodeToString(b), token: cfg.Token, sessions: sess,
+		work: slots.New(n, n*waitingPerSlot), logger: log}, nil
 }
+
+// Mount tells the studio where the site is served: root is its path
+// under the domain ("" or "/graphics"), so that the session cookie is
+// sent to the studio's pages there; https, that the site is served so
+// (its -base-url), so that the cookie is only ever sent encrypted. The
+// server calls it before serving.
+func (s *Studio) Mount(root string, https bool) { s.root, s.https = root, https }
 
 // OnSave has f told of each story file saved: the server that serves
 // the folder reloads it then, so that the story's page and embed code are
@@ -124,8 +176,8 @@ func (s *Studio) guard(next http.Handler) http.Handler {
 			return
 		case s.token != "" && s.tokenLink(w, r):
 			return
-		case s.token != "" && !s.authorised(w, r):
-			writeJSON(w, http.StatusUnauthorized, apiError{Error: "an edit token is needed"})
+		case s.token != "" && !s.authorised(r):
+			writeJSON(w, http.StatusUnauthorized, apiError{Error: "an edit token is needed: open the studio's link again (sessions last " + sessionLife.String() + ")"})
 			return
 		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -134,32 +186,42 @@ func (s *Studio) guard(next http.Handler) http.Handler {
 				return
 			}
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, 2*story.MaxFileSize)
+		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 		next.ServeHTTP(w, r)
 	})
 }
 
-// authorised checks the edit token, from the header or the cookie, and
-// keeps it in a cookie once presented in the header.
-func (s *Studio) authorised(w http.ResponseWriter, r *http.Request) bool {
-	if t, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok && subtle.ConstantTimeCompare([]byte(t), []byte(s.token)) == 1 {
-		http.SetCookie(w, &http.Cookie{Name: cookieName, Value: s.token, Path: "/studio/", HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https"})
-		return true
+// authorised checks the edit token, from the header (for tools), or the
+// session the token's link started, from the cookie.
+func (s *Studio) authorised(r *http.Request) bool {
+	if t, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
+		return subtle.ConstantTimeCompare([]byte(t), []byte(s.token)) == 1
 	}
 	c, err := r.Cookie(cookieName)
-	return err == nil && subtle.ConstantTimeCompare([]byte(c.Value), []byte(s.token)) == 1
+	return err == nil && s.sessions.valid(c.Value)
 }
 
 // tokenLink takes the edit token from the address of the studio's page
-// (the link explainer serve -edit prints), keeps it in the cookie, and
-// sends the browser on to the address without it, so that it stays out
-// of the history and of what is shared.
+// (the link explainer serve -edit prints), starts a session in the
+// cookie, and sends the browser on to the address without the token, so
+// that it stays out of the history and of what is shared.
 func (s *Studio) tokenLink(w http.ResponseWriter, r *http.Request) bool {
 	t := r.URL.Query().Get("token")
 	if t == "" || r.Method != http.MethodGet || subtle.ConstantTimeCompare([]byte(t), []byte(s.token)) != 1 {
 		return false
 	}
-	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: s.token, Path: "/studio/", HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https"})
+	http.SetCookie(w, &http.Cookie{
+		Name:  cookieName,
+		Value: s.sessions.start(),
+		// The studio's path on the site: under a sub-path, the browser
+		// is at /graphics/studio/, and a cookie for /studio/ would never
+		// come back.
+		Path:     (&url.URL{Path: s.root + "/studio/"}).EscapedPath(),
+		MaxAge:   int(sessionLife.Seconds()),
+		HttpOnly: true,
+		SameSite: http.SameSiteStrictMode,
+		Secure:   s.https || r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https",
+	})
 	q := r.URL.Query()
 	q.Del("token")
 	// Relative, so that it holds under a site's sub-path too.
@@ -240,19 +302,57 @@ func problems(err error) []problem {
 	return []problem{{Message: err.Error()}}
 }
 
+// writeJSON answers with v. '<', '>' and '&' are written as they are,
+// not as \u003c: the answer is application/json with nosniff (guard), so
+// no browser reads it as HTML, and escaping would make a story of
+// markup-heavy text six times its size, past what the studio's page
+// reads (ui.maxAnswer).
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(true) // never read as HTML, even by a confused browser
+	enc.SetEscapeHTML(false)
 	_ = enc.Encode(v)
 }
 
-func readJSON(r *http.Request, v any) error {
+// readJSON reads a request's JSON object into v, whose text (the story
+// or timeline it carries) may be no larger than a story file. It answers
+// the request itself when it fails: 413 for a body or text too large,
+// 400 for one that is not the object.
+func readJSON(w http.ResponseWriter, r *http.Request, v any, text func() string) bool {
 	dec := json.NewDecoder(r.Body)
 	dec.DisallowUnknownFields()
-	return dec.Decode(v)
+	err := dec.Decode(v)
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig), err == nil && len(text()) > story.MaxFileSize:
+		writeJSON(w, http.StatusRequestEntityTooLarge, apiError{Error: fmt.Sprintf("the text is larger than the %d MiB a story file may be (explainer validate and import refuse it too): split it", story.MaxFileSize>>20)})
+		return false
+	case err != nil:
+		writeJSON(w, http.StatusBadRequest, apiError{Error: "the request is not the JSON object expected: " + err.Error()})
+		return false
+	}
+	return true
 }
+
+// startWork takes one of the slots for checks, imports and saves, before
+// the body is read, so that requests waiting hold no text. When the slots
+// and the queue are full it answers 503 with Retry-After itself.
+func (s *Studio) startWork(w http.ResponseWriter, r *http.Request) (release func(), ok bool) {
+	release, err := s.work.Take(r.Context())
+	switch {
+	case errors.Is(err, slots.ErrBusy):
+		w.Header().Set("Retry-After", strconv.Itoa(retryAfter))
+		writeJSON(w, http.StatusServiceUnavailable, apiError{Error: "the studio's server is busy with other checks, imports and saves: try again in a moment"})
+		return nil, false
+	case err != nil:
+		return nil, false // the request ended while waiting
+	}
+	return release, true
+}
+
+// retryAfter is the seconds a busy answer asks the browser to wait.
+const retryAfter = 2
 
 func (s *Studio) session(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"csrf": s.csrf, "single": s.files.only != ""})
@@ -290,6 +390,10 @@ func (s *Studio) fileError(w http.ResponseWriter, err error) {
 		writeJSON(w, http.StatusNotFound, apiError{Error: err.Error()})
 	case errors.Is(err, errName):
 		writeJSON(w, http.StatusBadRequest, apiError{Error: err.Error()})
+	case errors.Is(err, repo.ErrNotRead):
+		// A link, a hard link, not a file: the reason names nothing from
+		// outside the folder.
+		writeJSON(w, http.StatusForbidden, apiError{Error: err.Error()})
 	default:
 		s.logger.Error("studio: file", "err", err)
 		writeJSON(w, http.StatusInternalServerError, apiError{Error: "the file could not be read or written"})
@@ -303,9 +407,13 @@ func (s *Studio) fileError(w http.ResponseWriter, err error) {
 // editor opened.
 func (s *Studio) saveFile(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("name")
+	release, ok := s.startWork(w, r)
+	if !ok {
+		return
+	}
+	defer release()
 	var body fileBody
-	if err := readJSON(r, &body); err != nil {
-		writeJSON(w, http.StatusBadRequest, apiError{Error: "the request is not a {version, text} object: " + err.Error()})
+	if !readJSON(w, r, &body, func() string { return body.Text }) {
 		return
 	}
 	if _, err := story.Parse(name, []byte(body.Text)); err != nil {
@@ -337,9 +445,13 @@ func (s *Studio) saveFile(w http.ResponseWriter, r *http.Request) {
 // reports them (the studio checks in the browser as the editor types;
 // this is the same check, for tools).
 func (s *Studio) check(w http.ResponseWriter, r *http.Request) {
+	release, ok := s.startWork(w, r)
+	if !ok {
+		return
+	}
+	defer release()
 	var body fileBody
-	if err := readJSON(r, &body); err != nil {
-		writeJSON(w, http.StatusBadRequest, apiError{Error: err.Error()})
+	if !readJSON(w, r, &body, func() string { return body.Text }) {
 		return
 	}
 	name := body.Name
@@ -365,9 +477,13 @@ type importBody struct {
 
 // importTimeline converts a TimelineJS file dropped on the studio.
 func (s *Studio) importTimeline(w http.ResponseWriter, r *http.Request) {
+	release, ok := s.startWork(w, r)
+	if !ok {
+		return
+	}
+	defer release()
 	var body importBody
-	if err := readJSON(r, &body); err != nil {
-		writeJSON(w, http.StatusBadRequest, apiError{Error: err.Error()})
+	if !readJSON(w, r, &body, func() string { return body.Text }) {
 		return
 	}
 	opt := timelinejs.Options{Zone: story.Zone(body.Zone), Lang: story.Lang(body.Lang)}

@@ -155,6 +155,12 @@ func (c *converter) build(tl *timeline) *story.Story {
 		c.field = event
 		s.Events = append(s.Events, e)
 	}
+	if len(s.Events) == 0 {
+		// Every slide was dropped: placeholders with nothing to show.
+		c.field = "$.events"
+		c.errorAt(c.top, "no slide has anything to show, only placeholders: the timeline has no events")
+		return s
+	}
 	var ppl people
 	for _, p := range pending {
 		c.addQuote(s, &ppl, p.q, p.event)

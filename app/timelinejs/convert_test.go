@@ -179,6 +179,7 @@ func TestConvertErrors(t *testing.T) {
 		{"no-date.csv", "Headline,Text,Media\nA,B,C", "no-date.csv:1:1: row 1: the sheet has no Year (or Start Date) column"},
 		{"no-events.json", `{"title": {"text": {"headline": "T"}}}`, `no-events.json:1:1: $: a TimelineJS timeline has "events": [ ... ]`},
 		{"empty-events.json", `{"events": []}`, "empty-events.json:1:1: $: the timeline has no events"},
+		{"placeholders.csv", "Headline,Year\n.,2020\n!,2021", "placeholders.csv:1:1: row 1: no slide has anything to show, only placeholders: the timeline has no events"},
 		{"soon.json", `{"events": [{"start_date": {"year": "soon"}, "text": {"headline": "x"}}]}`, `soon.json:1:37: $.events[0].start_date.year: the year "soon" is not a number`},
 		{"no-start.json", `{"events": [{"text": {"headline": "x"}}]}`, "no-start.json:1:13: $.events[0]: event 1 has no start date"},
 		{"month.json", `{"events": [{"start_date": {"year": 2020, "month": 13}, "text": {"headline": "x"}}]}`, "month.json:1:52: $.events[0].start_date.month: the month 13 is not between 1 and 12"},

@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"explainer/app/story"
 )
 
 // api talks to the studio's server (app/studio) from the browser. In the
@@ -53,14 +55,33 @@ type apiError struct {
 
 func (e *apiError) Error() string { return e.Message }
 
+// maxAnswer is the most of an answer the studio reads: the JSON of a file
+// at the server's cap (story.MaxFileSize), where every byte may be one
+// JSON writes as six (a control character, a byte that is not UTF-8, as
+// \u0001 or \ufffd), with room for the rest. The server does not escape
+// '<', '>' or '&' (studio.writeJSON), so a story of markup is its own
+// size.
+const maxAnswer = 6*story.MaxFileSize + 1<<20
+
+// tooLarge is what the studio says of a text over a story file's size,
+// without sending it: the server would refuse it (413) as explainer
+// validate and import do.
+func tooLarge(size int) error {
+	return &apiError{Status: http.StatusRequestEntityTooLarge, Message: fmt.Sprintf("%d bytes, larger than the %d MiB a story file may be: split it", size, story.MaxFileSize>>20)}
+}
+
 func (a *api) call(method, path string, in, out any) error {
 	var body io.Reader
 	if in != nil {
-		b, err := json.Marshal(in)
-		if err != nil {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		// As the server answers: a story of markup is sent at its size,
+		// not six times it (\u003c), and stays within the server's cap.
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(in); err != nil {
 			return err
 		}
-		body = bytes.NewReader(b)
+		body = &b
 	}
 	req, err := http.NewRequest(method, a.base+path, body)
 	if err != nil {
@@ -77,9 +98,12 @@ func (a *api) call(method, path string, in, out any) error {
 		return fmt.Errorf("the studio's server did not answer: %w", err)
 	}
 	defer res.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(res.Body, 8<<20))
+	data, err := io.ReadAll(io.LimitReader(res.Body, maxAnswer+1))
 	if err != nil {
 		return err
+	}
+	if len(data) > maxAnswer {
+		return fmt.Errorf("the server's answer is larger than the %d MiB the studio reads", maxAnswer>>20)
 	}
 	if res.StatusCode != http.StatusOK {
 		e := &apiError{Status: res.StatusCode}
@@ -129,6 +153,9 @@ func (a *api) read(name string) (file, error) {
 // file); a conflict comes back as an *apiError with status 409 and what
 // the file holds now.
 func (a *api) save(name, version, text string) (file, error) {
+	if len(text) > story.MaxFileSize {
+		return file{}, tooLarge(len(text))
+	}
 	var f file
 	err := a.call("PUT", "/studio/api/files/"+url.PathEscape(name), map[string]string{"version": version, "text": text}, &f)
 	return f, err
@@ -139,6 +166,9 @@ func (a *api) save(name, version, text string) (file, error) {
 // base is where its relative picture addresses are relative to, "" for
 // nowhere.
 func (a *api) importTimeline(name, text, base string) (string, []problem, error) {
+	if len(text) > story.MaxFileSize {
+		return "", nil, tooLarge(len(text))
+	}
 	var out struct {
 		Text     string    `json:"text"`
 		Warnings []problem `json:"warnings"`

@@ -1,0 +1,124 @@
+//go:build !wasm
+
+package studio
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"strings"
+	"testing"
+
+	"explainer/app/story"
+)
+
+// TestTextOverTheCap: a check, an import or a save of a text larger than
+// a story file may be is refused with 413 and the reason, as explainer
+// validate and import refuse the file; one at the cap is read.
+func TestTextOverTheCap(t *testing.T) {
+	dir := folderWith(t, map[string]string{"live.json": storyV1})
+	c := start(t, Config{Path: dir})
+	over := strings.Repeat("x", story.MaxFileSize+1)
+	// Every byte one that JSON writes as two: the body is past maxBody.
+	overBody := strings.Repeat(`"`, story.MaxFileSize+1)
+	at := strings.Repeat("x", story.MaxFileSize)
+	for _, tc := range []struct {
+		name, method, path string
+		body               any
+		want               int
+	}{
+		{"check over", "POST", "/studio/api/check", fileBody{Name: "a.json", Text: over}, http.StatusRequestEntityTooLarge},
+		{"check body over", "POST", "/studio/api/check", fileBody{Name: "a.json", Text: overBody}, http.StatusRequestEntityTooLarge},
+		{"check at the cap", "POST", "/studio/api/check", fileBody{Name: "a.json", Text: at}, http.StatusOK},
+		{"import over", "POST", "/studio/api/import", importBody{Name: "big.csv", Text: over}, http.StatusRequestEntityTooLarge},
+		{"import body over", "POST", "/studio/api/import", importBody{Name: "big.csv", Text: overBody}, http.StatusRequestEntityTooLarge},
+		{"import at the cap", "POST", "/studio/api/import", importBody{Name: "big.csv", Text: at}, http.StatusUnprocessableEntity},
+		{"save over", "PUT", "/studio/api/files/live.json", fileBody{Version: version([]byte(storyV1)), Text: over}, http.StatusRequestEntityTooLarge},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var e apiError
+			code := c.do(tc.method, tc.path, tc.body, &e)
+			if code != tc.want {
+				t.Fatalf("%d %q; want %d", code, e.Error, tc.want)
+			}
+			if code == http.StatusRequestEntityTooLarge && !strings.Contains(e.Error, "8 MiB a story file may be") {
+				t.Errorf("the reason: %q", e.Error)
+			}
+		})
+	}
+}
+
+// TestBusy: with every slot for checks, imports and saves taken and as
+// many waiting as may, the next is answered 503 with Retry-After at once;
+// once they end, it is served again. The requests that hold the slots are
+// real ones whose bodies are still being sent.
+func TestBusy(t *testing.T) {
+	dir := folderWith(t, map[string]string{"live.json": storyV1})
+	s, err := New(Config{Path: dir, Work: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s.Handler(nil))
+	defer srv.Close()
+	c := &client{t: t, base: srv.URL, csrf: s.csrf}
+	probe := func() (int, string) {
+		req, _ := http.NewRequest("POST", c.base+"/studio/api/check", strings.NewReader(`{"name":"a.json","text":"{}"}`))
+		req.Header.Set(CSRFHeader, c.csrf)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		io.Copy(io.Discard, res.Body)
+		return res.StatusCode, res.Header.Get("Retry-After")
+	}
+	var senders []*io.PipeWriter
+	var answers []chan int
+	hold := func(path string) {
+		pr, pw := io.Pipe()
+		req, _ := http.NewRequest("POST", c.base+path, pr)
+		req.Header.Set(CSRFHeader, c.csrf)
+		done := make(chan int, 1)
+		go func() {
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				done <- 0
+				return
+			}
+			res.Body.Close()
+			done <- res.StatusCode
+		}()
+		pw.Write([]byte(`{"name": "held.csv", "text": "`))
+		senders, answers = append(senders, pw), append(answers, done)
+	}
+	// One running and waitingPerSlot waiting, checks and imports alike.
+	for i := range 1 + waitingPerSlot {
+		hold([]string{"/studio/api/import", "/studio/api/check"}[i%2])
+	}
+	for s.work.Taken() < 1+waitingPerSlot {
+		runtime.Gosched() // until the server has them all
+	}
+	if code, retry := probe(); code != http.StatusServiceUnavailable || retry == "" {
+		t.Errorf("with the slots full: %d, Retry-After %q", code, retry)
+	}
+	// Which of them runs is the server's choice: end them all.
+	for _, pw := range senders {
+		go func() {
+			pw.Write([]byte(`Year,Headline\n2020,x"}`))
+			pw.Close()
+		}()
+	}
+	for i, done := range answers {
+		if code := <-done; code != http.StatusOK && code != http.StatusUnprocessableEntity {
+			t.Errorf("held request %d: %d", i, code)
+		}
+	}
+	if code, _ := probe(); code != http.StatusOK {
+		t.Errorf("after the others ended: %d", code)
+	}
+	var sess map[string]any
+	if code := c.do("GET", "/studio/api/session", nil, &sess); code != http.StatusOK {
+		t.Errorf("reading is never busy: %d", code)
+	}
+}
