@@ -67,3 +67,32 @@ func TestIndexes(t *testing.T) {
 		t.Error("nameField")
 	}
 }
+
+// TestCaretOffset: a problem's line and column (in characters) are found
+// in the text in the UTF-16 units a textarea's caret counts, past
+// letters outside the Basic Multilingual Plane too.
+func TestCaretOffset(t *testing.T) {
+	text := "{\n  \"a\": \"😀x\",\n  ]\n}"
+	tests := []struct{ line, col, want int }{
+		{1, 1, 0},
+		{2, 1, 2},
+		{2, 9, 10},  // the emoji, two units
+		{2, 10, 12}, // x, after it
+		{3, 3, 18},
+		{3, 99, 19}, // past the line's end: its end
+		{9, 1, 21},  // past the text: its end
+	}
+	for _, tt := range tests {
+		if got := caretOffset(text, tt.line, tt.col); got != tt.want {
+			t.Errorf("caretOffset(%d:%d) = %d; want %d", tt.line, tt.col, got, tt.want)
+		}
+	}
+}
+
+func TestPlural(t *testing.T) {
+	for n, want := range map[int]string{0: "0 problems", 1: "1 problem", 2: "2 problems"} {
+		if got := plural(n, "problem", "problems"); got != want {
+			t.Errorf("plural(%d) = %q; want %q", n, got, want)
+		}
+	}
+}
