@@ -276,3 +276,17 @@ func TestStudioOpensJSONTypo(t *testing.T) {
 		t.Errorf("error: %s", e)
 	}
 }
+
+// TestStudioSaysItRight: what the studio says after adding an item has
+// the article its noun takes.
+func TestStudioSaysItRight(t *testing.T) {
+	p, _ := openStudioOn(t, "full.json", fullStory(t))
+	for _, tt := range []struct{ button, said string }{
+		{"add$.events", "Added an event."},
+		{"add$.people", "Added a person."},
+		{"add$.updates", "Added an update."},
+	} {
+		p.clickID(tt.button)
+		p.waitForOr(`document.getElementById("studio-status").textContent === `+js(tt.said), `document.getElementById("studio-status").textContent`)
+	}
+}

@@ -465,7 +465,7 @@ func (c *Studio) add(ctx app.Context, l list) {
 	if l.name != "" {
 		c.auto[path] = true
 	}
-	c.status = "Added a " + l.singular + "."
+	c.status = "Added " + l.article + " " + l.singular + "."
 	c.changed(ctx)
 	c.ctx.Defer(func(app.Context) { focusFirstField(itemID(path)) })
 }
