@@ -290,3 +290,24 @@ func TestStudioSaysItRight(t *testing.T) {
 		p.waitForOr(`document.getElementById("studio-status").textContent === `+js(tt.said), `document.getElementById("studio-status").textContent`)
 	}
 }
+
+// TestStudioLoadShowsTheFile: after a conflict settled by loading the
+// file as it is on disk, the control typed in shows the file, even when
+// the file holds what it showed before the typing.
+func TestStudioLoadShowsTheFile(t *testing.T) {
+	data := fullStory(t)
+	p, file := openStudioOn(t, "full.json", data)
+	p.waitFor(byID("f$.title") + " !== null")
+	title := p.evalString(byID("f$.title") + ".value")
+	p.typeAt("f$.title", -1, " XYZ")
+	p.waitFor(`document.querySelector(".studio-state").textContent.startsWith("unsaved")`)
+	// Someone saves the file again, its title as it was.
+	if err := os.WriteFile(file, append(bytes.TrimSpace(data), '\n', '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.run(chromedp.KeyEvent("s", chromedp.KeyModifiers(input.ModifierCtrl)))
+	p.waitFor(`document.activeElement === document.getElementById("conflict")`)
+	p.clickID("reload")
+	p.waitForOr(`document.getElementById("studio-status").textContent.startsWith("Loaded")`, `document.getElementById("studio-status").textContent`)
+	p.waitForOr(byID("f$.title")+".value === "+js(title), byID("f$.title")+".value")
+}
