@@ -257,10 +257,11 @@ func TestStudioOpensJSONTypo(t *testing.T) {
 		t.Errorf("the caret is at %d; line 8, column 3 is %d", caret, want)
 	}
 	p.viewShot("studio-json-typo")
+	checkAxe(t, p, axeSource(t))
 
 	// The form does not open yet, and says why.
 	p.clickID("mode")
-	p.waitForOr(`document.getElementById("studio-status").textContent.includes("8:3")`, `document.getElementById("studio-status").textContent`)
+	p.waitForOr(`document.getElementById("studio-status").textContent.startsWith("Still in the JSON") && document.getElementById("studio-status").textContent.includes("8:3")`, `document.getElementById("studio-status").textContent`)
 
 	// Remove the comma, by the keyboard.
 	comma := strings.Index(typoStory, "},\n  ]") + 2

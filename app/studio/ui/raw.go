@@ -37,8 +37,8 @@ func (c *Studio) rawView() app.UI {
 		if c.rawError.Line > 0 {
 			where = "line " + itoa(c.rawError.Line)
 		}
-		mistake = []app.UI{app.Div().ID("raw-error").Class("field-problem").Role("alert").Body(
-			app.P().Text(c.rawError.Error()),
+		mistake = []app.UI{app.Div().ID("raw-error").Class("notice notice-problem").Role("alert").Body(
+			app.P().Class("field-problem").Text(c.rawError.Error()),
 			app.P().Class("hint").Text("The form opens once the file reads; until then, edit it here. Nothing is lost."),
 			c.button("raw-goto", "Go to "+where, false, func(app.Context) { c.caretAt(c.rawError) }),
 		)}
