@@ -162,6 +162,8 @@ func TestStudioJSONViewKeepsEdits(t *testing.T) {
 	p.waitFor(`document.querySelector(".studio-state").textContent.startsWith("unsaved")`)
 	p.waitPreview(`d.body.textContent.includes(` + js("JSON "+title) + `)`)
 	p.saveByKeys()
+	// The embed code comes, and takes the keyboard: wait for it.
+	p.waitFor(`document.activeElement === document.getElementById("embed-code")`)
 	on, _ := os.ReadFile(file)
 	if !bytes.Contains(on, []byte(js("JSON "+title))) {
 		t.Fatalf("Control+S in the JSON view wrote:\n%.300s", on)
