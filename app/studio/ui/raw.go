@@ -3,7 +3,10 @@
 package ui
 
 import (
+	"encoding/json"
 	"errors"
+	"sort"
+	"strings"
 	"unicode/utf16"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -200,21 +203,86 @@ func (c *Studio) toForm(ctx app.Context) {
 	c.showModel()
 }
 
-// formWouldDrop is a problem of the raw JSON that the form's version of
-// it does not have: something the form has no place for, which going
-// back to it would drop silently.
+// formWouldDrop is what going back to the form would drop silently from
+// the raw JSON: a field the form has no place for (an unknown one), or
+// one of two of the same name. Other problems are the form's too (a
+// missing headline is an empty one there), and it is where they are
+// fixed.
 func (c *Studio) formWouldDrop() *story.Error {
-	_, form := c.d.Check(c.fileName())
-	have := map[string]bool{}
-	for _, e := range form {
-		have[e.Path+"\x00"+e.Msg] = true
-	}
 	for _, e := range c.list {
-		if !have[e.Path+"\x00"+e.Msg] {
+		if strings.HasPrefix(e.Msg, "duplicate field") {
 			return e
 		}
 	}
-	return nil
+	var raw, form any
+	if json.Unmarshal([]byte(c.rawText), &raw) != nil || json.Unmarshal(c.d.JSON(), &form) != nil {
+		return nil // rawError says why, if it does not read
+	}
+	path := dropped(raw, form, "$")
+	if path == "" {
+		return nil
+	}
+	for _, e := range c.list {
+		if e.Path == path {
+			return e // the parser's words, at their line
+		}
+	}
+	return &story.Error{File: c.fileName(), Path: path, Msg: "the form has no place for this field"}
+}
+
+// dropped is the path of the first field of raw, a decoded JSON value,
+// that form, the same after a round trip through the form, does not
+// have; "" when none. Empty values are not missed: the form may leave
+// them out.
+func dropped(raw, form any, path string) string {
+	switch r := raw.(type) {
+	case map[string]any:
+		f, _ := form.(map[string]any)
+		keys := make([]string, 0, len(r))
+		for k := range r {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys) // the same answer every time
+		for _, k := range keys {
+			if isEmpty(r[k]) {
+				continue
+			}
+			fv, ok := f[k]
+			if !ok {
+				return path + "." + k
+			}
+			if p := dropped(r[k], fv, path+"."+k); p != "" {
+				return p
+			}
+		}
+	case []any:
+		f, _ := form.([]any)
+		for i, v := range r {
+			if i >= len(f) {
+				return path + "[" + itoa(i) + "]"
+			}
+			if p := dropped(v, f[i], path+"["+itoa(i)+"]"); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+func isEmpty(v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return true
+	case string:
+		return v == ""
+	case bool:
+		return !v
+	case []any:
+		return len(v) == 0
+	case map[string]any:
+		return len(v) == 0
+	}
+	return false
 }
 
 // applyRaw checks the JSON now, and says where it stands.

@@ -2,7 +2,13 @@
 
 package ui
 
-import "testing"
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"explainer/app/studio/draft"
+)
 
 // TestPlaceOf: a problem shows at its control when it has one, else at
 // its item, else at its list, else at the story.
@@ -94,5 +100,45 @@ func TestPlural(t *testing.T) {
 		if got := plural(n, "problem", "problems"); got != want {
 			t.Errorf("plural(%d) = %q; want %q", n, got, want)
 		}
+	}
+}
+
+// TestFormWouldDrop: going back to the form from the raw JSON is held
+// back by what the form has no place for (an unknown field, a duplicate
+// one), and only by that: problems the form shows as well, or none, let
+// it go.
+func TestFormWouldDrop(t *testing.T) {
+	data, err := os.ReadFile("../../widget/testdata/full-story.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := string(data)
+	tests := []struct {
+		name, text, want string
+	}{
+		{"as it is", full, ""},
+		{"on one line", strings.Join(strings.Fields(full), " "), ""},
+		{"a problem the form shows too", strings.Replace(full, `"headline": "Talks begin",`, "", 1), ""},
+		{"an unknown field", strings.Replace(full, `"headline": "Talks begin"`, `"headlin": "x", "headline": "Talks begin"`, 1), `unknown field "headlin"`},
+		{"a duplicate field", strings.Replace(full, `"headline": "Talks begin"`, `"headline": "x", "headline": "Talks begin"`, 1), `duplicate field "headline"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := draft.New([]byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := &Studio{d: d, name: "full.json", mode: "json", rawText: tt.text}
+			c.check()
+			got := c.formWouldDrop()
+			switch {
+			case tt.want == "" && got != nil:
+				t.Errorf("held back by %v", got)
+			case tt.want != "" && (got == nil || !strings.Contains(got.Msg, tt.want)):
+				t.Errorf("held back by %v; want %q", got, tt.want)
+			case got != nil && got.Line == 0:
+				t.Errorf("%v has no line", got)
+			}
+		})
 	}
 }
