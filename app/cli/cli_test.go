@@ -284,7 +284,7 @@ func TestImportCommand(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("Year,Month,Day,Text\n2020,1,1,x\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, errs := run("import", bad); code != 1 || !strings.Contains(errs, "bad.csv:1:1: row 1: the sheet has no Headline column") {
+	if code, _, errs := run("import", bad); code != 1 || !strings.Contains(errs, "bad.csv:1:1: row 1: the sheet has no Headline column") || !strings.Contains(errs, "bad.csv: 1 error: no story written") {
 		t.Errorf("a sheet without Headline: exit %d\n%s", code, errs)
 	}
 	if code, _, errs := run("import", "-zone", "Mars/Olympus", bad); code != 2 || !strings.Contains(errs, "not an IANA time zone") {

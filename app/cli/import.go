@@ -79,7 +79,11 @@ func importTimeline(args []string, stdout, stderr io.Writer) int {
 			for _, p := range list {
 				fmt.Fprintln(stderr, p)
 			}
-			fmt.Fprintf(stderr, "%s: %d errors: no story written\n", name, len(list))
+			word := "errors"
+			if len(list) == 1 {
+				word = "error"
+			}
+			fmt.Fprintf(stderr, "%s: %d %s: no story written\n", name, len(list), word)
 		} else {
 			fmt.Fprintln(stderr, err)
 		}

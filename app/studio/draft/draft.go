@@ -458,6 +458,22 @@ func (d *Draft) Replace(data []byte) error {
 	return nil
 }
 
+// Edit puts the story of the editor's raw JSON in the draft's place as
+// they type it: like typing in a field, a run of edits there is one step
+// to undo, not one per key.
+func (d *Draft) Edit(data []byte) error {
+	var s story.Story
+	if err := json.Unmarshal(data, &s); err != nil {
+		return fmt.Errorf("the JSON cannot be edited in the form: %w", err)
+	}
+	d.save(rawPath)
+	d.s = s
+	return nil
+}
+
+// rawPath stands for the raw JSON among the paths typing is grouped by.
+const rawPath = "$raw"
+
 // Follow gives the item at path an id made from text (its new headline or
 // name), unique in its list, with every reference following: an item the
 // editor has just added keeps an id that says what it is. The path "$"

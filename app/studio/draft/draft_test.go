@@ -136,6 +136,27 @@ func TestUndoRedo(t *testing.T) {
 	}
 }
 
+// TestEdit: a run of edits of the raw JSON is one step to undo; JSON
+// that does not read changes nothing.
+func TestEdit(t *testing.T) {
+	d := fromFile(t, "../../widget/testdata/full-story.json")
+	original := string(d.JSON())
+	for _, title := range []string{"A", "AB", "ABC"} {
+		if err := d.Edit([]byte(strings.Replace(original, `"title": "`, `"title": "`+title, 1))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := d.Edit([]byte(`{"title": `)); err == nil {
+		t.Error("broken JSON taken")
+	}
+	if !strings.HasPrefix(d.s.Title, "ABC") {
+		t.Fatalf("title %q", d.s.Title)
+	}
+	if !d.Undo() || string(d.JSON()) != original || d.CanUndo() {
+		t.Errorf("one undo does not give back the original: %q, can undo %v", d.s.Title, d.CanUndo())
+	}
+}
+
 // TestMoveAndOptionalObjects: items move by index; emptied optional
 // objects (an end) go, rather than being written as {}.
 func TestMoveAndOptionalObjects(t *testing.T) {

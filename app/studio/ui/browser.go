@@ -119,9 +119,12 @@ func keepOnLeave(c *Studio) (stop func()) {
 			if path := el.Get("dataset").Get("path"); path.Truthy() && path.String() == c.typing {
 				_ = c.d.Set(c.typing, el.Get("value").String())
 			}
+			if c.typing == rawTyping && el.Get("id").String() == "raw" {
+				c.rawText = el.Get("value").String()
+			}
 		}
 		if c.dirty {
-			keep(c.keyName(), c.version, string(c.d.JSON()))
+			keep(c.keyName(), c.version, c.text())
 		}
 		return nil
 	})

@@ -138,15 +138,12 @@ func (c *Studio) runImport(ctx app.Context) {
 				c.imp.failed = "Could not import " + name + ": " + err.Error() + "."
 				if e, ok := err.(*apiError); ok && len(e.Problems) > 0 {
 					c.imp.problems = e.Problems
-					c.imp.failed = "Could not import " + name + ": " + itoa(len(e.Problems)) + " " + plural(len(e.Problems), "problem", "problems") + " to fix in the file first."
+					c.imp.failed = "Could not import " + name + ": " + plural(len(e.Problems), "problem", "problems") + " to fix in the file first."
 				}
 				c.status = c.imp.failed
 				return
 			}
-			if err := c.start(ctx, "", "", []byte(out)); err != nil {
-				c.status = err.Error()
-				return
-			}
+			c.start(ctx, "", "", []byte(out))
 			c.imp.relative, c.imp.example, c.imp.draft = 0, "", c.d
 			for i, w := range warnings {
 				if strings.Contains(w.Message, "has no base") {
@@ -203,11 +200,4 @@ func quoted(msg string) string {
 		}
 	}
 	return msg
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -78,12 +78,9 @@ func (c *Studio) bar() app.UI {
 // modeSwitch turns between the form and the raw JSON.
 func (c *Studio) modeSwitch() app.UI {
 	if c.mode == "json" {
-		return c.button("mode", "Back to the form", false, func(ctx app.Context) { c.mode = "" })
+		return c.button("mode", "Back to the form", false, c.toForm)
 	}
-	return c.button("mode", "Edit as JSON", false, func(ctx app.Context) {
-		c.mode, c.rawText, c.rawError = "json", string(c.d.JSON()), ""
-		c.ctx.Defer(func(app.Context) { focus("raw") })
-	})
+	return c.button("mode", "Edit as JSON", false, c.toRaw)
 }
 
 // fileList is the folder's stories, a new one, and the importer.
@@ -413,47 +410,9 @@ func (c *Studio) summary() app.UI {
 		))
 	}
 	return app.Div().ID("summary").Class("summary").TabIndex(-1).Aria("labelledby", "summary-title").Body(
-		app.H2().ID("summary-title").Text(itoa(len(list))+" "+plural(len(list), "problem", "problems")+" to fix before saving"),
+		app.H2().ID("summary-title").Text(plural(len(list), "problem", "problems")+" to fix before saving"),
 		app.Ul().Body(items...),
 	)
-}
-
-// rawView edits the story file itself.
-func (c *Studio) rawView() app.UI {
-	var lines []app.UI
-	for _, e := range c.list {
-		lines = append(lines, app.Li().Text(e.Error()))
-	}
-	return app.Div().Class("raw").Body(
-		app.H2().Text("The story file"),
-		app.Label().For("raw").Text("JSON, as it will be saved"),
-		app.Textarea().ID("raw").Rows(30).Attr("spellcheck", "false").Text(c.rawText).
-			Aria("describedby", "raw-problems").
-			OnInput(func(ctx app.Context, e app.Event) { c.rawText = ctx.JSSrc().Get("value").String() }),
-		app.Div().ID("raw-problems").Body(
-			app.If(c.rawError != "", func() app.UI { return app.P().Class("field-problem").Role("alert").Text(c.rawError) }),
-			app.Ul().Class("raw-list").Body(lines...),
-		),
-		app.Div().Class("studio-actions").Body(
-			c.button("apply", "Apply to the form", false, c.applyRaw).Class("primary"),
-		),
-	)
-}
-
-func (c *Studio) applyRaw(ctx app.Context) {
-	if err := c.d.Replace([]byte(c.rawText)); err != nil {
-		c.rawError = err.Error()
-		return
-	}
-	c.rawError = ""
-	c.auto = map[string]bool{}
-	c.changed(ctx)
-	c.settle()
-	c.rawText = string(c.d.JSON())
-	c.status = "Applied the JSON."
-	if len(c.list) > 0 {
-		c.status += " It has " + itoa(len(c.list)) + " problems, listed under it."
-	}
 }
 
 // button is a button that runs f, or says it cannot.

@@ -16,17 +16,25 @@ func (c *Studio) save(ctx app.Context) {
 		return
 	}
 	c.settle()
+	if c.mode == "json" && c.rawError != nil {
+		c.status = "Not saved. " + c.rawMistake()
+		c.caretAt(c.rawError)
+		return
+	}
 	c.revealProblems() // all of them, the new items' too
 	if len(c.list) > 0 {
-		c.status = "Not saved: fix the problems listed first."
+		c.status = "Not saved: fix the " + plural(len(c.list), "problem", "problems") + " listed first."
+		if c.mode == "json" {
+			c.caretAt(c.list[0])
+			return
+		}
 		c.ctx.Defer(func(app.Context) { focus("summary") })
 		return
 	}
-	name := c.name
-	if name == "" {
-		name = fileName(string(c.d.Story().ID))
-	}
-	text, base, id := string(c.d.JSON()), c.version, string(c.d.Story().ID)
+	name := c.fileName()
+	// In the JSON view, the text there is saved as the editor wrote it:
+	// it has just passed the same check as the draft would.
+	text, base, id := c.text(), c.version, string(c.d.Story().ID)
 	oldKey := c.keyName()
 	c.saving, c.status = true, "Saving "+name+"…"
 	c.ctx.Async(func() {
@@ -106,10 +114,7 @@ func (c *Studio) takeTheirs(ctx app.Context) {
 	}
 	e := c.conflict
 	forget(c.keyName())
-	if err := c.start(ctx, c.name, e.Version, []byte(e.Text)); err != nil {
-		c.status = err.Error()
-		return
-	}
+	c.start(ctx, c.name, e.Version, []byte(e.Text))
 	c.status = "Loaded " + c.name + " as it is on disk."
 }
 

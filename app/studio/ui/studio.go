@@ -58,9 +58,23 @@ type Studio struct {
 	// event is the event the preview shows: the one being edited.
 	event story.Ref
 
-	mode     string // "" the form, "json" the raw JSON
-	rawText  string
-	rawError string
+	mode    string // "" the form, "json" the raw JSON
+	rawText string
+	// rawError is why the raw JSON cannot go into the form (a syntax
+	// error, a value of the wrong type), at its line, as explainer
+	// validate says it; nil when it can. rawEdited says the text changed
+	// since the draft last took it (settle).
+	rawError  *story.Error
+	rawEdited bool
+	// noDraft says the draft is a stand-in: the file opened does not read
+	// as JSON, and only the raw editor shows it until it does.
+	noDraft bool
+	// resync says a change other than typing happened, after which every
+	// control shows the draft (see syncControls).
+	resync bool
+	// transient says the status line tells of an action (Undone.) that
+	// the next edit makes old.
+	transient bool
 
 	status   string // said by the status line, read out politely
 	fatal    string // a problem that stops the studio (no server)
@@ -157,37 +171,91 @@ func (c *Studio) open(ctx app.Context, name string) {
 			if kept, ok := loadKept(name); ok && kept.Text != f.Text {
 				text, restored = kept.Text, true
 			}
-			if err := c.start(ctx, name, f.Version, []byte(text)); err != nil {
-				c.status = err.Error()
-				return
-			}
+			c.start(ctx, name, f.Version, []byte(text))
 			c.restored, c.dirty = restored, restored
 			c.status = "Opened " + name + "."
 			if restored {
 				c.status = "Restored the unsaved changes this browser kept for " + name + "."
 			}
+			if c.rawError != nil {
+				c.status += " " + c.rawMistake()
+			}
 		})
 	})
 }
 
-// start edits text as the file name, at version ("" for a new file).
-func (c *Studio) start(ctx app.Context, name, version string, text []byte) error {
-	d, err := draft.New(text)
-	if err != nil {
-		return err
-	}
-	c.name, c.version, c.d = name, version, d
+// start edits text as the file name, at version ("" for a new file). A
+// text that does not read as a story (a typo in its JSON) opens in the
+// raw editor, at the mistake, with what explainer validate says of it;
+// the form follows once it reads.
+func (c *Studio) start(ctx app.Context, name, version string, text []byte) {
+	c.name, c.version = name, version
 	c.auto, c.warnings, c.snippets, c.conflict, c.restored, c.dirty, c.mode = map[string]bool{}, nil, nil, nil, false, false, ""
 	c.lastGood, c.event, c.pending, c.typing = nil, "", false, ""
 	c.opened, c.rendered = map[string]bool{}, map[string]string{}
 	c.wait = problemWait{}
+	c.rawText, c.rawError, c.rawEdited, c.noDraft = "", nil, false, false
 	if version == "" {
 		c.auto["$"] = true
 	}
-	c.check()
+	d, err := draft.New(text)
+	if err != nil {
+		d, _ = draft.New(nil)
+		c.noDraft, c.mode, c.rawText, c.rawEdited = true, "json", string(text), true
+		c.d = d
+		c.takeRaw()
+		c.caretAtMistake()
+	} else {
+		c.d = d
+		c.check()
+	}
 	c.refresh(ctx)
-	return nil
+	c.showModel()
 }
+
+// showModel has every control show the draft once the coming render is
+// done: after undo, redo, a load, an import, a choice in a conflict.
+func (c *Studio) showModel() {
+	c.resync = true
+	c.ctx.Defer(func(app.Context) { c.syncControls() })
+}
+
+// syncControls writes the draft's values into the controls whose element
+// holds something else. go-app writes a value only when it differs from
+// the one it rendered last, and the control being typed in keeps its
+// first one (shownValue): after typing " XYZ" and Undo, the value to show
+// is the one go-app believes is there already, so it writes nothing and
+// the control goes on showing "XYZ", which the next key would write back.
+// A textarea's text is its value only until the editor types in it. The
+// control being typed in now is left as it is.
+func (c *Studio) syncControls() {
+	if !c.resync || c.d == nil {
+		return
+	}
+	c.resync = false
+	doc := app.Window().Get("document")
+	for path, value := range c.rendered {
+		if path == c.typing {
+			continue
+		}
+		el := doc.Call("getElementById", fieldID(path))
+		if !el.Truthy() {
+			delete(c.rendered, path) // folded or gone; rendered anew when shown
+			continue
+		}
+		if el.Get("value").String() != value {
+			el.Set("value", value)
+		}
+	}
+	if c.mode == "json" && c.typing != rawTyping {
+		if el := doc.Call("getElementById", "raw"); el.Truthy() && el.Get("value").String() != c.rawText {
+			el.Set("value", c.rawText)
+		}
+	}
+}
+
+// rawTyping is c.typing while the raw JSON is typed in.
+const rawTyping = "raw"
 
 // newStory starts a story from nothing.
 func (c *Studio) newStory(ctx app.Context) {
@@ -196,10 +264,7 @@ func (c *Studio) newStory(ctx app.Context) {
 	if restored {
 		text = []byte(k.Text)
 	}
-	if err := c.start(ctx, "", "", text); err != nil {
-		c.status = err.Error()
-		return
-	}
+	c.start(ctx, "", "", text)
 	c.freshItem("$")
 	c.problems = c.visibleProblems()
 	c.status = "A new story. Give it a title, then add people and events."
@@ -235,13 +300,16 @@ func (c *Studio) hasProblemsUnder(path string) bool {
 	return false
 }
 
-// check parses the draft as the server would.
+// check parses the draft as the server would: in the raw editor, the
+// text there, so that its problems come with their lines, and what the
+// form would not keep (an unknown field) is a problem too.
 func (c *Studio) check() {
-	name := c.name
-	if name == "" {
-		name = fileName(string(c.d.Story().ID))
+	name := c.fileName()
+	if c.mode == "json" {
+		c.checked, c.list = parseStory(name, c.rawText)
+	} else {
+		c.checked, c.list = c.d.Check(name)
 	}
-	c.checked, c.list = c.d.Check(name)
 	if c.checked != nil {
 		c.lastGood = c.checked
 	}
@@ -257,9 +325,14 @@ func (c *Studio) check() {
 // calls settle first.
 func (c *Studio) changed(ctx app.Context) {
 	c.dirty, c.snippets, c.restored = true, nil, false
+	if c.transient {
+		c.status, c.transient = "", false
+	}
 	// A change other than typing (undo, a move, a choice) is written to
-	// every control, the one typed in last too (see shownValue).
+	// every control, the one typed in last too (see shownValue and
+	// syncControls); typing takes c.typing back after this.
 	c.typing = ""
+	c.showModel()
 	if c.pending {
 		return
 	}
@@ -280,10 +353,31 @@ func (c *Studio) settle() {
 	}
 	c.pending = false
 	start := time.Now()
-	c.check()
-	keep(c.keyName(), c.version, string(c.d.JSON()))
+	if c.rawEdited {
+		c.takeRaw()
+	} else {
+		c.check()
+	}
+	keep(c.keyName(), c.version, c.text())
 	c.refresh(c.ctx)
 	c.lastSettle = time.Since(start)
+}
+
+// text is the story file as the editor has it: the raw JSON in that
+// view, which may not read yet, else the draft.
+func (c *Studio) text() string {
+	if c.mode == "json" {
+		return c.rawText
+	}
+	return string(c.d.JSON())
+}
+
+// fileName is the name the story is checked and saved under.
+func (c *Studio) fileName() string {
+	if c.name != "" {
+		return c.name
+	}
+	return fileName(string(c.d.Story().ID))
 }
 
 // keyName is the name the browser keeps unsaved work under.
@@ -303,9 +397,11 @@ func (c *Studio) keyName() string {
 func (c *Studio) onSet(ctx app.Context, e app.Event) {
 	src := ctx.JSSrc()
 	path := src.Get("dataset").Get("path").String()
+	resync := c.resync
 	c.set(ctx, path, src.Get("value").String())
 	if e.Get("type").String() == "input" {
-		c.typing = path // after set: any other change lets it go (changed)
+		c.typing = path   // after set: any other change lets it go (changed)
+		c.resync = resync // typing is not a change the controls need shown
 		ctx.PreventUpdate()
 	}
 }
@@ -419,19 +515,28 @@ func (c *Studio) move(ctx app.Context, l list, path string, from, to int) {
 }
 
 func (c *Studio) undo(ctx app.Context) {
+	c.settle() // the last keys are a step of their own
 	if c.d != nil && c.d.Undo() {
-		c.auto = map[string]bool{}
-		c.status = "Undone."
-		c.changed(ctx)
+		c.undone(ctx, "Undone.")
 	}
 }
 
 func (c *Studio) redo(ctx app.Context) {
+	c.settle()
 	if c.d != nil && c.d.Redo() {
-		c.auto = map[string]bool{}
-		c.status = "Redone."
-		c.changed(ctx)
+		c.undone(ctx, "Redone.")
 	}
+}
+
+// undone follows an undo or a redo: the raw JSON, if shown, is the draft
+// again, and the status says so until the next edit.
+func (c *Studio) undone(ctx app.Context, status string) {
+	c.auto = map[string]bool{}
+	if c.mode == "json" {
+		c.rawText, c.rawError, c.rawEdited = string(c.d.JSON()), nil, false
+	}
+	c.changed(ctx)
+	c.status, c.transient = status, true
 }
 
 // focusEvent makes the preview follow the event being edited, and the

@@ -2,7 +2,13 @@
 
 package ui
 
-import "testing"
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"explainer/app/studio/draft"
+)
 
 // TestPlaceOf: a problem shows at its control when it has one, else at
 // its item, else at its list, else at the story.
@@ -65,5 +71,74 @@ func TestIndexes(t *testing.T) {
 	}
 	if nameField("$.events[0]") != "headline" || nameField("$") != "title" || nameField("$.quotes[0]") != "" {
 		t.Error("nameField")
+	}
+}
+
+// TestCaretOffset: a problem's line and column (in characters) are found
+// in the text in the UTF-16 units a textarea's caret counts, past
+// letters outside the Basic Multilingual Plane too.
+func TestCaretOffset(t *testing.T) {
+	text := "{\n  \"a\": \"😀x\",\n  ]\n}"
+	tests := []struct{ line, col, want int }{
+		{1, 1, 0},
+		{2, 1, 2},
+		{2, 9, 10},  // the emoji, two units
+		{2, 10, 12}, // x, after it
+		{3, 3, 18},
+		{3, 99, 19}, // past the line's end: its end
+		{9, 1, 21},  // past the text: its end
+	}
+	for _, tt := range tests {
+		if got := caretOffset(text, tt.line, tt.col); got != tt.want {
+			t.Errorf("caretOffset(%d:%d) = %d; want %d", tt.line, tt.col, got, tt.want)
+		}
+	}
+}
+
+func TestPlural(t *testing.T) {
+	for n, want := range map[int]string{0: "0 problems", 1: "1 problem", 2: "2 problems"} {
+		if got := plural(n, "problem", "problems"); got != want {
+			t.Errorf("plural(%d) = %q; want %q", n, got, want)
+		}
+	}
+}
+
+// TestFormWouldDrop: going back to the form from the raw JSON is held
+// back by what the form has no place for (an unknown field, a duplicate
+// one), and only by that: problems the form shows as well, or none, let
+// it go.
+func TestFormWouldDrop(t *testing.T) {
+	data, err := os.ReadFile("../../widget/testdata/full-story.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := string(data)
+	tests := []struct {
+		name, text, want string
+	}{
+		{"as it is", full, ""},
+		{"on one line", strings.Join(strings.Fields(full), " "), ""},
+		{"a problem the form shows too", strings.Replace(full, `"headline": "Talks begin",`, "", 1), ""},
+		{"an unknown field", strings.Replace(full, `"headline": "Talks begin"`, `"headlin": "x", "headline": "Talks begin"`, 1), `unknown field "headlin"`},
+		{"a duplicate field", strings.Replace(full, `"headline": "Talks begin"`, `"headline": "x", "headline": "Talks begin"`, 1), `duplicate field "headline"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := draft.New([]byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := &Studio{d: d, name: "full.json", mode: "json", rawText: tt.text}
+			c.check()
+			got := c.formWouldDrop()
+			switch {
+			case tt.want == "" && got != nil:
+				t.Errorf("held back by %v", got)
+			case tt.want != "" && (got == nil || !strings.Contains(got.Msg, tt.want)):
+				t.Errorf("held back by %v; want %q", got, tt.want)
+			case got != nil && got.Line == 0:
+				t.Errorf("%v has no line", got)
+			}
+		})
 	}
 }
