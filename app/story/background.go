@@ -1,7 +1,6 @@
 package story
 
 import (
-	"net/url"
 	"regexp"
 	"strings"
 )
@@ -39,17 +38,7 @@ func (b *Background) resolve() []fieldProblem {
 // when that is one of the services the widget holds back until a reader
 // asks (see Media.ThumbnailService), or "", "" otherwise. Parse refuses
 // such a picture and the widget leaves it out.
-func (b *Background) ImageService() (host, service string) {
-	u, err := url.Parse(string(b.Image))
-	if err != nil {
-		return "", ""
-	}
-	host = strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
-	if s := serviceOf(host); s != "" {
-		return host, s
-	}
-	return "", ""
-}
+func (b *Background) ImageService() (host, service string) { return b.Image.Service() }
 
 // extendSchema says in the schema what ImageService refuses.
 func (Background) extendSchema(props map[string]any) {

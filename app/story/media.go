@@ -103,12 +103,17 @@ func (m *Media) resolve() []fieldProblem {
 // holds for a still next to a video file on the same host, too: the
 // widget cannot tell a newsroom's own storage from a third party's by the
 // address, and the newsroom's pictures load from it anyway.
-func (m *Media) ThumbnailService() (host, service string) {
-	u, err := url.Parse(string(m.Thumbnail))
+func (m *Media) ThumbnailService() (host, service string) { return m.Thumbnail.Service() }
+
+// Service returns the picture's host and the service it belongs to when
+// that is one of the services the recogniser knows (serviceDomains), or
+// "", "" for a picture on any other host.
+func (u ImageURL) Service() (host, service string) {
+	parsed, err := url.Parse(string(u))
 	if err != nil {
 		return "", ""
 	}
-	host = strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	host = strings.TrimSuffix(strings.ToLower(parsed.Hostname()), ".")
 	if s := serviceOf(host); s != "" {
 		return host, s
 	}
