@@ -67,7 +67,13 @@ func (d *Draft) JSON() []byte {
 // Check parses the draft as the server and explainer validate would: the
 // story readers would get, or the problems, each at its JSON path.
 func (d *Draft) Check(name string) (*story.Story, story.ErrorList) {
-	s, err := story.Parse(name, d.JSON())
+	return Parse(name, d.JSON())
+}
+
+// Parse checks a story file's text as explainer validate does: the story,
+// or its problems as a list, each at its place.
+func Parse(name string, text []byte) (*story.Story, story.ErrorList) {
+	s, err := story.Parse(name, text)
 	if err != nil {
 		var list story.ErrorList
 		if errors.As(err, &list) {

@@ -4,7 +4,6 @@ package ui
 
 import (
 	"encoding/json"
-	"errors"
 	"sort"
 	"strings"
 	"unicode/utf16"
@@ -97,15 +96,7 @@ func (c *Studio) takeRaw() {
 
 // parseStory checks a story file's text, as explainer validate does.
 func parseStory(name, text string) (*story.Story, story.ErrorList) {
-	s, err := story.Parse(name, []byte(text))
-	if err != nil {
-		var list story.ErrorList
-		if errors.As(err, &list) {
-			return nil, list
-		}
-		return nil, story.ErrorList{{File: name, Msg: err.Error()}}
-	}
-	return s, nil
+	return draft.Parse(name, []byte(text))
 }
 
 // rawMistake says why the raw JSON is not in the form yet.
