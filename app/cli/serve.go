@@ -28,7 +28,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	trustProxy := fs.Bool("trust-proxy", false, "take the public scheme and host from X-Forwarded-Proto and X-Forwarded-Host (only when the proxy is the sole way in)")
 	drain := fs.Duration("drain", 30*time.Second, "on SIGTERM, how long requests in flight may take to finish")
 	maxConns := fs.Int("max-conns", 0, "connections open at once (default three quarters of the file limit)")
-	perClient := fs.Int("conns-per-client", 0, "connections open at once from one address, or IPv6 /64; -1 for no cap (default an eighth of -max-conns, 8 to 64; none with -trust-proxy, where the proxy should limit)")
+	perClient := fs.Int("conns-per-client", 0, "connections open at once from one address, or IPv6 /64; -1 for no cap (default an eighth of -max-conns, 8 to 64, not counting peers on loopback or private networks, where proxies are; none with -trust-proxy, where the proxy should limit)")
 	largeConns := fs.Int("large-conns", 0, "responses of a megabyte or more (the WebAssembly) sent at once; more get 503 (default half of -max-conns)")
 	sendMin := fs.Int("send-min", 0, "bytes a reader must take in every -send-window, or be cut off (default 32768)")
 	sendWindow := fs.Duration("send-window", 0, "the window of -send-min (default 20s)")

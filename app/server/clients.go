@@ -21,6 +21,11 @@ import (
 // TrustProxy the cap is off unless set: the proxy, which sees the
 // clients, limits them (nginx: limit_conn). X-Forwarded-For is not used
 // for this: the proxy holds the connections, whoever its clients are.
+// A proxy is not always declared (a site with -base-url needs no
+// forwarded headers), so the default cap also leaves out peers on
+// loopback or a private network, where proxies and load balancers sit:
+// counted as one client, they would lock the whole site out. A cap given
+// explicitly counts every peer.
 //
 // An IPv6 client is counted by its /64, which an ISP hands out to one
 // customer, who may use any of its addresses. An IPv4 address may be a
@@ -54,10 +59,13 @@ type clients struct {
 	refusing chan struct{}
 	// refuseFor bounds the time a refusal may take.
 	refuseFor time.Duration
+	// countLocal counts peers on loopback and private networks too: only
+	// for a cap given explicitly.
+	countLocal bool
 }
 
-func newClients(max int) *clients {
-	return &clients{max: max, open: map[string]int{}, refusing: make(chan struct{}, 16), refuseFor: 2 * time.Second}
+func newClients(max int, countLocal bool) *clients {
+	return &clients{max: max, countLocal: countLocal, open: map[string]int{}, refusing: make(chan struct{}, 16), refuseFor: 2 * time.Second}
 }
 
 // clientListener is a listener whose connections clients caps.
@@ -80,6 +88,17 @@ func clientKey(a net.Addr) string {
 	return tcp.IP.Mask(net.CIDRMask(64, 128)).String() + "/64"
 }
 
+// localPeer reports whether a is on loopback or a private network
+// (10/8, 172.16/12, 192.168/16, fc00::/7, link-local): where a reverse
+// proxy or a load balancer connects from.
+func localPeer(a net.Addr) bool {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok {
+		return false
+	}
+	return tcp.IP.IsLoopback() || tcp.IP.IsPrivate() || tcp.IP.IsLinkLocalUnicast()
+}
+
 func (l *clientListener) Accept() (net.Conn, error) {
 	for {
 		c, err := l.Listener.Accept()
@@ -87,7 +106,7 @@ func (l *clientListener) Accept() (net.Conn, error) {
 			return nil, err
 		}
 		key := clientKey(c.RemoteAddr())
-		if key == "" {
+		if key == "" || (!l.countLocal && localPeer(c.RemoteAddr())) {
 			return c, nil
 		}
 		l.mu.Lock()

@@ -48,6 +48,33 @@ func TestOneClientCannotTakeEveryConnection(t *testing.T) {
 	}
 }
 
+// TestProxyPeersAreNotCapped: with the default cap, a peer on loopback or
+// a private network (a reverse proxy, which carries every reader) opens
+// as many connections as the server allows; the default cap would
+// otherwise lock the whole site out behind an undeclared proxy. A cap
+// given explicitly counts it (TestOneClientCannotTakeEveryConnection).
+func TestProxyPeersAreNotCapped(t *testing.T) {
+	s := newServer(t, Config{MaxConns: 64})
+	if s.connsPerClient() != 8 {
+		t.Fatalf("default cap %d; want 8", s.connsPerClient())
+	}
+	addr := serveLoopback(t, s)
+	for i := range 12 {
+		c := dialFrom(t, "127.0.0.2", addr, "GET", "/healthz")
+		if res := c.response(time.Minute, "GET"); res == nil || res.StatusCode != 200 {
+			t.Fatalf("connection %d of the proxy: %v", i+1, res)
+		}
+	}
+	for _, tt := range []struct {
+		ip    string
+		local bool
+	}{{"127.0.0.1", true}, {"10.1.2.3", true}, {"192.168.0.9", true}, {"fd00::1", true}, {"fe80::1", true}, {"203.0.113.7", false}, {"2001:db8::1", false}} {
+		if got := localPeer(&net.TCPAddr{IP: net.ParseIP(tt.ip)}); got != tt.local {
+			t.Errorf("localPeer(%s) = %v; want %v", tt.ip, got, tt.local)
+		}
+	}
+}
+
 // TestConnsPerClient: the default cap follows MaxConns within bounds, and
 // is off behind a trusted proxy unless set.
 func TestConnsPerClient(t *testing.T) {

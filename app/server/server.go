@@ -155,7 +155,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.largeSlots = make(chan struct{}, s.largeConns())
 	if n := s.connsPerClient(); n > 0 {
-		s.clients = newClients(n)
+		s.clients = newClients(n, s.cfg.ConnsPerClient > 0)
 	}
 	s.handler = s.routes()
 	return s, nil
