@@ -17,7 +17,9 @@ import (
 // socket buffers hold, about 4 MB; compressed forms take the same path.)
 func TestMinimumSendRate(t *testing.T) {
 	const step, window = 2 << 20, 2 * time.Second // 1 MiB/s at least
-	s := newServer(t, Config{SendMin: step, SendWindow: window})
+	// A cap given explicitly counts loopback peers: a reader's count
+	// falling to 0 is the sign that the server has cut it off.
+	s := newServer(t, Config{SendMin: step, SendWindow: window, ConnsPerClient: 64})
 	addr := serveLoopback(t, s)
 	wasm := s.assets.ByName("app.wasm")
 	for _, tt := range []struct {
