@@ -85,7 +85,14 @@ func listenKeys(ctx app.Context, c *Studio) (stop func()) {
 			return nil
 		}
 		var f func(app.Context)
-		switch k := e.Get("key").String(); {
+		k := e.Get("key").String()
+		if (k == "z" || k == "Z" || k == "y") && e.Get("target").Get("id").String() == "raw" {
+			// In the JSON box, the box's own undo takes back keys as a
+			// text editor does, whether or not the text reads yet; the
+			// studio's Undo button steps through the draft.
+			return nil
+		}
+		switch {
 		case (k == "z" || k == "Z") && e.Get("shiftKey").Bool(), k == "y":
 			f = c.redo
 		case k == "z":

@@ -516,6 +516,9 @@ func (c *Studio) move(ctx app.Context, l list, path string, from, to int) {
 
 func (c *Studio) undo(ctx app.Context) {
 	c.settle() // the last keys are a step of their own
+	if c.rawUnread() {
+		return
+	}
 	if c.d != nil && c.d.Undo() {
 		c.undone(ctx, "Undone.")
 	}
@@ -523,9 +526,25 @@ func (c *Studio) undo(ctx app.Context) {
 
 func (c *Studio) redo(ctx app.Context) {
 	c.settle()
+	if c.rawUnread() {
+		return
+	}
 	if c.d != nil && c.d.Redo() {
 		c.undone(ctx, "Redone.")
 	}
+}
+
+// rawUnread holds back Undo and Redo while the JSON being typed does not
+// read: the draft's steps end where it last did, so stepping would put
+// an older draft in the box over everything typed since, for good. The
+// box's own undo (Ctrl+Z in it) takes back keys one by one meanwhile.
+func (c *Studio) rawUnread() bool {
+	if c.mode != "json" || c.rawError == nil {
+		return false
+	}
+	c.status = "Undo is held back while the JSON does not read, so that what you typed since it last did is kept: fix it (" + c.rawError.Error() + "), or press Ctrl+Z in the box to take back your last keys."
+	c.caretAt(c.rawError)
+	return true
 }
 
 // undone follows an undo or a redo: the raw JSON, if shown, is the draft
