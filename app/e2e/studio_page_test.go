@@ -49,10 +49,15 @@ func (p *tab) awaitString(expr string) string {
 }
 
 // dropFile drags a file from the desktop onto the studio and drops it.
-func (p *tab) dropFile(file string) {
+func (p *tab) dropFile(file string) { p.dropFileOn("studio", file) }
+
+// dropFileOn drops a file on the element with the id (the middle of its
+// part in view): the preview's frame is a document of its own, which a
+// drop on the studio's middle may land in once a story is open.
+func (p *tab) dropFileOn(id, file string) {
 	p.t.Helper()
 	var at []float64
-	p.eval(`(() => { const r = document.getElementById("studio").getBoundingClientRect(); return [r.x + r.width / 2, r.y + Math.min(r.height, innerHeight) / 2]; })()`, &at)
+	p.eval(`(() => { const r = `+byID(id)+`.getBoundingClientRect(); return [r.x + r.width / 2, r.y + Math.min(r.height, innerHeight) / 2]; })()`, &at)
 	data := &input.DragData{Items: []*input.DragDataItem{}, Files: []string{file}, DragOperationsMask: 1}
 	p.run(
 		input.DispatchDragEvent(input.DragEnter, at[0], at[1], data),
@@ -386,4 +391,29 @@ func TestStudioPreviewShowsPlayButton(t *testing.T) {
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
+}
+
+// TestStudioImportKeepsUnsavedWork: a file dropped on the studio while
+// the story open has unsaved changes is not imported over them; the
+// studio says why, and the edit is still there, in the box and in the
+// story saved next.
+func TestStudioImportKeepsUnsavedWork(t *testing.T) {
+	sheet := filepath.Join(t.TempDir(), "sheet.csv")
+	if err := os.WriteFile(sheet, []byte("Year,Month,Day,Headline,Text\n2024,1,2,An imported event,x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, file := openStudioOn(t, "full.json", fullStory(t))
+	p.waitFor(byID("f$.title") + " !== null")
+	p.typeAt("f$.title", -1, " (edited)")
+	p.waitFor(`document.querySelector(".studio-state").textContent.startsWith("unsaved")`)
+	edited := p.evalString(byID("f$.title") + ".value")
+	p.dropFileOn("f$.title", sheet)
+	p.waitForOr(`document.getElementById("studio-status").textContent.startsWith("Not imported")`, `document.getElementById("studio-status").textContent`)
+	if got := p.evalString(byID("f$.title") + ".value"); got != edited {
+		t.Fatalf("after the drop, the title is %q; want %q", got, edited)
+	}
+	p.saveByKeys()
+	if on, _ := os.ReadFile(file); !strings.Contains(string(on), js(edited)) {
+		t.Errorf("the file saved after the drop:\n%.300s", on)
+	}
 }

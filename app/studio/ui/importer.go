@@ -24,6 +24,9 @@ type importState struct {
 	// draft is the story the import made: the question is asked of it
 	// only, not of a file opened since.
 	draft *draft.Draft
+	// made is that story's text as the import made it: until it changes,
+	// it may be made again without asking.
+	made string
 	// failed is what stopped the last import, every problem of it.
 	failed   string
 	problems []problem
@@ -110,6 +113,9 @@ func (c *Studio) importFiles(ctx app.Context, files app.Value) {
 	if files.Get("length").Int() == 0 {
 		return
 	}
+	if c.importWouldLoseWork() {
+		return
+	}
 	f := files.Index(0)
 	name := path.Base(f.Get("name").String())
 	c.status = "Importing " + name + "…"
@@ -126,8 +132,23 @@ func (c *Studio) importFiles(ctx app.Context, files app.Value) {
 	})
 }
 
+// importWouldLoseWork reports, and says, when an import would replace
+// unsaved work: it opens a new story in place of the one open, with no
+// undo. Only the story an import made, as it came, is made again without
+// a word.
+func (c *Studio) importWouldLoseWork() bool {
+	if c.d == nil || !c.dirty || (c.imp.draft == c.d && string(c.d.JSON()) == c.imp.made) {
+		return false
+	}
+	c.status = "Not imported: the story open has unsaved changes, which the import would replace. Save it, or start a new story, then import."
+	return true
+}
+
 // runImport imports the file kept in c.imp, with its pictures' base.
 func (c *Studio) runImport(ctx app.Context) {
+	if c.importWouldLoseWork() {
+		return
+	}
 	name, text, base := c.imp.name, c.imp.text, folderAddress(strings.TrimSpace(c.imp.base))
 	c.status = "Importing " + name + "…"
 	c.ctx.Async(func() {
@@ -144,7 +165,7 @@ func (c *Studio) runImport(ctx app.Context) {
 				return
 			}
 			c.start(ctx, "", "", []byte(out))
-			c.imp.relative, c.imp.example, c.imp.draft = 0, "", c.d
+			c.imp.relative, c.imp.example, c.imp.draft, c.imp.made = 0, "", c.d, string(c.d.JSON())
 			for i, w := range warnings {
 				if strings.Contains(w.Message, "has no base") {
 					c.imp.relative++
@@ -161,7 +182,7 @@ func (c *Studio) runImport(ctx app.Context) {
 			c.warnings, c.dirty = warnings, true
 			keep(c.keyName(), "", out)
 			c.status = "Imported " + name + " as a new story, " + strings.TrimSuffix(fileName(string(c.d.Story().ID)), ".json") +
-				", with " + itoa(len(warnings)) + " notes on what changed. Check it, then save."
+				", with " + plural(len(warnings), "note", "notes") + " on what changed. Check it, then save."
 			if c.imp.relative > 0 {
 				c.ctx.Defer(func(app.Context) { focus("import-base") })
 			}
