@@ -65,6 +65,11 @@ func (m *Media) resolve() []fieldProblem {
 		}
 		if !https {
 			problems = append(problems, fieldProblem{&m.Src, "images must be https:// links: pages load images over https only", ""})
+		} else if host, service := ImageURL(e.Image).Service(); service != "" {
+			// A picture loads with the page, as a thumbnail would.
+			problems = append(problems, fieldProblem{&m.Src,
+				"the picture is on " + host + ", a host of " + service + ": the page would fetch it as it loads, and " + service + " would learn of every reader",
+				`store the picture with the story's own pictures and give that address, or give "kind": "link" to link to it`})
 		}
 	case e.File != "" && !https:
 		// The page's policy (media-src https:) and browsers on https

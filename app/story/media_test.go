@@ -153,6 +153,9 @@ func TestMediaNeedsAltOnlyForImages(t *testing.T) {
 		{`{"src":"https://example.com/page","thumbnail":"https://pbs.twimg.com/media/a.jpg"}`, `$.events[0].media.thumbnail: the thumbnail is on pbs.twimg.com, a host of X`},
 		{`{"src":"https://www.youtube.com/watch?v=abc","thumbnail":"https://images.example.com/still.jpg"}`, ""},
 		{`{"src":"https://www.youtube.com/watch?v=abc","thumbnail":"https://ytimg.com.example.org/still.jpg"}`, ""},
+		{`{"src":"https://i.ytimg.com/vi/abc/hqdefault.jpg","alt":"A still"}`, `$.events[0].media.src: the picture is on i.ytimg.com, a host of YouTube`},
+		{`{"src":"https://pbs.twimg.com/media/a.jpg","alt":"A photo"}`, `$.events[0].media.src: the picture is on pbs.twimg.com, a host of X`},
+		{`{"src":"https://pbs.twimg.com/media/a.jpg","kind":"link"}`, ""},
 		{`{"src":"https://example.com/a","kind":"film"}`, `$.events[0].media.kind: the kind of media is one of`},
 		{`{"src":"javascript:alert(1)","kind":"video"}`, `$.events[0].media.src: links must start with https:// or http://`},
 	} {

@@ -351,6 +351,11 @@ func (c *converter) media(m *tmedia, headline string) *story.Media {
 	case e.File != "" && !strings.HasPrefix(src, "https://"):
 		c.warn(m.url.at, "the file %s is not on https, which pages play video and audio over: kept as a link", src)
 		out.Kind = story.MediaLink
+	case e.Kind == story.MediaImage && e.Image != "":
+		if host, service := story.ImageURL(e.Image).Service(); service != "" {
+			c.warn(m.url.at, "the picture %s is on %s, a host of %s, which would learn of every reader as the page loads: kept as a link; store the picture with the story's pictures", src, host, service)
+			out.Kind = story.MediaLink
+		}
 	}
 	out.Title = c.plainText(m.title, "a media title")
 	out.Caption = c.htmlText(m.caption)

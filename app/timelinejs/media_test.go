@@ -40,6 +40,8 @@ func TestMediaMapping(t *testing.T) {
 			warning: "is not on https"},
 		{name: "YouTube's still", media: `{"url": "https://youtu.be/dQw4w9WgXcQ", "thumbnail": "https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg"}`, kind: story.MediaVideo,
 			warning: "the thumbnail https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg is on i.ytimg.com, a host of YouTube"},
+		{name: "a picture on YouTube's hosts", media: `{"url": "https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg"}`, kind: story.MediaLink,
+			warning: "is on i.ytimg.com, a host of YouTube, which would learn of every reader as the page loads: kept as a link"},
 		{name: "the publisher's still", media: `{"url": "https://youtu.be/dQw4w9WgXcQ", "thumbnail": "https://images.example.com/still.jpg"}`, kind: story.MediaVideo,
 			thumbnail: "https://images.example.com/still.jpg"},
 	}

@@ -45,6 +45,11 @@ func (v *view) media(m *story.Media, event story.Ref) app.UI {
 	if _, service := m.ThumbnailService(); service != "" {
 		thumbnail = false
 	}
+	// A picture on a service's hosts is refused by Parse for the same
+	// reason; built in code, it is not shown either.
+	if _, service := story.ImageURL(e.Image).Service(); e.Image != "" && service != "" {
+		e.Image = ""
+	}
 	switch {
 	case e.Image != "":
 		shown = app.Img().Src(attr(e.Image)).Alt(attr(m.Alt)).Loading("lazy").Attr("referrerpolicy", "no-referrer")
