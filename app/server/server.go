@@ -146,7 +146,11 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Studio != nil {
 		// A story saved in the studio is served at once, not at the
 		// watcher's next look.
-		cfg.Studio.Mount(s.root, strings.HasPrefix(s.site.BaseOrigin(), "https://"))
+		var httpsHost string
+		if host, ok := strings.CutPrefix(s.site.BaseOrigin(), "https://"); ok {
+			httpsHost, _, _ = strings.Cut(host, ":")
+		}
+		cfg.Studio.Mount(s.root, httpsHost)
 		cfg.Studio.OnSave(func(string) {
 			if err := s.stories.Reload(); err != nil {
 				s.log.Warn("reloading the stories after a save", "err", err)

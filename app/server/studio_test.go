@@ -122,8 +122,10 @@ func mustStoryDir(t *testing.T) string {
 }
 
 // TestStudioUnderSubPath: on a site under a sub-path, the token's link
-// sets the session cookie for the studio's path there, secure when the
-// site is https, and the cookie opens the studio's page.
+// sets the session cookie for the studio's path there, secure when it
+// came over https (here a proxy's word for it), and the cookie opens the
+// studio's page. Reached over plain http at another address, the cookie
+// cannot be secure: the browser would drop it.
 func TestStudioUnderSubPath(t *testing.T) {
 	dir := t.TempDir()
 	st, err := studio.New(studio.Config{Path: dir, Token: "s3cret"})
@@ -132,7 +134,10 @@ func TestStudioUnderSubPath(t *testing.T) {
 	}
 	srv := httptest.NewServer(newServer(t, Config{StoriesDir: dir, Studio: st, BaseURL: "https://example.com/graphics"}).Handler())
 	defer srv.Close()
-	res := fetch(t, srv.URL+"/graphics/studio/?token=s3cret", nil)
+	if plain := fetch(t, srv.URL+"/graphics/studio/?token=s3cret", nil).Cookies(); len(plain) != 1 || plain[0].Secure {
+		t.Errorf("the cookie of a login over plain http: %v", plain)
+	}
+	res := fetch(t, srv.URL+"/graphics/studio/?token=s3cret", map[string]string{"X-Forwarded-Proto": "https"})
 	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "./" {
 		t.Fatalf("the token link: %d, to %q", res.StatusCode, res.Header.Get("Location"))
 	}

@@ -20,13 +20,16 @@ func TestSessionCookie(t *testing.T) {
 	for _, tc := range []struct {
 		name       string
 		root       string
-		https      bool
+		httpsHost  string // the site's host on https; the test server is at 127.0.0.1
 		wantPath   string
 		wantSecure bool
 	}{
-		{"domain root", "", false, "/studio/", false},
-		{"sub-path", "/graphics", true, "/graphics/studio/", true},
-		{"sub-path to escape", "/news graphics", false, "/news%20graphics/studio/", false},
+		{"domain root", "", "", "/studio/", false},
+		{"sub-path", "/graphics", "127.0.0.1", "/graphics/studio/", true},
+		{"sub-path to escape", "/news graphics", "", "/news%20graphics/studio/", false},
+		// The site is on https elsewhere; the studio, reached over plain
+		// http at its own address, cannot keep a Secure cookie.
+		{"studio over http", "/graphics", "news.example", "/graphics/studio/", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := folderWith(t, map[string]string{"live.json": storyV1})
@@ -34,7 +37,7 @@ func TestSessionCookie(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			s.Mount(tc.root, tc.https)
+			s.Mount(tc.root, tc.httpsHost)
 			srv := httptest.NewServer(s.Handler(nil))
 			defer srv.Close()
 			get := func(path, cookie string) *http.Response {

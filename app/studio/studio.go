@@ -66,10 +66,10 @@ type Studio struct {
 	sessions sessions
 	work     *slots.Slots
 	// root is the site's path under its domain ("/graphics"), where the
-	// session cookie must be sent; https says the site is served so,
-	// and the cookie is then never sent in the clear (see Mount).
-	root   string
-	https  bool
+	// session cookie must be sent; httpsHost is the site's public host
+	// when it is served over https (see Mount).
+	root      string
+	httpsHost string
 	logger *slog.Logger
 }
 
@@ -135,10 +135,29 @@ func New(cfg Config) (*Studio, error) {
 
 // Mount tells the studio where the site is served: root is its path
 // under the domain ("" or "/graphics"), so that the session cookie is
-// sent to the studio's pages there; https, that the site is served so
-// (its -base-url), so that the cookie is only ever sent encrypted. The
-// server calls it before serving.
-func (s *Studio) Mount(root string, https bool) { s.root, s.https = root, https }
+// sent to the studio's pages there; httpsHost, the site's host when its
+// -base-url is https ("" otherwise), so that the cookie of a request to
+// that host is only ever sent encrypted (see secure). The server calls
+// it before serving.
+func (s *Studio) Mount(root, httpsHost string) { s.root, s.httpsHost = root, httpsHost }
+
+// secure reports whether r came over https, so that the session cookie
+// is never sent in the clear after: TLS here, a proxy's word for it, or
+// the request naming the site's https host (a proxy that ends TLS and
+// says nothing). The site's being on https is not enough: an editor may
+// reach the studio itself over plain http (explainer edit on a
+// newsroom's network), where a browser drops a Secure cookie and the
+// login would fail for good.
+func (s *Studio) secure(r *http.Request) bool {
+	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+		return true
+	}
+	host := r.Host
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	return s.httpsHost != "" && strings.EqualFold(host, s.httpsHost)
+}
 
 // OnSave has f told of each story file saved: the server that serves
 // the folder reloads it then, so that the story's page and embed code are
@@ -220,7 +239,7 @@ func (s *Studio) tokenLink(w http.ResponseWriter, r *http.Request) bool {
 		MaxAge:   int(sessionLife.Seconds()),
 		HttpOnly: true,
 		SameSite: http.SameSiteStrictMode,
-		Secure:   s.https || r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https",
+		Secure:   s.secure(r),
 	})
 	q := r.URL.Query()
 	q.Del("token")
