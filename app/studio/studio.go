@@ -70,7 +70,7 @@ type Studio struct {
 	// when it is served over https (see Mount).
 	root      string
 	httpsHost string
-	logger *slog.Logger
+	logger    *slog.Logger
 }
 
 // CSRFHeader carries the session's CSRF token on every request that
