@@ -102,6 +102,11 @@ func TestBusy(t *testing.T) {
 	if code, retry := probe(); code != http.StatusServiceUnavailable || retry == "" {
 		t.Errorf("with the slots full: %d, Retry-After %q", code, retry)
 	}
+	// The file list parses every story: it waits its turn too.
+	var files map[string]any
+	if code := c.do("GET", "/studio/api/files", nil, &files); code != http.StatusServiceUnavailable {
+		t.Errorf("the file list with the slots full: %d", code)
+	}
 	// Which of them runs is the server's choice: end them all.
 	for _, pw := range senders {
 		go func() {

@@ -362,7 +362,7 @@ func (s *Studio) startWork(w http.ResponseWriter, r *http.Request) (release func
 	switch {
 	case errors.Is(err, slots.ErrBusy):
 		w.Header().Set("Retry-After", strconv.Itoa(retryAfter))
-		writeJSON(w, http.StatusServiceUnavailable, apiError{Error: "the studio's server is busy with other checks, imports and saves: try again in a moment"})
+		writeJSON(w, http.StatusServiceUnavailable, apiError{Error: "the studio's server is busy with other checks, imports, saves and listings: try again in a moment"})
 		return nil, false
 	case err != nil:
 		return nil, false // the request ended while waiting
@@ -378,6 +378,13 @@ func (s *Studio) session(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Studio) listFiles(w http.ResponseWriter, r *http.Request) {
+	// The list parses every story in the folder: as much work as many
+	// checks, and bounded with them.
+	release, ok := s.startWork(w, r)
+	if !ok {
+		return
+	}
+	defer release()
 	list, err := s.files.list()
 	if err != nil {
 		s.logger.Error("studio: listing the folder", "err", err)
