@@ -21,7 +21,7 @@ NODE_MODULES := .cache/npm/node_modules
 VERSITYGW := .cache/bin/versitygw
 FAKE_GCS  := .cache/bin/fake-gcs-server
 
-.PHONY: run build wasm test test-js test-go test-wasm fuzz bench stress fmt fmt-check vet lint tidy-check clean deps npm-tools
+.PHONY: run build wasm test test-js test-go test-wasm test-goapp goapp-diff fuzz bench stress fmt fmt-check vet lint tidy-check clean deps npm-tools
 
 run: build
 	./$(BIN) serve -addr $(ADDR)
@@ -42,7 +42,7 @@ $(WASM): $(SOURCES)
 # Tests build the WebAssembly they need themselves. EXPLAINER_TEST_ALL=1
 # turns the skips for a missing Node, npm tool or Chromium into failures:
 # here every test runs.
-test: fmt-check vet lint tidy-check deps npm-tools test-js test-go test-wasm fuzz
+test: fmt-check vet lint tidy-check deps npm-tools test-js test-go test-wasm test-goapp fuzz
 
 # Beyond Go, the tests use Node (the WebAssembly tests run under it), npm
 # (to fetch axe-core) and Chromium (the browser tests). Install what is
@@ -91,6 +91,42 @@ test-wasm:
 	ZONEINFO=$(GOROOT)/lib/time/zoneinfo.zip GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec" ./app/story/... ./app/i18n/... ./app/studio/draft/...
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -tags studio -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec" -run '^(TestStaticHTMLCannotInject|TestEscapeAttr)$$' ./app/widget
 
+# go-app, patched so that the browser build links no net/http, is carried
+# in app/internal/goapp as its own module (go.mod replaces upstream's with
+# it; PATCHES.md lists each change). Upstream's tests of the kept packages
+# run on the host, and as WebAssembly under Node as well, but for the
+# tests below: upstream runs those in a browser (wasmbrowsertest), they call
+# window, document or localStorage, which Node has not (they fail the same
+# on the unpatched module). goapp-diff prints the patch against the upstream
+# release that go.mod names, to re-apply on an upgrade.
+GOAPP     := app/internal/goapp
+GOAPP_MOD := github.com/maxence-charriere/go-app/v10
+GOAPP_NEEDS_DOM := TestActionManagerPost TestSetDeleteJSAttribute \
+	TestContextSrc TestContextDeviceID TestContextNavigate \
+	TestContextEncryptDecryptStruct TestContextEncryptDecryptString \
+	TestContextEncryptDecryptBytes TestContextDispatch TestContextDefer \
+	TestContextAfter TestContextPreventUpdate TestContextUpdate \
+	TestContextHandle TestContextStates TestContextResizeContent TestEngineLoad \
+	TestEngineNavigate TestEngineStart TestEngineEncode TestNodeManagerMount \
+	TestNodeManagerDismount TestNodeManagerUpdate TestNodeManagerContext \
+	TestNodeManagerNotifyComponentEvent TestComponent TestObserverObserving \
+	TestStateManagerObserve TestStateManagerGet TestStateManagerSet \
+	TestStateManagerDelete TestStateManagerCleanup \
+	TestStateManagerCleanupExpiredPersistedStates TestJSLocalStorage \
+	TestJSSessionStorage TestTestMatch
+test-goapp:
+	cd $(GOAPP) && $(GO) test -count=1 ./pkg/...
+	cd $(GOAPP) && GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec" \
+		-skip '^($(subst $(eval) ,|,$(strip $(GOAPP_NEEDS_DOM))))$$' ./pkg/...
+
+goapp-diff:
+	@v=$$($(GO) list -m -f '{{.Version}}' $(GOAPP_MOD)) && \
+	up=$$($(GO) mod download -json $(GOAPP_MOD)@$$v | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$$/\1/p') && \
+	[ -n "$$up" ] || { echo "goapp-diff: cannot find $(GOAPP_MOD) in the module cache"; exit 1; }; \
+	for f in LICENSE go.mod pkg/app pkg/errors pkg/logs; do \
+		diff -ruN "$$up/$$f" "$(GOAPP)/$$f"; [ $$? -le 1 ] || exit 2; \
+	done
+
 # The parser, the rich-text subset of bodies and captions (checked against
 # the rules as first written, and seeded with long unclosed delimiter runs), the media
 # recogniser and the importer. Each runs for a number of inputs, not a
@@ -128,8 +164,9 @@ stress: build
 fmt:
 	gofmt -w app web main.go
 
+# app/internal/goapp is upstream's code, kept as upstream wrote it.
 fmt-check:
-	@out=$$(gofmt -l app web main.go); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	@out=$$(gofmt -l app web main.go | grep -v '^app/internal/goapp/'); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
 # The studio's WebAssembly is its own build (-tags studio): checked too.
 vet:

@@ -16,12 +16,12 @@ import (
 // machine, bytes do not. make bench measures the times.
 const (
 	// wasmBudget is what the reader's WebAssembly may weigh as a release
-	// compresses it (brotli 11). The goal is 1,450,000 B; go-app's own
-	// floor (a hello-world page) is about 1,400,000 B, most of it net/http
-	// and the crypto its init pulls in. This ceiling is where the widget
-	// stands now, so that nothing grows it unnoticed: lower it with every
-	// saving.
-	wasmBudget = 1_630_000
+	// compresses it (brotli 11). The goal is 1,250,000 B. go-app is
+	// carried patched (app/internal/goapp) so that net/http and its TLS
+	// and x509 stay out of the browser build: 1,622,991 B before, 1,275,812
+	// B after. This ceiling is where the widget stands now, so that nothing
+	// grows it unnoticed: lower it with every saving.
+	wasmBudget = 1_290_000
 	// firstPaintBudget is what may come over the network before the
 	// story is first painted: the HTML and the stylesheet, no script.
 	firstPaintBudget = 30_000
@@ -35,7 +35,7 @@ func TestWasmBudget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("app.wasm: %d B as brotli 11 (budget %d, goal 1,450,000)", len(br), wasmBudget)
+	t.Logf("app.wasm: %d B as brotli 11 (budget %d, goal 1,250,000)", len(br), wasmBudget)
 	if len(br) > wasmBudget {
 		t.Errorf("app.wasm is %d B as brotli 11, over its budget of %d: go run ./app/tools/wasmsize shows what grew", len(br), wasmBudget)
 	}
