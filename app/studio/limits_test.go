@@ -3,6 +3,7 @@
 package studio
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -20,9 +21,15 @@ func TestTextOverTheCap(t *testing.T) {
 	dir := folderWith(t, map[string]string{"live.json": storyV1})
 	c := start(t, Config{Path: dir})
 	over := strings.Repeat("x", story.MaxFileSize+1)
-	// Every byte one that JSON writes as two: the body is past maxBody.
-	overBody := strings.Repeat(`"`, story.MaxFileSize+1)
+	// Every byte one that JSON writes as six (\u0001): the body itself is
+	// past maxBody, and refused as it is read.
+	overBody := strings.Repeat("\x01", maxBody/6+1)
+	if n := len(mustJSON(t, overBody)); n <= maxBody {
+		t.Fatalf("the body over is %d bytes, within maxBody (%d)", n, maxBody)
+	}
 	at := strings.Repeat("x", story.MaxFileSize)
+	// At the cap, as JSON writes it at its longest: not refused for its size.
+	atEscaped := strings.Repeat("\x01", story.MaxFileSize)
 	for _, tc := range []struct {
 		name, method, path string
 		body               any
@@ -31,6 +38,7 @@ func TestTextOverTheCap(t *testing.T) {
 		{"check over", "POST", "/studio/api/check", fileBody{Name: "a.json", Text: over}, http.StatusRequestEntityTooLarge},
 		{"check body over", "POST", "/studio/api/check", fileBody{Name: "a.json", Text: overBody}, http.StatusRequestEntityTooLarge},
 		{"check at the cap", "POST", "/studio/api/check", fileBody{Name: "a.json", Text: at}, http.StatusOK},
+		{"check at the cap, escaped", "POST", "/studio/api/check", fileBody{Name: "a.json", Text: atEscaped}, http.StatusOK},
 		{"import over", "POST", "/studio/api/import", importBody{Name: "big.csv", Text: over}, http.StatusRequestEntityTooLarge},
 		{"import body over", "POST", "/studio/api/import", importBody{Name: "big.csv", Text: overBody}, http.StatusRequestEntityTooLarge},
 		{"import at the cap", "POST", "/studio/api/import", importBody{Name: "big.csv", Text: at}, http.StatusUnprocessableEntity},
@@ -126,4 +134,13 @@ func TestBusy(t *testing.T) {
 	if code := c.do("GET", "/studio/api/session", nil, &sess); code != http.StatusOK {
 		t.Errorf("reading is never busy: %d", code)
 	}
+}
+
+func mustJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

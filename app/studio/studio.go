@@ -88,10 +88,11 @@ const cookieName = "explainer_studio"
 const waitingPerSlot = 8
 
 // maxBody bounds a request: a story's size of text, as JSON, where every
-// byte may be one that JSON writes as two (a quote, a backslash, a new
-// line), and room for the rest of the object. The text itself is held to
-// story.MaxFileSize, as explainer validate and import hold files.
-const maxBody = 2*story.MaxFileSize + 64<<10
+// byte may be one that JSON writes as six (a control character, \u0001),
+// and room for the rest of the object. The text itself is held to
+// story.MaxFileSize, as explainer validate and import hold files: a text
+// within it always reaches that check, and its answer.
+const maxBody = 6*story.MaxFileSize + 64<<10
 
 // New opens the studio on a file or a folder.
 func New(cfg Config) (*Studio, error) {
