@@ -485,6 +485,7 @@ func (c *Studio) remove(ctx app.Context, l list, path string) {
 		return
 	}
 	c.auto = map[string]bool{} // the paths after it have moved
+	c.wait = problemWait{}     // and what waits is known by its path: all speak
 	c.status = "Removed the " + l.singular + " " + label + ". Undo brings it back."
 	c.changed(ctx)
 	// The keyboard stays where the editor was: on the item that took the
@@ -551,6 +552,7 @@ func (c *Studio) rawUnread() bool {
 // again, and the status says so until the next edit.
 func (c *Studio) undone(ctx app.Context, status string) {
 	c.auto = map[string]bool{}
+	c.wait = problemWait{} // paths may name other items now: all problems speak
 	if c.mode == "json" {
 		c.rawText, c.rawError, c.rawEdited = string(c.d.JSON()), nil, false
 	}
