@@ -4,6 +4,7 @@ package ui
 
 import (
 	"encoding/json"
+	"errors"
 	"sort"
 	"strings"
 	"unicode/utf16"
@@ -87,11 +88,43 @@ func (c *Studio) takeRaw() {
 	c.check()
 	c.rawError = nil
 	if err != nil {
-		c.rawError = &story.Error{File: c.fileName(), Msg: err.Error()}
-		if len(c.list) > 0 {
-			c.rawError = c.list[0] // the parser's words, at their line
+		c.rawError = stoppingProblem(c.rawText, err, c.list, c.fileName())
+	}
+}
+
+// stoppingProblem is the problem of a story's JSON text that keeps it
+// from the form: of the parser's problems (its words, at their line),
+// the last one at or before the line where the JSON decoder stopped.
+// The first problem of the text may be another, earlier in the file, that
+// stops nothing (an empty title), and the caret belongs at the one that
+// does.
+func stoppingProblem(text string, err error, list story.ErrorList, file string) *story.Error {
+	offset := -1
+	var syntax *json.SyntaxError
+	var typed *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syntax):
+		offset = int(syntax.Offset)
+	case errors.As(err, &typed):
+		offset = int(typed.Offset)
+	}
+	if len(list) == 0 {
+		return &story.Error{File: file, Msg: err.Error()}
+	}
+	if offset < 0 {
+		return list[0]
+	}
+	line := 1 + strings.Count(text[:min(offset, len(text))], "\n")
+	var best *story.Error
+	for _, e := range list {
+		if e.Line <= line && (best == nil || e.Line > best.Line) {
+			best = e
 		}
 	}
+	if best == nil {
+		return list[0]
+	}
+	return best
 }
 
 // parseStory checks a story file's text, as explainer validate does.

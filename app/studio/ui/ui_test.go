@@ -3,10 +3,12 @@
 package ui
 
 import (
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
 
+	"explainer/app/story"
 	"explainer/app/studio/draft"
 )
 
@@ -140,5 +142,25 @@ func TestFormWouldDrop(t *testing.T) {
 				t.Errorf("%v has no line", got)
 			}
 		})
+	}
+}
+
+// TestStoppingProblem: the JSON view's notice names the problem that
+// keeps the text from the form (a list where a text is due, line 3), not
+// the first problem of the file (an empty title, line 2), which stops
+// nothing.
+func TestStoppingProblem(t *testing.T) {
+	text := "{\n  \"id\": \"s\", \"title\": \"\", \"language\": \"en\",\n  \"people\": \"bob\",\n  \"events\": [{\"id\": \"e\", \"headline\": \"H\", \"start\": {\"date\": \"2024\"}}]\n}\n"
+	var s story.Story
+	err := json.Unmarshal([]byte(text), &s)
+	if err == nil {
+		t.Fatal("the text decodes")
+	}
+	_, list := draft.Parse("s.json", []byte(text))
+	if len(list) < 2 || list[0].Line != 2 {
+		t.Fatalf("the parser's problems: %v", list)
+	}
+	if got := stoppingProblem(text, err, list, "s.json"); got.Line != 3 || got.Path != "$.people" {
+		t.Errorf("the notice names %v; want the people at line 3", got)
 	}
 }
