@@ -32,6 +32,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"time"
 
 	"explainer/app/internal/slots"
 	"explainer/app/repo"
@@ -368,8 +369,19 @@ func (s *Studio) startWork(w http.ResponseWriter, r *http.Request) (release func
 	case err != nil:
 		return nil, false // the request ended while waiting
 	}
+	// The server's read timeout runs from the request's first byte: time
+	// spent waiting for the slot would be taken from the body's reading,
+	// and a save queued behind others fail half read. The body gets its
+	// own time from now. (A connection that cannot take deadlines, in a
+	// test's recorder, reads without.)
+	http.NewResponseController(w).SetReadDeadline(time.Now().Add(bodyReadTimeout))
 	return release, true
 }
+
+// bodyReadTimeout is how long a check's, an import's or a save's body
+// may take to arrive once its turn has come: a story at the cap, as JSON,
+// over a slow office connection.
+const bodyReadTimeout = 2 * time.Minute
 
 // retryAfter is the seconds a busy answer asks the browser to wait.
 const retryAfter = 2
