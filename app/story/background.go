@@ -25,10 +25,8 @@ func (b *Background) resolve() []fieldProblem {
 		problems = append(problems, fieldProblem{&b.Alt, `"alt" describes a picture, and this background has none`, `give an "image" or leave "alt" out`})
 	}
 	if b.Image != "" && ImageURL(b.Image).check() == "" {
-		if host, service := b.ImageService(); service != "" {
-			problems = append(problems, fieldProblem{&b.Image,
-				"the picture is on " + host + ", a host of " + service + ": the page would fetch it as it loads, and " + service + " would learn of every reader",
-				"store the picture with the story's own pictures and give that address"})
+		if msg := b.Image.onService("picture"); msg != "" {
+			problems = append(problems, fieldProblem{&b.Image, msg, "store the picture with the story's own pictures and give that address"})
 		}
 	}
 	return problems

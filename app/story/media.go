@@ -65,10 +65,9 @@ func (m *Media) resolve() []fieldProblem {
 		}
 		if !https {
 			problems = append(problems, fieldProblem{&m.Src, "images must be https:// links: pages load images over https only", ""})
-		} else if host, service := ImageURL(e.Image).Service(); service != "" {
+		} else if msg := ImageURL(e.Image).onService("picture"); msg != "" {
 			// A picture loads with the page, as a thumbnail would.
-			problems = append(problems, fieldProblem{&m.Src,
-				"the picture is on " + host + ", a host of " + service + ": the page would fetch it as it loads, and " + service + " would learn of every reader",
+			problems = append(problems, fieldProblem{&m.Src, msg,
 				`store the picture with the story's own pictures and give that address, or give "kind": "link" to link to it`})
 		}
 	case e.File != "" && !https:
@@ -78,9 +77,8 @@ func (m *Media) resolve() []fieldProblem {
 			`or give "kind": "link" to link to it without a player`})
 	}
 	if m.Thumbnail != "" && ImageURL(m.Thumbnail).check() == "" {
-		if host, service := m.ThumbnailService(); service != "" {
-			problems = append(problems, fieldProblem{&m.Thumbnail,
-				"the thumbnail is on " + host + ", a host of " + service + ": the page would fetch it as it loads, and " + service + " would learn of every reader before any asked for the media",
+		if msg := m.Thumbnail.onService("thumbnail"); msg != "" {
+			problems = append(problems, fieldProblem{&m.Thumbnail, msg + " before any asked for the media",
 				"store the still with the story's own pictures and give that address, or leave the thumbnail out"})
 		}
 	}
@@ -109,6 +107,17 @@ func (m *Media) resolve() []fieldProblem {
 // widget cannot tell a newsroom's own storage from a third party's by the
 // address, and the newsroom's pictures load from it anyway.
 func (m *Media) ThumbnailService() (host, service string) { return m.Thumbnail.Service() }
+
+// onService is why a picture (what: "picture", "thumbnail") cannot be on
+// a service's hosts, or "" when it is not on one: every picture loads
+// with the page.
+func (u ImageURL) onService(what string) string {
+	host, service := u.Service()
+	if service == "" {
+		return ""
+	}
+	return "the " + what + " is on " + host + ", a host of " + service + ": the page would fetch it as it loads, and " + service + " would learn of every reader"
+}
 
 // Service returns the picture's host and the service it belongs to when
 // that is one of the services the recogniser knows (serviceDomains), or
