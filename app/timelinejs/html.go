@@ -209,21 +209,7 @@ func (w *richWriter) text(s string, em, strong bool) {
 }
 
 func (w *richWriter) link(n *html.Node, em, strong bool) {
-	var words strings.Builder
-	var collect func(*html.Node)
-	collect = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			words.WriteString(n.Data)
-		}
-		if n.Type == html.ElementNode && droppedElements[n.DataAtom] {
-			return
-		}
-		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-			collect(ch)
-		}
-	}
-	collect(n)
-	text := strings.TrimSpace(spaceRE.ReplaceAllString(words.String(), " "))
+	text := strings.TrimSpace(spaceRE.ReplaceAllString(nodeText(n, ""), " "))
 	href := strings.TrimSpace(attr(n, "href"))
 	target, why := w.c.absolute(href)
 	if target == "" {

@@ -251,8 +251,12 @@ func readQuote(block *html.Node) tquote {
 	return q
 }
 
-// textOf is the text of n on one line.
-func textOf(n *html.Node) string {
+// textOf is the text of n on one line, a line break read as a comma.
+func textOf(n *html.Node) string { return oneSpace(nodeText(n, ", ")) }
+
+// nodeText is the text under n as it stands, without what the importer
+// drops (scripts, styles), br written as br.
+func nodeText(n *html.Node, br string) string {
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -263,14 +267,14 @@ func textOf(n *html.Node) string {
 			return
 		}
 		if n.Type == html.ElementNode && n.DataAtom == atom.Br {
-			b.WriteString(", ")
+			b.WriteString(br)
 		}
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 			walk(ch)
 		}
 	}
 	walk(n)
-	return oneSpace(b.String())
+	return b.String()
 }
 
 // splitRole parts "Neil Armstrong, commander of Apollo 11" into a name and
