@@ -137,6 +137,18 @@ func (c *Studio) rawMistake() string {
 	return "The file does not read: " + c.rawError.Error() + ". Fix it in the JSON; the form opens once it reads."
 }
 
+// rawRefuses says, after what (prefix), that the JSON typed does not read
+// and takes the caret to its mistake; false when it reads or is not
+// shown.
+func (c *Studio) rawRefuses(prefix string) bool {
+	if c.mode != "json" || c.rawError == nil {
+		return false
+	}
+	c.status = prefix + c.rawMistake()
+	c.caretAt(c.rawError)
+	return true
+}
+
 // caretAtMistake puts the caret at the raw JSON's mistake, once shown.
 func (c *Studio) caretAtMistake() {
 	if c.rawError != nil {
@@ -212,9 +224,7 @@ func (c *Studio) toRaw(ctx app.Context) {
 // (an unknown field, a duplicate one).
 func (c *Studio) toForm(ctx app.Context) {
 	c.settle()
-	if c.rawError != nil {
-		c.status = "Still in the JSON. " + c.rawMistake()
-		c.caretAt(c.rawError)
+	if c.rawRefuses("Still in the JSON. ") {
 		return
 	}
 	if e := c.formWouldDrop(); e != nil {
@@ -312,9 +322,7 @@ func isEmpty(v any) bool {
 // applyRaw checks the JSON now, and says where it stands.
 func (c *Studio) applyRaw(ctx app.Context) {
 	c.settle()
-	if c.rawError != nil {
-		c.status = "Not applied. " + c.rawMistake()
-		c.caretAt(c.rawError)
+	if c.rawRefuses("Not applied. ") {
 		return
 	}
 	c.status = "Applied the JSON."

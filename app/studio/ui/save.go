@@ -16,9 +16,7 @@ func (c *Studio) save(ctx app.Context) {
 		return
 	}
 	c.settle()
-	if c.mode == "json" && c.rawError != nil {
-		c.status = "Not saved. " + c.rawMistake()
-		c.caretAt(c.rawError)
+	if c.rawRefuses("Not saved. ") {
 		return
 	}
 	c.revealProblems() // all of them, the new items' too
