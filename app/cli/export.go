@@ -7,7 +7,6 @@ import (
 	"log/slog"
 
 	"explainer/app/export"
-	"explainer/app/site"
 )
 
 func exportSite(args []string, stdout, stderr io.Writer) int {
@@ -26,7 +25,7 @@ func exportSite(args []string, stdout, stderr io.Writer) int {
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	// The site and its files, rendered as the server would, but with no
 	// server: nothing here listens or caches.
-	st, err := site.Open(site.Config{StoriesDir: *dir, BaseURL: *base, Logger: log})
+	st, _, err := buildSite(siteFlags{stories: *dir, baseURL: *base}, nil, log)
 	if err != nil {
 		log.Error("cannot export", "err", err)
 		return exitFailure

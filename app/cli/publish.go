@@ -57,7 +57,7 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		log.Error("cannot publish", "err", err)
 		return exitUsage
 	}
-	st, err := site.Open(site.Config{StoriesDir: *dir, BaseURL: *base, Logger: storyLog, Static: PublishStatic})
+	st, stories, err := buildSite(siteFlags{stories: *dir, baseURL: *base}, PublishStatic, storyLog)
 	if err != nil {
 		log.Error("cannot publish", "err", err)
 		return exitFailure
@@ -105,6 +105,7 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	}
 	if *watch {
 		log.Info("publishing at every change", "stories", *dir, "to", *to)
+		go stories.store.Watch(ctx, stories.path, time.Second)
 		publish.Watch(ctx, st, bucket, enc, opts, report)
 		return exitOK
 	}

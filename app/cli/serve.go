@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"explainer/app/server"
-	"explainer/app/studio"
 )
 
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -35,10 +34,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	cfg := server.Config{StoriesDir: *dir, BaseURL: *base, FrameAncestors: *ancestors, HealthDetails: *details, HealthToken: os.Getenv("EXPLAINER_HEALTH_TOKEN"), TrustProxy: *trustProxy, Drain: *drain,
+	sf := siteFlags{stories: *dir, baseURL: *base}
+	cfg := server.Config{FrameAncestors: *ancestors, HealthDetails: *details, HealthToken: os.Getenv("EXPLAINER_HEALTH_TOKEN"), TrustProxy: *trustProxy, Drain: *drain,
 		MaxConns: *maxConns, ConnsPerClient: *perClient, LargeConns: *largeConns, SendMin: *sendMin, SendWindow: *sendWindow}
 	if !*edit {
-		return start(ctx, cfg, *addr, studioStart{}, stderr)
+		return start(ctx, sf, nil, cfg, *addr, stderr)
 	}
 	if *dir == "" {
 		fmt.Fprintln(stderr, "serve -edit: the studio edits a -stories folder; name one")
@@ -49,7 +49,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "serve -edit: %v\n", err)
 		return exitUsage
 	}
-	return runStudio(ctx, cfg, *dir, *addr, token, stderr)
+	return start(ctx, sf, &studioFlags{token: token}, cfg, *addr, stderr)
 }
 
 // edit opens the studio on a story file or a folder of them, on
@@ -77,51 +77,30 @@ func edit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "explainer edit: %v\n", err)
 		return exitFailure
 	}
-	dir := path
+	dir, ed := path, &studioFlags{token: token}
 	if !fi.IsDir() {
-		dir = filepath.Dir(path)
+		dir, ed.only = filepath.Dir(path), filepath.Base(path)
 	}
-	return runStudio(ctx, server.Config{StoriesDir: dir, BaseURL: *base}, path, *addr, token, stderr)
+	return start(ctx, siteFlags{stories: dir, baseURL: *base}, ed, server.Config{}, *addr, stderr)
 }
 
-// runStudio serves the stories of cfg with the studio on path.
-func runStudio(ctx context.Context, cfg server.Config, path, addr, token string, stderr io.Writer) int {
+// start builds the server of f, with the studio when edit is set, and
+// serves until ctx ends, keeping the stories fresh. Loading a large
+// stories folder takes a while: SIGTERM is honoured during it too.
+func start(ctx context.Context, f siteFlags, edit *studioFlags, cfg server.Config, addr string, stderr io.Writer) int {
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	st, err := studio.New(studio.Config{Path: path, Token: token, Logger: log})
-	if err != nil {
-		log.Error("cannot open the studio", "err", err)
-		return exitFailure
-	}
-	cfg.Studio = st
-	link := "/studio/"
-	if token != "" {
-		link += "?token=…" // the token itself stays out of logs
-	}
-	return start(ctx, cfg, addr, studioStart{link: link, token: token != ""}, stderr)
-}
-
-// studioStart is what start says of the studio: its page's path ("" for
-// no studio), and whether it has an edit token.
-type studioStart struct {
-	link  string
-	token bool
-}
-
-// start starts a server and serves until ctx ends. Loading a large stories
-// folder takes a while: SIGTERM is honoured during it too.
-func start(ctx context.Context, cfg server.Config, addr string, studio studioStart, stderr io.Writer) int {
-	log := slog.New(slog.NewTextHandler(stderr, nil))
-	cfg.Logger = log
 	type result struct {
-		s   *server.Server
-		err error
+		s       *server.Server
+		stories *stories
+		err     error
 	}
 	loaded := make(chan result, 1)
 	go func() {
-		s, err := server.New(cfg)
-		loaded <- result{s, err}
+		s, st, err := buildServer(f, edit, cfg, log)
+		loaded <- result{s, st, err}
 	}()
 	var s *server.Server
+	var st *stories
 	select {
 	case <-ctx.Done():
 		log.Info("stopped while loading the stories")
@@ -131,18 +110,30 @@ func start(ctx context.Context, cfg server.Config, addr string, studio studioSta
 			log.Error("cannot start", "err", r.err)
 			return exitFailure
 		}
-		s = r.s
+		s, st = r.s, r.stories
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		log.Error("cannot listen", "err", err)
 		return exitFailure
 	}
-	if studio.link != "" {
-		log.Info("the studio is open", "url", "http://"+ln.Addr().String()+s.Site().Root()+studio.link)
-		if msg := loopbackOnly(ln.Addr(), studio.token); msg != "" {
+	if edit != nil {
+		link := "/studio/"
+		if edit.token != "" {
+			link += "?token=…" // the token itself stays out of logs
+		}
+		log.Info("the studio is open", "url", "http://"+ln.Addr().String()+s.Site().Root()+link)
+		if msg := loopbackOnly(ln.Addr(), edit.token != ""); msg != "" {
 			log.Warn(msg)
 		}
+	}
+	if st.dir != nil {
+		// The folder is read again on change (or every second where the
+		// file system sends no notice), when its path is swapped for
+		// another, and every 10 s in any case.
+		watchCtx, stopWatch := context.WithCancel(ctx)
+		defer stopWatch()
+		go st.store.Watch(watchCtx, st.path, time.Second)
 	}
 	if err := s.Serve(ctx, ln); err != nil {
 		log.Error("server stopped", "err", err)

@@ -24,6 +24,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"explainer/app/internal/sitetest"
 	"explainer/app/internal/testenv"
 	"explainer/app/server"
 )
@@ -109,11 +110,11 @@ type testSite struct {
 
 func startSite() (*testSite, error) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	static, err := testenv.Static()
+	st, err := sitetest.Open(sitetest.Parts{Logger: log})
 	if err != nil {
 		return nil, err
 	}
-	srv, err := server.New(server.Config{Logger: log, Static: static})
+	srv, err := server.New(st, nil, server.Config{Logger: log})
 	if err != nil {
 		return nil, err
 	}

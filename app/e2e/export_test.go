@@ -3,8 +3,6 @@
 package e2e
 
 import (
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -13,22 +11,14 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"explainer/app/export"
-	"explainer/app/internal/testenv"
-	siteapp "explainer/app/site"
+	"explainer/app/internal/sitetest"
 )
 
 // The static export works on a plain file server, under a sub-path, even
 // one that sends the WebAssembly with a generic type.
 func TestStaticExport(t *testing.T) {
 	p := newTab(t)
-	st, err := siteapp.Open(siteapp.Config{
-		BaseURL: "https://example.com/graphics",
-		Logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Static:  testenv.StaticFS(t),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := sitetest.New(t, sitetest.Parts{BaseURL: "https://example.com/graphics"})
 	dir := t.TempDir()
 	all, err := st.Files()
 	if err != nil {

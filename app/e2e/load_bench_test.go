@@ -16,8 +16,8 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"explainer/app/internal/sitetest"
 	"explainer/app/internal/testenv"
-	"explainer/app/server"
 	"explainer/app/story/storytest"
 )
 
@@ -130,8 +130,8 @@ func BenchmarkLoad(b *testing.B) {
 		b.Fatal(err)
 	}
 	static := testenv.ReleaseStaticFS(b)
-	builtin := serveConfig(b, server.Config{Static: static}) + "/"
-	generated := serveConfig(b, server.Config{Static: static, StoriesDir: dir}) + "/s/generated/"
+	builtin := serveSite(b, sitetest.Parts{Static: static}, nil) + "/"
+	generated := serveSite(b, sitetest.Parts{Static: static, Stories: dir}, nil) + "/s/generated/"
 
 	cases := []struct {
 		name    string

@@ -5,17 +5,15 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"explainer/app/internal/sitetest"
 	"explainer/app/internal/testenv"
 	"explainer/app/publish"
-	siteapp "explainer/app/site"
 	"explainer/app/widget"
 )
 
@@ -29,10 +27,7 @@ func TestPublishedSite(t *testing.T) {
 	srv := testenv.StartS3(t)
 	srv.Bucket(t, "site")
 	web := srv.ServeWebsite(t, "site", "graphics/404.html")
-	st, err := siteapp.Open(siteapp.Config{BaseURL: "https://news.example/graphics", Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Static: testenv.StaticFS(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := sitetest.New(t, sitetest.Parts{BaseURL: "https://news.example/graphics"})
 	objs, err := publish.Build(st, publish.Brotli)
 	if err != nil {
 		t.Fatal(err)

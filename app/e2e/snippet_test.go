@@ -11,11 +11,13 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
-	"explainer/app/internal/testenv"
+	"explainer/app/internal/sitetest"
 	"explainer/app/server"
+	"explainer/app/studio"
 )
 
 // serveStories starts a server of its own on loopback for a folder of
@@ -28,21 +30,19 @@ func serveStories(t *testing.T, files map[string]string) string {
 			t.Fatal(err)
 		}
 	}
-	return serveConfig(t, server.Config{StoriesDir: dir})
+	return serveSite(t, sitetest.Parts{Stories: dir}, nil)
 }
 
-// serveConfig starts the real server, with the WebAssembly built from
-// this source (unless cfg gives its static files), on loopback until the
-// test ends, and returns its address.
-func serveConfig(t testing.TB, cfg server.Config) string {
+// serveSite starts the real server of the site of p (with the
+// WebAssembly built from this source, unless p gives its static files),
+// and the studio ed when it is not nil, on loopback until the test ends,
+// and returns its address. A stories folder is watched, as explainer
+// serve watches it.
+func serveSite(t testing.TB, p sitetest.Parts, ed *studio.Studio) string {
 	t.Helper()
-	if cfg.Static == nil {
-		cfg.Static = testenv.StaticFS(t)
-	}
-	if cfg.Logger == nil {
-		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
-	}
-	srv, err := server.New(cfg)
+	p.AllowEmpty = ed != nil
+	st := sitetest.New(t, p)
+	srv, err := server.New(st, ed, server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,6 +51,9 @@ func serveConfig(t testing.TB, cfg server.Config) string {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
+	if p.Stories != "" {
+		go st.Stories().Watch(ctx, p.Stories, time.Second)
+	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ctx, ln) }()
 	t.Cleanup(func() {

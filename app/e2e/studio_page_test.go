@@ -15,7 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"explainer/app/server"
+	"explainer/app/internal/sitetest"
 	"explainer/app/story/storytest"
 	"explainer/app/studio"
 )
@@ -37,7 +37,7 @@ func serveStudioAt(t *testing.T, dir, path, baseURL string) string {
 		root = strings.TrimPrefix(strings.TrimPrefix(baseURL, "https://"), "http://")
 		root = root[strings.IndexByte(root, '/'):]
 	}
-	return serveConfig(t, server.Config{StoriesDir: dir, Studio: st, BaseURL: baseURL}) + root + "/studio/"
+	return serveSite(t, sitetest.Parts{Stories: dir, BaseURL: baseURL}, st) + root + "/studio/"
 }
 
 // awaitString evaluates a promise of a string.

@@ -11,7 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"explainer/app/server"
+	"explainer/app/internal/sitetest"
 	"explainer/app/story/storytest"
 	"explainer/app/studio"
 )
@@ -40,7 +40,7 @@ func BenchmarkStudioTyping(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			base := serveConfig(b, server.Config{StoriesDir: dir, Studio: st})
+			base := serveSite(b, sitetest.Parts{Stories: dir}, st)
 			p := newTab(b)
 			p.run(chromedp.Navigate(base + "/studio/"))
 			// A long list is folded: open the event, as an editor does.

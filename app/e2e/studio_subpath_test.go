@@ -9,7 +9,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"explainer/app/server"
+	"explainer/app/internal/sitetest"
 	"explainer/app/studio"
 )
 
@@ -31,7 +31,7 @@ func TestStudioLoginUnderSubPath(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := serveConfig(t, server.Config{StoriesDir: dir, Studio: st, BaseURL: "http://127.0.0.1/graphics"})
+	base := serveSite(t, sitetest.Parts{Stories: dir, BaseURL: "http://127.0.0.1/graphics"}, st)
 	p := newTab(t)
 	p.run(chromedp.Navigate(base + "/graphics/studio/?token=" + token + "&file=talks.json"))
 	p.waitForOr(`location.pathname === "/graphics/studio/" && !location.search.includes("token")`, `location.href + " " + document.body.textContent.slice(0, 200)`)

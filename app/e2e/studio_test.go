@@ -18,7 +18,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"explainer/app/cli"
-	"explainer/app/server"
+	"explainer/app/internal/sitetest"
 	"explainer/app/story/storytest"
 	"explainer/app/studio"
 )
@@ -31,7 +31,7 @@ func serveStudio(t *testing.T, dir, path string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return serveConfig(t, server.Config{StoriesDir: dir, Studio: st})
+	return serveSite(t, sitetest.Parts{Stories: dir}, st)
 }
 
 // js writes a Go string as a JavaScript string literal.

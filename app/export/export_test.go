@@ -4,7 +4,6 @@ package export
 
 import (
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -13,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"explainer/app/internal/testenv"
+	"explainer/app/internal/sitetest"
 	"explainer/app/site"
 	"explainer/app/story/storytest"
 )
@@ -26,15 +25,9 @@ type exporter struct {
 	dir  string
 }
 
-func newExporter(t *testing.T, cfg site.Config) *exporter {
+func newExporter(t *testing.T, p sitetest.Parts) *exporter {
 	t.Helper()
-	cfg.Static = testenv.StaticFS(t)
-	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
-	st, err := site.Open(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &exporter{t: t, site: st, dir: cfg.StoriesDir}
+	return &exporter{t: t, site: sitetest.New(t, p), dir: p.Stories}
 }
 
 // Export writes the site's files into dir, as `explainer export` does.
@@ -73,7 +66,7 @@ func TestExport(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newExporter(t, site.Config{BaseURL: tt.base})
+			s := newExporter(t, sitetest.Parts{BaseURL: tt.base})
 			dir := t.TempDir()
 			n, err := s.Export(dir, false)
 			if err != nil {
@@ -145,7 +138,7 @@ func TestExportIsSafe(t *testing.T) {
 	stories := t.TempDir()
 	writeFile(t, filepath.Join(stories, "a.json"), storyFile("a", "Story A"))
 	writeFile(t, filepath.Join(stories, "b.json"), storyFile("b", "Story B"))
-	s := newExporter(t, site.Config{StoriesDir: stories})
+	s := newExporter(t, sitetest.Parts{Stories: stories})
 
 	other := t.TempDir()
 	writeFile(t, filepath.Join(other, "index.html"), "someone else's site")
@@ -197,7 +190,7 @@ func TestExportIsSafe(t *testing.T) {
 func TestExportRefusesWhatItShouldNotTouch(t *testing.T) {
 	stories := t.TempDir()
 	writeFile(t, filepath.Join(stories, "a.json"), storyFile("a", "Story A"))
-	s := newExporter(t, site.Config{StoriesDir: stories})
+	s := newExporter(t, sitetest.Parts{Stories: stories})
 
 	target := t.TempDir()
 	link := filepath.Join(t.TempDir(), "out")

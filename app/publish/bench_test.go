@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"explainer/app/internal/sitetest"
 	"explainer/app/internal/testenv"
 	"explainer/app/publish"
 	"explainer/app/site"
@@ -25,7 +26,7 @@ func BenchmarkPublish(b *testing.B) {
 	srv := testenv.StartS3(b)
 	static := staticFiles(b, nil)
 	open := func(dir string) *site.Site {
-		st, err := site.Open(site.Config{StoriesDir: dir, Static: static, BaseURL: "https://news.example/graphics", Logger: quiet})
+		st, err := sitetest.Open(sitetest.Parts{Stories: dir, Static: static, BaseURL: "https://news.example/graphics", Logger: quiet})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -28,6 +28,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"gocloud.dev/blob"
 
+	"explainer/app/internal/sitetest"
 	"explainer/app/internal/testenv"
 	"explainer/app/publish"
 	"explainer/app/site"
@@ -163,7 +164,7 @@ func staticWith(change map[string]string) (fs.FS, error) {
 
 func openSite(t testing.TB, dir string, static fs.FS) *site.Site {
 	t.Helper()
-	st, err := site.Open(site.Config{StoriesDir: dir, Static: static, BaseURL: "https://news.example/graphics", Logger: quiet})
+	st, err := sitetest.Open(sitetest.Parts{Stories: dir, Static: static, BaseURL: "https://news.example/graphics", Logger: quiet})
 	if err != nil {
 		t.Fatal(err)
 	}

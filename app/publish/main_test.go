@@ -8,8 +8,8 @@ import (
 	"os"
 	"testing"
 
+	"explainer/app/internal/sitetest"
 	"explainer/app/publish"
-	"explainer/app/site"
 )
 
 // With childEnv set, this test binary is the publish that
@@ -39,7 +39,7 @@ func childPublish(to, dir string) error {
 	if err != nil {
 		return err
 	}
-	st, err := site.Open(site.Config{StoriesDir: dir, Static: static, BaseURL: "https://news.example/graphics", Logger: quiet})
+	st, err := sitetest.Open(sitetest.Parts{Stories: dir, Static: static, BaseURL: "https://news.example/graphics", Logger: quiet})
 	if err != nil {
 		return err
 	}

@@ -104,13 +104,13 @@ func (b *Builder) Build() ([]Object, error) {
 const retryAfter = 10 * time.Second
 
 // Watch publishes the site, and then again each time its stories change,
-// until ctx ends: an edit saved in the stories folder is on the bucket
-// within seconds. A story file that no longer parses changes nothing, so
-// publishes nothing: its last good version stays, there as on a server.
-// done hears of every publish.
+// until ctx ends: with the stories' repository watching its folder
+// (repo.Store.Watch, which the caller runs), an edit saved there is on
+// the bucket within seconds. A story file that no longer parses changes
+// nothing, so publishes nothing: its last good version stays, there as
+// on a server. done hears of every publish.
 func Watch(ctx context.Context, st *site.Site, b *blob.Bucket, enc Encoding, opts Options, done func(Summary, error)) {
 	stories := st.Stories()
-	go stories.Watch(ctx, st.StoriesDir(), time.Second)
 	builder := NewBuilder(st, enc)
 	for {
 		changed := stories.Changed()

@@ -35,6 +35,7 @@ func TestWatch(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	results := make(chan result, 16)
 	stopped := make(chan struct{})
+	go st.Stories().Watch(ctx, dir, time.Second) // as the command line runs it
 	go func() {
 		publish.Watch(ctx, st, b, publish.Brotli, publish.Options{}, func(s publish.Summary, err error) { results <- result{s, err} })
 		close(stopped)

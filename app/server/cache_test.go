@@ -33,7 +33,7 @@ func TestPageCacheBounded(t *testing.T) {
 	if n := s.pages.lru.Len(); n < 2 || n >= 200 {
 		t.Errorf("%d pages kept", n)
 	}
-	if _, ok := s.pages.items[site.PageKey(s.stories.List()[0], mustQuery(t, fmt.Sprintf("accent=%06x", 199*4099)), "http://example.com")]; !ok {
+	if _, ok := s.pages.items[site.PageKey(s.site.Stories().List()[0], mustQuery(t, fmt.Sprintf("accent=%06x", 199*4099)), "http://example.com")]; !ok {
 		t.Error("the page used last was dropped")
 	}
 }

@@ -19,7 +19,7 @@ func TestOneClientCannotTakeEveryConnection(t *testing.T) {
 	// time, so only the cap can make room.
 	s := newServer(t, Config{MaxConns: maxConns, ConnsPerClient: perClient, LargeConns: maxConns, SendWindow: time.Hour})
 	addr := serveLoopback(t, s)
-	wasm := s.assets.ByName("app.wasm")
+	wasm := s.site.Assets().ByName("app.wasm")
 	var held, refused int
 	for range maxConns {
 		c := dialFrom(t, "127.0.0.2", addr, "GET", wasm.URL, "Accept-Encoding: identity")

@@ -49,11 +49,11 @@ func (d *deadlineRecorder) SetWriteDeadline(t time.Time) error {
 func TestPacingFollowsBytesSent(t *testing.T) {
 	const step, window = 64 << 10, 7 * time.Second
 	s := newServer(t, Config{SendMin: step, SendWindow: window})
-	wasm := s.assets.ByName("app.wasm")
+	wasm := s.site.Assets().ByName("app.wasm")
 	if wasm.Brotli == nil {
 		t.Fatal("the test WebAssembly has no brotli form")
 	}
-	small := s.assets.ByName("favicon.svg")
+	small := s.site.Assets().ByName("favicon.svg")
 	for _, tt := range []struct {
 		name, url, accept string
 		size              int

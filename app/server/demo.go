@@ -24,10 +24,10 @@ func (s *Server) serveDemo(w http.ResponseWriter, r *http.Request) error {
 	var e *repo.Entry
 	if id := r.URL.Query().Get("story"); id != "" {
 		var ok bool
-		if e, ok = s.stories.Get(story.ID(id)); !ok {
+		if e, ok = s.site.Stories().Get(story.ID(id)); !ok {
 			return errNotFound
 		}
-	} else if all := s.stories.List(); len(all) > 0 {
+	} else if all := s.site.Stories().List(); len(all) > 0 {
 		e = all[0]
 	} else {
 		return errNotFound

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"explainer/app/internal/sitetest"
 )
 
 // TestTimelineDropIn: a TimelineJS file put among the stories is served
@@ -21,7 +23,7 @@ func TestTimelineDropIn(t *testing.T) {
 	}
 	file := filepath.Join(dir, "mistakes.json")
 	writeFile(t, file, string(data))
-	s := newServer(t, Config{StoriesDir: dir, HealthToken: healthToken})
+	s := newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{HealthToken: healthToken})
 	h := s.Handler()
 
 	res := get(t, h, "GET", "/s/mistakes/", nil)

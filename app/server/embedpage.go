@@ -17,7 +17,7 @@ import (
 // preview's address and the finished snippets) as the options change,
 // and adds the copy buttons.
 func (s *Server) serveEmbedPage(w http.ResponseWriter, r *http.Request) error {
-	e, ok := s.stories.Get(story.ID(r.PathValue("id")))
+	e, ok := s.site.Stories().Get(story.ID(r.PathValue("id")))
 	if !ok {
 		return errNotFound
 	}

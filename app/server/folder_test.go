@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"explainer/app/internal/sitetest"
 	"explainer/app/site"
 )
 
@@ -26,7 +27,7 @@ func storyFile(id, title string) string {
 func TestRenamesAndCollisions(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "a.json"), storyFile("live", "Version A"))
-	s := newServer(t, Config{StoriesDir: dir, HealthToken: healthToken})
+	s := newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{HealthToken: healthToken})
 	h := s.Handler()
 	title := func(h http.Handler) string {
 		b := body(t, get(t, h, "GET", "/s/live/", nil))
@@ -40,7 +41,7 @@ func TestRenamesAndCollisions(t *testing.T) {
 	if err := os.Rename(filepath.Join(dir, "a.json"), filepath.Join(dir, "live.json")); err != nil {
 		t.Fatal(err)
 	}
-	s.stories.Reload()
+	s.site.Stories().Reload()
 	if got := title(h); got != "Version A" {
 		t.Errorf("after a rename: %s", got)
 	}
@@ -50,21 +51,21 @@ func TestRenamesAndCollisions(t *testing.T) {
 	// A backup copy sorts first by name, but the file named after the id
 	// keeps it, now and after a restart.
 	writeFile(t, filepath.Join(dir, "live-old.json"), storyFile("live", "Backup"))
-	s.stories.Reload()
+	s.site.Stories().Reload()
 	if got := title(h); got != "Version A" {
 		t.Errorf("a backup copy took the id: %s", got)
 	}
 	if health := body(t, healthGet(t, h)); !strings.Contains(health, `live-old.json: live-old.json: story id "live" is already used by live.json`) {
 		t.Errorf("healthz does not explain the collision:\n%s", health)
 	}
-	if got := title(newServer(t, Config{StoriesDir: dir}).Handler()); got != "Version A" {
+	if got := title(newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{}).Handler()); got != "Version A" {
 		t.Errorf("after a restart: %s", got)
 	}
 	// The served one goes: the other takes over, and nothing is blamed.
 	if err := os.Remove(filepath.Join(dir, "live.json")); err != nil {
 		t.Fatal(err)
 	}
-	s.stories.Reload()
+	s.site.Stories().Reload()
 	if got := title(h); got != "Backup" {
 		t.Errorf("after deleting the served file: %s", got)
 	}
@@ -74,7 +75,7 @@ func TestRenamesAndCollisions(t *testing.T) {
 	// Without a file named after the id, the first by name serves it,
 	// whichever came first.
 	writeFile(t, filepath.Join(dir, "b.json"), storyFile("live", "Version B"))
-	s.stories.Reload()
+	s.site.Stories().Reload()
 	if got := title(h); got != "Version B" {
 		t.Errorf("of b.json and live-old.json: %s; want b.json's", got)
 	}
@@ -88,7 +89,7 @@ func TestIndexPagesAndCaches(t *testing.T) {
 		id := "story-" + strings.Repeat("x", i%3) + itoa(i)
 		writeFile(t, filepath.Join(dir, id+".json"), storyFile(id, "Story "+itoa(1000+i)))
 	}
-	s := newServer(t, Config{StoriesDir: dir})
+	s := newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{})
 	h := s.Handler()
 	first := get(t, h, "GET", "/", map[string]string{"Accept-Encoding": "br"})
 	b := decode(t, first.Header.Get("Content-Encoding"), body(t, first))

@@ -18,7 +18,7 @@ func TestLargeSlotsLeaveRoomForPages(t *testing.T) {
 	// time, so only the share can make room.
 	s := newServer(t, Config{MaxConns: maxConns, LargeConns: large, ConnsPerClient: -1, SendWindow: time.Hour})
 	addr := serveLoopback(t, s)
-	wasm := s.assets.ByName("app.wasm")
+	wasm := s.site.Assets().ByName("app.wasm")
 	var holders []*rawClient
 	var refused int
 	for range maxConns {
@@ -44,7 +44,7 @@ func TestLargeSlotsLeaveRoomForPages(t *testing.T) {
 		{name: "page", method: "GET", path: "/", header: "Accept-Encoding: br", want: 200},
 		{name: "page, uncompressed", method: "GET", path: "/", header: "Accept-Encoding: identity", want: 200},
 		{name: "health", method: "GET", path: "/healthz", header: "Accept-Encoding: identity", want: 200},
-		{name: "small asset", method: "GET", path: s.assets.ByName("favicon.svg").URL, header: "Accept-Encoding: identity", want: 200},
+		{name: "small asset", method: "GET", path: s.site.Assets().ByName("favicon.svg").URL, header: "Accept-Encoding: identity", want: 200},
 		{name: "HEAD of the WebAssembly", method: "HEAD", path: wasm.URL, header: "Accept-Encoding: identity", want: 200},
 		{name: "WebAssembly unchanged", method: "GET", path: wasm.URL, header: "If-None-Match: " + wasm.ETag, want: 304},
 		{name: "WebAssembly", method: "GET", path: wasm.URL, header: "Accept-Encoding: br", want: 503},

@@ -5,6 +5,7 @@ package server
 import (
 	"bytes"
 	"encoding/json"
+	"explainer/app/internal/sitetest"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -54,7 +55,7 @@ func TestWhatValidatesRenders(t *testing.T) {
 	}
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "bulky.json"), string(fits))
-	s := newServer(t, Config{StoriesDir: dir})
+	s := newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{})
 	for _, q := range []string{"", "?event=e999", "?embed=1&view=quotes", "?embed=1"} {
 		if r := get(t, s.Handler(), "GET", "/s/bulky/"+q, nil); r.StatusCode != 200 {
 			t.Errorf("/s/bulky/%s: %d", q, r.StatusCode)
@@ -62,7 +63,7 @@ func TestWhatValidatesRenders(t *testing.T) {
 	}
 	// At load, the large one is not served, and healthz says why.
 	writeFile(t, filepath.Join(dir, "bulky.json"), string(tooBig))
-	if err := s.stories.Reload(); err == nil || !strings.Contains(err.Error(), "over the 16 MiB a page may be") {
+	if err := s.site.Stories().Reload(); err == nil || !strings.Contains(err.Error(), "over the 16 MiB a page may be") {
 		t.Errorf("reload: %v", err)
 	}
 	if r := get(t, s.Handler(), "GET", "/s/bulky/", nil); r.StatusCode != 200 {

@@ -186,7 +186,7 @@ func TestEmbedPage(t *testing.T) {
 // 2 KB compressed.
 func TestEmbedScriptSize(t *testing.T) {
 	s := newServer(t, Config{})
-	as := s.assets.ByName("embed.js")
+	as := s.site.Assets().ByName("embed.js")
 	if as == nil {
 		t.Fatal("no embed.js")
 	}

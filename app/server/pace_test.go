@@ -21,7 +21,7 @@ func TestMinimumSendRate(t *testing.T) {
 	// falling to 0 is the sign that the server has cut it off.
 	s := newServer(t, Config{SendMin: step, SendWindow: window, ConnsPerClient: 64})
 	addr := serveLoopback(t, s)
-	wasm := s.assets.ByName("app.wasm")
+	wasm := s.site.Assets().ByName("app.wasm")
 	for _, tt := range []struct {
 		name  string
 		from  string

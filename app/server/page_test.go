@@ -4,6 +4,7 @@ package server
 
 import (
 	"encoding/json"
+	"explainer/app/internal/sitetest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,7 +33,7 @@ func TestEmbeddedDataRoundTrips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _ := s.stories.Get("oval-office-2025")
+	want, _ := s.site.Stories().Get("oval-office-2025")
 	a, _ := json.Marshal(got)
 	b, _ := json.Marshal(want.Story)
 	if string(a) != string(b) {
@@ -62,7 +63,7 @@ func TestHostilePage(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "evil.json"), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s := newServer(t, Config{StoriesDir: dir})
+	s := newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{})
 	page, err := html.Parse(strings.NewReader(body(t, get(t, s.Handler(), "GET", "/s/evil/", nil))))
 	if err != nil {
 		t.Fatal(err)
@@ -118,7 +119,7 @@ func TestPageReadsWithoutJavaScript(t *testing.T) {
 	}
 	walk(root)
 	got := strings.Join(strings.Fields(text.String()), " ")
-	e, _ := s.stories.Get("oval-office-2025")
+	e, _ := s.site.Stories().Get("oval-office-2025")
 	for _, ev := range e.Story.Events {
 		if !strings.Contains(got, ev.Headline) {
 			t.Errorf("headline missing: %s", ev.Headline)

@@ -5,6 +5,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"explainer/app/internal/sitetest"
 	"log/slog"
 	"net"
 	"os"
@@ -23,16 +24,17 @@ func TestBehindProxy(t *testing.T) {
 	forwarded := map[string]string{"X-Forwarded-Proto": "https", "X-Forwarded-Host": "news.example"}
 	tests := []struct {
 		name string
+		base string // the site's base URL
 		cfg  Config
 		want string
 	}{
 		{name: "trusted proxy", cfg: Config{TrustProxy: true}, want: "https://news.example/"},
-		{name: "base URL", cfg: Config{BaseURL: "https://graphics.example"}, want: "https://graphics.example/"},
+		{name: "base URL", base: "https://graphics.example", want: "https://graphics.example/"},
 		{name: "untrusted headers", want: "http://backend:8080/"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newServer(t, tt.cfg)
+			s := newSiteServer(t, sitetest.Parts{BaseURL: tt.base}, nil, tt.cfg)
 			res := get(t, s.Handler(), "GET", "http://backend:8080/?event=london-summit", forwarded)
 			page := body(t, res)
 			for _, want := range []string{`<link rel="canonical" href="` + tt.want + `">`, `<meta property="og:url" content="` + tt.want + `">`} {
@@ -76,19 +78,20 @@ func TestProxyWarning(t *testing.T) {
 	tests := []struct {
 		name string
 		addr string
+		base string // the site's base URL
 		cfg  Config
 		warn bool
 	}{
 		{name: "all addresses", addr: ":0", warn: true},
 		{name: "loopback", addr: "127.0.0.1:0"},
-		{name: "base URL", addr: ":0", cfg: Config{BaseURL: "https://news.example"}},
+		{name: "base URL", addr: ":0", base: "https://news.example"},
 		{name: "trusted proxy", addr: ":0", cfg: Config{TrustProxy: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var log syncBuffer
 			tt.cfg.Logger = slog.New(slog.NewTextHandler(&log, nil))
-			s := newServer(t, tt.cfg)
+			s := newSiteServer(t, sitetest.Parts{BaseURL: tt.base}, nil, tt.cfg)
 			ln, err := net.Listen("tcp", tt.addr)
 			if err != nil {
 				t.Fatal(err)
@@ -117,7 +120,7 @@ func TestHealthLinesCannotBeForged(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, name), []byte("{"), 0o644); err != nil {
 		t.Skip("this file system refuses such names:", err)
 	}
-	s := newServer(t, Config{StoriesDir: dir, HealthToken: healthToken})
+	s := newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{HealthToken: healthToken})
 	health := body(t, healthGet(t, s.Handler()))
 	lines := strings.Split(strings.TrimSuffix(health, "\n"), "\n")
 	if len(lines) != 2 || strings.Contains(health, "\x1b") || !strings.Contains(lines[1], `x\nstale: forged.json`) {
@@ -128,7 +131,7 @@ func TestHealthLinesCannotBeForged(t *testing.T) {
 // TestRedirectsKeepTheSubPath: every redirect under a -base-url sub-path
 // stays under it, percent-encoded, with the query kept.
 func TestRedirectsKeepTheSubPath(t *testing.T) {
-	s := newServer(t, Config{BaseURL: "https://example.com/it's%20графіка"})
+	s := newSiteServer(t, sitetest.Parts{BaseURL: "https://example.com/it's%20графіка"}, nil, Config{})
 	const root = "/it%27s%20%D0%B3%D1%80%D0%B0%D1%84%D1%96%D0%BA%D0%B0"
 	tests := []struct{ target, want string }{
 		{target: root, want: root + "/"},

@@ -4,6 +4,7 @@ package server
 
 import (
 	"context"
+	"explainer/app/internal/sitetest"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -44,7 +45,7 @@ func TestHotReloadKeepsLastGoodVersion(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "live.json")
 	writeFile(t, file, storyV1)
-	s := newServer(t, Config{StoriesDir: dir, HealthToken: healthToken})
+	s := newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{HealthToken: healthToken})
 	h := s.Handler()
 
 	page := func() (string, string) {
@@ -64,7 +65,7 @@ func TestHotReloadKeepsLastGoodVersion(t *testing.T) {
 
 	// A broken save: a misspelt field. The last good version stays live.
 	writeFile(t, file, strings.Replace(storyV1, `"headline"`, `"headlin"`, 1))
-	err := s.stories.Reload()
+	err := s.site.Stories().Reload()
 	if err == nil || !strings.Contains(err.Error(), `live.json:5:27: $.events[0].headlin: unknown field "headlin"`) {
 		t.Errorf("reload error = %v", err)
 	}
@@ -97,7 +98,7 @@ func TestHotReloadKeepsLastGoodVersion(t *testing.T) {
 
 	// Fixed: the new version replaces the old, with a new ETag.
 	writeFile(t, file, strings.Replace(storyV1, "Version one", "Version two", 1))
-	if err := s.stories.Reload(); err != nil {
+	if err := s.site.Stories().Reload(); err != nil {
 		t.Fatal(err)
 	}
 	v2, etag2 := page()
@@ -113,14 +114,14 @@ func TestHotReloadKeepsLastGoodVersion(t *testing.T) {
 
 	// A second file may not take an id already in use.
 	writeFile(t, filepath.Join(dir, "copy.json"), storyV1)
-	if err := s.stories.Reload(); err == nil || !strings.Contains(err.Error(), `story id "live" is already used by live.json`) {
+	if err := s.site.Stories().Reload(); err == nil || !strings.Contains(err.Error(), `story id "live" is already used by live.json`) {
 		t.Errorf("duplicate id: %v", err)
 	}
 	os.Remove(filepath.Join(dir, "copy.json"))
 
 	// Removing the file unpublishes the story.
 	os.Remove(file)
-	s.stories.Reload()
+	s.site.Stories().Reload()
 	if res := get(t, h, "GET", "/s/live/", nil); res.StatusCode != 404 {
 		t.Errorf("removed story: %d; want 404", res.StatusCode)
 	}
@@ -132,10 +133,10 @@ func TestWatchPicksUpEdits(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "live.json")
 	writeFile(t, file, storyV1)
-	s := newServer(t, Config{StoriesDir: dir, CheckEvery: 20 * time.Millisecond})
+	s := newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go s.Watch(ctx)
+	go s.Site().Stories().Watch(ctx, dir, 20*time.Millisecond)
 	writeFile(t, file, strings.Replace(storyV1, "Version one", "Version two", 1))
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(body(t, get(t, s.Handler(), "GET", "/s/live/", nil)), "Version two") {
@@ -146,25 +147,21 @@ func TestWatchPicksUpEdits(t *testing.T) {
 	}
 }
 
+// TestNewRejectsBadSetups; a site that cannot be built is refused where
+// it is built (app/cli/build.go).
 func TestNewRejectsBadSetups(t *testing.T) {
-	empty := t.TempDir()
-	broken := t.TempDir()
-	writeFile(t, filepath.Join(broken, "b.json"), `{"id": "b"`)
+	st := sitetest.New(t, sitetest.Parts{})
 	tests := []struct {
 		cfg  Config
 		want string
 	}{
-		{cfg: Config{StoriesDir: filepath.Join(empty, "missing")}, want: "not a folder"},
-		{cfg: Config{StoriesDir: empty}, want: "no story to serve: no *.json story files"},
-		{cfg: Config{StoriesDir: broken}, want: "b.json:1:11: unexpected end of file"},
-		{cfg: Config{BaseURL: "example.com/graphics"}, want: "want an absolute http(s) URL"},
 		{cfg: Config{FrameAncestors: "https://news.example; script-src *"}, want: `-frame-ancestors: "https://news.example;" is not a frame-ancestors source`},
 		{cfg: Config{FrameAncestors: "'none' https://news.example"}, want: `-frame-ancestors: "'none'" is not`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
 			tt.cfg.Logger = quietLogger(t)
-			if _, err := New(tt.cfg); err == nil || !strings.Contains(err.Error(), tt.want) {
+			if _, err := New(st, nil, tt.cfg); err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("New(%+v) error = %v; want %q", tt.cfg, err, tt.want)
 			}
 		})
@@ -186,8 +183,8 @@ func TestGracefulShutdown(t *testing.T) {
 
 	// The largest asset, uncompressed, so the response outlasts the
 	// socket buffers while the reader holds back.
-	big := s.assets.List()[0]
-	for _, as := range s.assets.List() {
+	big := s.site.Assets().List()[0]
+	for _, as := range s.site.Assets().List() {
 		if len(as.Raw) > len(big.Raw) {
 			big = as
 		}

@@ -28,15 +28,15 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /oembed", s.handle(s.serveOEmbed))
 	mux.HandleFunc("GET /s/{id}/embed", s.handle(s.serveEmbedPage))
 	mux.HandleFunc("GET /demo", s.handle(s.serveDemo))
-	if s.cfg.Studio != nil {
-		h := s.cfg.Studio.Handler(s.handle(s.serveStudioPage))
+	if s.studio != nil {
+		h := s.studio.Handler(s.handle(s.serveStudioPage))
 		for _, method := range []string{"GET", "PUT", "POST"} {
 			mux.Handle(method+" /studio/", h)
 		}
 	}
 	mux.HandleFunc("GET /", s.handle(notFound)) // other methods get 405 from the mux
 	var h http.Handler = mux
-	if s.root != "" {
+	if s.site.Root() != "" {
 		h = s.underRoot(mux)
 	}
 	return s.recoverPanics(secure(h))
@@ -46,19 +46,20 @@ func (s *Server) routes() http.Handler {
 // goes to /graphics/, and anything outside it gets the 404 page.
 func (s *Server) underRoot(mux http.Handler) http.Handler {
 	outside := s.handle(notFound)
+	root := s.site.Root()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
-		case r.URL.Path == s.root:
-			http.Redirect(w, r, (&url.URL{Path: s.root + "/"}).EscapedPath(), http.StatusMovedPermanently)
-		case strings.HasPrefix(r.URL.Path, s.root+"/"):
+		case r.URL.Path == root:
+			http.Redirect(w, r, (&url.URL{Path: root + "/"}).EscapedPath(), http.StatusMovedPermanently)
+		case strings.HasPrefix(r.URL.Path, root+"/"):
 			// http.StripPrefix compares the raw path too, which a quote or
 			// a space in the prefix keeps from matching: strip the
 			// decoded path and let it stand for itself.
-			p := strings.TrimPrefix(r.URL.Path, s.root)
+			p := strings.TrimPrefix(r.URL.Path, root)
 			// The mux would answer /graphics/s//x with a redirect to its
 			// own clean path, /s/x, outside the sub-path: clean it here.
 			if c := cleanPath(p); c != p {
-				to := (&url.URL{Path: s.root + c}).EscapedPath()
+				to := (&url.URL{Path: root + c}).EscapedPath()
 				if r.URL.RawQuery != "" {
 					to += "?" + r.URL.RawQuery
 				}
@@ -89,12 +90,12 @@ func notFound(http.ResponseWriter, *http.Request) error { return errNotFound }
 
 // serveHome is the built-in story, or the index of a stories folder.
 func (s *Server) serveHome(w http.ResponseWriter, r *http.Request) error {
-	if !s.single {
+	if !s.site.Single() {
 		n, err := strconv.Atoi(r.URL.Query().Get("page"))
 		if err != nil || n < 1 {
 			n = 1
 		}
-		entries, version := s.stories.ListVersion()
+		entries, version := s.site.Stories().ListVersion()
 		pages := max(1, (len(entries)+site.IndexPageSize-1)/site.IndexPageSize)
 		if n > pages {
 			return errNotFound
@@ -113,11 +114,11 @@ func (s *Server) serveHome(w http.ResponseWriter, r *http.Request) error {
 		s.send(w, r, response{ctype: site.HTMLType, cache: site.CacheRevalidate, etag: p.ETag, body: p.Encoded, document: true})
 		return nil
 	}
-	return s.serveStory(w, r, s.stories.List()[0])
+	return s.serveStory(w, r, s.site.Stories().List()[0])
 }
 
 func (s *Server) serveStoryPage(w http.ResponseWriter, r *http.Request) error {
-	e, ok := s.stories.Get(story.ID(r.PathValue("id")))
+	e, ok := s.site.Stories().Get(story.ID(r.PathValue("id")))
 	if !ok {
 		return errNotFound
 	}
@@ -145,12 +146,12 @@ func (s *Server) serveStory(w http.ResponseWriter, r *http.Request, e *repo.Entr
 // /s/{id} to the page at /s/{id}/.
 func (s *Server) serveStoryFile(w http.ResponseWriter, r *http.Request) error {
 	id, isJSON := strings.CutSuffix(r.PathValue("name"), ".json")
-	e, ok := s.stories.Get(story.ID(id))
+	e, ok := s.site.Stories().Get(story.ID(id))
 	if !ok {
 		return errNotFound
 	}
 	if !isJSON {
-		to := (&url.URL{Path: s.root + "/s/" + id + "/"}).EscapedPath()
+		to := (&url.URL{Path: s.site.Root() + "/s/" + id + "/"}).EscapedPath()
 		if r.URL.RawQuery != "" {
 			to += "?" + r.URL.RawQuery // the reader's state goes along
 		}
@@ -181,7 +182,7 @@ func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) error {
 		s.send(w, r, response{ctype: "text/plain; charset=utf-8", cache: "no-store", body: encoded{Raw: []byte(b.String())}})
 		return nil
 	}
-	for _, p := range s.stories.Problems() {
+	for _, p := range s.site.Stories().Problems() {
 		// One line per file, whatever its name holds: a newline in a
 		// file name cannot forge another line. "stale": its last good
 		// version is served; "not served": nothing of it is.
@@ -195,7 +196,7 @@ func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) error {
 	// TimelineJS files served as converted, with what the conversion
 	// could not keep, so that the newsroom knows what to fix.
 	const shown = 20
-	for _, e := range s.stories.List() {
+	for _, e := range s.site.Stories().List() {
 		if e.Converted == nil {
 			continue
 		}
@@ -246,7 +247,7 @@ func (s *Server) serveStudioPage(w http.ResponseWriter, r *http.Request) error {
 // serveAsset answers a request for a hashed asset URL: cached for a year,
 // since a new build has new URLs.
 func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) error {
-	as := s.assets.ByURL(r.URL.Path)
+	as := s.site.Assets().ByURL(r.URL.Path)
 	if as == nil {
 		return errNotFound
 	}

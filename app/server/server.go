@@ -1,15 +1,17 @@
 //go:build !wasm
 
-// Package server serves stories: prerendered pages, story data, the
-// widget's assets and WebAssembly. It is hardened for the open internet
-// (timeouts, limits, safe headers, no panics) and can also write the whole
-// site out as static files.
+// Package server serves a site over HTTP: prerendered pages, story data,
+// the widget's assets and WebAssembly, and the studio when it is given
+// one. It is hardened for the open internet (timeouts, limits, safe
+// headers, no panics). What it serves is built elsewhere and handed to
+// New: the site renders the pages (package site; export and publish write
+// the same site out as files), and the program's composition root
+// (app/cli) opens the stories and keeps them fresh.
 package server
 
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -19,32 +21,16 @@ import (
 
 	"golang.org/x/net/netutil"
 
-	"explainer/app/repo"
 	"explainer/app/site"
 	"explainer/app/studio"
 	"explainer/web"
 )
 
-// Config is how a server is set up; the zero value serves the built-in
-// story.
+// Config is how a server serves; the zero value is good for most.
 type Config struct {
-	// StoriesDir is a folder of story files to serve and watch; "" serves
-	// the built-in story at /.
-	StoriesDir string
-	// BaseURL is the public address of the site, for canonical links and
-	// for sites that live under a sub-path (https://example.com/graphics).
-	BaseURL string
 	// FrameAncestors lists who may embed the pages (CSP frame-ancestors);
 	// "" allows everyone, since embedding is the point.
 	FrameAncestors string
-	// CheckEvery is how often the server makes sure the stories folder's
-	// path still names the folder it has open (a deploy may swap it), and
-	// reads the folder again where the file system sends no notice of
-	// changes; 0 means a second. With notices, a full reading every 10 s
-	// is the safety net.
-	CheckEvery time.Duration
-	// Static replaces the embedded web/static files (tests use it).
-	Static fs.FS
 	// PageCacheBytes bounds the memory kept for rendered pages, with their
 	// compressed forms; 0 means 64 MiB.
 	PageCacheBytes int
@@ -84,28 +70,22 @@ type Config struct {
 	HealthToken string
 	// TrustProxy takes the public scheme and host from the
 	// X-Forwarded-Proto and X-Forwarded-Host headers a reverse proxy sets,
-	// when BaseURL is not given. Only for a server that nothing can reach
+	// when the site has no base URL. Only for a server that nothing can reach
 	// but through that proxy: anyone else could set the headers too.
 	TrustProxy bool
-	// Studio, when set, serves the studio (the browser editor) under
-	// /studio/, on the stories folder it edits; a folder with no story
-	// yet is then served too, since the studio is how one gets there.
-	Studio *studio.Studio
-	Logger *slog.Logger
+	Logger     *slog.Logger
 }
 
 // Server serves stories over HTTP.
 type Server struct {
-	cfg     Config
-	log     *slog.Logger
-	site    *site.Site
-	assets  *site.Assets
-	stories *repo.Store
-	pages   *pageCache
-	single  bool // serving the built-in story at the root
-	root    string
-	schema  *site.Page // the JSON Schema of story files
-	csp     string     // story pages: framed by whoever -frame-ancestors allows
+	cfg  Config
+	log  *slog.Logger
+	site *site.Site
+	// studio, when set, is served under /studio/.
+	studio *studio.Studio
+	pages  *pageCache
+	schema *site.Page // the JSON Schema of story files
+	csp    string     // story pages: framed by whoever -frame-ancestors allows
 	// editorCSP is for the newsroom's pages (embed page, demo), which only
 	// the site itself may frame.
 	editorCSP string
@@ -117,42 +97,37 @@ type Server struct {
 	clients *clients
 }
 
-// New loads the assets and the stories. It fails when a story folder has
-// no valid story, so a broken deployment stops at once; later edits that
-// break a story only log.
-func New(cfg Config) (*Server, error) {
+// New serves st, and ed under /studio/ when it is not nil: the studio
+// (the browser editor) on the folder of st's stories, where a story saved
+// is served at once.
+func New(st *site.Site, ed *studio.Studio, cfg Config) (*Server, error) {
 	cacheBytes := cfg.PageCacheBytes
 	if cacheBytes <= 0 {
 		cacheBytes = 64 << 20
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, pages: newPageCache(cacheBytes)}
+	s := &Server{cfg: cfg, log: cfg.Logger, site: st, studio: ed, pages: newPageCache(cacheBytes)}
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(os.Stderr, nil))
 	}
 	if err := checkFrameAncestors(cfg.FrameAncestors); err != nil {
 		return nil, err
 	}
-	st, err := site.Open(site.Config{StoriesDir: cfg.StoriesDir, BaseURL: cfg.BaseURL, Static: cfg.Static, Logger: s.log, AllowEmpty: cfg.Studio != nil})
-	if err != nil {
-		return nil, err
-	}
-	s.site, s.assets, s.stories = st, st.Assets(), st.Stories()
-	s.single, s.root = st.Single(), st.Root()
+	var err error
 	if s.schema, err = site.NewPage(web.Schema, 9); err != nil {
 		return nil, err
 	}
 	s.csp = contentSecurityPolicy(cfg.FrameAncestors)
 	s.editorCSP = contentSecurityPolicy("'self'")
-	if cfg.Studio != nil {
+	if ed != nil {
 		// A story saved in the studio is served at once, not at the
 		// watcher's next look.
 		var httpsHost string
-		if host, ok := strings.CutPrefix(s.site.BaseOrigin(), "https://"); ok {
+		if host, ok := strings.CutPrefix(st.BaseOrigin(), "https://"); ok {
 			httpsHost, _, _ = strings.Cut(host, ":")
 		}
-		cfg.Studio.Mount(s.root, httpsHost)
-		cfg.Studio.OnSave(func(string) {
-			if err := s.stories.Reload(); err != nil {
+		ed.Mount(st.Root(), httpsHost)
+		ed.OnSave(func(string) {
+			if err := st.Stories().Reload(); err != nil {
 				s.log.Warn("reloading the stories after a save", "err", err)
 			}
 		})
@@ -170,20 +145,6 @@ func (s *Server) Site() *site.Site { return s.site }
 
 // Handler returns the HTTP handler with all routes and protections.
 func (s *Server) Handler() http.Handler { return s.handler }
-
-// Watch reloads the stories folder on change until ctx ends: on the file
-// system's notice (or every CheckEvery where there are none), when the
-// folder's path is swapped for another, and every 10 s in any case.
-func (s *Server) Watch(ctx context.Context) {
-	if s.single {
-		return
-	}
-	every := s.cfg.CheckEvery
-	if every <= 0 {
-		every = time.Second
-	}
-	s.stories.Watch(ctx, s.cfg.StoriesDir, every)
-}
 
 func (s *Server) writeTimeout() time.Duration {
 	if s.cfg.WriteTimeout > 0 {
@@ -234,16 +195,13 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		ln = &clientListener{ln, s.clients}
 	}
 	ln = netutil.LimitListener(ln, s.maxConns())
-	watchCtx, stopWatch := context.WithCancel(ctx)
-	defer stopWatch()
-	go s.Watch(watchCtx)
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	if s.site.BaseOrigin() == "" && !s.cfg.TrustProxy && !onLoopback(ln.Addr()) {
 		s.log.Warn("neither -base-url nor -trust-proxy is set: behind a proxy or TLS terminator, pages will name this server's own address (http://…) in canonical links, oEmbed and embed codes, which https articles block as mixed content")
 	}
-	s.log.Info("serving", "addr", "http://"+ln.Addr().String(), "stories", len(s.stories.List()))
+	s.log.Info("serving", "addr", "http://"+ln.Addr().String(), "stories", len(s.site.Stories().List()))
 	select {
 	case err := <-errc:
 		return err

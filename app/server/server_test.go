@@ -4,6 +4,7 @@ package server
 
 import (
 	"compress/gzip"
+	"explainer/app/internal/sitetest"
 	"html"
 	"io"
 	"log/slog"
@@ -17,8 +18,8 @@ import (
 
 	"github.com/andybalholm/brotli"
 
-	"explainer/app/internal/testenv"
 	"explainer/app/story/storytest"
+	"explainer/app/studio"
 )
 
 // quietLogger keeps expected errors (broken story files) out of test
@@ -34,15 +35,23 @@ func (w testWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// newServer serves the built-in story.
 func newServer(t testing.TB, cfg Config) *Server {
+	t.Helper()
+	return newSiteServer(t, sitetest.Parts{}, nil, cfg)
+}
+
+// newSiteServer serves the site of p, and the studio ed when it is not
+// nil.
+func newSiteServer(t testing.TB, p sitetest.Parts, ed *studio.Studio, cfg Config) *Server {
 	t.Helper()
 	if cfg.Logger == nil {
 		cfg.Logger = quietLogger(t)
 	}
-	if cfg.Static == nil {
-		cfg.Static = testenv.StaticFS(t)
+	if p.Logger == nil {
+		p.Logger = cfg.Logger
 	}
-	s, err := New(cfg)
+	s, err := New(sitetest.New(t, p), ed, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +83,7 @@ func TestRoutes(t *testing.T) {
 	s := newServer(t, Config{})
 	london := storytest.BuiltInStory(t).Event("london-summit").Headline
 	h := s.Handler()
-	css := s.assets.URL("explainer.css")
+	css := s.site.Assets().URL("explainer.css")
 	tests := []struct {
 		method, target string
 		status         int
@@ -128,7 +137,7 @@ func TestRoutes(t *testing.T) {
 
 // TestRoutesUnderSubPath serves the site under the path of its base URL.
 func TestRoutesUnderSubPath(t *testing.T) {
-	s := newServer(t, Config{BaseURL: "https://example.com/graphics/"})
+	s := newSiteServer(t, sitetest.Parts{BaseURL: "https://example.com/graphics/"}, nil, Config{})
 	tests := []struct {
 		target   string
 		status   int
@@ -140,7 +149,7 @@ func TestRoutesUnderSubPath(t *testing.T) {
 		{target: "/graphics/s/oval-office-2025.json", status: 200, contains: `"id":"oval-office-2025"`},
 		{target: "/graphics/s/oval-office-2025", status: 301, location: "/graphics/s/oval-office-2025/"},
 		{target: "/graphics/s/oval-office-2025?event=london-summit", status: 301, location: "/graphics/s/oval-office-2025/?event=london-summit"},
-		{target: "/graphics" + s.assets.URL("boot.js"), status: 200, contains: "goappGetenv"},
+		{target: "/graphics" + s.site.Assets().URL("boot.js"), status: 200, contains: "goappGetenv"},
 		{target: "/", status: 404, contains: "Story not found"},
 		{target: "/graphicsx/", status: 404, contains: "Story not found"},
 	}
@@ -170,7 +179,7 @@ func TestSecurityHeaders(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.ancestors, func(t *testing.T) {
 			s := newServer(t, Config{FrameAncestors: tt.ancestors})
-			for _, target := range []string{"/", "/nope", "/s/oval-office-2025.json", s.assets.URL("boot.js")} {
+			for _, target := range []string{"/", "/nope", "/s/oval-office-2025.json", s.site.Assets().URL("boot.js")} {
 				res := get(t, s.Handler(), "GET", target, nil)
 				if res.Header.Get("X-Content-Type-Options") != "nosniff" {
 					t.Errorf("%s: no nosniff", target)
@@ -247,7 +256,7 @@ func TestPageHasNoInlineScriptOrThirdParty(t *testing.T) {
 func TestConditionalRequests(t *testing.T) {
 	s := newServer(t, Config{})
 	h := s.Handler()
-	for _, target := range []string{"/", "/?event=london-summit", "/s/oval-office-2025.json", s.assets.URL("explainer.css")} {
+	for _, target := range []string{"/", "/?event=london-summit", "/s/oval-office-2025.json", s.site.Assets().URL("explainer.css")} {
 		first := get(t, h, "GET", target, nil)
 		etag := first.Header.Get("ETag")
 		if etag == "" {
@@ -271,7 +280,7 @@ func TestConditionalRequests(t *testing.T) {
 	if cc := get(t, h, "GET", "/", nil).Header.Get("Cache-Control"); cc != "no-cache" {
 		t.Errorf("page Cache-Control %q; want no-cache", cc)
 	}
-	if cc := get(t, h, "GET", s.assets.URL("boot.js"), nil).Header.Get("Cache-Control"); cc != "public, max-age=31536000, immutable" {
+	if cc := get(t, h, "GET", s.site.Assets().URL("boot.js"), nil).Header.Get("Cache-Control"); cc != "public, max-age=31536000, immutable" {
 		t.Errorf("asset Cache-Control %q", cc)
 	}
 }
@@ -281,7 +290,7 @@ func TestConditionalRequests(t *testing.T) {
 func TestCompression(t *testing.T) {
 	s := newServer(t, Config{})
 	h := s.Handler()
-	for _, target := range []string{"/", s.assets.URL("explainer.css"), s.assets.URL("boot.js"), "/s/oval-office-2025.json"} {
+	for _, target := range []string{"/", s.site.Assets().URL("explainer.css"), s.site.Assets().URL("boot.js"), "/s/oval-office-2025.json"} {
 		plain := get(t, h, "GET", target, map[string]string{"Accept-Encoding": "identity"})
 		want := body(t, plain)
 		if plain.Header.Get("Content-Encoding") != "" {
@@ -345,7 +354,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // from an opaque origin), compressed, with the true length.
 func TestWasm(t *testing.T) {
 	s := newServer(t, Config{})
-	u := s.assets.URL("app.wasm")
+	u := s.site.Assets().URL("app.wasm")
 	if u == "" {
 		t.Fatal("the server does not serve app.wasm")
 	}
@@ -416,7 +425,7 @@ func TestOddRequests(t *testing.T) {
 // TestRoutesUnderQuotedSubPath: a base URL whose path has a quote, a space
 // and Cyrillic letters still serves the page and everything it links to.
 func TestRoutesUnderQuotedSubPath(t *testing.T) {
-	s := newServer(t, Config{BaseURL: "https://example.com/it's%20графіка"})
+	s := newSiteServer(t, sitetest.Parts{BaseURL: "https://example.com/it's%20графіка"}, nil, Config{})
 	h := s.Handler()
 	res := get(t, h, "GET", "/it%27s%20%D0%B3%D1%80%D0%B0%D1%84%D1%96%D0%BA%D0%B0/", nil)
 	page := body(t, res)

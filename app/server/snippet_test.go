@@ -4,6 +4,7 @@ package server
 
 import (
 	"encoding/json"
+	"explainer/app/internal/sitetest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -36,7 +37,7 @@ func hostileSnippetServer(t *testing.T) *Server {
 	if err := os.WriteFile(filepath.Join(dir, "hostile.json"), []byte(doc), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return newServer(t, Config{StoriesDir: dir, BaseURL: `https://news.example/gr"a<ph>`})
+	return newSiteServer(t, sitetest.Parts{Stories: dir, BaseURL: `https://news.example/gr"a<ph>`}, nil, Config{})
 }
 
 // TestSnippetsAreSafe feeds hostile titles, options and a base URL through
@@ -78,7 +79,7 @@ func TestSnippetsAreSafe(t *testing.T) {
 		}
 		wantAttr(t, els[0], "title", hostileTitle)
 		wantAttr(t, els[0], "src", embed)
-		wantAttr(t, els[1], "src", base+s.assets.URL("embed.js"))
+		wantAttr(t, els[1], "src", base+s.site.Assets().URL("embed.js"))
 		if els[1].FirstChild != nil {
 			t.Errorf("the embed.js script has a body: %q", els[1].FirstChild.Data)
 		}
@@ -157,15 +158,15 @@ func TestEmbedPageFormSubmits(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "a.json"), storyFile("alpha", "Alpha"))
 	for _, tt := range []struct {
 		name string
-		cfg  Config
+		site sitetest.Parts
 		page string
 	}{
 		{name: "built-in story", page: "/s/oval-office-2025/embed"},
-		{name: "stories folder", cfg: Config{StoriesDir: dir}, page: "/s/alpha/embed"},
-		{name: "under a sub-path", cfg: Config{BaseURL: "https://example.com/graphics"}, page: "/graphics/s/oval-office-2025/embed"},
+		{name: "stories folder", site: sitetest.Parts{Stories: dir}, page: "/s/alpha/embed"},
+		{name: "under a sub-path", site: sitetest.Parts{BaseURL: "https://example.com/graphics"}, page: "/graphics/s/oval-office-2025/embed"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newServer(t, tt.cfg)
+			s := newSiteServer(t, tt.site, nil, Config{})
 			doc := htmltest.Parse(t, body(t, get(t, s.Handler(), "GET", "http://example.com"+tt.page, nil)))
 			form := htmltest.Find(doc, htmltest.ByID("embed-options"))
 			if form == nil {
@@ -189,7 +190,7 @@ func TestDemoFollowsItsStory(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "a.json"), storyFile("alpha", "Alpha"))
 	writeFile(t, filepath.Join(dir, "b.json"), `{"id": "beta", "title": "Beta", "language": "en",
   "events": [{"id": "one", "headline": "One", "body": "First.", "start": {"date": "2025-03-01"}}, {"id": "two", "headline": "Two", "start": {"date": "2025-03-02"}}]}`)
-	s := newServer(t, Config{StoriesDir: dir})
+	s := newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{})
 	for _, tt := range []struct{ target, story string }{
 		{target: "/demo", story: "alpha"},
 		{target: "/demo?story=beta", story: "beta"},
@@ -199,7 +200,7 @@ func TestDemoFollowsItsStory(t *testing.T) {
 		if r.StatusCode != 200 {
 			t.Fatalf("%s: %d", tt.target, r.StatusCode)
 		}
-		st, _ := s.stories.Get(story.ID(tt.story))
+		st, _ := s.site.Stories().Get(story.ID(tt.story))
 		frames := 0
 		for _, n := range htmltest.FindAll(htmltest.Parse(t, page), func(n *html.Node) bool {
 			return htmltest.Value(n, "src") != "" && strings.Contains(htmltest.Value(n, "src"), "embed=1") || htmltest.Value(n, "data-explainer") != "" || htmltest.Value(n, "data-pym-src") != ""
@@ -223,7 +224,7 @@ func TestDemoFollowsItsStory(t *testing.T) {
 	}
 	os.Remove(filepath.Join(dir, "a.json"))
 	os.Remove(filepath.Join(dir, "b.json"))
-	s.stories.Reload()
+	s.site.Stories().Reload()
 	if r := get(t, s.Handler(), "GET", "http://example.com/demo", nil); r.StatusCode != 404 {
 		t.Errorf("the demo of an emptied folder: %d; want 404", r.StatusCode)
 	}
@@ -298,7 +299,7 @@ func TestEmbedPageFormHasEveryOption(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "every-feature.json"), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s := newServer(t, Config{StoriesDir: dir})
+	s := newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{})
 	doc := htmltest.Parse(t, body(t, get(t, s.Handler(), "GET", "http://example.com/s/every-feature/embed", nil)))
 	form := htmltest.Find(doc, htmltest.ByID("embed-options"))
 	for key := range q {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"explainer/app/internal/sitetest"
 	"explainer/app/studio"
 )
 
@@ -21,7 +22,7 @@ import (
 // edit token, the link with it sets the cookie and leaves the address.
 func TestStudioPage(t *testing.T) {
 	dir := t.TempDir()
-	plain := httptest.NewServer(newServer(t, Config{StoriesDir: mustStoryDir(t)}).Handler())
+	plain := httptest.NewServer(newSiteServer(t, sitetest.Parts{Stories: mustStoryDir(t)}, nil, Config{}).Handler())
 	defer plain.Close()
 	if res := fetch(t, plain.URL+"/studio/", nil); res.StatusCode != http.StatusNotFound {
 		t.Errorf("without -edit, /studio/ answers %d", res.StatusCode)
@@ -33,7 +34,7 @@ func TestStudioPage(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			srv := httptest.NewServer(newServer(t, Config{StoriesDir: dir, Studio: st}).Handler())
+			srv := httptest.NewServer(newSiteServer(t, sitetest.Parts{Stories: dir, AllowEmpty: true}, st, Config{}).Handler())
 			defer srv.Close()
 			page := srv.URL + "/studio/"
 			if tc.token != "" {
@@ -132,7 +133,7 @@ func TestStudioUnderSubPath(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(newServer(t, Config{StoriesDir: dir, Studio: st, BaseURL: "https://example.com/graphics"}).Handler())
+	srv := httptest.NewServer(newSiteServer(t, sitetest.Parts{Stories: dir, BaseURL: "https://example.com/graphics", AllowEmpty: true}, st, Config{}).Handler())
 	defer srv.Close()
 	if plain := fetch(t, srv.URL+"/graphics/studio/?token=s3cret", nil).Cookies(); len(plain) != 1 || plain[0].Secure {
 		t.Errorf("the cookie of a login over plain http: %v", plain)

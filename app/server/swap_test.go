@@ -4,6 +4,7 @@ package server
 
 import (
 	"context"
+	"explainer/app/internal/sitetest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,10 +36,10 @@ func TestFolderSwapIsSeen(t *testing.T) {
 			} else if err := os.Rename(v1, current); err != nil {
 				t.Fatal(err)
 			}
-			s := newServer(t, Config{StoriesDir: current, CheckEvery: 20 * time.Millisecond})
+			s := newSiteServer(t, sitetest.Parts{Stories: current}, nil, Config{})
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			go s.Watch(ctx)
+			go s.Site().Stories().Watch(ctx, current, 20*time.Millisecond)
 			title := func() string { return body(t, get(t, s.Handler(), "GET", "/s/live/", nil)) }
 			if !strings.Contains(title(), "Version one") {
 				t.Fatal("version one is not served")
@@ -80,7 +81,7 @@ func TestHardLinksAreRefused(t *testing.T) {
 	if err := os.Link(secret, filepath.Join(dir, "linked.json")); err != nil {
 		t.Skip("no hard links here:", err)
 	}
-	s := newServer(t, Config{StoriesDir: dir, HealthToken: healthToken})
+	s := newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{HealthToken: healthToken})
 	if r := get(t, s.Handler(), "GET", "/s/secret/", nil); r.StatusCode != 404 {
 		t.Errorf("a hard-linked file is served: %d", r.StatusCode)
 	}

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"explainer/app/internal/sitetest"
 	"explainer/app/internal/testenv"
 )
 
@@ -54,7 +55,12 @@ func TestHostileStoriesFolder(t *testing.T) {
 	done := make(chan started, 1)
 	static := testenv.StaticFS(t)
 	go func() {
-		s, err := New(Config{StoriesDir: dir, Logger: quietLogger(t), Static: static, HealthToken: healthToken})
+		st, err := sitetest.Open(sitetest.Parts{Stories: dir, Static: static, Logger: quietLogger(t)})
+		if err != nil {
+			done <- started{nil, err}
+			return
+		}
+		s, err := New(st, nil, Config{Logger: quietLogger(t), HealthToken: healthToken})
 		done <- started{s, err}
 	}()
 	var s *Server
@@ -104,12 +110,12 @@ func TestSlowReaderGetsTheWasm(t *testing.T) {
 		return c.Control(func(fd uintptr) { syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, 16<<10) })
 	}}
 	client := &http.Client{Transport: &http.Transport{DialContext: dialer.DialContext, DisableCompression: true}}
-	res, err := client.Get("http://" + addr + s.assets.URL("app.wasm"))
+	res, err := client.Get("http://" + addr + s.site.Assets().URL("app.wasm"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer res.Body.Close()
-	want := len(s.assets.ByName("app.wasm").Raw)
+	want := len(s.site.Assets().ByName("app.wasm").Raw)
 	got, buf := 0, make([]byte, 64<<10)
 	start := time.Now()
 	for {

@@ -38,9 +38,10 @@ type Assets struct {
 // would slow every start, so `make wasm` does that once instead.
 const compressInMemoryLimit = 1 << 20
 
-// loadAssets reads every file of fsys (the web/static folder). A file
-// "x.br" or "x.gz" beside "x" is taken as its precompressed form.
-func loadAssets(fsys fs.FS) (*Assets, error) {
+// LoadAssets reads every file of fsys (the web/static folder, or what a
+// test builds). A file "x.br" or "x.gz" beside "x" is taken as its
+// precompressed form.
+func LoadAssets(fsys fs.FS) (*Assets, error) {
 	a := &Assets{byName: map[string]*Asset{}, byURL: map[string]*Asset{}}
 	files := map[string][]byte{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {

@@ -4,10 +4,14 @@ package site
 
 import (
 	"io"
+	"io/fs"
 	"log/slog"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"explainer/app/repo"
+	"explainer/web"
 )
 
 // A static host gets the reader's site, never the studio, which needs
@@ -17,11 +21,19 @@ func TestFilesLeaveOutTheStudio(t *testing.T) {
 	for _, name := range []string{"app.wasm", "wasm_exec.js", "boot.js", "explainer.css", "studio.wasm", "studio.js", "studio.css"} {
 		static[name] = &fstest.MapFile{Data: []byte("/* " + name + " */")}
 	}
-	s, err := Open(Config{Static: static, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	assets, err := LoadAssets(static)
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := s.Files()
+	stories, err := fs.Sub(web.Stories, "stories")
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := repo.New(repo.BuiltIn(stories), slog.New(slog.NewTextHandler(io.Discard, nil)), FitsInPage)
+	if err := store.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	files, err := New(Parts{Assets: assets, Stories: store, Single: true}).Files()
 	if err != nil {
 		t.Fatal(err)
 	}

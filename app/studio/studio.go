@@ -109,10 +109,18 @@ func New(cfg Config) (*Studio, error) {
 	if err != nil {
 		return nil, err
 	}
+	return Open(files, only, cfg)
+}
+
+// Open is New on a folder already open: the program opens the stories
+// folder once, for the site it serves and the studio that edits it.
+// only, when set, is the one file of it the studio edits; cfg.Path is
+// not read.
+func Open(files *repo.Dir, only string, cfg Config) (*Studio, error) {
 	f := &folder{files: files, only: only}
 	if only != "" {
 		if err := f.checkName(only); err != nil {
-			return nil, fmt.Errorf("%s: %w", cfg.Path, err)
+			return nil, fmt.Errorf("%s: %w", only, err)
 		}
 	}
 	b := make([]byte, 24)

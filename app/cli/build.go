@@ -1,0 +1,153 @@
+//go:build !wasm
+
+package cli
+
+// The program's composition root: every command that serves or writes a
+// site builds what it runs on here, from its flags, and hands each part
+// what it needs. The stories folder is opened once, by openStories, and
+// that one repo.Dir is what the site's repository reads and the studio
+// edits; the repository is reloaded by the watch started here. Below
+// this file nothing opens a folder, reads web/static or knows a flag.
+
+import (
+	"errors"
+	"fmt"
+	iofs "io/fs"
+	"log/slog"
+	"net/url"
+	"os"
+
+	"explainer/app/repo"
+	"explainer/app/server"
+	"explainer/app/site"
+	"explainer/app/studio"
+	"explainer/web"
+)
+
+// siteFlags are the flags that say which site a command builds.
+type siteFlags struct {
+	stories string // -stories: a folder of story files; "" is the built-in story
+	baseURL string // -base-url, "" for none
+	// allowEmpty builds a site from a folder with no valid story yet:
+	// the studio is how one gets there.
+	allowEmpty bool
+}
+
+// stories are the stories a command runs on: the folder they are read
+// from and the repository that reads them.
+type stories struct {
+	path  string    // the -stories folder, "" for the built-in story
+	dir   *repo.Dir // nil for the built-in story
+	store *repo.Store
+}
+
+// buildSite opens the stories and loads the assets, checks the public
+// address, and makes the site of them. It fails when there is no valid
+// story (unless f.allowEmpty), so that a broken deployment stops at once;
+// later edits that break a story only log.
+func buildSite(f siteFlags, static iofs.FS, log *slog.Logger) (*site.Site, *stories, error) {
+	base, err := parseBaseURL(f.baseURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	assets, err := loadAssets(static, log)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := openStories(f.stories, log)
+	if err != nil {
+		return nil, nil, err
+	}
+	loadErr := st.store.Reload()
+	if len(st.store.List()) == 0 && !f.allowEmpty {
+		if loadErr == nil {
+			loadErr = errors.New("no *.json story files")
+		}
+		return nil, nil, fmt.Errorf("no story to serve: %w", loadErr)
+	}
+	return site.New(site.Parts{Assets: assets, Stories: st.store, Single: st.dir == nil, BaseURL: base}), st, nil
+}
+
+// parseBaseURL reads -base-url: an absolute http(s) URL, or "" for none.
+func parseBaseURL(s string) (*url.URL, error) {
+	if s == "" {
+		return nil, nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("-base-url %q: want an absolute http(s) URL such as https://example.com/graphics", s)
+	}
+	return u, nil
+}
+
+// loadAssets loads static, or the static files built into the binary
+// when it is nil.
+func loadAssets(static iofs.FS, log *slog.Logger) (*site.Assets, error) {
+	if static == nil {
+		sub, err := iofs.Sub(web.Static, "static")
+		if err != nil {
+			return nil, err
+		}
+		static = sub
+	}
+	a, err := site.LoadAssets(static)
+	if err != nil {
+		return nil, err
+	}
+	if a.URL("app.wasm") == "" {
+		log.Warn("no app.wasm in web/static: pages will work without the interactive layer (run make wasm)")
+	}
+	return a, nil
+}
+
+// openStories opens the -stories folder, or the built-in story for "",
+// into a repository that is not loaded yet.
+func openStories(path string, log *slog.Logger) (*stories, error) {
+	st := &stories{path: path}
+	var files repo.Files
+	if path == "" {
+		sub, err := iofs.Sub(web.Stories, "stories")
+		if err != nil {
+			return nil, err
+		}
+		files = repo.BuiltIn(sub)
+	} else {
+		if info, err := os.Stat(path); err != nil || !info.IsDir() {
+			return nil, fmt.Errorf("-stories %s: not a folder", path)
+		}
+		d, err := repo.OpenDir(path)
+		if err != nil {
+			return nil, fmt.Errorf("-stories %s: %w", path, err)
+		}
+		st.dir, files = d, d
+	}
+	st.store = repo.New(files, log, site.FitsInPage)
+	return st, nil
+}
+
+// buildServer builds the server of serve and edit: the site of f, the
+// studio on its folder when edit names what it edits (the folder, or
+// one file of it), and the server of both.
+func buildServer(f siteFlags, edit *studioFlags, cfg server.Config, log *slog.Logger) (*server.Server, *stories, error) {
+	f.allowEmpty = edit != nil
+	st, stories, err := buildSite(f, nil, log)
+	if err != nil {
+		return nil, nil, err
+	}
+	var ed *studio.Studio
+	if edit != nil {
+		if ed, err = studio.Open(stories.dir, edit.only, studio.Config{Token: edit.token, Logger: log}); err != nil {
+			return nil, nil, fmt.Errorf("cannot open the studio: %w", err)
+		}
+	}
+	cfg.Logger = log
+	s, err := server.New(st, ed, cfg)
+	return s, stories, err
+}
+
+// studioFlags say what the studio edits: the -stories folder, or only
+// one file of it, and who may (token, "" for loopback only).
+type studioFlags struct {
+	only  string
+	token string
+}
