@@ -24,6 +24,12 @@ import (
 	"explainer/web"
 )
 
+// Static, when set, is the site's static files in place of those built
+// into the binary (web/static), for every command: end-to-end tests that
+// run the command line give it the WebAssembly built from the source
+// under test, which a fresh clone's web/static does not hold.
+var Static iofs.FS
+
 // siteFlags are the flags that say which site a command builds.
 type siteFlags struct {
 	stories string // -stories: a folder of story files; "" is the built-in story
@@ -45,12 +51,12 @@ type stories struct {
 // address, and makes the site of them. It fails when there is no valid
 // story (unless f.allowEmpty), so that a broken deployment stops at once;
 // later edits that break a story only log.
-func buildSite(f siteFlags, static iofs.FS, log *slog.Logger) (*site.Site, *stories, error) {
+func buildSite(f siteFlags, log *slog.Logger) (*site.Site, *stories, error) {
 	base, err := parseBaseURL(f.baseURL)
 	if err != nil {
 		return nil, nil, err
 	}
-	assets, err := loadAssets(static, log)
+	assets, err := loadAssets(Static, log)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -130,7 +136,7 @@ func openStories(path string, log *slog.Logger) (*stories, error) {
 // one file of it), and the server of both.
 func buildServer(f siteFlags, edit *studioFlags, cfg server.Config, log *slog.Logger) (*server.Server, *stories, error) {
 	f.allowEmpty = edit != nil
-	st, stories, err := buildSite(f, nil, log)
+	st, stories, err := buildSite(f, log)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -33,7 +33,7 @@ func TestBuildSiteRejectsBadSetups(t *testing.T) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
-			if _, _, err := buildSite(tt.flags, nil, log); err == nil || !strings.Contains(err.Error(), tt.want) {
+			if _, _, err := buildSite(tt.flags, log); err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("buildSite(%+v) error = %v; want %q", tt.flags, err, tt.want)
 			}
 		})

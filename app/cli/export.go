@@ -25,7 +25,7 @@ func exportSite(args []string, stdout, stderr io.Writer) int {
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	// The site and its files, rendered as the server would, but with no
 	// server: nothing here listens or caches.
-	st, _, err := buildSite(siteFlags{stories: *dir, baseURL: *base}, nil, log)
+	st, _, err := buildSite(siteFlags{stories: *dir, baseURL: *base}, log)
 	if err != nil {
 		log.Error("cannot export", "err", err)
 		return exitFailure

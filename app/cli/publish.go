@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	iofs "io/fs"
 	"log/slog"
 	"net/url"
 	"os"
@@ -16,12 +15,6 @@ import (
 	"explainer/app/publish"
 	"explainer/app/site"
 )
-
-// PublishStatic, when set, replaces the site's static files built into
-// the binary (web/static) for publish: end-to-end tests give it the
-// WebAssembly built from the source under test, which a fresh clone's
-// web/static does not hold.
-var PublishStatic iofs.FS
 
 const publishSynopsis = "publish -to URL [-stories DIR [-watch]] [-base-url URL] [-encoding auto|br|gzip|none] [-dry-run] [-force] [-keep 24h] [-concurrency 16]"
 
@@ -57,7 +50,7 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		log.Error("cannot publish", "err", err)
 		return exitUsage
 	}
-	st, stories, err := buildSite(siteFlags{stories: *dir, baseURL: *base}, PublishStatic, storyLog)
+	st, stories, err := buildSite(siteFlags{stories: *dir, baseURL: *base}, storyLog)
 	if err != nil {
 		log.Error("cannot publish", "err", err)
 		return exitFailure

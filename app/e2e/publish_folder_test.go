@@ -71,9 +71,9 @@ func TestSheetPublishedToAFolder(t *testing.T) {
 	}
 	public := "http://" + ln.Addr().String() + "/graphics"
 	folder := filepath.Join(work, "site")
-	old := cli.PublishStatic
-	cli.PublishStatic = testenv.StaticFS(t)
-	t.Cleanup(func() { cli.PublishStatic = old })
+	old := cli.Static
+	cli.Static = testenv.StaticFS(t)
+	t.Cleanup(func() { cli.Static = old })
 	printed := explainer("publish", "-stories", stories, "-to", "file://"+folder+"?create_dir=true", "-base-url", public)
 
 	static := &http.Server{Handler: http.StripPrefix("/graphics", http.FileServer(http.Dir(folder))), ReadHeaderTimeout: 5 * time.Second}
