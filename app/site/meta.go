@@ -85,7 +85,7 @@ func (s *Site) OEmbedURL(origin, page string) string {
 	return origin + (&url.URL{Path: s.root}).EscapedPath() + "/oembed?" + url.Values{"url": {page}, "format": {"json"}}.Encode()
 }
 
-// BaseOrigin is the -base-url's scheme and host, "" without one.
+// BaseOrigin is the scheme and host of the base URL, "" without one.
 func (s *Site) BaseOrigin() string {
 	if s.baseURL == nil {
 		return ""

@@ -101,7 +101,7 @@ type shellData struct {
 	Title       string
 	Description string
 	StoryID     string
-	Meta        *pageMeta // nil when the site's address is unknown (export without -base-url)
+	Meta        *pageMeta // nil when the site's address is unknown (no base URL)
 	Root        string    // path prefix of the site, "" at the domain root
 	CSS         string
 	Icon        string
@@ -195,7 +195,7 @@ func (s *Site) StoryPath(id story.ID) string {
 }
 
 // StoryURL is the absolute address of a story's page, percent-encoded,
-// as headers and meta tags need it (a -base-url path may hold anything).
+// as headers and meta tags need it (a base URL's path may hold anything).
 func (s *Site) StoryURL(origin string, id story.ID) string {
 	return origin + (&url.URL{Path: s.StoryPath(id)}).EscapedPath()
 }
