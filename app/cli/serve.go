@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"explainer/app/server"
+	"explainer/app/site"
 	"explainer/app/studio"
 )
 
@@ -87,7 +88,7 @@ func edit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // runStudio serves the stories of cfg with the studio on path.
 func runStudio(ctx context.Context, cfg server.Config, path, addr, token string, stderr io.Writer) int {
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	st, err := studio.New(studio.Config{Path: path, Token: token, Logger: log})
+	st, err := studio.New(studio.Config{Path: path, Token: token, Logger: log, Check: site.Check})
 	if err != nil {
 		log.Error("cannot open the studio", "err", err)
 		return exitFailure

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"explainer/app/site"
 	"explainer/app/studio"
 )
 
@@ -29,7 +30,7 @@ func TestStudioPage(t *testing.T) {
 
 	for _, tc := range []struct{ name, token string }{{"loopback", ""}, {"token", "s3cret"}} {
 		t.Run(tc.name, func(t *testing.T) {
-			st, err := studio.New(studio.Config{Path: dir, Token: tc.token})
+			st, err := studio.New(studio.Config{Path: dir, Token: tc.token, Check: site.Check})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -128,7 +129,7 @@ func mustStoryDir(t *testing.T) string {
 // cannot be secure: the browser would drop it.
 func TestStudioUnderSubPath(t *testing.T) {
 	dir := t.TempDir()
-	st, err := studio.New(studio.Config{Path: dir, Token: "s3cret"})
+	st, err := studio.New(studio.Config{Path: dir, Token: "s3cret", Check: site.Check})
 	if err != nil {
 		t.Fatal(err)
 	}

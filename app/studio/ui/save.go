@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"explainer/app/studio/api"
 	"net/http"
 	"time"
 
@@ -72,7 +73,7 @@ func (c *Studio) save(ctx app.Context) {
 // version (it reloads the folder within a second or so of a save).
 func (c *Studio) fetchSnippets(ctx app.Context, id, version string) {
 	c.ctx.Async(func() {
-		var info embedInfo
+		var info api.Embed
 		var err error
 		for try := 0; try < 40; try++ {
 			if info, err = c.api.snippets(id); err == nil {
