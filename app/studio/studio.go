@@ -333,6 +333,22 @@ func readJSON(w http.ResponseWriter, r *http.Request, v any, text func() string)
 	return true
 }
 
+// readBody takes a slot of work (startWork), then reads the request's
+// body (readJSON), whose text is text(body). It answers the request
+// itself when either fails; else the caller releases the slot.
+func readBody[T any](s *Studio, w http.ResponseWriter, r *http.Request, text func(*T) string) (body *T, release func(), ok bool) {
+	release, ok = s.startWork(w, r)
+	if !ok {
+		return nil, nil, false
+	}
+	body = new(T)
+	if !readJSON(w, r, body, func() string { return text(body) }) {
+		release()
+		return nil, nil, false
+	}
+	return body, release, true
+}
+
 // startWork takes one of the slots for checks, imports and saves, before
 // the body is read, so that requests waiting hold no text. When the slots
 // and the queue are full it answers 503 with Retry-After itself.
@@ -411,21 +427,17 @@ func (s *Studio) fileError(w http.ResponseWriter, err error) {
 }
 
 // saveFile writes a story the editor made: checked as the server loads
-// it and explainer validate checks it (Config.Check; a story with problems is not saved: the server would go on
-// serving the last good version, and the editor would not know), then
-// written in the format people diff, if the file is still the version the
-// editor opened.
+// it and explainer validate checks it (Config.Check; a story with
+// problems is not saved: the server would go on serving the last good
+// version, and the editor would not know), then written in the format
+// people diff, if the file is still the version the editor opened.
 func (s *Studio) saveFile(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("name")
-	release, ok := s.startWork(w, r)
+	body, release, ok := readBody(s, w, r, func(b *api.File) string { return b.Text })
 	if !ok {
 		return
 	}
 	defer release()
-	var body api.File
-	if !readJSON(w, r, &body, func() string { return body.Text }) {
-		return
-	}
 	if _, err := s.files.checkStory(name, []byte(body.Text)); err != nil {
 		httpjson.Write(w, http.StatusUnprocessableEntity, api.Failure{Message: "the story has problems: fix them, then save", Problems: problems(err)})
 		return
@@ -456,15 +468,11 @@ func (s *Studio) saveFile(w http.ResponseWriter, r *http.Request) {
 // studio's page checks the story's own rules in the browser as the
 // editor types, and its save meets this check).
 func (s *Studio) check(w http.ResponseWriter, r *http.Request) {
-	release, ok := s.startWork(w, r)
+	body, release, ok := readBody(s, w, r, func(b *api.File) string { return b.Text })
 	if !ok {
 		return
 	}
 	defer release()
-	var body api.File
-	if !readJSON(w, r, &body, func() string { return body.Text }) {
-		return
-	}
 	name := body.Name
 	if name == "" {
 		name = "story.json"
@@ -478,15 +486,11 @@ func (s *Studio) check(w http.ResponseWriter, r *http.Request) {
 
 // importTimeline converts a TimelineJS file dropped on the studio.
 func (s *Studio) importTimeline(w http.ResponseWriter, r *http.Request) {
-	release, ok := s.startWork(w, r)
+	body, release, ok := readBody(s, w, r, func(b *api.Import) string { return b.Text })
 	if !ok {
 		return
 	}
 	defer release()
-	var body api.Import
-	if !readJSON(w, r, &body, func() string { return body.Text }) {
-		return
-	}
 	opt := timelinejs.Options{Zone: story.Zone(body.Zone), Lang: story.Lang(body.Lang)}
 	if body.Base != "" {
 		u, err := url.Parse(body.Base)
