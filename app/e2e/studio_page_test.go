@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"explainer/app/internal/sitetest"
+	siteapp "explainer/app/site"
 	"explainer/app/story/storytest"
 	"explainer/app/studio"
 )
@@ -28,7 +29,7 @@ import (
 // (-base-url), "" for none; it returns the studio's page.
 func serveStudioAt(t *testing.T, dir, path, baseURL string) string {
 	t.Helper()
-	st, err := studio.New(studio.Config{Path: path})
+	st, err := studio.New(studio.Config{Path: path, Check: siteapp.Check})
 	if err != nil {
 		t.Fatal(err)
 	}

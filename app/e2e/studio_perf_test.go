@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"explainer/app/internal/sitetest"
+	siteapp "explainer/app/site"
 	"explainer/app/story/storytest"
 	"explainer/app/studio"
 )
@@ -36,7 +37,7 @@ func BenchmarkStudioTyping(b *testing.B) {
 			if err := os.WriteFile(file, tc.data, 0o644); err != nil {
 				b.Fatal(err)
 			}
-			st, err := studio.New(studio.Config{Path: file})
+			st, err := studio.New(studio.Config{Path: file, Check: siteapp.Check})
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"explainer/app/internal/sitetest"
+	siteapp "explainer/app/site"
 	"explainer/app/studio"
 )
 
@@ -27,7 +28,7 @@ func TestStudioLoginUnderSubPath(t *testing.T) {
 		t.Fatal(err)
 	}
 	const token = "sub-path-t0ken"
-	st, err := studio.New(studio.Config{Path: dir, Token: token})
+	st, err := studio.New(studio.Config{Path: dir, Token: token, Check: siteapp.Check})
 	if err != nil {
 		t.Fatal(err)
 	}

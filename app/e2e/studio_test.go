@@ -19,6 +19,7 @@ import (
 
 	"explainer/app/cli"
 	"explainer/app/internal/sitetest"
+	siteapp "explainer/app/site"
 	"explainer/app/story/storytest"
 	"explainer/app/studio"
 )
@@ -27,7 +28,7 @@ import (
 // folder dir), as explainer edit does, and returns its address.
 func serveStudio(t *testing.T, dir, path string) string {
 	t.Helper()
-	st, err := studio.New(studio.Config{Path: path})
+	st, err := studio.New(studio.Config{Path: path, Check: siteapp.Check})
 	if err != nil {
 		t.Fatal(err)
 	}

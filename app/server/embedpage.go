@@ -3,11 +3,12 @@
 package server
 
 import (
-	"encoding/json"
 	"net/http"
 
+	"explainer/app/internal/httpjson"
 	"explainer/app/site"
 	"explainer/app/story"
+	"explainer/app/studio/api"
 )
 
 // serveEmbedPage is the page a graphics editor embeds a story from: the
@@ -27,20 +28,15 @@ func (s *Server) serveEmbedPage(w http.ResponseWriter, r *http.Request) error {
 		// Address and Public tell the studio where the snippets point,
 		// and whether that is the site's public address (-base-url) or
 		// only the one this request came to.
-		out := struct {
-			Preview  string            `json:"preview"`
-			Snippets map[string]string `json:"snippets"`
-			Address  string            `json:"address"`
-			Public   bool              `json:"public"`
-		}{Preview: p.Preview, Snippets: map[string]string{}, Address: s.origin(r) + s.site.Root(), Public: s.site.BaseOrigin() != ""}
+		out := api.Embed{Preview: p.Preview, Snippets: map[string]string{}, Address: s.origin(r) + s.site.Root(), Public: s.site.BaseOrigin() != ""}
 		for _, sn := range p.Snippets {
 			out.Snippets[sn.Name] = sn.Text
 		}
-		b, err := json.Marshal(out)
+		b, err := httpjson.Marshal(out)
 		if err != nil {
 			return err
 		}
-		s.send(w, r, response{ctype: "application/json; charset=utf-8", cache: site.CacheRevalidate, body: encoded{Raw: b}})
+		s.send(w, r, response{ctype: httpjson.Type, cache: site.CacheRevalidate, body: encoded{Raw: b}})
 		return nil
 	}
 	b, err := p.Render()

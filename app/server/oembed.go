@@ -3,10 +3,10 @@
 package server
 
 import (
-	"encoding/json"
 	"net/http"
 	"strconv"
 
+	"explainer/app/internal/httpjson"
 	"explainer/app/site"
 	"explainer/app/widget"
 )
@@ -38,7 +38,7 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 	if mh, err := strconv.Atoi(q.Get("maxheight")); err == nil && mh > 0 {
 		height = min(height, mh)
 	}
-	body, err := json.Marshal(map[string]any{
+	body, err := httpjson.Marshal(map[string]any{
 		"version":       "1.0",
 		"type":          "rich",
 		"title":         e.Story.Title,
@@ -52,6 +52,6 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.send(w, r, response{ctype: "application/json; charset=utf-8", cache: "public, max-age=3600", body: encoded{Raw: body}, public: true})
+	s.send(w, r, response{ctype: httpjson.Type, cache: "public, max-age=3600", body: encoded{Raw: body}, public: true})
 	return nil
 }

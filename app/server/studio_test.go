@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"explainer/app/internal/sitetest"
+	"explainer/app/site"
 	"explainer/app/studio"
 )
 
@@ -30,7 +31,7 @@ func TestStudioPage(t *testing.T) {
 
 	for _, tc := range []struct{ name, token string }{{"loopback", ""}, {"token", "s3cret"}} {
 		t.Run(tc.name, func(t *testing.T) {
-			st, err := studio.New(studio.Config{Path: dir, Token: tc.token})
+			st, err := studio.New(studio.Config{Path: dir, Token: tc.token, Check: site.Check})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -129,7 +130,7 @@ func mustStoryDir(t *testing.T) string {
 // cannot be secure: the browser would drop it.
 func TestStudioUnderSubPath(t *testing.T) {
 	dir := t.TempDir()
-	st, err := studio.New(studio.Config{Path: dir, Token: "s3cret"})
+	st, err := studio.New(studio.Config{Path: dir, Token: "s3cret", Check: site.Check})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,8 @@ import (
 
 	"explainer/app/repo"
 	"explainer/app/story"
+	"explainer/app/studio/api"
+	"explainer/app/timelinejs"
 )
 
 // folder is the one folder the studio reads and writes story files in:
@@ -27,6 +29,8 @@ type folder struct {
 	files *repo.Dir
 	// only, when set, is the one file the studio was opened on.
 	only string
+	// check is the server's check of a story file (Config.Check).
+	check func(name string, data []byte) (*story.Story, error)
 	// mu orders saves, so that the check for a conflict and the write
 	// that follows it are one step.
 	mu sync.Mutex
@@ -38,6 +42,7 @@ var (
 	errExists   = errors.New("a file of that name exists")
 	errNotFound = errors.New("no such story file")
 	errName     = errors.New("a story file name is letters, digits, - and _, ending in .json")
+	errTimeline = errors.New("this is a TimelineJS file, not a story file: import it (drop it on the studio) to make a story of it")
 )
 
 // version names the content of a file: it changes whenever the bytes do.
@@ -62,17 +67,8 @@ func (f *folder) checkName(name string) error {
 	return nil
 }
 
-// entry is a story file as the studio lists it.
-type entry struct {
-	Name    string `json:"name"`
-	ID      string `json:"id,omitempty"`
-	Title   string `json:"title,omitempty"`
-	Version string `json:"version"`
-	Valid   bool   `json:"valid"`
-}
-
 // list returns the folder's story files, in name order.
-func (f *folder) list() ([]entry, error) {
+func (f *folder) list() ([]api.Entry, error) {
 	var names []string
 	if f.only != "" {
 		names = []string{f.only}
@@ -88,19 +84,30 @@ func (f *folder) list() ([]entry, error) {
 		}
 	}
 	slices.Sort(names)
-	out := make([]entry, 0, len(names))
+	out := make([]api.Entry, 0, len(names))
 	for _, name := range names {
 		data, err := f.read(name)
 		if err != nil {
 			continue // gone since the listing, or a link, or not a file
 		}
-		e := entry{Name: name, Version: version(data)}
-		if s, err := story.Parse(name, data); err == nil {
+		e := api.Entry{Name: name, Version: version(data)}
+		if s, err := f.checkStory(name, data); err == nil {
 			e.ID, e.Title, e.Valid = string(s.ID), s.Title, true
 		}
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// checkStory checks a story file as the server loads it: what passes is
+// what the site will serve. A TimelineJS file, which the server converts
+// as it loads one, is not a story file the studio writes: the studio
+// imports it instead (its text would be saved as a story's otherwise).
+func (f *folder) checkStory(name string, data []byte) (*story.Story, error) {
+	if timelinejs.IsTimeline(data) {
+		return nil, fmt.Errorf("%s: %w", name, errTimeline)
+	}
+	return f.check(name, data)
 }
 
 // read returns a file's content: a regular file of the folder's own.

@@ -11,7 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"explainer/app/site"
 	"explainer/app/story"
+	"explainer/app/studio/api"
 )
 
 // TestTextOverTheCap: a check, an import or a save of a text larger than
@@ -35,23 +37,23 @@ func TestTextOverTheCap(t *testing.T) {
 		body               any
 		want               int
 	}{
-		{"check over", "POST", "/studio/api/check", fileBody{Name: "a.json", Text: over}, http.StatusRequestEntityTooLarge},
-		{"check body over", "POST", "/studio/api/check", fileBody{Name: "a.json", Text: overBody}, http.StatusRequestEntityTooLarge},
-		{"check at the cap", "POST", "/studio/api/check", fileBody{Name: "a.json", Text: at}, http.StatusOK},
-		{"check at the cap, escaped", "POST", "/studio/api/check", fileBody{Name: "a.json", Text: atEscaped}, http.StatusOK},
-		{"import over", "POST", "/studio/api/import", importBody{Name: "big.csv", Text: over}, http.StatusRequestEntityTooLarge},
-		{"import body over", "POST", "/studio/api/import", importBody{Name: "big.csv", Text: overBody}, http.StatusRequestEntityTooLarge},
-		{"import at the cap", "POST", "/studio/api/import", importBody{Name: "big.csv", Text: at}, http.StatusUnprocessableEntity},
-		{"save over", "PUT", "/studio/api/files/live.json", fileBody{Version: version([]byte(storyV1)), Text: over}, http.StatusRequestEntityTooLarge},
+		{"check over", "POST", "/studio/api/check", api.File{Name: "a.json", Text: over}, http.StatusRequestEntityTooLarge},
+		{"check body over", "POST", "/studio/api/check", api.File{Name: "a.json", Text: overBody}, http.StatusRequestEntityTooLarge},
+		{"check at the cap", "POST", "/studio/api/check", api.File{Name: "a.json", Text: at}, http.StatusOK},
+		{"check at the cap, escaped", "POST", "/studio/api/check", api.File{Name: "a.json", Text: atEscaped}, http.StatusOK},
+		{"import over", "POST", "/studio/api/import", api.Import{Name: "big.csv", Text: over}, http.StatusRequestEntityTooLarge},
+		{"import body over", "POST", "/studio/api/import", api.Import{Name: "big.csv", Text: overBody}, http.StatusRequestEntityTooLarge},
+		{"import at the cap", "POST", "/studio/api/import", api.Import{Name: "big.csv", Text: at}, http.StatusUnprocessableEntity},
+		{"save over", "PUT", "/studio/api/files/live.json", api.File{Version: version([]byte(storyV1)), Text: over}, http.StatusRequestEntityTooLarge},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var e apiError
+			var e api.Failure
 			code := c.do(tc.method, tc.path, tc.body, &e)
 			if code != tc.want {
-				t.Fatalf("%d %q; want %d", code, e.Error, tc.want)
+				t.Fatalf("%d %q; want %d", code, e.Message, tc.want)
 			}
-			if code == http.StatusRequestEntityTooLarge && !strings.Contains(e.Error, "8 MiB a story file may be") {
-				t.Errorf("the reason: %q", e.Error)
+			if code == http.StatusRequestEntityTooLarge && !strings.Contains(e.Message, "8 MiB a story file may be") {
+				t.Errorf("the reason: %q", e.Message)
 			}
 		})
 	}
@@ -63,7 +65,7 @@ func TestTextOverTheCap(t *testing.T) {
 // real ones whose bodies are still being sent.
 func TestBusy(t *testing.T) {
 	dir := folderWith(t, map[string]string{"live.json": storyV1})
-	s, err := New(Config{Path: dir, Work: 1})
+	s, err := New(Config{Path: dir, Work: 1, Check: site.Check})
 	if err != nil {
 		t.Fatal(err)
 	}

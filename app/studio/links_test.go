@@ -3,6 +3,7 @@
 package studio
 
 import (
+	"explainer/app/studio/api"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -31,19 +32,19 @@ func TestLinksAreRefused(t *testing.T) {
 				t.Skip("no such links here:", err)
 			}
 			c := start(t, Config{Path: dir})
-			var got apiError
+			var got api.Failure
 			if code := c.do("GET", "/studio/api/files/linked.json", nil, &got); code != http.StatusForbidden || strings.Contains(got.Text, "Outside") {
 				t.Errorf("read: %d %+v", code, got)
 			}
-			var list struct{ Files []entry }
+			var list api.List
 			c.do("GET", "/studio/api/files", nil, &list)
 			if len(list.Files) != 1 || list.Files[0].Name != "live.json" {
 				t.Errorf("listed: %+v", list.Files)
 			}
 			edited := strings.Replace(storyV1, "Version one", "Written through", 1)
 			for _, base := range []string{version([]byte(secret)), ""} {
-				var refused apiError
-				if code := c.do("PUT", "/studio/api/files/linked.json", fileBody{Version: base, Text: edited}, &refused); code != http.StatusForbidden || strings.Contains(refused.Text, "Outside") {
+				var refused api.Failure
+				if code := c.do("PUT", "/studio/api/files/linked.json", api.File{Version: base, Text: edited}, &refused); code != http.StatusForbidden || strings.Contains(refused.Text, "Outside") {
 					t.Errorf("write from version %q: %d %+v", base, code, refused)
 				}
 			}
@@ -94,7 +95,7 @@ func TestLinkSwappedWhileReading(t *testing.T) {
 	})
 	read := map[int]int{}
 	for range 3000 {
-		var f fileBody
+		var f api.File
 		code := c.do("GET", "/studio/api/files/swapped.json", nil, &f)
 		read[code]++
 		if strings.Contains(f.Text, "Outside") {

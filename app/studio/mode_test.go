@@ -3,6 +3,7 @@
 package studio
 
 import (
+	"explainer/app/studio/api"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,7 +38,7 @@ func TestSaveKeepsTheMode(t *testing.T) {
 			}
 			c := start(t, Config{Path: dir})
 			edited := strings.Replace(storyV1, "Version one", "Version two", 1)
-			if code := c.do("PUT", "/studio/api/files/live.json", fileBody{Version: base, Text: edited}, nil); code != 200 {
+			if code := c.do("PUT", "/studio/api/files/live.json", api.File{Version: base, Text: edited}, nil); code != 200 {
 				t.Fatalf("save: %d", code)
 			}
 			fi, err := os.Stat(path)

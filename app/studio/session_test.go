@@ -3,6 +3,7 @@
 package studio
 
 import (
+	"explainer/app/site"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -33,7 +34,7 @@ func TestSessionCookie(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := folderWith(t, map[string]string{"live.json": storyV1})
-			s, err := New(Config{Path: dir, Token: token})
+			s, err := New(Config{Path: dir, Token: token, Check: site.Check})
 			if err != nil {
 				t.Fatal(err)
 			}

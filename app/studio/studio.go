@@ -34,9 +34,11 @@ import (
 	"strings"
 	"time"
 
+	"explainer/app/internal/httpjson"
 	"explainer/app/internal/slots"
 	"explainer/app/repo"
 	"explainer/app/story"
+	"explainer/app/studio/api"
 	"explainer/app/timelinejs"
 )
 
@@ -52,7 +54,12 @@ type Config struct {
 	// Work bounds the checks, imports and saves done at once (each parses
 	// up to a story's size of text); more wait, a few, and past that are
 	// answered 503. 0 means one per processor.
-	Work   int
+	Work int
+	// Check is the check the server loads a story file with, and
+	// explainer validate reports (site.Check): the studio saves only what
+	// passes it, so that what it saves is served. Required; the studio
+	// cannot reach it itself, since the site is built above the studio.
+	Check  func(name string, data []byte) (*story.Story, error)
 	Logger *slog.Logger
 }
 
@@ -74,10 +81,8 @@ type Studio struct {
 	logger    *slog.Logger
 }
 
-// CSRFHeader carries the session's CSRF token on every request that
-// changes something; a page on another origin can neither read the token
-// nor set the header without the server's leave (there is no CORS here).
-const CSRFHeader = "X-Explainer-CSRF"
+// CSRFHeader carries the session's CSRF token (see api.CSRFHeader).
+const CSRFHeader = api.CSRFHeader
 
 // cookieName holds a session once a browser has presented the edit
 // token (never the token itself: see sessions).
@@ -97,6 +102,9 @@ const maxBody = 6*story.MaxFileSize + 64<<10
 
 // New opens the studio on a file or a folder.
 func New(cfg Config) (*Studio, error) {
+	if cfg.Check == nil {
+		return nil, errors.New("the studio needs the server's check of a story file (Config.Check)")
+	}
 	fi, err := os.Stat(cfg.Path)
 	if err != nil {
 		return nil, err
@@ -117,7 +125,10 @@ func New(cfg Config) (*Studio, error) {
 // only, when set, is the one file of it the studio edits; cfg.Path is
 // not read.
 func Open(files *repo.Dir, only string, cfg Config) (*Studio, error) {
-	f := &folder{files: files, only: only}
+	if cfg.Check == nil {
+		return nil, errors.New("the studio needs the server's check of a story file (Config.Check)")
+	}
+	f := &folder{files: files, only: only, check: cfg.Check}
 	if only != "" {
 		if err := f.checkName(only); err != nil {
 			return nil, fmt.Errorf("%s: %w", only, err)
@@ -169,9 +180,11 @@ func (s *Studio) secure(r *http.Request) bool {
 	return s.httpsHost != "" && strings.EqualFold(host, s.httpsHost)
 }
 
-// OnSave has f told of each story file saved: the server that serves
-// the folder reloads it then, so that the story's page and embed code are
-// there as soon as the studio says it is saved.
+// OnSave has f told of each story file saved, before the save is
+// answered: the server that serves the folder reloads it then, so that
+// the story's page and embed code are there as soon as the studio says
+// it is saved (the studio's page asks for the embed code once, at the
+// answer).
 func (s *Studio) OnSave(f func(name string)) { s.saved = f }
 
 // Handler serves the API under /studio/api/ and, when page is not nil,
@@ -181,12 +194,12 @@ func (s *Studio) Handler(page http.Handler) http.Handler {
 	if page != nil {
 		mux.Handle("GET /studio/{$}", page)
 	}
-	mux.HandleFunc("GET /studio/api/session", s.session)
-	mux.HandleFunc("GET /studio/api/files", s.listFiles)
-	mux.HandleFunc("GET /studio/api/files/{name}", s.readFile)
-	mux.HandleFunc("PUT /studio/api/files/{name}", s.saveFile)
-	mux.HandleFunc("POST /studio/api/check", s.check)
-	mux.HandleFunc("POST /studio/api/import", s.importTimeline)
+	mux.HandleFunc("GET "+api.SessionPath, s.session)
+	mux.HandleFunc("GET "+api.FilesPath, s.listFiles)
+	mux.HandleFunc("GET "+api.FilesPath+"/{name}", s.readFile)
+	mux.HandleFunc("PUT "+api.FilesPath+"/{name}", s.saveFile)
+	mux.HandleFunc("POST "+api.CheckPath, s.check)
+	mux.HandleFunc("POST "+api.ImportPath, s.importTimeline)
 	return s.guard(mux)
 }
 
@@ -201,17 +214,17 @@ func (s *Studio) guard(next http.Handler) http.Handler {
 			// Without a token, the studio is the editor's own: a request
 			// from elsewhere, or to a name that is not loopback (a page
 			// whose domain was pointed at 127.0.0.1), is refused.
-			writeJSON(w, http.StatusForbidden, apiError{Error: "the studio answers on loopback only; start it with -edit-token to share it"})
+			httpjson.Write(w, http.StatusForbidden, api.Failure{Message: "the studio answers on loopback only; start it with -edit-token to share it"})
 			return
 		case s.token != "" && s.tokenLink(w, r):
 			return
 		case s.token != "" && !s.authorised(r):
-			writeJSON(w, http.StatusUnauthorized, apiError{Error: "an edit token is needed: open the studio's link again (sessions last " + sessionLife.String() + ")"})
+			httpjson.Write(w, http.StatusUnauthorized, api.Failure{Message: "an edit token is needed: open the studio's link again (sessions last " + sessionLife.String() + ")"})
 			return
 		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			if !sameOrigin(r) || subtle.ConstantTimeCompare([]byte(r.Header.Get(CSRFHeader)), []byte(s.csrf)) != 1 {
-				writeJSON(w, http.StatusForbidden, apiError{Error: "the request lacks the session's CSRF token, or comes from another site"})
+				httpjson.Write(w, http.StatusForbidden, api.Failure{Message: "the request lacks the session's CSRF token, or comes from another site"})
 				return
 			}
 		}
@@ -298,50 +311,17 @@ func sameOrigin(r *http.Request) bool {
 	return true
 }
 
-type apiError struct {
-	Error    string    `json:"error"`
-	Problems []problem `json:"problems,omitempty"`
-	// Version and Text are what the file holds, on a conflict.
-	Version string `json:"version,omitempty"`
-	Text    string `json:"text,omitempty"`
-}
-
-// problem is one thing wrong with a story, placed as explainer validate
-// places it, so that the studio can show it at its field.
-type problem struct {
-	Line    int    `json:"line,omitempty"`
-	Column  int    `json:"column,omitempty"`
-	Path    string `json:"path,omitempty"`
-	Message string `json:"message"`
-	Hint    string `json:"hint,omitempty"`
-	// Field is, for an import's warning, the path in the story of what it
-	// is about (Path is the place in the TimelineJS input).
-	Field string `json:"field,omitempty"`
-}
-
-func problems(err error) []problem {
+// problems places what a check found as explainer validate places it.
+func problems(err error) []api.Problem {
 	var list story.ErrorList
 	if errors.As(err, &list) {
-		out := make([]problem, len(list))
+		out := make([]api.Problem, len(list))
 		for i, e := range list {
-			out[i] = problem{Line: e.Line, Column: e.Col, Path: e.Path, Message: e.Msg, Hint: e.Hint}
+			out[i] = api.Problem{Line: e.Line, Column: e.Col, Path: e.Path, Message: e.Msg, Hint: e.Hint}
 		}
 		return out
 	}
-	return []problem{{Message: err.Error()}}
-}
-
-// writeJSON answers with v. '<', '>' and '&' are written as they are,
-// not as \u003c: the answer is application/json with nosniff (guard), so
-// no browser reads it as HTML, and escaping would make a story of
-// markup-heavy text six times its size, past what the studio's page
-// reads (ui.maxAnswer).
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(v)
+	return []api.Problem{{Message: err.Error()}}
 }
 
 // readJSON reads a request's JSON object into v, whose text (the story
@@ -355,13 +335,29 @@ func readJSON(w http.ResponseWriter, r *http.Request, v any, text func() string)
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig), err == nil && len(text()) > story.MaxFileSize:
-		writeJSON(w, http.StatusRequestEntityTooLarge, apiError{Error: fmt.Sprintf("the text is larger than the %d MiB a story file may be (explainer validate and import refuse it too): split it", story.MaxFileSize>>20)})
+		httpjson.Write(w, http.StatusRequestEntityTooLarge, api.Failure{Message: fmt.Sprintf("the text is larger than the %d MiB a story file may be (explainer validate and import refuse it too): split it", story.MaxFileSize>>20)})
 		return false
 	case err != nil:
-		writeJSON(w, http.StatusBadRequest, apiError{Error: "the request is not the JSON object expected: " + err.Error()})
+		httpjson.Write(w, http.StatusBadRequest, api.Failure{Message: "the request is not the JSON object expected: " + err.Error()})
 		return false
 	}
 	return true
+}
+
+// readBody takes a slot of work (startWork), then reads the request's
+// body (readJSON), whose text is text(body). It answers the request
+// itself when either fails; else the caller releases the slot.
+func readBody[T any](s *Studio, w http.ResponseWriter, r *http.Request, text func(*T) string) (body *T, release func(), ok bool) {
+	release, ok = s.startWork(w, r)
+	if !ok {
+		return nil, nil, false
+	}
+	body = new(T)
+	if !readJSON(w, r, body, func() string { return text(body) }) {
+		release()
+		return nil, nil, false
+	}
+	return body, release, true
 }
 
 // startWork takes one of the slots for checks, imports and saves, before
@@ -372,7 +368,7 @@ func (s *Studio) startWork(w http.ResponseWriter, r *http.Request) (release func
 	switch {
 	case errors.Is(err, slots.ErrBusy):
 		w.Header().Set("Retry-After", strconv.Itoa(retryAfter))
-		writeJSON(w, http.StatusServiceUnavailable, apiError{Error: "the studio's server is busy with other checks, imports, saves and listings: try again in a moment"})
+		httpjson.Write(w, http.StatusServiceUnavailable, api.Failure{Message: "the studio's server is busy with other checks, imports, saves and listings: try again in a moment"})
 		return nil, false
 	case err != nil:
 		return nil, false // the request ended while waiting
@@ -395,7 +391,7 @@ const bodyReadTimeout = 2 * time.Minute
 const retryAfter = 2
 
 func (s *Studio) session(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, map[string]any{"csrf": s.csrf, "single": s.files.only != ""})
+	httpjson.Write(w, http.StatusOK, api.SessionInfo{CSRF: s.csrf, Single: s.files.only != ""})
 }
 
 func (s *Studio) listFiles(w http.ResponseWriter, r *http.Request) {
@@ -409,16 +405,10 @@ func (s *Studio) listFiles(w http.ResponseWriter, r *http.Request) {
 	list, err := s.files.list()
 	if err != nil {
 		s.logger.Error("studio: listing the folder", "err", err)
-		writeJSON(w, http.StatusInternalServerError, apiError{Error: "the folder could not be read"})
+		httpjson.Write(w, http.StatusInternalServerError, api.Failure{Message: "the folder could not be read"})
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"files": list})
-}
-
-type fileBody struct {
-	Name    string `json:"name,omitempty"`
-	Version string `json:"version"`
-	Text    string `json:"text"`
+	httpjson.Write(w, http.StatusOK, api.List{Files: list})
 }
 
 func (s *Studio) readFile(w http.ResponseWriter, r *http.Request) {
@@ -428,54 +418,50 @@ func (s *Studio) readFile(w http.ResponseWriter, r *http.Request) {
 		s.fileError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, fileBody{Name: name, Version: version(data), Text: string(data)})
+	httpjson.Write(w, http.StatusOK, api.File{Name: name, Version: version(data), Text: string(data)})
 }
 
 func (s *Studio) fileError(w http.ResponseWriter, err error) {
 	switch {
 	case errors.Is(err, errNotFound):
-		writeJSON(w, http.StatusNotFound, apiError{Error: err.Error()})
+		httpjson.Write(w, http.StatusNotFound, api.Failure{Message: err.Error()})
 	case errors.Is(err, errName):
-		writeJSON(w, http.StatusBadRequest, apiError{Error: err.Error()})
+		httpjson.Write(w, http.StatusBadRequest, api.Failure{Message: err.Error()})
 	case errors.Is(err, repo.ErrNotRead):
 		// A link, a hard link, not a file: the reason names nothing from
 		// outside the folder.
-		writeJSON(w, http.StatusForbidden, apiError{Error: err.Error()})
+		httpjson.Write(w, http.StatusForbidden, api.Failure{Message: err.Error()})
 	default:
 		s.logger.Error("studio: file", "err", err)
-		writeJSON(w, http.StatusInternalServerError, apiError{Error: "the file could not be read or written"})
+		httpjson.Write(w, http.StatusInternalServerError, api.Failure{Message: "the file could not be read or written"})
 	}
 }
 
-// saveFile writes a story the editor made: checked as explainer validate
-// checks it (a story with problems is not saved: the server would go on
-// serving the last good version, and the editor would not know), then
-// written in the format people diff, if the file is still the version the
-// editor opened.
+// saveFile writes a story the editor made: checked as the server loads
+// it and explainer validate checks it (Config.Check; a story with
+// problems is not saved: the server would go on serving the last good
+// version, and the editor would not know), then written in the format
+// people diff, if the file is still the version the editor opened.
 func (s *Studio) saveFile(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("name")
-	release, ok := s.startWork(w, r)
+	body, release, ok := readBody(s, w, r, func(b *api.File) string { return b.Text })
 	if !ok {
 		return
 	}
 	defer release()
-	var body fileBody
-	if !readJSON(w, r, &body, func() string { return body.Text }) {
-		return
-	}
-	if _, err := story.Parse(name, []byte(body.Text)); err != nil {
-		writeJSON(w, http.StatusUnprocessableEntity, apiError{Error: "the story has problems: fix them, then save", Problems: problems(err)})
+	if _, err := s.files.checkStory(name, []byte(body.Text)); err != nil {
+		httpjson.Write(w, http.StatusUnprocessableEntity, api.Failure{Message: "the story has problems: fix them, then save", Problems: problems(err)})
 		return
 	}
 	data, err := format([]byte(body.Text))
 	if err != nil {
-		writeJSON(w, http.StatusUnprocessableEntity, apiError{Error: err.Error()})
+		httpjson.Write(w, http.StatusUnprocessableEntity, api.Failure{Message: err.Error()})
 		return
 	}
 	v, current, err := s.files.save(name, data, body.Version)
 	switch {
 	case errors.Is(err, errConflict), errors.Is(err, errExists):
-		writeJSON(w, http.StatusConflict, apiError{Error: err.Error(), Version: version(current), Text: string(current)})
+		httpjson.Write(w, http.StatusConflict, api.Failure{Message: err.Error(), Version: version(current), Text: string(current)})
 		return
 	case err != nil:
 		s.fileError(w, err)
@@ -485,59 +471,42 @@ func (s *Studio) saveFile(w http.ResponseWriter, r *http.Request) {
 	if s.saved != nil {
 		s.saved(name)
 	}
-	writeJSON(w, http.StatusOK, fileBody{Name: name, Version: v, Text: string(data)})
+	httpjson.Write(w, http.StatusOK, api.File{Name: name, Version: v, Text: string(data)})
 }
 
 // check answers with the problems of a story, as explainer validate
-// reports them (the studio checks in the browser as the editor types;
-// this is the same check, for tools).
+// reports them: the server's whole check, the page's size too (the
+// studio's page checks the story's own rules in the browser as the
+// editor types, and its save meets this check).
 func (s *Studio) check(w http.ResponseWriter, r *http.Request) {
-	release, ok := s.startWork(w, r)
+	body, release, ok := readBody(s, w, r, func(b *api.File) string { return b.Text })
 	if !ok {
 		return
 	}
 	defer release()
-	var body fileBody
-	if !readJSON(w, r, &body, func() string { return body.Text }) {
-		return
-	}
 	name := body.Name
 	if name == "" {
 		name = "story.json"
 	}
-	ps := []problem{}
-	if _, err := story.Parse(name, []byte(body.Text)); err != nil {
+	ps := []api.Problem{}
+	if _, err := s.files.checkStory(name, []byte(body.Text)); err != nil {
 		ps = problems(err)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"problems": ps})
-}
-
-type importBody struct {
-	Name string `json:"name"`
-	Text string `json:"text"`
-	Zone string `json:"zone,omitempty"`
-	Lang string `json:"lang,omitempty"`
-	// Base is where the timeline's relative picture addresses are
-	// relative to (explainer import -base).
-	Base string `json:"base,omitempty"`
+	httpjson.Write(w, http.StatusOK, api.Checked{Problems: ps})
 }
 
 // importTimeline converts a TimelineJS file dropped on the studio.
 func (s *Studio) importTimeline(w http.ResponseWriter, r *http.Request) {
-	release, ok := s.startWork(w, r)
+	body, release, ok := readBody(s, w, r, func(b *api.Import) string { return b.Text })
 	if !ok {
 		return
 	}
 	defer release()
-	var body importBody
-	if !readJSON(w, r, &body, func() string { return body.Text }) {
-		return
-	}
 	opt := timelinejs.Options{Zone: story.Zone(body.Zone), Lang: story.Lang(body.Lang)}
 	if body.Base != "" {
 		u, err := url.Parse(body.Base)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			writeJSON(w, http.StatusBadRequest, apiError{Error: fmt.Sprintf("where the pictures live, %q, is not an http(s) address such as https://example.com/pictures/", body.Base)})
+			httpjson.Write(w, http.StatusBadRequest, api.Failure{Message: fmt.Sprintf("where the pictures live, %q, is not an http(s) address such as https://example.com/pictures/", body.Base)})
 			return
 		}
 		opt.Base = u
@@ -545,25 +514,25 @@ func (s *Studio) importTimeline(w http.ResponseWriter, r *http.Request) {
 	res, err := timelinejs.Convert(filepath.Base(body.Name), []byte(body.Text), opt)
 	if err != nil {
 		var list timelinejs.Errors
-		ps := []problem{{Message: err.Error()}}
+		ps := []api.Problem{{Message: err.Error()}}
 		if errors.As(err, &list) {
 			ps = ps[:0]
 			for _, p := range list {
 				ps = append(ps, importProblem(p))
 			}
 		}
-		writeJSON(w, http.StatusUnprocessableEntity, apiError{Error: "the timeline could not be imported", Problems: ps})
+		httpjson.Write(w, http.StatusUnprocessableEntity, api.Failure{Message: "the timeline could not be imported", Problems: ps})
 		return
 	}
-	warnings := make([]problem, len(res.Warnings))
+	warnings := make([]api.Problem, len(res.Warnings))
 	for i, p := range res.Warnings {
 		warnings[i] = importProblem(p)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"text": string(res.JSON), "warnings": warnings})
+	httpjson.Write(w, http.StatusOK, api.Imported{Text: string(res.JSON), Warnings: warnings})
 }
 
 // importProblem places an importer's warning or error as the studio
 // places validation problems.
-func importProblem(p timelinejs.Problem) problem {
-	return problem{Line: p.Line, Column: p.Col, Path: p.Where, Message: p.Msg, Field: p.Field}
+func importProblem(p timelinejs.Problem) api.Problem {
+	return api.Problem{Line: p.Line, Column: p.Col, Path: p.Where, Message: p.Msg, Field: p.Field}
 }

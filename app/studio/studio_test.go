@@ -14,7 +14,9 @@ import (
 	"sync"
 	"testing"
 
+	"explainer/app/site"
 	"explainer/app/story"
+	"explainer/app/studio/api"
 )
 
 const storyV1 = `{"id": "live", "title": "Version one", "language": "en",
@@ -29,8 +31,13 @@ type client struct {
 	hdr  map[string]string
 }
 
+// start serves a studio on loopback. The check is the server's own
+// (site.Check) unless cfg names one.
 func start(t *testing.T, cfg Config) *client {
 	t.Helper()
+	if cfg.Check == nil {
+		cfg.Check = site.Check
+	}
 	s, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -41,8 +48,8 @@ func start(t *testing.T, cfg Config) *client {
 	if cfg.Token != "" {
 		c.hdr["Authorization"] = "Bearer " + cfg.Token
 	}
-	var sess struct{ CSRF string }
-	if code := c.do("GET", "/studio/api/session", nil, &sess); code != 200 {
+	var sess api.SessionInfo
+	if code := c.do("GET", api.SessionPath, nil, &sess); code != 200 {
 		t.Fatalf("session: %d", code)
 	}
 	c.csrf = sess.CSRF
@@ -68,12 +75,31 @@ func (c *client) do(method, path string, body any, out any) int {
 		c.t.Fatal(err)
 	}
 	defer res.Body.Close()
+	data, err := io.ReadAll(res.Body)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	// Strictly: an answer holds nothing the contract (api) does not
+	// name, so that the studio's page reads all of it; every answer that
+	// is not a success is an api.Failure.
+	if res.StatusCode != http.StatusOK {
+		if err := strictly(data, &api.Failure{}); err != nil {
+			c.t.Fatalf("%s %s: %d: %v", method, path, res.StatusCode, err)
+		}
+	}
 	if out != nil {
-		if err := json.NewDecoder(res.Body).Decode(out); err != nil {
-			c.t.Fatalf("%s %s: %v", method, path, err)
+		if err := json.Unmarshal(data, out); err != nil || res.StatusCode == http.StatusOK && strictly(data, out) != nil {
+			c.t.Fatalf("%s %s: %v %v", method, path, err, strictly(data, out))
 		}
 	}
 	return res.StatusCode
+}
+
+// strictly decodes data into v, refusing a field v does not name.
+func strictly(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
 }
 
 func folderWith(t *testing.T, files map[string]string) string {
@@ -95,19 +121,19 @@ func TestSaveNeverLosesWork(t *testing.T) {
 	dir := folderWith(t, map[string]string{"live.json": storyV1, "notes.txt": "not a story"})
 	c := start(t, Config{Path: dir})
 
-	var list struct{ Files []entry }
+	var list api.List
 	c.do("GET", "/studio/api/files", nil, &list)
 	if len(list.Files) != 1 || list.Files[0].Name != "live.json" || !list.Files[0].Valid || list.Files[0].Title != "Version one" {
 		t.Fatalf("files: %+v", list.Files)
 	}
-	var opened fileBody
+	var opened api.File
 	if code := c.do("GET", "/studio/api/files/live.json", nil, &opened); code != 200 || opened.Text != storyV1 {
 		t.Fatalf("read: %d %q", code, opened.Text)
 	}
 
 	edited := strings.Replace(storyV1, "Version one", "Version two", 1)
-	var saved fileBody
-	if code := c.do("PUT", "/studio/api/files/live.json", fileBody{Version: opened.Version, Text: edited}, &saved); code != 200 {
+	var saved api.File
+	if code := c.do("PUT", "/studio/api/files/live.json", api.File{Version: opened.Version, Text: edited}, &saved); code != 200 {
 		t.Fatalf("save: %d", code)
 	}
 	onDisk, _ := os.ReadFile(filepath.Join(dir, "live.json"))
@@ -121,8 +147,8 @@ func TestSaveNeverLosesWork(t *testing.T) {
 	}
 
 	// A second tab still on the first version.
-	var conflict apiError
-	if code := c.do("PUT", "/studio/api/files/live.json", fileBody{Version: opened.Version, Text: strings.Replace(storyV1, "Version one", "Version three", 1)}, &conflict); code != http.StatusConflict {
+	var conflict api.Failure
+	if code := c.do("PUT", "/studio/api/files/live.json", api.File{Version: opened.Version, Text: strings.Replace(storyV1, "Version one", "Version three", 1)}, &conflict); code != http.StatusConflict {
 		t.Fatalf("stale save: %d", code)
 	}
 	if conflict.Text != saved.Text || conflict.Version != saved.Version {
@@ -133,9 +159,9 @@ func TestSaveNeverLosesWork(t *testing.T) {
 	}
 
 	// Problems, placed at their field: nothing is written.
-	var refused apiError
+	var refused api.Failure
 	broken := strings.Replace(edited, `"language": "en"`, `"language": "en", "colour": "red"`, 1)
-	if code := c.do("PUT", "/studio/api/files/live.json", fileBody{Version: saved.Version, Text: broken}, &refused); code != http.StatusUnprocessableEntity {
+	if code := c.do("PUT", "/studio/api/files/live.json", api.File{Version: saved.Version, Text: broken}, &refused); code != http.StatusUnprocessableEntity {
 		t.Fatalf("broken save: %d", code)
 	}
 	if len(refused.Problems) != 1 || refused.Problems[0].Path != "$.colour" || refused.Problems[0].Line != 1 {
@@ -155,13 +181,13 @@ func TestNewStoryFile(t *testing.T) {
 	dir := folderWith(t, map[string]string{"live.json": storyV1})
 	c := start(t, Config{Path: dir})
 	other := strings.Replace(storyV1, `"live"`, `"other"`, 1)
-	if code := c.do("PUT", "/studio/api/files/other.json", fileBody{Text: other}, nil); code != 200 {
+	if code := c.do("PUT", "/studio/api/files/other.json", api.File{Text: other}, nil); code != 200 {
 		t.Fatalf("new file: %d", code)
 	}
-	if code := c.do("PUT", "/studio/api/files/live.json", fileBody{Text: other}, nil); code != http.StatusConflict {
+	if code := c.do("PUT", "/studio/api/files/live.json", api.File{Text: other}, nil); code != http.StatusConflict {
 		t.Errorf("a new file over an existing one: %d", code)
 	}
-	if code := c.do("PUT", "/studio/api/files/gone.json", fileBody{Version: "abc", Text: other}, nil); code != http.StatusNotFound {
+	if code := c.do("PUT", "/studio/api/files/gone.json", api.File{Version: "abc", Text: other}, nil); code != http.StatusNotFound {
 		t.Errorf("a save to a file that is not there: %d", code)
 	}
 }
@@ -179,14 +205,14 @@ func TestOnlyInsideTheFolder(t *testing.T) {
 		if code := c.do("GET", "/studio/api/files/"+name, nil, nil); code != http.StatusBadRequest && code != http.StatusNotFound {
 			t.Errorf("GET %s: %d", name, code)
 		}
-		if code := c.do("PUT", "/studio/api/files/"+name, fileBody{Text: storyV1}, nil); code != http.StatusBadRequest && code != http.StatusNotFound {
+		if code := c.do("PUT", "/studio/api/files/"+name, api.File{Text: storyV1}, nil); code != http.StatusBadRequest && code != http.StatusNotFound {
 			t.Errorf("PUT %s: %d", name, code)
 		}
 	}
 	if code := c.do("GET", "/studio/api/files/link.json", nil, nil); code == 200 {
 		t.Error("the studio followed a link out of its folder")
 	}
-	var list struct{ Files []entry }
+	var list api.List
 	c.do("GET", "/studio/api/files", nil, &list)
 	if len(list.Files) != 1 {
 		t.Errorf("a link is listed: %+v", list.Files)
@@ -196,7 +222,7 @@ func TestOnlyInsideTheFolder(t *testing.T) {
 	}
 
 	one := start(t, Config{Path: filepath.Join(dir, "live.json")})
-	if code := one.do("PUT", "/studio/api/files/other.json", fileBody{Text: strings.Replace(storyV1, `"live"`, `"other"`, 1)}, nil); code != http.StatusNotFound {
+	if code := one.do("PUT", "/studio/api/files/other.json", api.File{Text: strings.Replace(storyV1, `"live"`, `"other"`, 1)}, nil); code != http.StatusNotFound {
 		t.Errorf("a studio on one file wrote another: %d", code)
 	}
 }
@@ -266,7 +292,7 @@ func TestConcurrentSaves(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			codes[i] = c.do("PUT", "/studio/api/files/live.json", fileBody{Version: v, Text: strings.Replace(storyV1, "Version one", "Version "+string(rune('A'+i)), 1)}, nil)
+			codes[i] = c.do("PUT", "/studio/api/files/live.json", api.File{Version: v, Text: strings.Replace(storyV1, "Version one", "Version "+string(rune('A'+i)), 1)}, nil)
 		}()
 	}
 	wg.Wait()
@@ -290,8 +316,8 @@ func TestConcurrentSaves(t *testing.T) {
 func TestCheckAndImport(t *testing.T) {
 	dir := folderWith(t, map[string]string{"live.json": storyV1})
 	c := start(t, Config{Path: dir})
-	var checked struct{ Problems []problem }
-	c.do("POST", "/studio/api/check", fileBody{Name: "live.json", Text: strings.Replace(storyV1, `"id": "b"`, `"id": "B"`, 1)}, &checked)
+	var checked struct{ Problems []api.Problem }
+	c.do("POST", "/studio/api/check", api.File{Name: "live.json", Text: strings.Replace(storyV1, `"id": "b"`, `"id": "B"`, 1)}, &checked)
 	if len(checked.Problems) != 1 || checked.Problems[0].Path != "$.events[0].id" {
 		t.Errorf("problems: %+v", checked.Problems)
 	}
@@ -299,11 +325,8 @@ func TestCheckAndImport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var imported struct {
-		Text     string
-		Warnings []problem
-	}
-	if code := c.do("POST", "/studio/api/import", importBody{Name: "mistakes.json", Text: string(data)}, &imported); code != 200 {
+	var imported api.Imported
+	if code := c.do("POST", "/studio/api/import", api.Import{Name: "mistakes.json", Text: string(data)}, &imported); code != 200 {
 		t.Fatalf("import: %d", code)
 	}
 	if _, err := story.Parse("imported.json", []byte(imported.Text)); err != nil {
@@ -312,8 +335,8 @@ func TestCheckAndImport(t *testing.T) {
 	if len(imported.Warnings) != 9 || imported.Warnings[0].Line != 4 || imported.Warnings[0].Path != "$.events[0].end_date" {
 		t.Errorf("warnings: %+v", imported.Warnings)
 	}
-	var bad apiError
-	if code := c.do("POST", "/studio/api/import", importBody{Name: "x.csv", Text: "Year,Month,Text\n2020,1,x"}, &bad); code != http.StatusUnprocessableEntity || len(bad.Problems) != 1 {
+	var bad api.Failure
+	if code := c.do("POST", "/studio/api/import", api.Import{Name: "x.csv", Text: "Year,Month,Text\n2020,1,x"}, &bad); code != http.StatusUnprocessableEntity || len(bad.Problems) != 1 {
 		t.Errorf("a sheet without headlines: %d %+v", code, bad)
 	}
 }

@@ -12,45 +12,22 @@ import (
 	"net/url"
 	"strings"
 
+	"explainer/app/internal/httpjson"
 	"explainer/app/story"
+	"explainer/app/studio/api"
 )
 
-// api talks to the studio's server (app/studio) from the browser. In the
+// apiClient talks to the studio's server (app/studio) from the browser. In the
 // WebAssembly, net/http runs on the browser's fetch, with its cookies.
-type api struct {
+type apiClient struct {
 	base string // the site's root path, "" at the domain root
 	csrf string
 }
 
-// file is a story file as the server lists or sends it.
-type file struct {
-	Name    string `json:"name"`
-	ID      string `json:"id,omitempty"`
-	Title   string `json:"title,omitempty"`
-	Version string `json:"version"`
-	Valid   bool   `json:"valid"`
-	Text    string `json:"text,omitempty"`
-}
-
-// problem is a problem as the server places it: validate's, or the
-// importer's.
-type problem struct {
-	Line    int    `json:"line,omitempty"`
-	Column  int    `json:"column,omitempty"`
-	Path    string `json:"path,omitempty"`
-	Message string `json:"message"`
-	Hint    string `json:"hint,omitempty"`
-	// Field is where an import's warning is in the story.
-	Field string `json:"field,omitempty"`
-}
-
-// apiError is an answer that is not a success.
+// apiError is an answer that is not a success, with its status.
 type apiError struct {
-	Status   int
-	Message  string    `json:"error"`
-	Problems []problem `json:"problems"`
-	Version  string    `json:"version"`
-	Text     string    `json:"text"`
+	Status int
+	api.Failure
 }
 
 func (e *apiError) Error() string { return e.Message }
@@ -59,7 +36,7 @@ func (e *apiError) Error() string { return e.Message }
 // at the server's cap (story.MaxFileSize), where every byte may be one
 // JSON writes as six (a control character, a byte that is not UTF-8, as
 // \u0001 or \ufffd), with room for the rest. The server does not escape
-// '<', '>' or '&' (studio.writeJSON), so a story of markup is its own
+// '<', '>' or '&' (httpjson.Marshal), so a story of markup is its own
 // size.
 const maxAnswer = 6*story.MaxFileSize + 1<<20
 
@@ -67,31 +44,29 @@ const maxAnswer = 6*story.MaxFileSize + 1<<20
 // without sending it: the server would refuse it (413) as explainer
 // validate and import do.
 func tooLarge(size int) error {
-	return &apiError{Status: http.StatusRequestEntityTooLarge, Message: fmt.Sprintf("%d bytes, larger than the %d MiB a story file may be: split it", size, story.MaxFileSize>>20)}
+	return &apiError{Status: http.StatusRequestEntityTooLarge, Failure: api.Failure{Message: fmt.Sprintf("%d bytes, larger than the %d MiB a story file may be: split it", size, story.MaxFileSize>>20)}}
 }
 
-func (a *api) call(method, path string, in, out any) error {
+func (a *apiClient) call(method, path string, in, out any) error {
 	var body io.Reader
 	if in != nil {
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
 		// As the server answers: a story of markup is sent at its size,
 		// not six times it (\u003c), and stays within the server's cap.
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(in); err != nil {
+		b, err := httpjson.Marshal(in)
+		if err != nil {
 			return err
 		}
-		body = &b
+		body = bytes.NewReader(b)
 	}
 	req, err := http.NewRequest(method, a.base+path, body)
 	if err != nil {
 		return err
 	}
 	if in != nil {
-		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Content-Type", httpjson.Type)
 	}
 	if a.csrf != "" {
-		req.Header.Set("X-Explainer-CSRF", a.csrf)
+		req.Header.Set(api.CSRFHeader, a.csrf)
 	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -120,12 +95,9 @@ func (a *api) call(method, path string, in, out any) error {
 
 // session starts a session: its CSRF token, and whether the studio was
 // opened on one file rather than a folder.
-func (a *api) session() (single bool, err error) {
-	var s struct {
-		CSRF   string `json:"csrf"`
-		Single bool   `json:"single"`
-	}
-	if err := a.call("GET", "/studio/api/session", nil, &s); err != nil {
+func (a *apiClient) session() (single bool, err error) {
+	var s api.SessionInfo
+	if err := a.call("GET", api.SessionPath, nil, &s); err != nil {
 		return false, err
 	}
 	if s.CSRF == "" {
@@ -135,29 +107,27 @@ func (a *api) session() (single bool, err error) {
 	return s.Single, nil
 }
 
-func (a *api) files() ([]file, error) {
-	var out struct {
-		Files []file `json:"files"`
-	}
-	err := a.call("GET", "/studio/api/files", nil, &out)
+func (a *apiClient) files() ([]api.Entry, error) {
+	var out api.List
+	err := a.call("GET", api.FilesPath, nil, &out)
 	return out.Files, err
 }
 
-func (a *api) read(name string) (file, error) {
-	var f file
-	err := a.call("GET", "/studio/api/files/"+url.PathEscape(name), nil, &f)
+func (a *apiClient) read(name string) (api.File, error) {
+	var f api.File
+	err := a.call("GET", api.FilePath(name), nil, &f)
 	return f, err
 }
 
 // save writes text over the version it was made from ("" for a new
 // file); a conflict comes back as an *apiError with status 409 and what
 // the file holds now.
-func (a *api) save(name, version, text string) (file, error) {
+func (a *apiClient) save(name, version, text string) (api.File, error) {
 	if len(text) > story.MaxFileSize {
-		return file{}, tooLarge(len(text))
+		return api.File{}, tooLarge(len(text))
 	}
-	var f file
-	err := a.call("PUT", "/studio/api/files/"+url.PathEscape(name), map[string]string{"version": version, "text": text}, &f)
+	var f api.File
+	err := a.call("PUT", api.FilePath(name), api.File{Version: version, Text: text}, &f)
 	return f, err
 }
 
@@ -165,30 +135,18 @@ func (a *api) save(name, version, text string) (file, error) {
 // importer lives (the studio's WebAssembly has only the story package).
 // base is where its relative picture addresses are relative to, "" for
 // nowhere.
-func (a *api) importTimeline(name, text, base string) (string, []problem, error) {
+func (a *apiClient) importTimeline(name, text, base string) (string, []api.Problem, error) {
 	if len(text) > story.MaxFileSize {
 		return "", nil, tooLarge(len(text))
 	}
-	var out struct {
-		Text     string    `json:"text"`
-		Warnings []problem `json:"warnings"`
-	}
-	err := a.call("POST", "/studio/api/import", map[string]string{"name": name, "text": text, "base": base}, &out)
+	var out api.Imported
+	err := a.call("POST", api.ImportPath, api.Import{Name: name, Text: text, Base: base}, &out)
 	return out.Text, out.Warnings, err
 }
 
-// embedInfo is a story's embed code, as its embed page shows it (the
-// one place snippets are made and escaped), with the address it points
-// at and whether that is the site's public one (-base-url).
-type embedInfo struct {
-	Snippets map[string]string `json:"snippets"`
-	Address  string            `json:"address"`
-	Public   bool              `json:"public"`
-}
-
 // snippets asks the site for a story's embed code.
-func (a *api) snippets(id string) (embedInfo, error) {
-	var out embedInfo
+func (a *apiClient) snippets(id string) (api.Embed, error) {
+	var out api.Embed
 	err := a.call("GET", "/s/"+url.PathEscape(id)+"/embed?format=json", nil, &out)
 	return out, err
 }

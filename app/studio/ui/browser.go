@@ -4,6 +4,7 @@ package ui
 
 import (
 	"encoding/json"
+	"explainer/app/studio/api"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -209,6 +210,6 @@ func readFile(f app.Value) (string, error) {
 	case text := <-done:
 		return text, nil
 	case why := <-failed:
-		return "", &apiError{Message: "the file could not be read: " + why}
+		return "", &apiError{Failure: api.Failure{Message: "the file could not be read: " + why}}
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"explainer/app/studio/api"
 	"explainer/app/studio/draft"
 )
 
@@ -29,7 +30,7 @@ type importState struct {
 	made string
 	// failed is what stopped the last import, every problem of it.
 	failed   string
-	problems []problem
+	problems []api.Problem
 }
 
 // importer takes a TimelineJS file, by the file picker or dropped

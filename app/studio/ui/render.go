@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/story"
+	"explainer/app/studio/api"
 )
 
 // Render lays out the studio: the bar with the file and its actions, then
@@ -207,7 +208,7 @@ func (c *Studio) goToField(ctx app.Context, e app.Event) {
 	})
 }
 
-func importWarning(w problem) string {
+func importWarning(w api.Problem) string {
 	where := w.Path
 	if w.Line > 0 {
 		where = "line " + itoa(w.Line) + ", " + where

@@ -4,7 +4,6 @@ package ui
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -68,18 +67,13 @@ func (c *Studio) save(ctx app.Context) {
 	})
 }
 
-// fetchSnippets shows the embed code once the site serves the saved
-// version (it reloads the folder within a second or so of a save).
+// fetchSnippets shows the embed code of the version just saved. A save
+// is answered once the site serves it (the server reloads the folder
+// before it answers: see studio.OnSave), so one request has it; if that
+// fails, the site could not load the story, and waiting would not help.
 func (c *Studio) fetchSnippets(ctx app.Context, id, version string) {
 	c.ctx.Async(func() {
-		var info embedInfo
-		var err error
-		for try := 0; try < 40; try++ {
-			if info, err = c.api.snippets(id); err == nil {
-				break
-			}
-			time.Sleep(250 * time.Millisecond)
-		}
+		info, err := c.api.snippets(id)
 		c.ctx.Dispatch(func(ctx app.Context) {
 			if c.version != version {
 				return // saved again since

@@ -16,6 +16,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/story"
+	"explainer/app/studio/api"
 	"explainer/app/studio/draft"
 )
 
@@ -23,8 +24,8 @@ import (
 type Studio struct {
 	app.Compo
 
-	api   api
-	files []file
+	api   apiClient
+	files []api.Entry
 	// single says the studio edits one file, not a folder.
 	single bool
 	// name is the file being edited; version is what it held when opened
@@ -49,7 +50,7 @@ type Studio struct {
 	// opened are the optional groups the editor has unfolded.
 	opened map[string]bool
 	// warnings are what the importer could not keep, for an imported file.
-	warnings []problem
+	warnings []api.Problem
 	imp      importState
 	// wait holds back the problems of what was just added (problems.go).
 	wait problemWait
@@ -112,7 +113,7 @@ func (c *Studio) OnMount(ctx app.Context) {
 	c.stopLeave = keepOnLeave(c)
 	c.ctx.Async(func() {
 		single, err := c.api.session()
-		var files []file
+		var files []api.Entry
 		if err == nil {
 			files, err = c.api.files()
 		}
