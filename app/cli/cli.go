@@ -1,5 +1,3 @@
-//go:build !wasm
-
 // Package cli is the explainer command line: serve, edit, validate,
 // schema, export, publish, import and version. It lives behind the !wasm build tag, like the server
 // it starts, so none of it reaches the WebAssembly readers download.

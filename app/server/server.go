@@ -1,5 +1,3 @@
-//go:build !wasm
-
 // Package server serves stories: prerendered pages, story data, the
 // widget's assets and WebAssembly. It is hardened for the open internet
 // (timeouts, limits, safe headers, no panics) and can also write the whole

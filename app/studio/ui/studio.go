@@ -1,5 +1,3 @@
-//go:build studio || !wasm
-
 // Package ui is the studio's user interface, which runs in the editor's
 // browser as its own WebAssembly (app/studio/webapp): a form for every
 // part of a story, the problems explainer validate would report shown at
