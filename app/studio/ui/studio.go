@@ -53,6 +53,7 @@ type Studio struct {
 	wait problemWait
 
 	preview previewOptions
+	frame   previewFrame // what the preview's frame shows (preview.go)
 	// event is the event the preview shows: the one being edited.
 	event story.Ref
 

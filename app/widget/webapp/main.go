@@ -15,11 +15,14 @@ import (
 )
 
 func main() {
-	widget.Routes()
-	if !widget.ReadPage() {
+	if app.IsServer {
+		fmt.Fprintln(os.Stderr, "the reader's widget runs in the browser: explainer serve serves it")
+		os.Exit(2)
+	}
+	s, ok := widget.ReadPage()
+	if !ok {
 		return // leave the prerendered page in place
 	}
-	app.RunWhenOnBrowser() // in the browser, this never returns
-	fmt.Fprintln(os.Stderr, "the reader's widget runs in the browser: explainer serve serves it")
-	os.Exit(2)
+	widget.Routes(s)
+	app.RunWhenOnBrowser() // this never returns
 }
