@@ -1,21 +1,15 @@
-// Command explainer serves interactive news explainers and, compiled to
-// WebAssembly, runs them in the reader's browser.
+// Command explainer serves interactive news explainers, checks, exports
+// and publishes them, and opens the studio to edit them. What runs in the
+// reader's browser is its own program (app/widget/webapp), as is the
+// studio's (app/studio/webapp); this one holds no go-app.
 package main
 
 import (
 	"os"
 
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
 	"explainer/app/cli"
-	"explainer/app/widget"
 )
 
 func main() {
-	widget.Routes()
-	if !widget.ReadPage() {
-		return // in the browser: leave the prerendered page in place
-	}
-	app.RunWhenOnBrowser() // in the browser, this never returns
 	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
 }

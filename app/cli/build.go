@@ -1,5 +1,3 @@
-//go:build !wasm
-
 package cli
 
 // The program's composition root: every command that serves or writes a

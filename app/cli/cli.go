@@ -1,8 +1,7 @@
-//go:build !wasm
-
 // Package cli is the explainer command line: serve, edit, validate,
-// schema, export, publish, import and version. It lives behind the !wasm build tag, like the server
-// it starts, so none of it reaches the WebAssembly readers download.
+// schema, export, publish, import and version. No WebAssembly program
+// imports it or the server it starts (app/internal/wasmbuild's test
+// checks), so none of it reaches what readers download.
 package cli
 
 import (

@@ -1,5 +1,3 @@
-//go:build !wasm
-
 // Package e2e holds the end-to-end tests: the real server on loopback,
 // driven in headless Chromium. They prove what only a browser can: that
 // the WebAssembly loads, takes over the prerendered page without a visible

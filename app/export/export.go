@@ -1,5 +1,3 @@
-//go:build !wasm
-
 // Package export writes a site out as static files, for any static host
 // or CDN: one consumer of the site's file list (site.Files).
 package export

@@ -1,5 +1,3 @@
-//go:build !wasm
-
 // Package publish puts a site on object storage (S3 or any S3-compatible
 // store, Google Cloud Storage, Azure Blob, a folder) for a CDN to serve:
 // every object with the headers the server would send, only what changed,

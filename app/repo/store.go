@@ -1,5 +1,3 @@
-//go:build !wasm
-
 // Package repo holds the stories being served: it reads them from a
 // folder (or the binary), keeps the last good version of each live while
 // an edit is broken, and follows the folder's changes.

@@ -1,5 +1,3 @@
-//go:build !wasm
-
 package server
 
 import (
@@ -15,6 +13,7 @@ import (
 	"time"
 
 	"explainer/app/site"
+	"explainer/app/widget"
 )
 
 // TestPageCacheBounded: however many distinct pages readers ask for, the
@@ -33,7 +32,9 @@ func TestPageCacheBounded(t *testing.T) {
 	if n := s.pages.lru.Len(); n < 2 || n >= 200 {
 		t.Errorf("%d pages kept", n)
 	}
-	if _, ok := s.pages.items[site.PageKey(s.site.Stories().List()[0], mustQuery(t, fmt.Sprintf("accent=%06x", 199*4099)), "http://example.com")]; !ok {
+	e := s.site.Stories().List()[0]
+	st, o := widget.ParseURL(e.Story, mustQuery(t, fmt.Sprintf("accent=%06x", 199*4099)))
+	if _, ok := s.pages.items[site.PageKey(e, st, o, "http://example.com")]; !ok {
 		t.Error("the page used last was dropped")
 	}
 }

@@ -1,5 +1,3 @@
-//go:build !wasm
-
 package server
 
 // statusError is an error a handler answers with a status and a short

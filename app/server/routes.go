@@ -1,5 +1,3 @@
-//go:build !wasm
-
 package server
 
 import (
@@ -15,6 +13,7 @@ import (
 	"explainer/app/repo"
 	"explainer/app/site"
 	"explainer/app/story"
+	"explainer/app/widget"
 )
 
 func (s *Server) routes() http.Handler {
@@ -128,7 +127,8 @@ func (s *Server) serveStoryPage(w http.ResponseWriter, r *http.Request) error {
 // serveStory sends the prerendered page of a story.
 func (s *Server) serveStory(w http.ResponseWriter, r *http.Request, e *repo.Entry) error {
 	origin := s.origin(r)
-	p, err := s.pages.get(r.Context(), site.PageKey(e, r.URL.Query(), origin), func() (*site.Page, error) { return s.site.RenderStory(e, r.URL, origin, true) })
+	st, o := widget.ParseURL(e.Story, r.URL.Query()) // once: the key and a render use it
+	p, err := s.pages.get(r.Context(), site.PageKey(e, st, o, origin), func() (*site.Page, error) { return s.site.RenderStory(e, st, o, origin, true) })
 	if err != nil {
 		return err
 	}

@@ -1,5 +1,3 @@
-//go:build !wasm
-
 // Package server serves a site over HTTP: prerendered pages, story data,
 // the widget's assets and WebAssembly, and the studio when it is given
 // one. It is hardened for the open internet (timeouts, limits, safe

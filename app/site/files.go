@@ -1,12 +1,9 @@
-//go:build !wasm
-
 package site
 
 import (
-	"net/url"
-
 	"explainer/app/i18n"
 	"explainer/app/repo"
+	"explainer/app/widget"
 	"explainer/web"
 )
 
@@ -75,7 +72,7 @@ func (s *Site) AssetFiles() []File {
 // them per version renders an edit's story alone.
 func (s *Site) StoryFiles(e *repo.Entry) ([]File, error) {
 	path := s.StoryPath(e.Story.ID)
-	page, err := s.renderStory(e, &url.URL{Path: path}, s.BaseOrigin(), false)
+	page, err := s.renderStory(e, widget.State{}, widget.Options{}, s.BaseOrigin(), false)
 	if err != nil {
 		return nil, err
 	}

@@ -1,5 +1,3 @@
-//go:build !wasm
-
 package site
 
 import (
@@ -51,8 +49,11 @@ func FitsInPage(name string, st *story.Story, data int) error {
 			heaviest, most = string(ev.ID), n
 		}
 	}
-	for _, q := range []url.Values{{}, {"event": {heaviest}}, {"embed": {"1"}, "view": {"quotes"}}} {
-		w := widget.New(st, &url.URL{Path: "/", RawQuery: q.Encode()})
+	for _, p := range []struct {
+		st widget.State
+		o  widget.Options
+	}{{}, {st: widget.State{Event: story.Ref(heaviest)}}, {st: widget.State{View: widget.ViewQuotes}, o: widget.Options{Embed: true}}} {
+		w := widget.New(st, p.st, p.o)
 		if n := len(app.HTMLString(w)) + data + shellAllowance(st); n > MaxPageBytes {
 			return fmt.Errorf("%s: its page would be %.1f MB, over the %d MiB a page may be: shorten the story's text, or split it into several stories", name, float64(n)/1e6, MaxPageBytes>>20)
 		}
@@ -134,12 +135,13 @@ type shellIDs struct{ Data, Zones, Offline string }
 
 var ids = shellIDs{Data: shell.DataID, Zones: shell.ZonesID, Offline: shell.OfflineID}
 
-// RenderStory renders the page of a story at the state u asks for; origin
+// RenderStory renders the page of a story at a state, with options (as
+// widget.ParseURL reads them from the page's address); origin
 // is the site's public address (see Server.origin), "" when unknown, and
 // live says the page is served by this server, not exported for a static
 // host, which has no oEmbed endpoint to announce.
-func (s *Site) RenderStory(e *repo.Entry, u *url.URL, origin string, live bool) (*Page, error) {
-	b, err := s.renderStory(e, u, origin, live)
+func (s *Site) RenderStory(e *repo.Entry, st widget.State, o widget.Options, origin string, live bool) (*Page, error) {
+	b, err := s.renderStory(e, st, o, origin, live)
 	if err != nil {
 		return nil, err
 	}
@@ -148,8 +150,8 @@ func (s *Site) RenderStory(e *repo.Entry, u *url.URL, origin string, live bool) 
 
 // renderStory is RenderStory's HTML, not yet compressed: a static host's
 // file list compresses it (or not) as its host stores it.
-func (s *Site) renderStory(e *repo.Entry, u *url.URL, origin string, live bool) ([]byte, error) {
-	w := widget.New(e.Story, u)
+func (s *Site) renderStory(e *repo.Entry, st widget.State, o widget.Options, origin string, live bool) ([]byte, error) {
+	w := widget.New(e.Story, st, o)
 	opts := w.Options()
 	var b bytes.Buffer
 	err := templates["shell.html"].Execute(&b, shellData{
@@ -200,10 +202,12 @@ func (s *Site) StoryURL(origin string, id story.ID) string {
 	return origin + (&url.URL{Path: s.StoryPath(id)}).EscapedPath()
 }
 
-// PageKey identifies a rendering: the story version and the normalised
-// state and options, so that equivalent URLs share one cache entry.
-func PageKey(e *repo.Entry, q url.Values, origin string) string {
-	return origin + " " + string(e.Story.ID) + e.ETag + widget.CanonicalQuery(e.Story, q)
+// PageKey identifies a rendering: the story version and the state and
+// options written in their normal form (unknown values gone, defaults
+// left out, keys in order), so that equivalent URLs share one cache
+// entry. st and o are as widget.ParseURL reads them, once per request.
+func PageKey(e *repo.Entry, st widget.State, o widget.Options, origin string) string {
+	return origin + " " + string(e.Story.ID) + e.ETag + widget.Query(st, o, i18n.ForStory(e.Story.Language), "")
 }
 
 // Check is what the site does with a story file before it serves it —

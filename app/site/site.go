@@ -1,5 +1,3 @@
-//go:build !wasm
-
 // Package site renders what a reader or a host gets: the page of each
 // story in each state, the index and error pages, the embed page and the
 // demo, with the assets they link to, and lists the whole site as files

@@ -1,5 +1,3 @@
-//go:build !wasm
-
 // Package studio is the server side of the studio, where graphics editors
 // make and fix stories in the browser: it lists, reads, checks, imports
 // and saves the story files of one folder (or one file), over a small

@@ -1,5 +1,3 @@
-//go:build !wasm
-
 package timelinejs_test
 
 import (
@@ -91,7 +89,7 @@ func TestConvert(t *testing.T) {
 			hrefs := map[string]bool{}
 			var text strings.Builder
 			for _, e := range st.Events {
-				out := app.HTMLString(widget.New(st, &url.URL{Path: "/", RawQuery: "event=" + string(e.ID)}))
+				out := app.HTMLString(widget.New(st, widget.State{Event: story.Ref(e.ID)}, widget.Options{}))
 				doc := htmltest.Parse(t, "<!doctype html><html><body>"+out+"</body></html>")
 				for _, a := range htmltest.FindAll(doc, htmltest.ByTag("a")) {
 					if h, ok := htmltest.Attr(a, "href"); ok {

@@ -7,15 +7,13 @@ import (
 	"strings"
 )
 
-// attr, in the studio's WebAssembly, is the browser's (values go through
-// setAttribute, unescaped) except in a StaticHTML render, which writes
-// HTML text: there it escapes as the server's attr does, to the byte
-// (TestEscapeAttr runs on both). The two are apart so that the reader's
-// WebAssembly keeps attr.go as it was, and does not pay for the studio.
+// attr, in the studio's WebAssembly, escapes as the server's attr does,
+// to the byte (TestEscapeAttr runs on both): the studio renders the widget
+// only as HTML text (StaticHTML, for its preview), never as live elements
+// whose values would go through setAttribute, so every render there is a
+// prerender. The two are apart so that the reader's WebAssembly keeps
+// attr.go as it was, and does not pay for the studio.
 func attr(s string) string {
-	if !prerendering {
-		return s
-	}
 	return escapeAttr(s)
 }
 

@@ -24,11 +24,11 @@ func BenchmarkPrerender(b *testing.B) {
 		{name: "default", s: defaultStory(b)},
 		{name: "1000-events", s: big},
 	}
-	u, _ := url.Parse("/?event=event-500")
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
+			st, o := ParseURL(c.s, url.Values{"event": {"event-500"}})
 			for b.Loop() {
-				app.HTMLString(New(c.s, u))
+				app.HTMLString(New(c.s, st, o))
 			}
 		})
 	}

@@ -10,30 +10,27 @@ import (
 	"explainer/app/story"
 )
 
-// pageStory is the story embedded in the page, parsed once by ReadPage.
-var pageStory *story.Story
-
 // ReadPage, in the browser, reads the story and the time zones the page
 // carries, and reports whether the WebAssembly can take the page over:
 // both must be there and valid. When they are not, the boot script is
 // told, shows its notice, and the prerendered page stays as it is —
 // readable, with working links — instead of being replaced by an error.
-// On the server there is no page to read: it reports true.
-func ReadPage() bool {
+// The story it returns is the one to hand to Routes. Away from a browser
+// there is no page to read: it reports false.
+func ReadPage() (*story.Story, bool) {
 	if app.IsServer {
-		return true
+		return nil, false
 	}
 	if err := zonesFromPage(); err != nil {
 		app.Window().Call(shell.FailHook, "the time zones in the page are unusable: "+err.Error())
-		return false
+		return nil, false
 	}
 	s, err := storyFromPage()
 	if err != nil {
 		app.Window().Call(shell.FailHook, "the story data in the page is unusable: "+err.Error())
-		return false
+		return nil, false
 	}
-	pageStory = s
-	return true
+	return s, true
 }
 
 // zonesFromPage registers the time zones the page carries.
@@ -56,9 +53,6 @@ func zonesFromPage() error {
 
 // storyFromPage parses the story embedded in the page.
 func storyFromPage() (*story.Story, error) {
-	if pageStory != nil {
-		return pageStory, nil
-	}
 	el := app.Window().GetElementByID(shell.DataID)
 	if !el.Truthy() {
 		return nil, errors.New("the page has no #" + shell.DataID)

@@ -28,6 +28,11 @@ type Explainer struct {
 	state  State
 	opts   Options
 	layout layout
+	// atAddress says the component was built for the browser's page
+	// (Routes): it reads its state and options from the page's address
+	// when it starts, and follows it. One built by New renders what it
+	// was given, in the studio's browser too.
+	atAddress bool
 	// announce is read out by screen readers after the selection changes;
 	// empty on first render so that nothing is announced on load.
 	announce string
@@ -43,39 +48,36 @@ type Explainer struct {
 	stopGoto func()
 }
 
-// New returns an Explainer for a story at a URL, as the server prerenders
-// it. The browser builds the same from the page's embedded data.
-func New(s *story.Story, u *url.URL) *Explainer {
-	c := &Explainer{}
-	c.load(s, u)
-	return c
-}
-
-// load sets the story and reads state and options from u.
-func (c *Explainer) load(s *story.Story, u *url.URL) {
-	c.story = s
-	c.state, c.opts = ParseURL(s, u.Query())
+// New returns an Explainer for a story at a state, with options, as the
+// server prerenders it; both are resolved for the story first (Resolve).
+// The browser builds the same from the page's embedded data and its
+// address.
+func New(s *story.Story, st State, o Options) *Explainer {
+	c := &Explainer{story: s}
+	c.state, c.opts = Resolve(s, st, o)
 	c.layout = newLayout(s)
+	return c
 }
 
 // Options are the reader's presentation choices the component renders
 // with; the server puts the same in the page around it.
 func (c *Explainer) Options() Options { return c.opts }
 
-// OnInit runs before the first render on both sides. In the browser it
-// reads the story the server embedded in the page, so the first render
-// equals the prerendered HTML and replacing it causes no visible change.
+// OnInit runs before the first render. In the browser's page the story
+// is the one the page embeds (Routes hands it to the component), so
+// the first render equals the prerendered HTML and replacing it causes no
+// visible change; the state and options come from the page's address.
 func (c *Explainer) OnInit() {
-	if c.story != nil || app.IsServer {
+	if app.IsServer || !c.atAddress {
 		return
 	}
-	s, err := storyFromPage()
-	if err != nil {
+	if c.story == nil {
 		// ReadPage has already stopped the takeover; this cannot happen.
-		app.Log("explainer:", err)
+		app.Log("explainer: no story to show")
 		return
 	}
-	c.load(s, app.Window().URL())
+	c.state, c.opts = ParseURL(c.story, app.Window().URL().Query())
+	c.layout = newLayout(c.story)
 }
 
 // OnMount marks the page as taken over by the WebAssembly, and selects

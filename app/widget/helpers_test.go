@@ -29,10 +29,18 @@ func mustURL(t testing.TB, raw string) *url.URL {
 	return u
 }
 
+// newAt is the widget for a story at an address, read as the server
+// reads a request's.
+func newAt(t testing.TB, s *story.Story, rawURL string) *Explainer {
+	t.Helper()
+	st, o := ParseURL(s, mustURL(t, rawURL).Query())
+	return New(s, st, o)
+}
+
 // prerender renders the widget as the server does.
 func prerender(t testing.TB, s *story.Story, rawURL string) string {
 	t.Helper()
-	return app.HTMLString(New(s, mustURL(t, rawURL)))
+	return app.HTMLString(newAt(t, s, rawURL))
 }
 
 // parse parses prerendered HTML into a document for queries.

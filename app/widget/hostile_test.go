@@ -168,7 +168,7 @@ func TestEscapeAttr(t *testing.T) {
 // stays a title and adds nothing.
 func TestPlayerCannotInject(t *testing.T) {
 	s := hostileStory(t)
-	v := New(s, mustURL(t, "/")).view()
+	v := newAt(t, s, "/").view()
 	for _, e := range []story.Embed{
 		{Kind: story.MediaVideo, Player: "https://www.youtube-nocookie.com/embed/abc?autoplay=1&start=3"},
 		{Kind: story.MediaVideo, File: `https://example.com/a.mp4?x="><script>`},

@@ -57,7 +57,7 @@ func TestKeys(t *testing.T) {
 	s := defaultStory(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := New(s, mustURL(t, tt.start))
+			c := newAt(t, s, tt.start)
 			cur := s.EventIndex(c.state.Event)
 			for _, k := range tt.keys {
 				if next, ok := moveSelection(cur, len(s.Events), k); ok {
@@ -124,7 +124,7 @@ func TestAnnouncements(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := New(s, mustURL(t, tt.url))
+			c := newAt(t, s, tt.url)
 			tt.announce(c)
 			if got := live(parse(t, app.HTMLString(c))); got != tt.want {
 				t.Errorf("live region says %q; want %q", got, tt.want)

@@ -50,7 +50,7 @@ func TestMediaRendering(t *testing.T) {
 		{name: "page with X's still", media: story.Media{Src: "https://pages.example.com/a", Thumbnail: "https://pbs.twimg.com/media/a.jpg"},
 			link: "Open the page on pages.example.com"},
 	}
-	v := New(defaultStory(t), mustURL(t, "/")).view()
+	v := newAt(t, defaultStory(t), "/").view()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := parse(t, app.HTMLString(v.media(&tt.media, "e")))

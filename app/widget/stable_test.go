@@ -33,14 +33,13 @@ func TestSortAttributes(t *testing.T) {
 // writes attributes in map order), and the same document as go-app's.
 func TestPrerenderIsStable(t *testing.T) {
 	s := hostileStory(t)
-	u := mustURL(t, "/?event=e2")
-	first := Prerender(New(s, u))
+	first := Prerender(newAt(t, s, "/?event=e2"))
 	for range 5 {
-		if again := Prerender(New(s, u)); again != first {
+		if again := Prerender(newAt(t, s, "/?event=e2")); again != first {
 			t.Fatal("two renders of one story differ")
 		}
 	}
-	if got, want := htmltest.Normalize(t, first), htmltest.Normalize(t, app.HTMLString(New(s, u))); got != want {
+	if got, want := htmltest.Normalize(t, first), htmltest.Normalize(t, app.HTMLString(newAt(t, s, "/?event=e2"))); got != want {
 		t.Error("Prerender's document differs from go-app's")
 	}
 }

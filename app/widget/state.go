@@ -1,7 +1,6 @@
 package widget
 
 import (
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -62,7 +61,7 @@ type Options struct {
 }
 
 // The values the options take, in the order an editor is offered them:
-// ParseURL accepts these and no others, and the embed page lists them.
+// Resolve keeps these and no others, and the embed page lists them.
 var (
 	Themes = []string{"", "light", "dark"} // "" follows the system
 	Shows  = []Show{ShowBoth, ShowTimeline, ShowQuotes}
@@ -71,109 +70,48 @@ var (
 
 var accentRE = regexp.MustCompile(`^[0-9a-fA-F]{6}$`)
 
-// ParseURL reads the state and options from a query string, dropping
-// anything that does not name something in the story or is not a valid
-// value: a mistyped link still opens the story.
-func ParseURL(s *story.Story, q url.Values) (State, Options) {
-	var st State
-	if id := story.Ref(q.Get(shell.EventParam)); s.Event(id) != nil {
-		st.Event = id
-	} else if len(s.Events) > 0 {
-		st.Event = story.Ref(s.Events[0].ID)
+// Resolve makes a state and options valid for a story, dropping anything
+// that does not name something in it or is not a valid value, and
+// filling the defaults: the first event, the story's language. New
+// resolves what it is given, so any State and Options render; ParseURL
+// gives values already resolved.
+func Resolve(s *story.Story, st State, o Options) (State, Options) {
+	if s.Event(st.Event) == nil {
+		st.Event = ""
+		if len(s.Events) > 0 {
+			st.Event = story.Ref(s.Events[0].ID)
+		}
 	}
-	if id := story.Ref(q.Get("person")); s.Person(id) != nil {
-		st.Person = id
+	if s.Person(st.Person) == nil {
+		st.Person = ""
 	}
-	if id := story.Ref(q.Get("group")); s.Group(id) != nil {
-		st.Group = id
+	if s.Group(st.Group) == nil {
+		st.Group = ""
 	}
-	var o Options
-	o.Lang = i18n.ForStory(s.Language)
-	if l, ok := i18n.Match(q.Get("lang")); ok {
+	if l, ok := i18n.Match(string(o.Lang)); ok {
 		o.Lang = l
+	} else {
+		o.Lang = i18n.ForStory(s.Language)
 	}
-	if t := q.Get("theme"); slices.Contains(Themes, t) {
-		o.Theme = t
+	if !slices.Contains(Themes, o.Theme) {
+		o.Theme = ""
 	}
-	if a := strings.TrimPrefix(q.Get("accent"), "#"); accentRE.MatchString(a) {
-		o.Accent = strings.ToLower(a)
+	if accentRE.MatchString(o.Accent) {
+		o.Accent = strings.ToLower(o.Accent)
+	} else {
+		o.Accent = ""
 	}
-	o.Embed = q.Get(shell.EmbedParam) == "1"
-	if sh := Show(q.Get("show")); slices.Contains(Shows, sh) {
-		o.Show = sh
+	if !slices.Contains(Shows, o.Show) {
+		o.Show = ShowBoth
 	}
-	o.NoTitle = q.Get("title") == "0"
-	o.NoWasm = q.Get(shell.NoWasmParam) == "0"
-	if ids := q[shell.ChildIDParam]; len(ids) == 1 && shell.ValidChildID(ids[0]) {
-		o.ChildID = ids[0]
+	if !shell.ValidChildID(o.ChildID) {
+		o.ChildID = ""
 	}
 	// Only the embed card showing both parts has a choice of views.
-	if o.Embed && o.Show == ShowBoth && View(q.Get("view")) == ViewQuotes && len(s.Quotes) > 0 {
-		st.View = ViewQuotes
+	if st.View != ViewQuotes || !o.Embed || o.Show != ShowBoth || len(s.Quotes) == 0 {
+		st.View = ViewEvent
 	}
 	return st, o
-}
-
-// CanonicalQuery is the normal form of a query string for a story:
-// equivalent addresses (unknown values, defaults spelt out, any order)
-// give the same string, so the server renders and caches them once.
-func CanonicalQuery(s *story.Story, q url.Values) string {
-	st, o := ParseURL(s, q)
-	return Query(st, o, i18n.ForStory(s.Language), "")
-}
-
-// Query writes state and options back as a query string, leaving out what
-// is at its default so that URLs stay short. defaultLang is the story's.
-// Keys come in alphabetical order, as url.Values.Encode would write them;
-// it is built by hand because every render writes one per event.
-func Query(st State, o Options, defaultLang i18n.Locale, defaultEvent story.Ref) string {
-	var b strings.Builder
-	b.WriteByte('?')
-	add := func(k, v string) {
-		if b.Len() > 1 {
-			b.WriteByte('&')
-		}
-		b.WriteString(k)
-		b.WriteByte('=')
-		b.WriteString(url.QueryEscape(v))
-	}
-	if o.Accent != "" {
-		add("accent", o.Accent)
-	}
-	if o.ChildID != "" {
-		add(shell.ChildIDParam, o.ChildID)
-	}
-	if o.Embed {
-		add(shell.EmbedParam, "1")
-	}
-	if st.Event != "" && st.Event != defaultEvent {
-		add(shell.EventParam, string(st.Event))
-	}
-	if st.Group != "" {
-		add("group", string(st.Group))
-	}
-	if o.Lang != "" && o.Lang != defaultLang {
-		add("lang", string(o.Lang))
-	}
-	if st.Person != "" {
-		add("person", string(st.Person))
-	}
-	if o.Show != ShowBoth {
-		add("show", string(o.Show))
-	}
-	if o.Theme != "" {
-		add("theme", o.Theme)
-	}
-	if o.NoTitle {
-		add("title", "0")
-	}
-	if st.View != ViewEvent {
-		add("view", string(st.View))
-	}
-	if o.NoWasm {
-		add(shell.NoWasmParam, "0")
-	}
-	return b.String()
 }
 
 // moveSelection says where a key press takes the selection in a list of n

@@ -1,59 +1,43 @@
 package widget
 
 import (
-	"net/url"
-	"reflect"
 	"testing"
 
 	"explainer/app/i18n"
+	"explainer/app/story"
 )
 
-func TestParseURLAndQuery(t *testing.T) {
+// New takes the reader's state and options, not an address: the server
+// reads them from the request and the browser from its location (url.go),
+// and the studio's preview hands its own over without writing a query.
+var _ func(*story.Story, State, Options) *Explainer = New
+
+// TestResolve: any State and Options render, made valid for the story as
+// a mistyped link is.
+func TestResolve(t *testing.T) {
 	s := defaultStory(t)
+	first := story.Ref(s.Events[0].ID)
 	tests := []struct {
-		query     string
+		name      string
+		st        State
+		o         Options
 		wantState State
 		wantOpts  Options
-		wantQuery string
 	}{
-		{wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?"},
-		{query: "event=london-summit&person=starmer", wantState: State{Event: "london-summit", Person: "starmer"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?event=london-summit&person=starmer"},
-		{query: "event=LONDON-summit&person=x", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?"},
-		{query: "lang=uk-UA&theme=dark&accent=%23C0FFEE&embed=1", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.Ukrainian, Theme: "dark", Accent: "c0ffee", Embed: true}, wantQuery: "?accent=c0ffee&embed=1&lang=uk&theme=dark"},
-		{query: "theme=neon&accent=red&embed=yes&lang=xx", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?"},
-		{query: "accent=c0ffee;background:url(x)", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?"},
-		{query: "embed=1&show=quotes&title=0", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English, Embed: true, Show: ShowQuotes, NoTitle: true}, wantQuery: "?embed=1&show=quotes&title=0"},
-		{query: "embed=1&show=timeline&view=quotes", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English, Embed: true, Show: ShowTimeline}, wantQuery: "?embed=1&show=timeline"},
-		{query: "embed=1&view=quotes&person=rutte", wantState: State{Event: "paris-ceasefire-2019", Person: "rutte", View: ViewQuotes}, wantOpts: Options{Lang: i18n.English, Embed: true}, wantQuery: "?embed=1&person=rutte&view=quotes"},
-		{query: "view=quotes&show=both&title=1", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?"},
-		{query: "childId=pym-1&wasm=0", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English, ChildID: "pym-1", NoWasm: true}, wantQuery: "?childId=pym-1&wasm=0"},
-		{query: "childId=axPYMxnavigateToxPYMxa&childId=b&wasm=1", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?"},
-	}
-	// Every option is read and written by some row: a new one without a
-	// row here fails.
-	covered := map[string]bool{}
-	for _, tt := range tests {
-		v := reflect.ValueOf(tt.wantOpts)
-		for i := range v.NumField() {
-			if !v.Field(i).IsZero() && v.Type().Field(i).Name != "Lang" || v.Type().Field(i).Name == "Lang" && tt.wantOpts.Lang != i18n.English {
-				covered[v.Type().Field(i).Name] = true
-			}
-		}
-	}
-	for _, f := range reflect.VisibleFields(reflect.TypeOf(Options{})) {
-		if !covered[f.Name] {
-			t.Errorf("no row of TestParseURLAndQuery reads and writes Options.%s", f.Name)
-		}
+		{name: "zero", wantState: State{Event: first}, wantOpts: Options{Lang: i18n.English}},
+		{name: "known", st: State{Event: "london-summit", Person: "starmer"}, o: Options{Lang: "uk", Theme: "dark", Embed: true}, wantState: State{Event: "london-summit", Person: "starmer"}, wantOpts: Options{Lang: i18n.Ukrainian, Theme: "dark", Embed: true}},
+		{name: "unknown ids", st: State{Event: "nope", Person: "x", Group: "y"}, wantState: State{Event: first}, wantOpts: Options{Lang: i18n.English}},
+		{name: "bad values", o: Options{Lang: "xx", Theme: "neon", Accent: "red", Show: "all", ChildID: "1bad"}, wantState: State{Event: first}, wantOpts: Options{Lang: i18n.English}},
+		{name: "accent", o: Options{Accent: "C0FFEE"}, wantState: State{Event: first}, wantOpts: Options{Lang: i18n.English, Accent: "c0ffee"}},
+		{name: "quotes view outside the card", st: State{View: ViewQuotes}, wantState: State{Event: first}, wantOpts: Options{Lang: i18n.English}},
+		{name: "quotes view in the card", st: State{View: ViewQuotes}, o: Options{Embed: true}, wantState: State{Event: first, View: ViewQuotes}, wantOpts: Options{Lang: i18n.English, Embed: true}},
+		{name: "unknown view", st: State{View: "grid"}, o: Options{Embed: true}, wantState: State{Event: first}, wantOpts: Options{Lang: i18n.English, Embed: true}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.query, func(t *testing.T) {
-			q, _ := url.ParseQuery(tt.query)
-			st, o := ParseURL(s, q)
-			if st != tt.wantState || o != tt.wantOpts {
-				t.Errorf("ParseURL(%q) = %+v, %+v; want %+v, %+v", tt.query, st, o, tt.wantState, tt.wantOpts)
-			}
-			if got := Query(st, o, i18n.English, "paris-ceasefire-2019"); got != tt.wantQuery {
-				t.Errorf("Query(ParseURL(%q)) = %q; want %q", tt.query, got, tt.wantQuery)
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(s, tt.st, tt.o)
+			if c.state != tt.wantState || c.opts != tt.wantOpts {
+				t.Errorf("New(%+v, %+v) has %+v, %+v; want %+v, %+v", tt.st, tt.o, c.state, c.opts, tt.wantState, tt.wantOpts)
 			}
 		})
 	}

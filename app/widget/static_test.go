@@ -18,7 +18,7 @@ import (
 func TestStaticHTMLCannotInject(t *testing.T) {
 	s := hostileStory(t)
 	for _, rawURL := range []string{"/", "/?event=e2&person=b&group=g", "/?embed=1&view=quotes", "/?lang=uk&event=e1&theme=dark"} {
-		doc := parse(t, StaticHTML(s, mustURL(t, rawURL)))
+		doc := parse(t, StaticHTML(newAt(t, s, rawURL)))
 		for _, n := range htmltest.FindAll(doc, func(*html.Node) bool { return true }) {
 			if class, _ := htmltest.Attr(n, "class"); n.Data == "button" && class == "media-load" {
 				continue // the play button, there in the browser only (StaticHTML says why)
@@ -36,9 +36,6 @@ func TestStaticHTMLCannotInject(t *testing.T) {
 			if alt, _ := htmltest.Attr(img, "alt"); alt != "" && alt != payloads[3] && alt != payloads[2] {
 				t.Errorf("%s: img alt = %q", rawURL, alt)
 			}
-		}
-		if prerendering {
-			t.Fatal("StaticHTML left the widget prerendering")
 		}
 	}
 }

@@ -1,5 +1,3 @@
-//go:build !wasm
-
 // Package compress makes the gzip and brotli forms of bodies the server
 // sends: once at build time for the WebAssembly, once per version for
 // pages and story data, never per request.

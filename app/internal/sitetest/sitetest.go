@@ -1,5 +1,3 @@
-//go:build !wasm
-
 // Package sitetest makes a test's site from the test's own parts, as the
 // program's composition root (app/cli/build.go) makes one from its
 // flags: a real stories folder read by a real repository, and real

@@ -1,5 +1,3 @@
-//go:build !wasm
-
 // Package testenv gives tests what they need from outside Go: the
 // module's root, the real WebAssembly (built once per test process, so
 // `go test ./...` works on a fresh clone), Node with the npm test tools,

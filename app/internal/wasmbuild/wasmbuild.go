@@ -1,5 +1,3 @@
-//go:build !wasm
-
 // Package wasmbuild builds the WebAssembly of the reader's widget and of
 // the studio, and the matching wasm_exec.js, with their compressed forms.
 // The Makefile and the tests that need the real WebAssembly both use it,
@@ -20,11 +18,13 @@ import (
 // and a .gz of each.
 var Files = []string{"app.wasm", "studio.wasm", "wasm_exec.js"}
 
-// programs are the WebAssembly programs: the reader's, which every reader
-// downloads, and the studio's, with the -tags that give it the widget's
-// browser-side HTML rendering (the reader's build has none of it).
+// programs are the WebAssembly programs, each its own main package: the
+// reader's, which every reader downloads, and the studio's, with the
+// -tags that give it the widget's browser-side HTML rendering (the
+// reader's build has none of it). The module's root main is the server's
+// command line and is never built for the browser.
 var programs = []struct{ out, pkg, tags string }{
-	{"app.wasm", ".", ""},
+	{"app.wasm", "./app/widget/webapp", ""},
 	{"studio.wasm", "./app/studio/webapp", "studio"},
 }
 

@@ -1,5 +1,3 @@
-//go:build !wasm
-
 package wasmbuild
 
 import (
@@ -10,37 +8,61 @@ import (
 	"testing"
 )
 
-// The reader's WebAssembly links no HTTP server or TLS: the browser
-// fetches with its own stack, and these packages cost a fifth of the
-// download and their inits at every start. Upstream go-app builds its
-// handler into the wasm too; app/internal/goapp carries it patched.
-func TestReaderLinksNoHTTP(t *testing.T) {
-	root := moduleRoot(t)
-	var reader struct{ pkg, tags string }
-	for _, p := range programs {
-		if p.out == "app.wasm" {
-			reader.pkg, reader.tags = p.pkg, p.tags
-		}
+// Each WebAssembly program links none of the server: not the command
+// line, the HTTP layer, the site, the repository of story files, the
+// editing API, the exporters or the publishers. They are not built for
+// the browser at all, which is why they need no build tags. The reader's
+// also links no HTTP client or server, nor TLS: the browser fetches with
+// its own stack, and these packages cost a fifth of the download and
+// their inits at every start. Upstream go-app builds its handler into
+// the wasm too; app/internal/goapp carries it patched.
+func TestProgramsLinkNoServer(t *testing.T) {
+	server := []string{
+		"explainer", "explainer/app/cli", "explainer/app/server", "explainer/app/site",
+		"explainer/app/repo", "explainer/app/publish", "explainer/app/export",
+		"explainer/app/studio", "explainer/app/timelinejs", "explainer/app/internal/testenv",
 	}
-	list := exec.Command(goBinary(), "list", "-deps", "-tags", reader.tags, reader.pkg)
+	http := []string{"net/http", "crypto/tls", "crypto/x509", "net/http/httptest"}
+	forbidden := map[string][]string{
+		"app.wasm":    append(append([]string{"explainer/app/studio/ui"}, server...), http...),
+		"studio.wasm": server,
+	}
+	root := moduleRoot(t)
+	for _, p := range programs {
+		t.Run(p.out, func(t *testing.T) {
+			deps := listDeps(t, root, p.pkg, p.tags)
+			if !deps["github.com/maxence-charriere/go-app/v10/pkg/app"] {
+				t.Fatalf("%s does not link go-app; is %q still its main package?", p.out, p.pkg)
+			}
+			bad, ok := forbidden[p.out]
+			if !ok {
+				t.Fatalf("no list of what %s must not link", p.out)
+			}
+			for _, pkg := range bad {
+				if deps[pkg] {
+					t.Errorf("%s links %s (GOOS=js GOARCH=wasm go list -deps -tags %q %s shows who imports it)", p.out, pkg, p.tags, p.pkg)
+				}
+			}
+		})
+	}
+}
+
+// listDeps is the set of packages a main package links for GOOS=js
+// GOARCH=wasm with the given tags.
+func listDeps(t *testing.T, root, pkg, tags string) map[string]bool {
+	t.Helper()
+	list := exec.Command(goBinary(), "list", "-deps", "-tags", tags, pkg)
 	list.Dir = root
 	list.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	out, err := list.Output()
 	if err != nil {
-		t.Fatalf("go list -deps %s: %v", reader.pkg, err)
+		t.Fatalf("go list -deps %s: %v", pkg, err)
 	}
 	deps := map[string]bool{}
 	for _, p := range strings.Fields(string(out)) {
 		deps[p] = true
 	}
-	if !deps["github.com/maxence-charriere/go-app/v10/pkg/app"] {
-		t.Fatalf("the reader's wasm does not link go-app; is %q still its main package?", reader.pkg)
-	}
-	for _, pkg := range []string{"net/http", "crypto/tls", "crypto/x509", "net/http/httptest"} {
-		if deps[pkg] {
-			t.Errorf("the reader's wasm links %s (go list -deps shows who imports it)", pkg)
-		}
-	}
+	return deps
 }
 
 // moduleRoot is the folder of the project's go.mod.

@@ -1,5 +1,3 @@
-//go:build studio || !wasm
-
 package ui
 
 import (

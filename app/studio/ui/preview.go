@@ -1,5 +1,3 @@
-//go:build studio || !wasm
-
 package ui
 
 import (
@@ -78,22 +76,15 @@ func attrText(s string) string {
 	return strings.NewReplacer("&", "&amp;", `"`, "&quot;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 
-// previewURL is the address the preview renders: the event being edited,
-// and the preview's options.
-func (c *Studio) previewURL(s *story.Story) *url.URL {
-	q := url.Values{}
-	if s.Event(c.event) != nil {
-		q.Set("event", string(c.event))
-	}
-	if c.preview.Embed {
-		q.Set("embed", "1")
-	}
+// previewAt is what the preview shows: the event being edited, with the
+// preview's options. The widget resolves them for the story (an event
+// that is gone shows the first).
+func (c *Studio) previewAt() (widget.State, widget.Options) {
+	o := widget.Options{Embed: c.preview.Embed, Theme: "light"}
 	if c.preview.Dark {
-		q.Set("theme", "dark")
-	} else {
-		q.Set("theme", "light")
+		o.Theme = "dark"
 	}
-	return &url.URL{Path: "/", RawQuery: q.Encode()}
+	return widget.State{Event: c.event}, o
 }
 
 // refresh renders the preview of the last good story after the next
@@ -103,11 +94,12 @@ func (c *Studio) refresh(ctx app.Context) {
 	if s == nil {
 		return
 	}
-	u := c.previewURL(s)
-	html := widget.StaticHTML(s, u)
-	o := widget.StaticOptions(s, u)
+	st, o := c.previewAt()
+	w := widget.New(s, st, o)
+	html := widget.StaticHTML(w)
+	o = w.Options()
 	c.ctx.Defer(func(ctx app.Context) {
-		showPreview(c, previewDoc{html: html, lang: string(o.Lang), theme: o.Theme, embed: o.Embed})
+		c.showPreview(previewDoc{html: html, lang: string(o.Lang), theme: o.Theme, embed: o.Embed})
 	})
 }
 
@@ -117,40 +109,40 @@ type previewDoc struct {
 	embed             bool
 }
 
-// latest is the preview last asked for, which the frame shows once it
-// has loaded (the first time, and after the browser reloads it).
-var latest struct {
+// previewFrame is the preview last asked for, which the frame shows once
+// it has loaded (the first time, and after the browser reloads it), and
+// the frame's listeners, made once.
+type previewFrame struct {
 	doc    previewDoc
 	loaded app.Func
 	clicks app.Func
-	c      *Studio
 }
 
-func showPreview(c *Studio, d previewDoc) {
-	latest.doc, latest.c = d, c
+func (c *Studio) showPreview(d previewDoc) {
+	c.frame.doc = d
 	frame := app.Window().GetElementByID("preview")
 	if !frame.Truthy() {
 		return
 	}
-	if latest.loaded == nil {
-		latest.loaded = app.FuncOf(func(this app.Value, args []app.Value) any {
-			applyPreview()
+	if c.frame.loaded == nil {
+		c.frame.loaded = app.FuncOf(func(this app.Value, args []app.Value) any {
+			c.applyPreview()
 			return nil
 		})
-		latest.clicks = app.FuncOf(func(this app.Value, args []app.Value) any {
-			previewClick(args[0])
+		c.frame.clicks = app.FuncOf(func(this app.Value, args []app.Value) any {
+			c.previewClick(args[0])
 			return nil
 		})
 	}
 	if !frame.Get("dataset").Get("listening").Truthy() {
-		frame.Call("addEventListener", "load", latest.loaded)
+		frame.Call("addEventListener", "load", c.frame.loaded)
 		frame.Get("dataset").Set("listening", "1")
 	}
-	applyPreview()
+	c.applyPreview()
 }
 
 // applyPreview puts the latest render into the frame, when it has loaded.
-func applyPreview() {
+func (c *Studio) applyPreview() {
 	frame := app.Window().GetElementByID("preview")
 	if !frame.Truthy() {
 		return
@@ -160,7 +152,7 @@ func applyPreview() {
 		return // the load listener comes back
 	}
 	root := doc.Get("documentElement")
-	d := latest.doc
+	d := c.frame.doc
 	root.Call("setAttribute", "lang", d.lang)
 	if d.theme != "" {
 		root.Call("setAttribute", "data-theme", d.theme)
@@ -183,7 +175,7 @@ func applyPreview() {
 	}
 	doc.Get("documentElement").Call("setAttribute", "data-preview", "ready")
 	if !doc.Get("body").Get("dataset").Get("listening").Truthy() {
-		doc.Call("addEventListener", "click", latest.clicks, true)
+		doc.Call("addEventListener", "click", c.frame.clicks, true)
 		doc.Get("body").Get("dataset").Set("listening", "1")
 	}
 }
@@ -191,7 +183,7 @@ func applyPreview() {
 // previewClick follows a link of the widget in the preview (a tab, a
 // person, the quotes view) in the studio, since the frame cannot run the
 // widget's own code; links out of the story are not followed.
-func previewClick(e app.Value) {
+func (c *Studio) previewClick(e app.Value) {
 	a := e.Get("target").Call("closest", "a[href]")
 	if !a.Truthy() {
 		return
@@ -203,7 +195,7 @@ func previewClick(e app.Value) {
 		return
 	}
 	ev := story.Ref(u.Query().Get("event"))
-	if c := latest.c; c != nil && ev != "" {
+	if ev != "" {
 		c.ctx.Dispatch(func(ctx app.Context) {
 			c.event = ev
 			c.refresh(ctx)

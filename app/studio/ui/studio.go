@@ -1,5 +1,3 @@
-//go:build studio || !wasm
-
 // Package ui is the studio's user interface, which runs in the editor's
 // browser as its own WebAssembly (app/studio/webapp): a form for every
 // part of a story, the problems explainer validate would report shown at
@@ -56,6 +54,7 @@ type Studio struct {
 	wait problemWait
 
 	preview previewOptions
+	frame   previewFrame // what the preview's frame shows (preview.go)
 	// event is the event the preview shows: the one being edited.
 	event story.Ref
 

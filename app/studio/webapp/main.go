@@ -1,5 +1,3 @@
-//go:build studio || !wasm
-
 // Command webapp is the studio's WebAssembly, built apart from the
 // reader's (with -tags studio, by app/internal/wasmbuild): readers never
 // download the editor, and the editor gets the reader's widget to preview

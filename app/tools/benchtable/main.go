@@ -1,5 +1,3 @@
-//go:build !wasm
-
 // Command benchtable reads `go test -bench` output on standard input and
 // prints one table of every benchmark's figures, grouped by package: one
 // row per benchmark and figure, so that benchmarks with different units

@@ -1,5 +1,3 @@
-//go:build !wasm
-
 // Command buildwasm builds the widget's WebAssembly and wasm_exec.js into
 // a folder (web/static for the binary), each with .br and .gz forms at
 // the highest settings: done once at build time, so the server sends the

@@ -1,5 +1,3 @@
-//go:build !wasm
-
 // Command stress runs the real server (bin/explainer, or -binary) on
 // loopback with a folder of stories and drives it, for a few seconds a
 // phase, with what took servers like it down: a flood of pages no cache

@@ -1,5 +1,3 @@
-//go:build !wasm
-
 // Command wasmsize says what the reader's WebAssembly is made of: its
 // code by Go package, raw and brotli-compressed, and its data, so that
 // every change shows its cost to readers. It builds the WebAssembly as
@@ -7,7 +5,7 @@
 // with -s, which changes no code), and lists the packages it links with
 // go list.
 //
-//	go run ./app/tools/wasmsize [-top 30] [-brotli 11] [-pkg .] [FILE.wasm]
+//	go run ./app/tools/wasmsize [-top 30] [-brotli 11] [-pkg ./app/widget/webapp] [FILE.wasm]
 package main
 
 import (
@@ -27,7 +25,7 @@ import (
 func main() {
 	top := flag.Int("top", 30, "how many packages to list; the rest are summed")
 	quality := flag.Int("brotli", 11, "brotli quality of the compressed sizes (11, as released)")
-	pkg := flag.String("pkg", ".", "the main package to build")
+	pkg := flag.String("pkg", "./app/widget/webapp", "the main package to build")
 	tags := flag.String("tags", "", "build tags (studio for the studio's WebAssembly)")
 	flag.Parse()
 	if err := run(*pkg, *tags, flag.Arg(0), *top, *quality); err != nil {

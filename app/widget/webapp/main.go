@@ -1,0 +1,28 @@
+// Command webapp is the reader's WebAssembly (app.wasm, built by
+// app/internal/wasmbuild): it takes over the page the server prerendered.
+// It is a program of its own so that nothing of the server (app/cli and
+// below) is compiled for the browser, and the server's main knows nothing
+// of go-app. Built for anything but the browser, it says so and stops.
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/widget"
+)
+
+func main() {
+	if app.IsServer {
+		fmt.Fprintln(os.Stderr, "the reader's widget runs in the browser: explainer serve serves it")
+		os.Exit(2)
+	}
+	s, ok := widget.ReadPage()
+	if !ok {
+		return // leave the prerendered page in place
+	}
+	widget.Routes(s)
+	app.RunWhenOnBrowser() // this never returns
+}
