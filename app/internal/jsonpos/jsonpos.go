@@ -1,4 +1,24 @@
-package story
+// Package jsonpos reads JSON into a tree that remembers where each value
+// starts, for messages that name a line and column. Story files and the
+// TimelineJS timelines the importer reads are both written by hand, so
+// both read through this one reader; it imports only the standard
+// library, and builds for WebAssembly, where stories are read too.
+package jsonpos
+
+// encoding/json cannot tell where a value came from, silently keeps the last
+// of two duplicate keys and stops at the first problem. This file parses
+// JSON into a small tree that remembers the byte offset of every key and
+// value; the caller then reports every problem with its line and column.
+//
+// Why not encoding/json's Decoder.Token with InputOffset for the
+// tokenising half: InputOffset gives the offset after a token, not where a
+// value starts, so every key and value would need a second scan back over
+// white space; Token allocates an interface per token; and its syntax
+// errors ("invalid character '}' looking for beginning of object key
+// string") are for programmers, where an editor needs "trailing comma
+// before }: remove the last comma". The hand-written scanner below is
+// small, linear in the input, bounded in depth, list length and values,
+// and fuzzed (story's FuzzParse, timelinejs's FuzzConvert).
 
 import (
 	"fmt"
@@ -8,66 +28,85 @@ import (
 	"unicode/utf8"
 )
 
-// encoding/json cannot tell where a value came from, silently keeps the last
-// of two duplicate keys and stops at the first problem. Story files are
-// written by hand, so this file parses JSON into a small tree that remembers
-// the byte offset of every key and value; the decoder then reports every
-// problem with its line and column.
-//
-// Why not encoding/json's Decoder.Token with InputOffset for the
-// tokenising half: InputOffset gives the offset after a token, not where a
-// value starts, so every key and value would need a second scan back over
-// white space; Token allocates an interface per token; and its syntax
-// errors ("invalid character '}' looking for beginning of object key
-// string") are for programmers, where an editor needs "trailing comma
-// before }: remove the last comma". The hand-written scanner below is
-// small, linear in the input, bounded in depth, and fuzzed (FuzzParse).
+// Kind is the JSON type of a node.
+type Kind int
 
-// kind is the JSON type of a node.
-type kind int
-
+// The JSON types.
 const (
-	kindNull kind = iota
-	kindBool
-	kindNumber
-	kindString
-	kindArray
-	kindObject
+	Null Kind = iota
+	Bool
+	Number
+	String
+	Array
+	Object
 )
 
-func (k kind) String() string {
+func (k Kind) String() string {
 	return [...]string{"null", "boolean", "number", "string", "array", "object"}[k]
 }
 
-// node is one JSON value and where it starts in the file.
-type node struct {
-	kind   kind
-	off    int
-	str    string // string value, or the literal text of a number
-	bool   bool
-	elems  []*node
-	fields []field
+// Node is one JSON value and where it starts in the file.
+type Node struct {
+	Kind   Kind
+	Off    int
+	Str    string // a string's value, or the literal text of a number, true, false or null
+	Bool   bool
+	Elems  []*Node
+	Fields []Field
 }
 
-// field is one member of an object, in file order.
-type field struct {
-	key    string
-	keyOff int
-	val    *node
+// Field is one member of an object, in file order.
+type Field struct {
+	Key    string
+	KeyOff int
+	Val    *Node
 }
 
-// syntaxError is a malformed file; parsing cannot go on after one.
-type syntaxError struct {
-	off int
-	msg string
+// Get returns the value of the first field named key of an object, or nil.
+func (n *Node) Get(key string) *Node {
+	if n == nil || n.Kind != Object {
+		return nil
+	}
+	for _, f := range n.Fields {
+		if f.Key == key {
+			return f.Val
+		}
+	}
+	return nil
 }
 
-func (e *syntaxError) Error() string { return e.msg }
+// Limits bound what a file may hold, and name what it holds in messages.
+type Limits struct {
+	// Noun is what the file holds ("story"), for messages.
+	Noun string
+	// Depth bounds nesting: deep nesting only serves to exhaust the stack.
+	Depth int
+	// List and Values, when not 0, bound the elements of one list and the
+	// values of the whole file: reading stops at the first past either,
+	// so that a file of millions of empty values is refused before it
+	// takes memory in proportion (each value read is a node of some
+	// ninety bytes).
+	List, Values int
+	// TooLong says why a list (at the JSON path given) is refused; TooMany
+	// why the file is. Both have plain defaults.
+	TooLong func(path string) string
+	TooMany string
+}
 
-// parseTree parses data as a single JSON value. Objects may hold duplicate
-// keys here; the decoder reports them.
-func parseTree(data []byte, maxDepth int) (*node, error) {
-	p := &parser{data: data, maxDepth: maxDepth}
+// SyntaxError is a malformed file, or one past its limits; reading cannot
+// go on after one. Path is the JSON path of a value past a limit, else "".
+type SyntaxError struct {
+	Off  int
+	Path string
+	Msg  string
+}
+
+func (e *SyntaxError) Error() string { return e.Msg }
+
+// Parse parses data as a single JSON value. Objects may hold duplicate
+// keys here; the caller reports them.
+func Parse(data []byte, lim Limits) (*Node, *SyntaxError) {
+	p := &parser{data: data, lim: lim}
 	if !utf8.Valid(data) {
 		off := 0
 		for off < len(data) {
@@ -77,14 +116,14 @@ func parseTree(data []byte, maxDepth int) (*node, error) {
 			}
 			off += size
 		}
-		return nil, &syntaxError{off, "invalid UTF-8: save the file as UTF-8"}
+		return nil, &SyntaxError{Off: off, Msg: "invalid UTF-8: save the file as UTF-8"}
 	}
 	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
 		p.pos = 3 // a byte-order mark is harmless; editors on Windows add it
 	}
 	p.space()
 	if p.pos == len(data) {
-		return nil, &syntaxError{p.pos, "the file is empty: a story is a JSON object"}
+		return nil, &SyntaxError{Off: p.pos, Msg: "the file is empty: a " + lim.Noun + " is a JSON object"}
 	}
 	n, err := p.value()
 	if err != nil {
@@ -92,20 +131,44 @@ func parseTree(data []byte, maxDepth int) (*node, error) {
 	}
 	p.space()
 	if p.pos < len(data) {
-		return nil, p.errorf("unexpected %s after the end of the story object", p.describe())
+		return nil, p.errorf("unexpected %s after the end of the %s object", p.describe(), lim.Noun)
 	}
 	return n, nil
 }
 
 type parser struct {
-	data     []byte
-	pos      int
-	depth    int
-	maxDepth int
+	data   []byte
+	pos    int
+	depth  int
+	values int
+	lim    Limits
+	// path is where the value being read is: written out as text
+	// ($.events[3].media) only for a message, since a path built for every
+	// value would copy a long key once for each value under it.
+	path []step
 }
 
-func (p *parser) errorf(format string, args ...any) error {
-	return &syntaxError{p.pos, fmt.Sprintf(format, args...)}
+// step is one level of a path: an object's key, or a list's index.
+type step struct {
+	key   string
+	index int // -1 for a key
+}
+
+func (p *parser) pathString() string {
+	var b strings.Builder
+	b.WriteString("$")
+	for _, s := range p.path {
+		if s.index < 0 {
+			b.WriteString("." + s.key)
+		} else {
+			fmt.Fprintf(&b, "[%d]", s.index)
+		}
+	}
+	return b.String()
+}
+
+func (p *parser) errorf(format string, args ...any) *SyntaxError {
+	return &SyntaxError{Off: p.pos, Msg: fmt.Sprintf(format, args...)}
 }
 
 // describe names what is at the current position, for error messages.
@@ -128,9 +191,16 @@ func (p *parser) space() {
 	}
 }
 
-func (p *parser) value() (*node, error) {
+func (p *parser) value() (*Node, *SyntaxError) {
 	if p.pos >= len(p.data) {
 		return nil, p.errorf("unexpected end of file: a value is missing")
+	}
+	if p.values++; p.lim.Values > 0 && p.values > p.lim.Values {
+		msg := p.lim.TooMany
+		if msg == "" {
+			msg = fmt.Sprintf("more than %d JSON values: far more than a %s holds", p.lim.Values, p.lim.Noun)
+		}
+		return nil, &SyntaxError{Off: p.pos, Path: p.pathString(), Msg: msg}
 	}
 	switch c := p.data[p.pos]; {
 	case c == '{':
@@ -143,15 +213,15 @@ func (p *parser) value() (*node, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &node{kind: kindString, off: off, str: s}, nil
+		return &Node{Kind: String, Off: off, Str: s}, nil
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number()
 	case c == 't':
-		return p.literal("true", &node{kind: kindBool, bool: true})
+		return p.literal("true", &Node{Kind: Bool, Bool: true})
 	case c == 'f':
-		return p.literal("false", &node{kind: kindBool})
+		return p.literal("false", &Node{Kind: Bool})
 	case c == 'n':
-		return p.literal("null", &node{kind: kindNull})
+		return p.literal("null", &Node{Kind: Null})
 	case c == '\'':
 		return nil, p.errorf("strings take double quotes (\"), not single quotes")
 	default:
@@ -159,29 +229,29 @@ func (p *parser) value() (*node, error) {
 	}
 }
 
-func (p *parser) literal(word string, n *node) (*node, error) {
+func (p *parser) literal(word string, n *Node) (*Node, *SyntaxError) {
 	if !strings.HasPrefix(string(p.data[p.pos:min(len(p.data), p.pos+len(word))]), word) {
 		return nil, p.errorf("unexpected %s: expected a value (strings need double quotes)", p.describe())
 	}
-	n.off = p.pos
+	n.Off, n.Str = p.pos, word
 	p.pos += len(word)
 	return n, nil
 }
 
-func (p *parser) enter() error {
+func (p *parser) enter() *SyntaxError {
 	p.depth++
-	if p.depth > p.maxDepth {
-		return p.errorf("nesting deeper than %d levels: a story is never this deep", p.maxDepth)
+	if p.depth > p.lim.Depth {
+		return p.errorf("nesting deeper than %d levels: a %s is never this deep", p.lim.Depth, p.lim.Noun)
 	}
 	return nil
 }
 
-func (p *parser) object() (*node, error) {
+func (p *parser) object() (*Node, *SyntaxError) {
 	if err := p.enter(); err != nil {
 		return nil, err
 	}
 	defer func() { p.depth-- }()
-	n := &node{kind: kindObject, off: p.pos}
+	n := &Node{Kind: Object, Off: p.pos}
 	p.pos++ // {
 	p.space()
 	if p.pos < len(p.data) && p.data[p.pos] == '}' {
@@ -210,11 +280,13 @@ func (p *parser) object() (*node, error) {
 		}
 		p.pos++
 		p.space()
+		p.path = append(p.path, step{key: key, index: -1})
 		val, err := p.value()
+		p.path = p.path[:len(p.path)-1]
 		if err != nil {
 			return nil, err
 		}
-		n.fields = append(n.fields, field{key: key, keyOff: keyOff, val: val})
+		n.Fields = append(n.Fields, Field{Key: key, KeyOff: keyOff, Val: val})
 		p.space()
 		if p.pos >= len(p.data) {
 			return nil, p.errorf("unexpected end of file: an object is not closed with }")
@@ -231,12 +303,12 @@ func (p *parser) object() (*node, error) {
 	}
 }
 
-func (p *parser) array() (*node, error) {
+func (p *parser) array() (*Node, *SyntaxError) {
 	if err := p.enter(); err != nil {
 		return nil, err
 	}
 	defer func() { p.depth-- }()
-	n := &node{kind: kindArray, off: p.pos}
+	n := &Node{Kind: Array, Off: p.pos}
 	p.pos++ // [
 	p.space()
 	if p.pos < len(p.data) && p.data[p.pos] == ']' {
@@ -248,11 +320,17 @@ func (p *parser) array() (*node, error) {
 		if p.pos < len(p.data) && p.data[p.pos] == ']' {
 			return nil, p.errorf("trailing comma before ]: remove the last comma")
 		}
+		i := len(n.Elems)
+		if i == p.lim.List && p.lim.List > 0 {
+			return nil, p.tooLong(i)
+		}
+		p.path = append(p.path, step{index: i})
 		val, err := p.value()
+		p.path = p.path[:len(p.path)-1]
 		if err != nil {
 			return nil, err
 		}
-		n.elems = append(n.elems, val)
+		n.Elems = append(n.Elems, val)
 		p.space()
 		if p.pos >= len(p.data) {
 			return nil, p.errorf("unexpected end of file: a list is not closed with ]")
@@ -269,7 +347,17 @@ func (p *parser) array() (*node, error) {
 	}
 }
 
-func (p *parser) number() (*node, error) {
+// tooLong refuses the list being read at its element i, past the limit.
+func (p *parser) tooLong(i int) *SyntaxError {
+	list := p.pathString()
+	msg := fmt.Sprintf("a list of more than %d values: far more than a %s holds", p.lim.List, p.lim.Noun)
+	if p.lim.TooLong != nil {
+		msg = p.lim.TooLong(list)
+	}
+	return &SyntaxError{Off: p.pos, Path: fmt.Sprintf("%s[%d]", list, i), Msg: msg}
+}
+
+func (p *parser) number() (*Node, *SyntaxError) {
 	start := p.pos
 	if p.data[p.pos] == '-' {
 		p.pos++
@@ -305,11 +393,11 @@ func (p *parser) number() (*node, error) {
 			return nil, p.errorf("malformed number: digits must follow the exponent")
 		}
 	}
-	return &node{kind: kindNumber, off: start, str: string(p.data[start:p.pos])}, nil
+	return &Node{Kind: Number, Off: start, Str: string(p.data[start:p.pos])}, nil
 }
 
 // string reads a quoted string at p.pos and returns its decoded value.
-func (p *parser) string() (string, error) {
+func (p *parser) string() (string, *SyntaxError) {
 	p.pos++ // opening quote
 	var b strings.Builder
 	for {
@@ -341,7 +429,7 @@ func (p *parser) string() (string, error) {
 // simpleEscapes maps the letter after a backslash to the byte it stands for.
 var simpleEscapes = map[byte]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
 
-func (p *parser) escape(b *strings.Builder) error {
+func (p *parser) escape(b *strings.Builder) *SyntaxError {
 	if p.pos+1 >= len(p.data) {
 		return p.errorf("unexpected end of file in an escape sequence")
 	}
@@ -377,7 +465,7 @@ func (p *parser) escape(b *strings.Builder) error {
 	return nil
 }
 
-func (p *parser) hex4(at int) (rune, error) {
+func (p *parser) hex4(at int) (rune, *SyntaxError) {
 	if at+4 > len(p.data) {
 		p.pos = at
 		return 0, p.errorf("\\u needs four hex digits")
