@@ -6,6 +6,7 @@ import (
 	"net/url"
 
 	"explainer/app/i18n"
+	"explainer/app/internal/urls"
 	"explainer/app/repo"
 	"explainer/web"
 )
@@ -81,7 +82,7 @@ func (s *Site) StoryFiles(e *repo.Entry) ([]File, error) {
 	}
 	return []File{
 		{Path: path[len(s.root):] + "index.html", Body: page, Type: HTMLType, Cache: CacheRevalidate},
-		{Path: "/s/" + string(e.Story.ID) + ".json", Body: e.JSON, Type: "application/json", Cache: CacheRevalidate},
+		{Path: urls.StoryJSON("", e.Story.ID), Body: e.JSON, Type: "application/json", Cache: CacheRevalidate},
 	}, nil
 }
 
@@ -101,7 +102,7 @@ func (s *Site) ListingFiles(stories []*repo.Entry) ([]File, error) {
 		return nil, err
 	}
 	return append(out,
-		File{Path: "/story.schema.json", Body: web.Schema, Type: "application/schema+json", Cache: CacheRevalidate},
+		File{Path: urls.Schema, Body: web.Schema, Type: "application/schema+json", Cache: CacheRevalidate},
 		File{Path: "/404.html", Body: notFound, Type: HTMLType, Cache: CacheRevalidate},
 	), nil
 }

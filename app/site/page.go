@@ -15,6 +15,7 @@ import (
 
 	"explainer/app/i18n"
 	"explainer/app/internal/compress"
+	"explainer/app/internal/urls"
 	"explainer/app/repo"
 	"explainer/app/shell"
 	"explainer/app/story"
@@ -168,7 +169,7 @@ func (s *Site) renderStory(e *repo.Entry, u *url.URL, origin string, live bool) 
 		Wasm:        s.assets.URL("app.wasm"),
 		Preload:     !opts.Embed && !opts.NoWasm,
 		Version:     s.version,
-		JSONURL:     s.root + "/s/" + string(e.Story.ID) + ".json",
+		JSONURL:     urls.StoryJSON(s.root, e.Story.ID),
 		Widget:      template.HTML(widget.Prerender(w)),
 		Data:        template.JS(e.JSON), // json.Marshal escapes <, > and &
 		Zones:       template.JS(e.Zones),
@@ -191,7 +192,7 @@ func (s *Site) StoryPath(id story.ID) string {
 	if s.single {
 		return s.root + "/"
 	}
-	return s.root + "/s/" + string(id) + "/"
+	return urls.StoryPage(s.root, id)
 }
 
 // StoryURL is the absolute address of a story's page, percent-encoded,
