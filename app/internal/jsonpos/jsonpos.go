@@ -247,18 +247,12 @@ func (p *parser) enter() *SyntaxError {
 }
 
 func (p *parser) object() (*Node, *SyntaxError) {
-	if err := p.enter(); err != nil {
+	n, done, err := p.open(Object, '}')
+	defer func() { p.depth-- }()
+	if err != nil {
 		return nil, err
 	}
-	defer func() { p.depth-- }()
-	n := &Node{Kind: Object, Off: p.pos}
-	p.pos++ // {
-	p.space()
-	if p.pos < len(p.data) && p.data[p.pos] == '}' {
-		p.pos++
-		return n, nil
-	}
-	for {
+	for !done {
 		p.space()
 		if p.pos >= len(p.data) {
 			return nil, p.errorf("unexpected end of file: an object is not closed with }")
@@ -280,42 +274,25 @@ func (p *parser) object() (*Node, *SyntaxError) {
 		}
 		p.pos++
 		p.space()
-		p.path = append(p.path, step{key: key, index: -1})
-		val, err := p.value()
-		p.path = p.path[:len(p.path)-1]
+		val, err := p.member(step{key: key, index: -1})
 		if err != nil {
 			return nil, err
 		}
 		n.Fields = append(n.Fields, Field{Key: key, KeyOff: keyOff, Val: val})
-		p.space()
-		if p.pos >= len(p.data) {
-			return nil, p.errorf("unexpected end of file: an object is not closed with }")
-		}
-		switch p.data[p.pos] {
-		case ',':
-			p.pos++
-		case '}':
-			p.pos++
-			return n, nil
-		default:
-			return nil, p.errorf("unexpected %s: expected , or } (is a comma missing?)", p.describe())
+		if done, err = p.after('}', "an object"); err != nil {
+			return nil, err
 		}
 	}
+	return n, nil
 }
 
 func (p *parser) array() (*Node, *SyntaxError) {
-	if err := p.enter(); err != nil {
+	n, done, err := p.open(Array, ']')
+	defer func() { p.depth-- }()
+	if err != nil {
 		return nil, err
 	}
-	defer func() { p.depth-- }()
-	n := &Node{Kind: Array, Off: p.pos}
-	p.pos++ // [
-	p.space()
-	if p.pos < len(p.data) && p.data[p.pos] == ']' {
-		p.pos++
-		return n, nil
-	}
-	for {
+	for !done {
 		p.space()
 		if p.pos < len(p.data) && p.data[p.pos] == ']' {
 			return nil, p.errorf("trailing comma before ]: remove the last comma")
@@ -324,27 +301,58 @@ func (p *parser) array() (*Node, *SyntaxError) {
 		if i == p.lim.List && p.lim.List > 0 {
 			return nil, p.tooLong(i)
 		}
-		p.path = append(p.path, step{index: i})
-		val, err := p.value()
-		p.path = p.path[:len(p.path)-1]
+		val, err := p.member(step{index: i})
 		if err != nil {
 			return nil, err
 		}
 		n.Elems = append(n.Elems, val)
-		p.space()
-		if p.pos >= len(p.data) {
-			return nil, p.errorf("unexpected end of file: a list is not closed with ]")
-		}
-		switch p.data[p.pos] {
-		case ',':
-			p.pos++
-		case ']':
-			p.pos++
-			return n, nil
-		default:
-			return nil, p.errorf("unexpected %s: expected , or ] (is a comma missing?)", p.describe())
+		if done, err = p.after(']', "a list"); err != nil {
+			return nil, err
 		}
 	}
+	return n, nil
+}
+
+// open reads the { or [ at p.pos, one level deeper (the caller leaves the
+// level), and reports an empty object or list as done.
+func (p *parser) open(kind Kind, close byte) (n *Node, done bool, err *SyntaxError) {
+	if err := p.enter(); err != nil {
+		return nil, false, err
+	}
+	n = &Node{Kind: kind, Off: p.pos}
+	p.pos++
+	p.space()
+	if p.pos < len(p.data) && p.data[p.pos] == close {
+		p.pos++
+		return n, true, nil
+	}
+	return n, false, nil
+}
+
+// member reads a field's value or a list's element, at step s of the path.
+func (p *parser) member(s step) (*Node, *SyntaxError) {
+	p.path = append(p.path, s)
+	val, err := p.value()
+	p.path = p.path[:len(p.path)-1]
+	return val, err
+}
+
+// after reads what follows a member of an object or a list (what): a
+// comma, or the close that ends it (done).
+func (p *parser) after(close byte, what string) (done bool, err *SyntaxError) {
+	p.space()
+	if p.pos >= len(p.data) {
+		return false, p.errorf("unexpected end of file: %s is not closed with %c", what, close)
+	}
+	switch p.data[p.pos] {
+	case ',':
+		p.pos++
+		return false, nil
+	case close:
+		p.pos++
+		return true, nil
+	}
+	return false, p.errorf("unexpected %s: expected , or %c (is a comma missing?)", p.describe(), close)
 }
 
 // tooLong refuses the list being read at its element i, past the limit.
