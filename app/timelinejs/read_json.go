@@ -190,13 +190,21 @@ func (r *jsonReader) object(n *jsonpos.Node, path string) bool {
 	return true
 }
 
-func (r *jsonReader) slide(n *jsonpos.Node, path string) *slide {
+// fieldsOf reads an object into a slide, handing read each field: its
+// key, its value and its path.
+func (r *jsonReader) fieldsOf(n *jsonpos.Node, path string, read func(s *slide, k string, v *jsonpos.Node, p string)) *slide {
 	if !r.object(n, path) {
 		return nil
 	}
 	s := &slide{at: r.pos(n, path)}
 	for _, kv := range n.Fields {
-		k, v, p := kv.Key, kv.Val, path+"."+kv.Key
+		read(s, kv.Key, kv.Val, path+"."+kv.Key)
+	}
+	return s
+}
+
+func (r *jsonReader) slide(n *jsonpos.Node, path string) *slide {
+	return r.fieldsOf(n, path, func(s *slide, k string, v *jsonpos.Node, p string) {
 		switch k {
 		case "start_date":
 			s.start = r.date(v, p)
@@ -221,8 +229,7 @@ func (r *jsonReader) slide(n *jsonpos.Node, path string) *slide {
 		default:
 			r.c.warn(r.pos(v, p), "%q is not part of a TimelineJS slide: not kept", k)
 		}
-	}
-	return s
+	})
 }
 
 func (r *jsonReader) date(n *jsonpos.Node, path string) *tdate {
@@ -267,12 +274,7 @@ func (r *jsonReader) timeline2(n *jsonpos.Node, path string) *timeline {
 	}
 	tl := &timeline{}
 	slide2 := func(n *jsonpos.Node, path string) *slide {
-		if !r.object(n, path) {
-			return nil
-		}
-		s := &slide{at: r.pos(n, path)}
-		for _, kv := range n.Fields {
-			k, v, p := kv.Key, kv.Val, path+"."+kv.Key
+		return r.fieldsOf(n, path, func(s *slide, k string, v *jsonpos.Node, p string) {
 			switch k {
 			case "startDate":
 				s.start = &tdate{at: r.pos(v, p), text: r.text(v, p)}
@@ -295,8 +297,7 @@ func (r *jsonReader) timeline2(n *jsonpos.Node, path string) *timeline {
 			default:
 				r.c.warn(r.pos(v, p), "%q is not part of a TimelineJS 2 slide: not kept", k)
 			}
-		}
-		return s
+		})
 	}
 	tl.title = slide2(n, path)
 	tl.title.start = nil // the title slide's startDate only placed it

@@ -203,9 +203,14 @@ func (p *parser) value() (*Node, *SyntaxError) {
 		return nil, &SyntaxError{Off: p.pos, Path: p.pathString(), Msg: msg}
 	}
 	switch c := p.data[p.pos]; {
-	case c == '{':
-		return p.object()
-	case c == '[':
+	case c == '{' || c == '[':
+		if err := p.enter(); err != nil {
+			return nil, err
+		}
+		defer func() { p.depth-- }()
+		if c == '{' {
+			return p.object()
+		}
 		return p.array()
 	case c == '"':
 		off := p.pos
@@ -247,11 +252,7 @@ func (p *parser) enter() *SyntaxError {
 }
 
 func (p *parser) object() (*Node, *SyntaxError) {
-	n, done, err := p.open(Object, '}')
-	defer func() { p.depth-- }()
-	if err != nil {
-		return nil, err
-	}
+	n, done := p.open(Object, '}')
 	for !done {
 		p.space()
 		if p.pos >= len(p.data) {
@@ -287,11 +288,7 @@ func (p *parser) object() (*Node, *SyntaxError) {
 }
 
 func (p *parser) array() (*Node, *SyntaxError) {
-	n, done, err := p.open(Array, ']')
-	defer func() { p.depth-- }()
-	if err != nil {
-		return nil, err
-	}
+	n, done := p.open(Array, ']')
 	for !done {
 		p.space()
 		if p.pos < len(p.data) && p.data[p.pos] == ']' {
@@ -313,20 +310,17 @@ func (p *parser) array() (*Node, *SyntaxError) {
 	return n, nil
 }
 
-// open reads the { or [ at p.pos, one level deeper (the caller leaves the
-// level), and reports an empty object or list as done.
-func (p *parser) open(kind Kind, close byte) (n *Node, done bool, err *SyntaxError) {
-	if err := p.enter(); err != nil {
-		return nil, false, err
-	}
+// open reads the { or [ at p.pos, and reports an empty object or list as
+// done.
+func (p *parser) open(kind Kind, close byte) (n *Node, done bool) {
 	n = &Node{Kind: kind, Off: p.pos}
 	p.pos++
 	p.space()
 	if p.pos < len(p.data) && p.data[p.pos] == close {
 		p.pos++
-		return n, true, nil
+		return n, true
 	}
-	return n, false, nil
+	return n, false
 }
 
 // member reads a field's value or a list's element, at step s of the path.
