@@ -141,7 +141,7 @@ func TestCommands(t *testing.T) {
 		{args: []string{"export"}, code: 2, stderr: "Usage: explainer export"},
 		{args: []string{"serve", "-stories", "/no/such/folder", "-addr", "127.0.0.1:0"}, code: 1, stderr: "not a folder"},
 		{args: []string{"serve", "-edit", "-addr", "127.0.0.1:0"}, code: 2, stderr: "the studio edits a -stories folder"},
-		{args: []string{"edit"}, code: 2, stderr: "usage: explainer edit"},
+		{args: []string{"edit"}, code: 2, stderr: "Usage: explainer edit"},
 		{args: []string{"edit", "/no/such/story.json"}, code: 1, stderr: "no such file"},
 		{args: []string{"edit", "-h"}, stderr: "-edit-token"},
 		// The public address reaches the site the studio serves, which

@@ -8,7 +8,7 @@ import (
 )
 
 func exportSite(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("export", "export -out DIR [-stories DIR] [-base-url URL] [-force]", stderr)
+	fs := newFlagSet("export", stderr)
 	out := fs.String("out", "", "folder to write the site to (required)")
 	dir := fs.String("stories", "", "folder of story files (default: the built-in story)")
 	base := fs.String("base-url", "", "public URL the site will live at, e.g. https://example.com/graphics")

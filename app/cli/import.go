@@ -18,7 +18,7 @@ import (
 // importTimeline converts a TimelineJS timeline (JSON or a sheet's CSV)
 // into a story file.
 func importTimeline(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("import", "import [-o FILE] [-id ID] [-lang LANG] [-zone ZONE] [-base URL] [-force] FILE|URL (- reads standard input; a URL is fetched, such as a sheet published as CSV)", stderr)
+	fs := newFlagSet("import", stderr)
 	out := fs.String("o", "", "write the story to `FILE` (default: standard output)")
 	id := fs.String("id", "", "the story's `ID` (default: made from the title)")
 	lang := fs.String("lang", "", "the `LANG`uage of the timeline's text, a BCP 47 tag such as en or uk (default: uk or ru for text in their letters, else en)")

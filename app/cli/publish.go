@@ -14,10 +14,9 @@ import (
 	"explainer/app/site"
 )
 
-const publishSynopsis = "publish -to URL [-stories DIR [-watch]] [-base-url URL] [-encoding auto|br|gzip|none] [-dry-run] [-force] [-keep 24h] [-concurrency 16]"
 
 func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("publish", publishSynopsis, stderr)
+	fs := newFlagSet("publish", stderr)
 	to := fs.String("to", "", "bucket URL: s3://BUCKET?region=R (any S3-compatible store: &endpoint=URL&use_path_style=true), gs://BUCKET, azblob://CONTAINER, file:///DIR; &prefix=DIR/ puts the site under a folder (required)")
 	dir := fs.String("stories", "", "folder of story files (default: the built-in story)")
 	base := fs.String("base-url", "", "public URL the site will live at, e.g. https://example.com/graphics")

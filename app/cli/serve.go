@@ -14,7 +14,7 @@ import (
 )
 
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("serve", "serve [-addr :8080] [-stories DIR] [-edit [-edit-token-file FILE]] [-base-url URL | -trust-proxy] [-frame-ancestors LIST] [-health-details] [-drain 30s]", stderr)
+	fs := newFlagSet("serve", stderr)
 	addr := fs.String("addr", ":8080", "address to listen on")
 	dir := fs.String("stories", "", "folder of story files to serve and watch (default: the built-in story)")
 	edit := fs.Bool("edit", false, "also serve the studio, the browser editor, on the -stories folder at /studio/ (loopback only without an edit token)")
@@ -53,7 +53,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // edit opens the studio on a story file or a folder of them, on
 // loopback: explainer edit FILE|DIR.
 func edit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("edit", "edit [-addr 127.0.0.1:8081] [-edit-token-file FILE] [-base-url URL] FILE|DIR", stderr)
+	fs := newFlagSet("edit", stderr)
 	addr := fs.String("addr", "127.0.0.1:8081", "address to listen on")
 	base := fs.String("base-url", "", "public URL of the site the stories are published to, e.g. https://example.com/graphics: the embed code points there (without it, the code is for local preview only)")
 	tokens := tokenFlags(fs)
@@ -61,7 +61,7 @@ func edit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: explainer edit [-addr 127.0.0.1:8081] [-edit-token-file FILE] [-base-url URL] FILE|DIR")
+		fs.Usage()
 		return exitUsage
 	}
 	token, err := tokens.token(stderr)

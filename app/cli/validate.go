@@ -38,7 +38,7 @@ type summaryResult struct {
 }
 
 func validate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("validate", "validate [-json] FILE... (- reads standard input)", stderr)
+	fs := newFlagSet("validate", stderr)
 	asJSON := fs.Bool("json", false, "print results as JSON, for CI pipelines")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
@@ -133,7 +133,7 @@ func validateFile(file string) fileResult {
 }
 
 func schema(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("schema", "schema", stderr)
+	fs := newFlagSet("schema", stderr)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}

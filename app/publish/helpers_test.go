@@ -169,9 +169,15 @@ func openSite(t testing.TB, dir string, static fs.FS) *site.Site {
 	return st
 }
 
+// objects are the site's objects as a bucket gets them, with brotli.
 func objects(t testing.TB, st *site.Site) []publish.Object {
 	t.Helper()
-	objs, err := publish.Build(st, publish.Brotli)
+	return build(t, st, publish.Brotli)
+}
+
+func build(t testing.TB, st *site.Site, enc publish.Encoding) []publish.Object {
+	t.Helper()
+	objs, err := publish.Build(st, enc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -293,11 +299,7 @@ func deadAddress(t testing.TB) string {
 // folderObjects are the site's objects as a folder (file://) gets them.
 func folderObjects(t testing.TB, st *site.Site) []publish.Object {
 	t.Helper()
-	objs, err := publish.Build(st, publish.Files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return objs
+	return build(t, st, publish.Files)
 }
 
 // folderContents reads every file of a folder back as a static server

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 
+	"explainer/app/internal/urls"
 	"explainer/app/repo"
 	"explainer/app/site"
 	"explainer/app/story"
@@ -18,22 +19,22 @@ import (
 
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", s.handle(s.serveHome))
-	mux.HandleFunc("GET /s/{name}", s.handle(s.serveStoryFile))
-	mux.HandleFunc("GET /s/{id}/{$}", s.handle(s.serveStoryPage))
-	mux.HandleFunc("GET /assets/{file}", s.handle(s.serveAsset))
-	mux.HandleFunc("GET /story.schema.json", s.handle(s.serveSchema))
-	mux.HandleFunc("GET /healthz", s.handle(s.serveHealth))
-	mux.HandleFunc("GET /oembed", s.handle(s.serveOEmbed))
-	mux.HandleFunc("GET /s/{id}/embed", s.handle(s.serveEmbedPage))
-	mux.HandleFunc("GET /demo", s.handle(s.serveDemo))
+	mux.HandleFunc("GET "+urls.Home+"{$}", s.handle(s.serveHome))
+	mux.HandleFunc("GET "+urls.StoryFilePattern, s.handle(s.serveStoryFile))
+	mux.HandleFunc("GET "+urls.StoryPagePattern, s.handle(s.serveStoryPage))
+	mux.HandleFunc("GET "+urls.AssetPattern, s.handle(s.serveAsset))
+	mux.HandleFunc("GET "+urls.Schema, s.handle(s.serveSchema))
+	mux.HandleFunc("GET "+urls.Health, s.handle(s.serveHealth))
+	mux.HandleFunc("GET "+urls.OEmbed, s.handle(s.serveOEmbed))
+	mux.HandleFunc("GET "+urls.EmbedPattern, s.handle(s.serveEmbedPage))
+	mux.HandleFunc("GET "+urls.Demo, s.handle(s.serveDemo))
 	if s.studio != nil {
 		h := s.studio.Handler(s.handle(s.serveStudioPage))
 		for _, method := range []string{"GET", "PUT", "POST"} {
-			mux.Handle(method+" /studio/", h)
+			mux.Handle(method+" "+urls.Studio, h)
 		}
 	}
-	mux.HandleFunc("GET /", s.handle(notFound)) // other methods get 405 from the mux
+	mux.HandleFunc("GET "+urls.Home, s.handle(notFound)) // other methods get 405 from the mux
 	var h http.Handler = mux
 	if s.site.Root() != "" {
 		h = s.underRoot(mux)
@@ -151,7 +152,7 @@ func (s *Server) serveStoryFile(w http.ResponseWriter, r *http.Request) error {
 		return errNotFound
 	}
 	if !isJSON {
-		to := (&url.URL{Path: s.site.Root() + "/s/" + id + "/"}).EscapedPath()
+		to := (&url.URL{Path: urls.StoryPage(s.site.Root(), id)}).EscapedPath()
 		if r.URL.RawQuery != "" {
 			to += "?" + r.URL.RawQuery // the reader's state goes along
 		}

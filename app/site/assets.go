@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"explainer/app/internal/compress"
+	"explainer/app/internal/urls"
 )
 
 // Asset is one static file, held in memory with its compressed forms and
@@ -67,7 +68,7 @@ func LoadAssets(fsys fs.FS) (*Assets, error) {
 		ext := path.Ext(name)
 		as := &Asset{
 			Name: name,
-			URL:  "/assets/" + strings.TrimSuffix(name, ext) + "." + hash + ext,
+			URL:  urls.Asset("", strings.TrimSuffix(name, ext)+"."+hash+ext),
 			Type: contentType(ext),
 			ETag: `"` + hash + `"`,
 		}

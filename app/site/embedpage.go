@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"explainer/app/i18n"
+	"explainer/app/internal/urls"
 	"explainer/app/repo"
 	"explainer/app/widget"
 )
@@ -105,7 +106,7 @@ func (s *Site) EmbedPage(e *repo.Entry, q url.Values, origin string) *EmbedPage 
 		Script:        s.assets.URL("embed-page.js"),
 		EmbedJS:       s.assets.URL("embed.js"),
 		StoryTitle:    e.Story.Title,
-		Action:        s.root + "/s/" + string(e.Story.ID) + "/embed", // also where the built-in story is the site's root
+		Action:        urls.Embed(s.root, e.Story.ID), // also where the built-in story is the site's root
 		Preview:       embed,
 		PreviewHeight: height,
 		Snippets:      snips,

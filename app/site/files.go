@@ -2,6 +2,7 @@ package site
 
 import (
 	"explainer/app/i18n"
+	"explainer/app/internal/urls"
 	"explainer/app/repo"
 	"explainer/app/widget"
 	"explainer/web"
@@ -78,7 +79,7 @@ func (s *Site) StoryFiles(e *repo.Entry) ([]File, error) {
 	}
 	return []File{
 		{Path: path[len(s.root):] + "index.html", Body: page, Type: HTMLType, Cache: CacheRevalidate},
-		{Path: "/s/" + string(e.Story.ID) + ".json", Body: e.JSON, Type: "application/json", Cache: CacheRevalidate},
+		{Path: urls.StoryJSON("", e.Story.ID), Body: e.JSON, Type: "application/json", Cache: CacheRevalidate},
 	}, nil
 }
 
@@ -98,7 +99,7 @@ func (s *Site) ListingFiles(stories []*repo.Entry) ([]File, error) {
 		return nil, err
 	}
 	return append(out,
-		File{Path: "/story.schema.json", Body: web.Schema, Type: "application/schema+json", Cache: CacheRevalidate},
+		File{Path: urls.Schema, Body: web.Schema, Type: "application/schema+json", Cache: CacheRevalidate},
 		File{Path: "/404.html", Body: notFound, Type: HTMLType, Cache: CacheRevalidate},
 	), nil
 }

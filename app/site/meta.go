@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/url"
 
+	"explainer/app/internal/urls"
 	"explainer/app/repo"
 	"explainer/app/story"
 )
@@ -80,7 +81,7 @@ func isoTime(m story.Moment) string {
 
 // OEmbedURL is the oEmbed endpoint's address for a story page.
 func (s *Site) OEmbedURL(origin, page string) string {
-	return origin + (&url.URL{Path: s.root}).EscapedPath() + "/oembed?" + url.Values{"url": {page}, "format": {"json"}}.Encode()
+	return origin + (&url.URL{Path: s.root + urls.OEmbed}).EscapedPath() + "?" + url.Values{"url": {page}, "format": {"json"}}.Encode()
 }
 
 // BaseOrigin is the scheme and host of the base URL, "" without one.

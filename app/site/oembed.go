@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"explainer/app/i18n"
+	"explainer/app/internal/urls"
 	"explainer/app/repo"
 	"explainer/app/story"
 	"explainer/app/widget"
@@ -55,13 +56,14 @@ func (s *Site) StoryAt(raw, origin string) (*repo.Entry, *url.URL, bool) {
 			return nil, nil, false
 		}
 		e = s.stories.List()[0]
-	case strings.HasPrefix(p, "/s/"):
-		id := strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(p, "/s/"), "/embed"), "/")
+	default:
+		id, isStory := urls.StoryOf(p)
+		if !isStory {
+			return nil, nil, false
+		}
 		if e, ok = s.stories.Get(story.ID(id)); !ok {
 			return nil, nil, false
 		}
-	default:
-		return nil, nil, false
 	}
 	page := &url.URL{Scheme: o.Scheme, Host: o.Host, Path: s.StoryPath(e.Story.ID)}
 	// Keep the reader's state and options, not the embed page's own, as

@@ -13,6 +13,7 @@ import (
 
 	"explainer/app/i18n"
 	"explainer/app/internal/compress"
+	"explainer/app/internal/urls"
 	"explainer/app/repo"
 	"explainer/app/shell"
 	"explainer/app/story"
@@ -170,7 +171,7 @@ func (s *Site) renderStory(e *repo.Entry, st widget.State, o widget.Options, ori
 		Wasm:        s.assets.URL("app.wasm"),
 		Preload:     !opts.Embed && !opts.NoWasm,
 		Version:     s.version,
-		JSONURL:     s.root + "/s/" + string(e.Story.ID) + ".json",
+		JSONURL:     urls.StoryJSON(s.root, e.Story.ID),
 		Widget:      template.HTML(widget.Prerender(w)),
 		Data:        template.JS(e.JSON), // json.Marshal escapes <, > and &
 		Zones:       template.JS(e.Zones),
@@ -193,7 +194,7 @@ func (s *Site) StoryPath(id story.ID) string {
 	if s.single {
 		return s.root + "/"
 	}
-	return s.root + "/s/" + string(id) + "/"
+	return urls.StoryPage(s.root, id)
 }
 
 // StoryURL is the absolute address of a story's page, percent-encoded,

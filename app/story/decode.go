@@ -80,12 +80,12 @@ func (d *decoder) locate(ptr any) loc {
 func (d *decoder) report(ptr any, msg, hint string) { d.add(d.locate(ptr), msg, hint) }
 
 func (d *decoder) decode(n *node, v reflect.Value, path string) {
-	here := loc{n.off, path}
+	here := loc{n.Off, path}
 	if v.CanAddr() {
 		d.locs[v.Addr().Interface()] = here
 	}
 	if v.Kind() == reflect.Pointer {
-		if n.kind == kindNull {
+		if n.Kind == kindNull {
 			return
 		}
 		v.Set(reflect.New(v.Type().Elem()))
@@ -93,29 +93,29 @@ func (d *decoder) decode(n *node, v reflect.Value, path string) {
 		return
 	}
 	want := jsonKind(v.Type())
-	if n.kind != want {
+	if n.Kind != want {
 		if d.full() {
 			d.more++ // no message to build
 			return
 		}
-		d.add(here, fmt.Sprintf("expected %s, found %s", article(want), article(n.kind)), "")
+		d.add(here, fmt.Sprintf("expected %s, found %s", article(want), article(n.Kind)), "")
 		return
 	}
 	switch v.Kind() {
 	case reflect.Struct:
 		d.decodeStruct(n, v, path)
 	case reflect.Slice:
-		s := reflect.MakeSlice(v.Type(), len(n.elems), len(n.elems))
-		for i, e := range n.elems {
+		s := reflect.MakeSlice(v.Type(), len(n.Elems), len(n.Elems))
+		for i, e := range n.Elems {
 			d.decode(e, s.Index(i), fmt.Sprintf("%s[%d]", path, i))
 		}
 		v.Set(s)
 	case reflect.String:
-		v.SetString(n.str)
-		if i := strings.IndexFunc(n.str, isControl); i >= 0 {
-			d.add(here, fmt.Sprintf("control character %U in text: remove it", []rune(n.str[i:])[0]), "")
-		} else if i := strings.IndexFunc(n.str, isSpoofing); i >= 0 {
-			d.add(here, fmt.Sprintf("invisible formatting character %U in text: remove it (it can make text read otherwise than it is, in titles and link previews)", []rune(n.str[i:])[0]), "")
+		v.SetString(n.Str)
+		if i := strings.IndexFunc(n.Str, isControl); i >= 0 {
+			d.add(here, fmt.Sprintf("control character %U in text: remove it", []rune(n.Str[i:])[0]), "")
+		} else if i := strings.IndexFunc(n.Str, isSpoofing); i >= 0 {
+			d.add(here, fmt.Sprintf("invisible formatting character %U in text: remove it (it can make text read otherwise than it is, in titles and link previews)", []rune(n.Str[i:])[0]), "")
 		}
 		if c, ok := v.Interface().(checker); ok {
 			if msg := c.check(); msg != "" {
@@ -123,54 +123,54 @@ func (d *decoder) decode(n *node, v reflect.Value, path string) {
 			}
 		}
 	case reflect.Bool:
-		v.SetBool(n.bool)
+		v.SetBool(n.Bool)
 	}
 }
 
 func (d *decoder) decodeStruct(n *node, v reflect.Value, path string) {
 	info := structInfoOf(v.Type())
-	seen := make(map[string]int, len(n.fields))
+	seen := make(map[string]int, len(n.Fields))
 	misspelt := map[string]bool{} // required fields a misspelling explains
-	for _, f := range n.fields {
-		fpath := path + "." + f.key
-		key := loc{f.keyOff, fpath}
-		if first, dup := seen[f.key]; dup {
+	for _, f := range n.Fields {
+		fpath := path + "." + f.Key
+		key := loc{f.KeyOff, fpath}
+		if first, dup := seen[f.Key]; dup {
 			line, col := d.lines.position(first)
-			d.add(key, fmt.Sprintf("duplicate field %q: only one value can be kept, and the other would be lost", f.key),
-				fmt.Sprintf("the first %q is at line %d, column %d", f.key, line, col))
+			d.add(key, fmt.Sprintf("duplicate field %q: only one value can be kept, and the other would be lost", f.Key),
+				fmt.Sprintf("the first %q is at line %d, column %d", f.Key, line, col))
 			continue
 		}
-		seen[f.key] = f.keyOff
-		fi, ok := info.byName[f.key]
+		seen[f.Key] = f.KeyOff
+		fi, ok := info.byName[f.Key]
 		if !ok {
 			hint := ""
 			if d.full() {
 				// a suggestion nobody will see is not worth its cost
-			} else if s := suggest(f.key, info.names); s != "" {
+			} else if s := suggest(f.Key, info.names); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
 				misspelt[s] = true
 			} else {
 				hint = "known fields: " + strings.Join(info.names, ", ")
 			}
-			d.add(key, fmt.Sprintf("unknown field %q", f.key), hint)
+			d.add(key, fmt.Sprintf("unknown field %q", f.Key), hint)
 			continue
 		}
 		fv := v.Field(fi.index)
-		if f.val.kind == kindNull && fv.Kind() != reflect.Pointer {
-			d.add(loc{f.val.off, fpath}, fmt.Sprintf("null is not allowed here: give %s or leave the field out", article(jsonKind(fv.Type()))), "")
+		if f.Val.Kind == kindNull && fv.Kind() != reflect.Pointer {
+			d.add(loc{f.Val.Off, fpath}, fmt.Sprintf("null is not allowed here: give %s or leave the field out", article(jsonKind(fv.Type()))), "")
 			continue
 		}
-		d.decode(f.val, fv, fpath)
-		if fi.required && f.val.kind == kindString && strings.TrimSpace(f.val.str) == "" {
-			d.add(loc{f.val.off, fpath}, fmt.Sprintf("%q must not be empty", f.key), "")
+		d.decode(f.Val, fv, fpath)
+		if fi.required && f.Val.Kind == kindString && strings.TrimSpace(f.Val.Str) == "" {
+			d.add(loc{f.Val.Off, fpath}, fmt.Sprintf("%q must not be empty", f.Key), "")
 		}
-		if fi.nonEmpty && f.val.kind == kindArray && len(f.val.elems) == 0 {
-			d.add(loc{f.val.off, fpath}, fmt.Sprintf("%q needs at least one item", f.key), "")
+		if fi.nonEmpty && f.Val.Kind == kindArray && len(f.Val.Elems) == 0 {
+			d.add(loc{f.Val.Off, fpath}, fmt.Sprintf("%q needs at least one item", f.Key), "")
 		}
 	}
 	for _, fi := range info.fields {
 		if _, ok := seen[fi.name]; fi.required && !ok && !misspelt[fi.name] {
-			d.add(loc{n.off, path}, fmt.Sprintf("missing required field %q", fi.name), "")
+			d.add(loc{n.Off, path}, fmt.Sprintf("missing required field %q", fi.name), "")
 		}
 	}
 	if r, ok := v.Addr().Interface().(resolver); ok {

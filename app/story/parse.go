@@ -4,6 +4,25 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+
+	"explainer/app/internal/jsonpos"
+)
+
+// A story file is read into a tree that remembers where each value is
+// (jsonpos, shared with the TimelineJS importer), then decoded here with
+// every problem placed at its line and column.
+type (
+	node = jsonpos.Node
+	kind = jsonpos.Kind
+)
+
+const (
+	kindNull   = jsonpos.Null
+	kindBool   = jsonpos.Bool
+	kindNumber = jsonpos.Number
+	kindString = jsonpos.String
+	kindArray  = jsonpos.Array
+	kindObject = jsonpos.Object
 )
 
 // MaxFileSize is the largest story file Parse accepts. A story of a
@@ -25,13 +44,12 @@ func Parse(name string, data []byte) (*Story, error) {
 		return nil, fmt.Errorf("%s: %w: %d bytes, the limit is %d: %w", name, ErrTooLarge, len(data), MaxFileSize, ErrInvalid)
 	}
 	lines := newLineIndex(data)
-	root, err := parseTree(data, maxDepth)
-	if err != nil {
-		se := err.(*syntaxError)
-		return nil, toErrors(name, lines, []problem{{loc: loc{off: se.off}, msg: se.msg}})
+	root, se := jsonpos.Parse(data, jsonpos.Limits{Noun: "story", Depth: maxDepth})
+	if se != nil {
+		return nil, toErrors(name, lines, []problem{{loc: loc{off: se.Off}, msg: se.Msg}})
 	}
-	if root.kind != kindObject {
-		return nil, toErrors(name, lines, []problem{{loc: loc{root.off, "$"}, msg: "a story is a JSON object { ... }, not " + article(root.kind)}})
+	if root.Kind != kindObject {
+		return nil, toErrors(name, lines, []problem{{loc: loc{root.Off, "$"}, msg: "a story is a JSON object { ... }, not " + article(root.Kind)}})
 	}
 	d := &decoder{locs: map[any]loc{}, lines: lines}
 	s := &Story{}

@@ -169,8 +169,8 @@ func TestConvertErrors(t *testing.T) {
 	}{
 		{"empty.json", "", "empty.json: the file is empty"},
 		{"blank.csv", " \r\n\t", "blank.csv: the file is empty"},
-		{"comma.json", "{\"events\": [\n  {\"start_date\": {\"year\": 2020}, \"text\": {\"headline\": \"x\"}},\n]}", "comma.json:2:60: not valid JSON: a trailing comma: remove this ,"},
-		{"open.json", `{"events": [`, "open.json:1:13: the JSON ends too soon: a { or [ is not closed"},
+		{"comma.json", "{\"events\": [\n  {\"start_date\": {\"year\": 2020}, \"text\": {\"headline\": \"x\"}},\n]}", "comma.json:3:1: trailing comma before ]: remove the last comma"},
+		{"open.json", `{"events": [`, "open.json:1:13: unexpected end of file: a value is missing"},
 		{"list.json", `[1, 2]`, "list.json:1:1: $: a timeline is a JSON object { ... }"},
 		{"notes.txt", "Just some notes\nabout a timeline", "notes.txt:1:1: neither TimelineJS JSON"},
 		{"no-headline.csv", "Year,Month,Day,Text\n2020,1,1,Hello", "no-headline.csv:1:1: row 1: the sheet has no Headline column"},
@@ -186,7 +186,7 @@ func TestConvertErrors(t *testing.T) {
 		{"future.json", `{"events": [{"start_date": {"year": 12000}}]}`, "future.json:1:37: $.events[0].start_date.year: the year 12000 is after 9999"},
 		{"yesterday.csv", "Start Date,Headline\nyesterday,x", `yesterday.csv:2:1: row 2, Start Date: "yesterday" is not a date`},
 		{"clock.csv", "Year,Month,Day,Time,Headline\n2020,1,1,25:00,x", `clock.csv:2:10: row 2, Time: "25:00" is not a time of day`},
-		{"deep.json", strings.Repeat("[", 100) + strings.Repeat("]", 100), "deep.json:1:34: nested too deeply"},
+		{"deep.json", strings.Repeat("[", 100) + strings.Repeat("]", 100), "deep.json:1:33: nesting deeper than 32 levels: a timeline is never this deep"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,6 +3,9 @@ package timelinejs
 import (
 	"fmt"
 	"strings"
+
+	"explainer/app/internal/jsonpos"
+	"explainer/app/story"
 )
 
 // timeline is what a TimelineJS file holds, read from JSON or CSV into one
@@ -54,77 +57,103 @@ type tmedia struct {
 	url, caption, credit, thumbnail, alt, title, link field
 }
 
+// jsonLimits bound what a TimelineJS file may hold. Nesting: a timeline
+// is five levels deep at most. A list: no list of a timeline that
+// converts is longer than its events. The values of the whole file: some
+// sixty for each event a story may have, beyond what any slide holds.
+// Reading stops at the first value past any of them, so that a file of
+// millions of empty events is refused before it takes memory in
+// proportion.
+var jsonLimits = jsonpos.Limits{
+	Noun:    "timeline",
+	Depth:   32,
+	List:    story.MaxEvents,
+	Values:  64 * story.MaxEvents,
+	TooMany: fmt.Sprintf("more than %d JSON values, far more than a timeline of %d events holds: split the timeline", 64*story.MaxEvents, story.MaxEvents),
+	TooLong: func(path string) string {
+		switch path {
+		case "$.events", "$.timeline.date":
+			return fmt.Sprintf("more than %d events: a story has at most %d; split the timeline", story.MaxEvents, story.MaxEvents)
+		}
+		return fmt.Sprintf("a list of more than %d values, longer than any list of a timeline", story.MaxEvents)
+	},
+}
+
 // jsonReader reads a JSON tree, placing each value.
 type jsonReader struct {
 	c     *converter
 	lines *lines
 }
 
-func (r *jsonReader) pos(n *node, path string) pos {
-	return pos{where: path, off: n.off, lines: r.lines}
+func (r *jsonReader) pos(n *jsonpos.Node, path string) pos {
+	return pos{where: path, off: n.Off, lines: r.lines}
 }
 
 func (c *converter) readJSON(data []byte) *timeline {
 	r := &jsonReader{c: c, lines: newLines(data)}
-	root, se := parseJSON(data)
+	root, se := jsonpos.Parse(data, jsonLimits)
 	if se != nil {
-		c.errorAt(pos{off: se.off, lines: r.lines, where: se.where}, "%s", se.msg)
+		c.errorAt(pos{off: se.Off, lines: r.lines, where: se.Path}, "%s", se.Msg)
 		return nil
 	}
-	if root.kind != 'o' {
+	if root.Kind != jsonpos.Object {
 		c.errorAt(r.pos(root, "$"), "a timeline is a JSON object { ... }")
 		return nil
 	}
-	if tl2 := root.get("timeline"); tl2 != nil {
+	if tl2 := root.Get("timeline"); tl2 != nil {
 		return r.timeline2(tl2, "$.timeline")
 	}
 	tl := &timeline{}
-	for i, k := range root.keys {
-		v, path := root.vals[i], "$."+k
+	for _, kv := range root.Fields {
+		k, v, path := kv.Key, kv.Val, "$."+kv.Key
 		switch k {
 		case "title":
 			tl.title = r.slide(v, path)
 		case "events":
-			for j, e := range r.list(v, path) {
-				if s := r.slide(e, fmt.Sprintf("%s[%d]", path, j)); s != nil {
-					tl.events = append(tl.events, s)
-				}
-			}
+			tl.events = r.slides(v, path, r.slide)
 		case "eras":
-			for j, e := range r.list(v, path) {
-				if s := r.slide(e, fmt.Sprintf("%s[%d]", path, j)); s != nil {
-					tl.eras = append(tl.eras, s)
-				}
-			}
+			tl.eras = r.slides(v, path, r.slide)
 		case "scale":
 			// human or cosmological: dates carry their own scale here.
 		default:
 			c.warn(r.pos(v, path), "%q is not part of a TimelineJS timeline: not kept", k)
 		}
 	}
-	if root.get("events") == nil {
+	if root.Get("events") == nil {
 		c.errorAt(r.pos(root, "$"), `a TimelineJS timeline has "events": [ ... ]`)
 	}
 	return tl
 }
 
-func (r *jsonReader) list(n *node, path string) []*node {
-	if n.kind != 'a' {
+func (r *jsonReader) list(n *jsonpos.Node, path string) []*jsonpos.Node {
+	if n.Kind != jsonpos.Array {
 		r.c.errorAt(r.pos(n, path), "should be a list [ ... ]")
 		return nil
 	}
-	return n.elems
+	return n.Elems
+}
+
+// slides reads a list of slides at path, each with read; what is not a
+// slide is left out (read has said why).
+func (r *jsonReader) slides(n *jsonpos.Node, path string, read func(*jsonpos.Node, string) *slide) []*slide {
+	var out []*slide
+	for j, e := range r.list(n, path) {
+		if s := read(e, fmt.Sprintf("%s[%d]", path, j)); s != nil {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // text reads a value that should be text; TimelineJS takes numbers too.
-func (r *jsonReader) text(n *node, path string) field {
-	switch n.kind {
-	case 's', 'n':
-		return r.c.clean(field{strings.TrimSpace(n.str), r.pos(n, path)})
-	case 'z':
+func (r *jsonReader) text(n *jsonpos.Node, path string) field {
+	switch n.Kind {
+	case jsonpos.String, jsonpos.Number:
+		return r.c.clean(field{strings.TrimSpace(n.Str), r.pos(n, path)})
+	case jsonpos.Null:
 		return field{}
-	case 'b':
-		r.c.warn(r.pos(n, path), "%s is not text: ignored", n.str)
+	case jsonpos.Bool:
+		r.c.warn(r.pos(n, path), "%s is not text: ignored", n.Str)
 		return field{}
 	}
 	r.c.warn(r.pos(n, path), "should be text, not a list or an object: ignored")
@@ -134,12 +163,12 @@ func (r *jsonReader) text(n *node, path string) field {
 // texts reads the text values of an object into the fields its keys name;
 // a key named with a nil field is known and not kept, any other key is
 // reported as not part of what the object is.
-func (r *jsonReader) texts(n *node, path, what string, fields map[string]*field) {
+func (r *jsonReader) texts(n *jsonpos.Node, path, what string, fields map[string]*field) {
 	if !r.object(n, path) {
 		return
 	}
-	for i, k := range n.keys {
-		v, p := n.vals[i], path+"."+k
+	for _, kv := range n.Fields {
+		k, v, p := kv.Key, kv.Val, path+"."+kv.Key
 		f, known := fields[k]
 		switch {
 		case !known:
@@ -150,24 +179,32 @@ func (r *jsonReader) texts(n *node, path, what string, fields map[string]*field)
 	}
 }
 
-func (r *jsonReader) object(n *node, path string) bool {
-	if n.kind == 'z' {
+func (r *jsonReader) object(n *jsonpos.Node, path string) bool {
+	if n.Kind == jsonpos.Null {
 		return false
 	}
-	if n.kind != 'o' {
+	if n.Kind != jsonpos.Object {
 		r.c.warn(r.pos(n, path), "should be an object { ... }: ignored")
 		return false
 	}
 	return true
 }
 
-func (r *jsonReader) slide(n *node, path string) *slide {
+// fieldsOf reads an object into a slide, handing read each field: its
+// key, its value and its path.
+func (r *jsonReader) fieldsOf(n *jsonpos.Node, path string, read func(s *slide, k string, v *jsonpos.Node, p string)) *slide {
 	if !r.object(n, path) {
 		return nil
 	}
 	s := &slide{at: r.pos(n, path)}
-	for i, k := range n.keys {
-		v, p := n.vals[i], path+"."+k
+	for _, kv := range n.Fields {
+		read(s, kv.Key, kv.Val, path+"."+kv.Key)
+	}
+	return s
+}
+
+func (r *jsonReader) slide(n *jsonpos.Node, path string) *slide {
+	return r.fieldsOf(n, path, func(s *slide, k string, v *jsonpos.Node, p string) {
 		switch k {
 		case "start_date":
 			s.start = r.date(v, p)
@@ -192,12 +229,11 @@ func (r *jsonReader) slide(n *node, path string) *slide {
 		default:
 			r.c.warn(r.pos(v, p), "%q is not part of a TimelineJS slide: not kept", k)
 		}
-	}
-	return s
+	})
 }
 
-func (r *jsonReader) date(n *node, path string) *tdate {
-	if n.kind == 's' || n.kind == 'n' {
+func (r *jsonReader) date(n *jsonpos.Node, path string) *tdate {
+	if n.Kind == jsonpos.String || n.Kind == jsonpos.Number {
 		// Some hand-written files give a date as one string or a number.
 		return &tdate{at: r.pos(n, path), text: r.text(n, path)}
 	}
@@ -216,7 +252,7 @@ func (r *jsonReader) date(n *node, path string) *tdate {
 	return d
 }
 
-func (r *jsonReader) media(n *node, path string) *tmedia {
+func (r *jsonReader) media(n *jsonpos.Node, path string) *tmedia {
 	if !r.object(n, path) {
 		return nil
 	}
@@ -231,19 +267,14 @@ func (r *jsonReader) media(n *node, path string) *tmedia {
 
 // timeline2 reads TimelineJS 2's form: {"timeline": {"headline", "text",
 // "asset", "date": [...], "era": [...]}}, dates as "2011,12,10".
-func (r *jsonReader) timeline2(n *node, path string) *timeline {
+func (r *jsonReader) timeline2(n *jsonpos.Node, path string) *timeline {
 	if !r.object(n, path) {
 		r.c.errorAt(r.pos(n, path), "should be an object { ... }")
 		return nil
 	}
 	tl := &timeline{}
-	slide2 := func(n *node, path string) *slide {
-		if !r.object(n, path) {
-			return nil
-		}
-		s := &slide{at: r.pos(n, path)}
-		for i, k := range n.keys {
-			v, p := n.vals[i], path+"."+k
+	slide2 := func(n *jsonpos.Node, path string) *slide {
+		return r.fieldsOf(n, path, func(s *slide, k string, v *jsonpos.Node, p string) {
 			switch k {
 			case "startDate":
 				s.start = &tdate{at: r.pos(v, p), text: r.text(v, p)}
@@ -266,27 +297,18 @@ func (r *jsonReader) timeline2(n *node, path string) *timeline {
 			default:
 				r.c.warn(r.pos(v, p), "%q is not part of a TimelineJS 2 slide: not kept", k)
 			}
-		}
-		return s
+		})
 	}
 	tl.title = slide2(n, path)
 	tl.title.start = nil // the title slide's startDate only placed it
 	tl.title.end = nil
-	if d := n.get("date"); d != nil {
-		for j, e := range r.list(d, path+".date") {
-			if s := slide2(e, fmt.Sprintf("%s.date[%d]", path, j)); s != nil {
-				tl.events = append(tl.events, s)
-			}
-		}
+	if d := n.Get("date"); d != nil {
+		tl.events = r.slides(d, path+".date", slide2)
 	} else {
 		r.c.errorAt(r.pos(n, path), `a TimelineJS 2 timeline has "date": [ ... ]`)
 	}
-	if d := n.get("era"); d != nil {
-		for j, e := range r.list(d, path+".era") {
-			if s := slide2(e, fmt.Sprintf("%s.era[%d]", path, j)); s != nil {
-				tl.eras = append(tl.eras, s)
-			}
-		}
+	if d := n.Get("era"); d != nil {
+		tl.eras = r.slides(d, path+".era", slide2)
 	}
 	return tl
 }

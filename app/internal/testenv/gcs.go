@@ -1,13 +1,10 @@
 package testenv
 
 import (
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -16,19 +13,7 @@ import (
 // JSON API, over a folder): $FAKE_GCS_SERVER, .cache/bin, then $PATH.
 // `make deps` installs the version the Makefile names.
 func fakeGCS() (string, error) {
-	if p := os.Getenv("FAKE_GCS_SERVER"); p != "" {
-		return p, nil
-	}
-	if root, err := Root(); err == nil {
-		p := filepath.Join(root, ".cache", "bin", "fake-gcs-server")
-		if _, err := os.Stat(p); err == nil {
-			return p, nil
-		}
-	}
-	if p, err := exec.LookPath("fake-gcs-server"); err == nil {
-		return p, nil
-	}
-	return "", errors.New("the publishing tests need fake-gcs-server, a Google Cloud Storage emulator: run make deps (make test does), or set FAKE_GCS_SERVER")
+	return cachedTool("FAKE_GCS_SERVER", "fake-gcs-server", "the publishing tests need fake-gcs-server, a Google Cloud Storage emulator: run make deps (make test does), or set FAKE_GCS_SERVER")
 }
 
 // GCS is a Google Cloud Storage emulator on loopback, which the Google

@@ -2,12 +2,10 @@ package testenv
 
 import (
 	"context"
-	"errors"
 	"net"
 	"net/url"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -23,19 +21,7 @@ const versityEnv = "VERSITYGW"
 
 // versityGW finds versitygw: $VERSITYGW, .cache/bin, then $PATH.
 func versityGW() (string, error) {
-	if p := os.Getenv(versityEnv); p != "" {
-		return p, nil
-	}
-	if root, err := Root(); err == nil {
-		p := filepath.Join(root, ".cache", "bin", "versitygw")
-		if _, err := os.Stat(p); err == nil {
-			return p, nil
-		}
-	}
-	if p, err := exec.LookPath("versitygw"); err == nil {
-		return p, nil
-	}
-	return "", errors.New("the publishing tests need versitygw, an S3-compatible server: run make deps (make test does), or set VERSITYGW")
+	return cachedTool(versityEnv, "versitygw", "the publishing tests need versitygw, an S3-compatible server: run make deps (make test does), or set VERSITYGW")
 }
 
 // S3 is a real S3-compatible server on loopback, with a website endpoint

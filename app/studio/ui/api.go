@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"explainer/app/internal/httpjson"
+	"explainer/app/internal/urls"
 	"explainer/app/story"
 	"explainer/app/studio/api"
 )
@@ -145,7 +146,7 @@ func (a *apiClient) importTimeline(name, text, base string) (string, []api.Probl
 // snippets asks the site for a story's embed code.
 func (a *apiClient) snippets(id string) (api.Embed, error) {
 	var out api.Embed
-	err := a.call("GET", "/s/"+url.PathEscape(id)+"/embed?format=json", nil, &out)
+	err := a.call("GET", urls.Embed("", url.PathEscape(id))+"?format=json", nil, &out)
 	return out, err
 }
 

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/internal/urls"
 )
 
 // embedPanel is what the embed code shown after a save needs besides
@@ -52,9 +54,9 @@ func (c *Studio) embedCode() app.UI {
 		c.embedWhere(),
 		app.Div().Body(blocks...),
 		app.P().Body(
-			app.A().Href(root+"/s/"+c.savedID+"/").Target("_blank").Text("Open the story"),
+			app.A().Href(urls.StoryPage(root, c.savedID)).Target("_blank").Text("Open the story"),
 			app.Text(" · "),
-			app.A().Href(root+"/s/"+c.savedID+"/embed").Target("_blank").Text("All embed options"),
+			app.A().Href(urls.Embed(root, c.savedID)).Target("_blank").Text("All embed options"),
 		),
 	)
 }

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"explainer/app/internal/urls"
 )
 
 // runLockout measures whether slow readers lock newcomers out: readers of
@@ -58,7 +60,7 @@ func runLockout(binary string, nofile, readers, addrs int, probeFor time.Duratio
 	}
 	fmt.Printf("after %v: %d readers streaming, %d refused or closed so far\n", time.Since(started).Round(100*time.Millisecond), st.streaming.Load(), st.refused.Load())
 
-	probes := map[string]*[2]atomic.Int64{"/": new([2]atomic.Int64), "/healthz": new([2]atomic.Int64)}
+	probes := map[string]*[2]atomic.Int64{"/": new([2]atomic.Int64), urls.Health: new([2]atomic.Int64)}
 	var pw sync.WaitGroup
 	tick := time.NewTicker(time.Second)
 	end := time.Now().Add(probeFor)
@@ -79,7 +81,7 @@ func runLockout(binary string, nofile, readers, addrs int, probeFor time.Duratio
 	pw.Wait()
 	cancel()
 	wg.Wait()
-	for _, path := range []string{"/", "/healthz"} {
+	for _, path := range []string{"/", urls.Health} {
 		n := probes[path]
 		fmt.Printf("probe %-9s answered %d of %d\n", path, n[1].Load(), n[0].Load())
 	}

@@ -29,6 +29,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"explainer/app/internal/urls"
 	"explainer/app/story/storytest"
 )
 
@@ -99,11 +100,11 @@ func startServer(binary string, nofile int) (*server, error) {
 		return nil, err
 	}
 	s.base = "http://" + addr
-	if err := waitUp(s.base + "/healthz"); err != nil {
+	if err := waitUp(s.base + urls.Health); err != nil {
 		s.stop()
 		return nil, err
 	}
-	s.page = s.base + "/s/" + storyID(s.big) + "/"
+	s.page = urls.StoryPage(s.base, storyID(s.big))
 	if s.wasm, err = wasmURL(s.base, s.page); err != nil {
 		s.stop()
 		return nil, err

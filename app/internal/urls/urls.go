@@ -1,0 +1,67 @@
+// Package urls is the site's URL space: the paths the server routes, the
+// export and publish write, and pages and embeds link to, each spelt here
+// once. root is the path of the site's base URL ("" or "/graphics"); the
+// paths are unescaped, as a url.URL's Path holds them.
+//
+// It imports nothing internal and builds for WebAssembly too, so the
+// readers' and the studio's code can name the same addresses.
+package urls
+
+import "strings"
+
+// The fixed paths under the site's root.
+const (
+	Home    = "/"
+	Assets  = "/assets/"           // the assets, by name with a content hash
+	Schema  = "/story.schema.json" // the JSON Schema of story files
+	Health  = "/healthz"
+	OEmbed  = "/oembed"
+	Demo    = "/demo"
+	Studio  = "/studio/"
+	stories = "/s/"
+)
+
+// StoryPage is the path of a story's page: /s/ID/.
+func StoryPage[ID ~string](root string, id ID) string {
+	return root + stories + string(id) + "/"
+}
+
+// StoryJSON is the path of a story's data: /s/ID.json.
+func StoryJSON[ID ~string](root string, id ID) string {
+	return root + stories + string(id) + ".json"
+}
+
+// Embed is the path of a story's embed page: /s/ID/embed.
+func Embed[ID ~string](root string, id ID) string {
+	return root + stories + string(id) + "/embed"
+}
+
+// Asset is the path of an asset by its (hashed) name.
+func Asset(root, name string) string {
+	return root + Assets + name
+}
+
+// StoryFile is the path of a name under /s/: a story's data
+// (ID.json), or ID alone, which redirects to the page.
+func StoryFile(root, name string) string {
+	return root + stories + name
+}
+
+// StoryOf returns the story id a path under the site's root names, for
+// its page (/s/ID/ or /s/ID) or its embed page (/s/ID/embed).
+func StoryOf(p string) (id string, ok bool) {
+	rest, ok := strings.CutPrefix(p, stories)
+	if !ok {
+		return "", false
+	}
+	return strings.TrimSuffix(strings.TrimSuffix(rest, "/embed"), "/"), true
+}
+
+// Patterns of the server's routes (net/http ServeMux), from the same
+// builders as the paths: {id} and {name} stand for the story and file.
+var (
+	StoryPagePattern = StoryPage("", "{id}") + "{$}"
+	StoryFilePattern = StoryFile("", "{name}")
+	EmbedPattern     = Embed("", "{id}")
+	AssetPattern     = Asset("", "{file}")
+)

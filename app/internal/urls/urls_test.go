@@ -1,0 +1,98 @@
+package urls
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestPaths(t *testing.T) {
+	type id string
+	tests := []struct{ got, want string }{
+		{StoryPage("", id("moon")), "/s/moon/"},
+		{StoryPage("/graphics", "moon"), "/graphics/s/moon/"},
+		{StoryJSON("/graphics", "moon"), "/graphics/s/moon.json"},
+		{Embed("", "moon"), "/s/moon/embed"},
+		{Asset("/g", "app.0123456789.wasm"), "/g/assets/app.0123456789.wasm"},
+		{StoryFile("", "moon.json"), "/s/moon.json"},
+		{StoryPagePattern, "/s/{id}/{$}"},
+		{StoryFilePattern, "/s/{name}"},
+		{EmbedPattern, "/s/{id}/embed"},
+		{AssetPattern, "/assets/{file}"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%q; want %q", tt.got, tt.want)
+		}
+	}
+}
+
+func TestStoryOf(t *testing.T) {
+	tests := []struct {
+		path, id string
+		ok       bool
+	}{
+		{StoryPage("", "moon"), "moon", true},
+		{"/s/moon", "moon", true},
+		{Embed("", "moon"), "moon", true},
+		{"/assets/app.wasm", "", false},
+		{"/", "", false},
+	}
+	for _, tt := range tests {
+		if id, ok := StoryOf(tt.path); id != tt.id || ok != tt.ok {
+			t.Errorf("StoryOf(%q) = %q, %v; want %q, %v", tt.path, id, ok, tt.id, tt.ok)
+		}
+	}
+}
+
+// TestNoPathsSpeltElsewhere: the program's code (tests aside) builds the
+// site's paths here, not from literals of its own, the studio's client too.
+func TestNoPathsSpeltElsewhere(t *testing.T) {
+	fixed := []string{"/s/", "/assets/", "/oembed", "/healthz", "/story.schema.json"}
+	root := filepath.Join("..", "..")
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			switch d.Name() {
+			case "testdata", "goapp", "urls":
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, p, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			lit, ok := n.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			s, err := strconv.Unquote(lit.Value)
+			if err != nil {
+				return true
+			}
+			for _, path := range fixed {
+				if strings.HasPrefix(s, path) || strings.HasPrefix(s, "GET "+path) {
+					t.Errorf("%s: %s spells out a path of the site: use explainer/app/internal/urls", fset.Position(lit.Pos()), lit.Value)
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
