@@ -3,8 +3,6 @@
 package publish_test
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"io"
 	"io/fs"
@@ -23,7 +21,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/andybalholm/brotli"
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"gocloud.dev/blob"
@@ -220,33 +217,9 @@ func bucketContents(t testing.TB, srv *testenv.S3, bucket string) map[string]sto
 				t.Fatal(err)
 			}
 			s := stored{Type: aws.ToString(res.ContentType), Cache: aws.ToString(res.CacheControl), Encoding: aws.ToString(res.ContentEncoding)}
-			s.Body = decode(t, *o.Key, s.Encoding, body)
+			s.Body = testenv.Decode(t, *o.Key, s.Encoding, body)
 			out[*o.Key] = s
 		}
-	}
-	return out
-}
-
-func decode(t testing.TB, key, encoding string, body []byte) []byte {
-	t.Helper()
-	var r io.Reader
-	switch encoding {
-	case "":
-		return body
-	case "gzip":
-		zr, err := gzip.NewReader(bytes.NewReader(body))
-		if err != nil {
-			t.Fatalf("%s: %v", key, err)
-		}
-		r = zr
-	case "br":
-		r = brotli.NewReader(bytes.NewReader(body))
-	default:
-		t.Fatalf("%s: Content-Encoding %q", key, encoding)
-	}
-	out, err := io.ReadAll(r)
-	if err != nil {
-		t.Fatalf("%s: decoding %s: %v", key, encoding, err)
 	}
 	return out
 }
@@ -331,7 +304,7 @@ func folderContents(t testing.TB, dir string) map[string]stored {
 			t.Errorf("%s: %s", key, res.Status)
 		}
 		s := stored{Body: body, Type: res.Header.Get("Content-Type"), Cache: res.Header.Get("Cache-Control"), Encoding: res.Header.Get("Content-Encoding")}
-		s.Body = decode(t, key, s.Encoding, body)
+		s.Body = testenv.Decode(t, key, s.Encoding, body)
 		out[key] = s
 		return nil
 	})

@@ -5,6 +5,7 @@ package server
 import (
 	"bytes"
 	"encoding/json"
+	"explainer/app/internal/testenv"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -53,7 +54,7 @@ func TestWhatValidatesRenders(t *testing.T) {
 		t.Fatalf("Check of a story that fits: %v", err)
 	}
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "bulky.json"), string(fits))
+	testenv.WriteFile(t, filepath.Join(dir, "bulky.json"), string(fits))
 	s := newServer(t, Config{StoriesDir: dir})
 	for _, q := range []string{"", "?event=e999", "?embed=1&view=quotes", "?embed=1"} {
 		if r := get(t, s.Handler(), "GET", "/s/bulky/"+q, nil); r.StatusCode != 200 {
@@ -61,7 +62,7 @@ func TestWhatValidatesRenders(t *testing.T) {
 		}
 	}
 	// At load, the large one is not served, and healthz says why.
-	writeFile(t, filepath.Join(dir, "bulky.json"), string(tooBig))
+	testenv.WriteFile(t, filepath.Join(dir, "bulky.json"), string(tooBig))
 	if err := s.stories.Reload(); err == nil || !strings.Contains(err.Error(), "over the 16 MiB a page may be") {
 		t.Errorf("reload: %v", err)
 	}
