@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"explainer/app/internal/golden"
+	"explainer/app/story/storytest"
 )
 
 // With JavaScript off, the page is the whole story.
@@ -135,10 +137,16 @@ func TestTakeover(t *testing.T) {
 }
 
 // The takeover keeps what the reader was doing: the focused element and
-// the scroll position survive the WebAssembly replacing the DOM.
+// the scroll position survive the WebAssembly replacing the DOM. The
+// page is scrolled to just above the focused tab, wherever the story's
+// title and text put it, in a window short enough (400 px) that the page
+// scrolls that far whatever their length; a tab partly out of sight would
+// be scrolled to by focusing it.
 func TestTakeoverKeepsFocusAndScroll(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
+	tabID := "tab-" + ids.Event(2)
 	p := newTab(t)
-	p.emulate(1280, "light")
+	p.emulateSize(1280, 400, "light")
 	held := make(chan fetch.RequestID, 1)
 	chromedp.ListenTarget(p.ctx, func(ev any) {
 		if ev, ok := ev.(*fetch.EventRequestPaused); ok {
@@ -146,25 +154,29 @@ func TestTakeoverKeepsFocusAndScroll(t *testing.T) {
 		}
 	})
 	p.run(fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*/assets/app.*.wasm"}}))
-	p.run(chromedp.Navigate(site.URL + "/?event=minerals-deal-unsigned"))
+	p.run(chromedp.Navigate(site.URL + "/?event=" + ids.Event(2)))
 	var id fetch.RequestID
 	select {
 	case id = <-held:
 	case <-p.ctx.Done():
 		t.Fatal("the WebAssembly was never requested")
 	}
-	var scrollY float64
-	p.eval(`window.scrollTo(0, 240); document.querySelector("#tab-minerals-deal-unsigned").focus(); window.scrollY`, &scrollY)
-	if scrollY != 240 {
-		t.Fatalf("could not scroll: scrollY %v", scrollY)
+	var want, scrollY float64
+	p.eval(`Math.floor(document.getElementById(`+js(tabID)+`).getBoundingClientRect().top + scrollY) - 20`, &want)
+	if want < 100 {
+		t.Fatalf("the tab is %v px from the top of the page; the test needs room to scroll above it", want+20)
+	}
+	p.eval(`window.scrollTo(0, `+fmt.Sprint(want)+`); document.getElementById(`+js(tabID)+`).focus(); window.scrollY`, &scrollY)
+	if scrollY != want {
+		t.Fatalf("could not scroll: scrollY %v; want %v", scrollY, want)
 	}
 	p.run(chromedp.ActionFunc(func(ctx context.Context) error { return fetch.ContinueRequest(id).Do(ctx) }))
 	p.waitReady()
-	if focused := p.evalString(`document.activeElement.id`); focused != "tab-minerals-deal-unsigned" {
+	if focused := p.evalString(`document.activeElement.id`); focused != tabID {
 		t.Errorf("after the takeover, focus is on %q", focused)
 	}
 	p.eval(`window.scrollY`, &scrollY)
-	if scrollY != 240 {
-		t.Errorf("after the takeover, scrollY is %v; want 240", scrollY)
+	if scrollY != want {
+		t.Errorf("after the takeover, scrollY is %v; want %v", scrollY, want)
 	}
 }
