@@ -18,6 +18,7 @@ import (
 
 // With JavaScript off, the page is the whole story.
 func TestPrerenderWithoutJavaScript(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	s := defaultStory(t)
 	p := newTab(t)
 	p.run(emulation.SetScriptExecutionDisabled(true), chromedp.Navigate(site.URL+"/"))
@@ -38,12 +39,12 @@ func TestPrerenderWithoutJavaScript(t *testing.T) {
 	}
 	// Links still work: the server renders the state they ask for.
 	p.run(
-		chromedp.Click("#tab-london-summit", chromedp.ByQuery),
-		chromedp.WaitReady(`#tab-london-summit[aria-selected="true"]`, chromedp.ByQuery),
+		chromedp.Click("#tab-"+ids.Event(-1), chromedp.ByQuery),
+		chromedp.WaitReady(`#tab-`+ids.Event(-1)+`[aria-selected="true"]`, chromedp.ByQuery),
 	)
 	var location string
 	p.run(chromedp.Location(&location))
-	if !strings.HasSuffix(location, "/?event=london-summit") {
+	if !strings.HasSuffix(location, "/?event="+ids.Event(-1)) {
 		t.Errorf("after following a tab link without JavaScript, at %s", location)
 	}
 }
@@ -52,16 +53,18 @@ func TestPrerenderWithoutJavaScript(t *testing.T) {
 // WebAssembly is still downloading, nothing covers it, and the takeover
 // moves nothing.
 func TestContentVisibleBeforeWasm(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	for _, query := range []string{
-		"?event=kharkiv-drone-strike",
-		"?lang=uk&event=kharkiv-drone-strike&person=zelensky",
-		"?theme=dark&accent=c0ffee&embed=1&event=kharkiv-drone-strike",
+		"?event=" + ids.Event(3),
+		"?lang=uk&event=" + ids.Event(3) + "&person=" + ids.Person(0),
+		"?theme=dark&accent=c0ffee&embed=1&event=" + ids.Event(3),
 	} {
 		t.Run(query, func(t *testing.T) { contentVisibleBeforeWasm(t, query) })
 	}
 }
 
 func contentVisibleBeforeWasm(t *testing.T, query string) {
+	ids := storytest.BuiltInIDs(t)
 	p := newTab(t)
 	held := make(chan fetch.RequestID, 1)
 	chromedp.ListenTarget(p.ctx, func(ev any) {
@@ -81,9 +84,9 @@ func contentVisibleBeforeWasm(t *testing.T, query string) {
 	// boot.js runs: the boot script says it is loading once it has asked
 	// for it too, and it stays so while the download is held.
 	p.waitFor(`document.documentElement.dataset.explainer === "loading"`)
-	const probe = `(() => {
+	probe := `(() => {
 		const out = [];
-		for (const sel of [".explainer-title", ".detail-headline", "#tab-kharkiv-drone-strike", ".quote-card"]) {
+		for (const sel of [".explainer-title", ".detail-headline", "#tab-` + ids.Event(3) + `", ".quote-card"]) {
 			const el = document.querySelector(sel);
 			const r = el.getBoundingClientRect();
 			const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + Math.min(r.height / 2, 10));
@@ -112,7 +115,7 @@ func contentVisibleBeforeWasm(t *testing.T, query string) {
 	if textAfter := p.evalString(snapshot); textAfter != textBefore {
 		t.Errorf("the first render in the browser differs from the prerendered page:\n%s", golden.FirstDifference(textBefore, textAfter))
 	}
-	if got := p.selected(); got != "tab-kharkiv-drone-strike" {
+	if got := p.selected(); got != "tab-"+ids.Event(3) {
 		t.Errorf("after takeover, selected %q", got)
 	}
 }
