@@ -24,7 +24,8 @@ import (
 	"explainer/app/story/storytest"
 )
 
-const defaultStory = "../../web/stories/oval-office-2025.json"
+// defaultStory is the built-in story's file, for the commands to read.
+var defaultStory = filepath.Join("..", "..", "web", "stories", storytest.BuiltInName)
 
 func run(args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer

@@ -36,7 +36,7 @@ const cardViewportHeight = 300
 // view switch.
 func TestCardHeights(t *testing.T) {
 	ids := storytest.BuiltInIDs(t)
-	s := defaultStory(t)
+	s := storytest.BuiltInStory(t)
 	for _, b := range cardBudgets {
 		for _, scheme := range []string{"light", "dark"} {
 			t.Run(fmt.Sprintf("%d-%s", b.width, scheme), func(t *testing.T) {
@@ -107,7 +107,7 @@ func TestCardHeights(t *testing.T) {
 // keyboard alone: the view switch is a link, and the panel that holds the
 // quotes takes the focus, so it scrolls with the arrow keys.
 func TestCardQuotesByKeyboard(t *testing.T) {
-	s := defaultStory(t)
+	s := storytest.BuiltInStory(t)
 	p := newTab(t)
 	p.emulateSize(390, cardViewportHeight, "light")
 	p.open(site.URL + "/?embed=1")

@@ -19,7 +19,7 @@ import (
 // With JavaScript off, the page is the whole story.
 func TestPrerenderWithoutJavaScript(t *testing.T) {
 	ids := storytest.BuiltInIDs(t)
-	s := defaultStory(t)
+	s := storytest.BuiltInStory(t)
 	p := newTab(t)
 	p.run(emulation.SetScriptExecutionDisabled(true), chromedp.Navigate(site.URL+"/"))
 	var text string

@@ -117,11 +117,7 @@ var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 func writeStories(t testing.TB, ids ...string) string {
 	t.Helper()
 	dir := t.TempDir()
-	builtIn, err := fs.ReadFile(web.Stories, "stories/oval-office-2025.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "oval-office-2025.json"), builtIn, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, storytest.BuiltInName), storytest.BuiltInJSON(t), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for _, id := range ids {

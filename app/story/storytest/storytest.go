@@ -86,18 +86,28 @@ func GenerateStory(id string, n int) []byte {
 	return data
 }
 
+// BuiltInName is the file name of the story built into the binary, in
+// web/stories.
+const BuiltInName = "oval-office-2025.json"
+
+// BuiltInJSON is the file of the story built into the binary, as the
+// binary embeds it.
+func BuiltInJSON(tb testing.TB) []byte {
+	tb.Helper()
+	data, err := fs.ReadFile(web.Stories, "stories/"+BuiltInName)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return data
+}
+
 // BuiltInStory is the story built into the binary, parsed, for tests that
 // run the server on it: they take its text from here, never spell it, so
 // that an editor's correction breaks no test but the built-in story's
 // own (TestBuiltInStory*).
 func BuiltInStory(tb testing.TB) *story.Story {
 	tb.Helper()
-	const name = "oval-office-2025.json"
-	data, err := fs.ReadFile(web.Stories, "stories/"+name)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	s, err := story.Parse(name, data)
+	s, err := story.Parse(BuiltInName, BuiltInJSON(tb))
 	if err != nil {
 		tb.Fatalf("the built-in story does not parse:\n%v", err)
 	}
