@@ -14,7 +14,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -23,7 +22,8 @@ import (
 	"explainer/app/story/storytest"
 )
 
-const defaultStory = "../../web/stories/oval-office-2025.json"
+// defaultStory is the built-in story's file, for the commands to read.
+var defaultStory = filepath.Join("..", "..", "web", "stories", storytest.BuiltInName)
 
 func run(args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer
@@ -32,10 +32,13 @@ func run(args ...string) (code int, stdout, stderr string) {
 }
 
 // brokenCopy writes the default story with the first event's "start"
-// misspelt and the first quote by Trump given a speaker who does not
-// exist, and returns the path with the two lines it broke.
-func brokenCopy(t *testing.T) (path string, startLine, speakerLine int) {
+// misspelt and the first quote given a speaker who does not exist (its
+// own speaker's id, a letter short), and returns the path with the two
+// lines it broke and the speaker's id and its misspelling.
+func brokenCopy(t *testing.T) (path string, startLine, speakerLine int, speaker, typo string) {
 	t.Helper()
+	speaker = string(storytest.Load(t, defaultStory).Quotes[0].Speaker)
+	typo = speaker[:1] + speaker[2:]
 	data, err := os.ReadFile(defaultStory)
 	if err != nil {
 		t.Fatal(err)
@@ -52,20 +55,21 @@ func brokenCopy(t *testing.T) (path string, startLine, speakerLine int) {
 		return 0
 	}
 	start := find(`"events": [`, `"start": {`)
-	speaker := find(`"quotes": [`, `"speaker": "trump"`)
+	at := find(`"quotes": [`, `"speaker": "`+speaker+`"`)
 	lines[start] = strings.Replace(lines[start], `"start"`, `"strat"`, 1)
-	lines[speaker] = strings.Replace(lines[speaker], `"trump"`, `"trmp"`, 1)
+	lines[at] = strings.Replace(lines[at], `"`+speaker+`"`, `"`+typo+`"`, 1)
 	path = filepath.Join(t.TempDir(), "broken.json")
 	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return path, start + 1, speaker + 1
+	return path, start + 1, at + 1, speaker, typo
 }
 
 func TestValidate(t *testing.T) {
-	broken, startLine, speakerLine := brokenCopy(t)
-	st := storytest.BuiltInStory(t)
-	summary := fmt.Sprintf(`oval-office-2025.json: ok: %q (%s), %d events, %d quotes, %d people, %d sources`, st.Title, st.ID, len(st.Events), len(st.Quotes), len(st.People), len(st.Sources))
+	broken, startLine, speakerLine, speaker, typo := brokenCopy(t)
+	st := storytest.Load(t, defaultStory)
+	name := filepath.Base(defaultStory)
+	summary := fmt.Sprintf(`%s: ok: %q (%s), %d events, %d quotes, %d people, %d sources`, name, st.Title, st.ID, len(st.Events), len(st.Quotes), len(st.People), len(st.Sources))
 	tests := []struct {
 		name      string
 		args      []string
@@ -77,9 +81,9 @@ func TestValidate(t *testing.T) {
 		{name: "default story", args: []string{"validate", defaultStory}, stdout: []string{summary}},
 		{name: "broken copy", args: []string{"validate", broken}, code: 1, stderr: []string{
 			fmt.Sprintf(`%s:%d:7: $.events[0].strat: unknown field "strat" (did you mean "start"?)`, broken, startLine),
-			fmt.Sprintf(`%s:%d:18: $.quotes[3].speaker: no person with id "trmp" in people (did you mean "trump"?)`, broken, speakerLine),
+			fmt.Sprintf(`%s:%d:18: $.quotes[0].speaker: no person with id %q in people (did you mean %q?)`, broken, speakerLine, typo, speaker),
 		}, wantNoOut: true},
-		{name: "one good one bad", args: []string{"validate", defaultStory, broken}, code: 1, stdout: []string{"oval-office-2025.json: ok"}, stderr: []string{fmt.Sprintf("broken.json:%d:7", startLine)}},
+		{name: "one good one bad", args: []string{"validate", defaultStory, broken}, code: 1, stdout: []string{name + ": ok"}, stderr: []string{fmt.Sprintf("broken.json:%d:7", startLine)}},
 		{name: "missing file", args: []string{"validate", "no-such-file.json"}, code: 1, stderr: []string{"no-such-file.json: open no-such-file.json: no such file or directory"}, wantNoOut: true},
 		{name: "no files", args: []string{"validate"}, code: 2, stderr: []string{"Usage: explainer validate"}, wantNoOut: true},
 		{name: "bad flag", args: []string{"validate", "-nope", defaultStory}, code: 2, stderr: []string{"flag provided but not defined: -nope"}, wantNoOut: true},
@@ -108,7 +112,7 @@ func TestValidate(t *testing.T) {
 }
 
 func TestValidateJSON(t *testing.T) {
-	broken, startLine, speakerLine := brokenCopy(t)
+	broken, startLine, speakerLine, _, _ := brokenCopy(t)
 	code, out, _ := run("validate", "-json", defaultStory, broken)
 	if code != 1 {
 		t.Errorf("exit %d; want 1", code)
@@ -189,6 +193,7 @@ func TestExportCommand(t *testing.T) {
 // to a folder create_dir would make lists everything as new and makes
 // nothing.
 func TestPublishCommand(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	testenv.NoCloudMetadata(t)
 	dir := t.TempDir()
 	code, out, errs := run("publish", "-to", "file://"+dir, "-base-url", "https://news.example/graphics")
@@ -198,7 +203,7 @@ func TestPublishCommand(t *testing.T) {
 	if !strings.Contains(out, `Embed code for "`) || !strings.Contains(out, `<iframe src="https://news.example/graphics/?embed=1`) || !strings.Contains(out, `<script async src="https://news.example/graphics/assets/embed.`) {
 		t.Errorf("publish printed no embed code at the public address:\n%s", out)
 	}
-	for _, name := range []string{"index.html", "404.html", "s/oval-office-2025.json", ".explainer-publish.json"} {
+	for _, name := range []string{"index.html", "404.html", "s/" + ids.Story() + ".json", ".explainer-publish.json"} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 			t.Error(err)
 		}
@@ -343,10 +348,10 @@ func TestEditCommand(t *testing.T) {
 
 // startEdit runs explainer edit with args until the test ends, and
 // returns the studio's address as it logs it, and its log.
-func startEdit(t *testing.T, args ...string) (string, *syncBuffer) {
+func startEdit(t *testing.T, args ...string) (string, *testenv.LockedBuffer) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	logs := &syncBuffer{}
+	logs := &testenv.LockedBuffer{}
 	done := make(chan int, 1)
 	go func() { done <- edit(ctx, args, io.Discard, logs) }()
 	t.Cleanup(func() {
@@ -463,24 +468,6 @@ func TestLoopbackOnlyWarning(t *testing.T) {
 			t.Errorf("%s: %q", tc.ip, msg)
 		}
 	}
-}
-
-// syncBuffer is a buffer the command logs into while the test reads it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // TestPublishPrintsAScreenOfEmbedCodes: a first publish of a large site

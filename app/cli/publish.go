@@ -14,7 +14,6 @@ import (
 	"explainer/app/site"
 )
 
-
 func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("publish", stderr)
 	to := fs.String("to", "", "bucket URL: s3://BUCKET?region=R (any S3-compatible store: &endpoint=URL&use_path_style=true), gs://BUCKET, azblob://CONTAINER, file:///DIR; &prefix=DIR/ puts the site under a folder (required)")

@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"explainer/app/internal/testenv"
+	"explainer/app/story/storytest"
 )
 
 // axeSource is axe-core, installed by `make npm-tools` into .cache (never
@@ -43,6 +44,7 @@ type axeViolation struct {
 // in both themes (from the system, and forced by ?theme=), on a phone and
 // a desktop.
 func TestAccessibility(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	src := axeSource(t)
 	tests := []struct {
 		width  int64
@@ -61,8 +63,8 @@ func TestAccessibility(t *testing.T) {
 		{1280, "dark", "&embed=1&accent=c0ffee&title=0", ""},
 		{390, "light", "&embed=1&show=quotes&accent=ffd400", ""},
 		{768, "dark", "&embed=1&show=timeline&accent=000000", ""},
-		{390, "light", "?event=london-summit", "/s/oval-office-2025/embed"},
-		{1280, "dark", "", "/s/oval-office-2025/embed"},
+		{390, "light", "?event=" + ids.Event(-1), "/s/" + ids.Story() + "/embed"},
+		{1280, "dark", "", "/s/" + ids.Story() + "/embed"},
 	}
 	for _, tt := range tests {
 		{
@@ -73,7 +75,7 @@ func TestAccessibility(t *testing.T) {
 				if tt.path != "" {
 					p.run(chromedp.Navigate(site.URL + tt.path + tt.query))
 				} else {
-					p.open(site.URL + "/?event=trump-overplayed-his-hand&person=trump" + tt.query)
+					p.open(site.URL + "/?event=" + ids.Event(5) + "&person=" + ids.Person(1) + tt.query)
 				}
 				checkAxe(t, p, src)
 			})
@@ -103,8 +105,9 @@ func checkAxe(t *testing.T, p *tab, src string) {
 // A keyboard alone reaches every control, in a sensible order,
 // with a visible focus indicator on each.
 func TestKeyboardOnly(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	p := newTab(t)
-	p.open(site.URL + "/?event=kharkiv-drone-strike")
+	p.open(site.URL + "/?event=" + ids.Event(3))
 	var stops []string
 	seen := map[string]bool{}
 	for i := 0; i < 80; i++ {
@@ -128,7 +131,7 @@ func TestKeyboardOnly(t *testing.T) {
 		stops = append(stops, focus.Key)
 		seen[focus.Key] = true
 	}
-	want := []string{"tab-kharkiv-drone-strike", "stepper-link stepper-prev", "explainer-detail", "filter-chip", "quote-card-show", "SUMMARY"}
+	want := []string{"tab-" + ids.Event(3), "stepper-link stepper-prev", "explainer-detail", "filter-chip", "quote-card-show", "SUMMARY"}
 	joined := strings.Join(stops, " | ")
 	for _, w := range want {
 		if !strings.Contains(joined, w) {

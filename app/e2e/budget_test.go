@@ -73,11 +73,12 @@ func TestFirstPaintBudget(t *testing.T) {
 // A story's page preloads the WebAssembly, in the mode boot.js fetches it
 // (one download: TestTakeover); the embedded card and ?wasm=0 do not.
 func TestPreload(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	p := newTab(t)
 	for _, c := range []struct {
 		query string
 		want  bool
-	}{{"", true}, {"?event=london-summit", true}, {"?embed=1", false}, {"?wasm=0", false}} {
+	}{{"", true}, {"?event=" + ids.Event(-1), true}, {"?embed=1", false}, {"?wasm=0", false}} {
 		p.run(chromedp.Navigate(site.URL + "/" + c.query))
 		var got bool
 		p.eval(`(() => {

@@ -7,6 +7,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"explainer/app/story/storytest"
 	"explainer/app/widget"
 )
 
@@ -32,7 +33,8 @@ const cardViewportHeight = 300
 // WebAssembly takes over, through keys, clicks on the person chips and the
 // view switch.
 func TestCardHeights(t *testing.T) {
-	s := defaultStory(t)
+	ids := storytest.BuiltInIDs(t)
+	s := storytest.BuiltInStory(t)
 	for _, b := range cardBudgets {
 		for _, scheme := range []string{"light", "dark"} {
 			t.Run(fmt.Sprintf("%d-%s", b.width, scheme), func(t *testing.T) {
@@ -65,7 +67,7 @@ func TestCardHeights(t *testing.T) {
 					p.run(chromedp.Navigate(site.URL + "/?embed=1&wasm=0&event=" + string(e.ID)))
 					check("prerendered, " + string(e.ID))
 				}
-				for _, q := range []string{"view=quotes", "view=quotes&person=rutte", "view=quotes&person=trump"} {
+				for _, q := range []string{"view=quotes", "view=quotes&person=" + ids.Person(3), "view=quotes&person=" + ids.Person(1)} {
 					p.run(chromedp.Navigate(site.URL + "/?embed=1&wasm=0&" + q))
 					check("prerendered, " + q)
 				}
@@ -82,7 +84,7 @@ func TestCardHeights(t *testing.T) {
 				p.run(chromedp.Click(`.view-link:not([aria-current])`, chromedp.ByQuery))
 				p.waitFor(`document.querySelector(".card-panel--quotes") !== null`)
 				check("quotes view")
-				for _, person := range []string{"rutte", "vance", "kharkiv-officials"} {
+				for _, person := range []string{ids.Person(3), ids.Person(2), ids.Person(5)} {
 					p.run(chromedp.Click(fmt.Sprintf(`.filter-chip[href*="person=%s"]`, person), chromedp.ByQuery))
 					p.waitFor(fmt.Sprintf(`location.search.includes("person=%s")`, person))
 					check("filtered by " + person)
@@ -103,7 +105,7 @@ func TestCardHeights(t *testing.T) {
 // keyboard alone: the view switch is a link, and the panel that holds the
 // quotes takes the focus, so it scrolls with the arrow keys.
 func TestCardQuotesByKeyboard(t *testing.T) {
-	s := defaultStory(t)
+	s := storytest.BuiltInStory(t)
 	p := newTab(t)
 	p.emulateSize(390, cardViewportHeight, "light")
 	p.open(site.URL + "/?embed=1")

@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"explainer/app/story/storytest"
 	"explainer/app/widget"
 )
 
@@ -25,7 +26,7 @@ var demoFrames = []struct{ name, selector string }{
 	{name: "WordPress", selector: "#embed-wordpress"},
 	{name: "pym.js", selector: "#pym-demo iframe"},
 	{name: "AMP", selector: "#embed-amp"},
-	{name: "Datawrapper", selector: "#datawrapper-chart-oval-office-2025"},
+	{name: "Datawrapper", selector: `[id^="datawrapper-chart-"]`},
 }
 
 // demoPage fetches the demo article from the widget's server, under the
@@ -36,6 +37,7 @@ var demoFrames = []struct{ name, selector string }{
 // ours.
 func demoPage(t *testing.T, query string) string {
 	t.Helper()
+	ids := storytest.BuiltInIDs(t)
 	needBrowser(t)
 	res, err := http.Get(site.AltURL + "/demo" + query)
 	if err != nil {
@@ -50,7 +52,7 @@ func demoPage(t *testing.T, query string) string {
 setInterval(function () {
   parent.postMessage({type: "explainer:height", height: 4321}, "*");
   parent.postMessage({sentinel: "amp", type: "embed-size", height: 4321}, "*");
-  parent.postMessage({"datawrapper-height": {"oval-office-2025": 4321}}, "*");
+  parent.postMessage({"datawrapper-height": {"`+ids.Story()+`": 4321}}, "*");
   parent.postMessage("pymxPYMxpym-demoxPYMxheightxPYMx4321", "*");
 }, 50);
 </script>`)
@@ -102,6 +104,7 @@ func waitSized(t *testing.T, p *tab, what string) {
 // protocol, on load and after the reader changes event, filter and view,
 // with and without the WebAssembly.
 func TestDemoArticle(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	for _, mode := range []struct{ name, query string }{
 		{name: "with the WebAssembly"},
 		{name: "without it", query: "?wasm=0"},
@@ -130,7 +133,7 @@ func TestDemoArticle(t *testing.T) {
 				{host: "pym", data: fmt.Sprintf("pymxPYMxpym-demoxPYMxheightxPYMx%d", column)},
 				{host: "amp", data: map[string]any{"sentinel": "amp", "type": "embed-size", "height": float64(column)}},
 				{host: "amp", data: map[string]any{"sentinel": "amp", "type": "embed-ready"}},
-				{host: "datawrapper", data: map[string]any{"datawrapper-height": map[string]any{"oval-office-2025": float64(column)}}},
+				{host: "datawrapper", data: map[string]any{"datawrapper-height": map[string]any{ids.Story(): float64(column)}}},
 			}
 			var logged []struct {
 				Host string `json:"host"`
@@ -160,22 +163,22 @@ func TestDemoArticle(t *testing.T) {
 			}
 
 			// The reader changes event, view and filter inside our frame.
-			f := &tab{t: t, ctx: attachFrame(t, p, site.AltURL+"/?embed=1&event=oval-office-meeting")}
+			f := &tab{t: t, ctx: attachFrame(t, p, site.AltURL+"/?embed=1&event="+ids.Event(1))}
 			if mode.query == "" {
 				f.waitReady()
-				f.run(chromedp.Focus("#tab-oval-office-meeting", chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowRight))
-				p.waitFor(`window.selects.includes("minerals-deal-unsigned")`)
+				f.run(chromedp.Focus("#tab-"+ids.Event(1), chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowRight))
+				p.waitFor(`window.selects.includes("` + ids.Event(2) + `")`)
 			} else {
-				f.run(chromedp.Click("#tab-kharkiv-drone-strike", chromedp.ByQuery))
-				f.waitFor(`location.search.includes("event=kharkiv-drone-strike")`)
+				f.run(chromedp.Click("#tab-"+ids.Event(3), chromedp.ByQuery))
+				f.waitFor(`location.search.includes("event=` + ids.Event(3) + `")`)
 			}
 			waitSized(t, p, "after a new event")
 			f.run(chromedp.Click(`.view-link:not([aria-current])`, chromedp.ByQuery))
 			f.waitFor(`document.querySelector(".card-panel--quotes") !== null`)
-			f.run(chromedp.Click(`.filter-chip[href*="person=rutte"]`, chromedp.ByQuery))
-			f.waitFor(`location.search.includes("person=rutte")`)
+			f.run(chromedp.Click(`.filter-chip[href*="person=`+ids.Person(3)+`"]`, chromedp.ByQuery))
+			f.waitFor(`location.search.includes("person=` + ids.Person(3) + `")`)
 			if mode.query == "" {
-				p.waitFor(`window.views.includes("quotes/") && window.views.includes("quotes/rutte")`)
+				p.waitFor(`window.views.includes("quotes/") && window.views.includes("quotes/` + ids.Person(3) + `")`)
 			}
 			waitSized(t, p, "after the view and the filter")
 			if errs := p.errorsSeen(); len(errs) > 0 {
@@ -188,33 +191,35 @@ func TestDemoArticle(t *testing.T) {
 // TestDemoDeepLink: the host page's #explainer-EVENTID opens the embeds at
 // that event, and a later one selects it in place.
 func TestDemoDeepLink(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	host := demoPage(t, "")
 	p := newTab(t)
 	p.emulate(1280, "light")
-	p.run(chromedp.Navigate(host + "#explainer-kharkiv-drone-strike"))
-	p.waitFor(`document.getElementById("embed-ours").src.includes("event=kharkiv-drone-strike")`)
-	f := &tab{t: t, ctx: attachFrame(t, p, site.AltURL+"/?embed=1&event=kharkiv-drone-strike")}
+	p.run(chromedp.Navigate(host + "#explainer-" + ids.Event(3)))
+	p.waitFor(`document.getElementById("embed-ours").src.includes("event=` + ids.Event(3) + `")`)
+	f := &tab{t: t, ctx: attachFrame(t, p, site.AltURL+"/?embed=1&event="+ids.Event(3))}
 	f.waitFor(`document.querySelector("[role=tab][aria-selected=true]") !== null`)
-	if got := f.selected(); got != "tab-kharkiv-drone-strike" {
+	if got := f.selected(); got != "tab-"+ids.Event(3) {
 		t.Fatalf("the deep link opened the card at %q", got)
 	}
 	p.waitFor(`window.readyFrames.includes("embed-ours")`)
-	p.eval(`window.selects = []; document.getElementById("embed-ours").addEventListener("explainer:select", e => selects.push(e.detail.event)); location.hash = "#explainer-london-summit"; true`, nil)
-	p.waitFor(`window.selects.includes("london-summit")`)
+	p.eval(`window.selects = []; document.getElementById("embed-ours").addEventListener("explainer:select", e => selects.push(e.detail.event)); location.hash = "#explainer-`+ids.Event(-1)+`"; true`, nil)
+	p.waitFor(`window.selects.includes("` + ids.Event(-1) + `")`)
 }
 
 // TestDemoFarBelowFold: an embed far down the article downloads no
 // WebAssembly until the reader scrolls near it.
 func TestDemoFarBelowFold(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	host := demoPage(t, "")
 	p := newTab(t)
 	p.emulate(1280, "light")
 	p.run(chromedp.Navigate(host))
 	waitSized(t, p, "after load")
 	// The embeds at the top have taken over by now.
-	top := &tab{t: t, ctx: attachFrame(t, p, site.AltURL+"/?embed=1&event=oval-office-meeting")}
+	top := &tab{t: t, ctx: attachFrame(t, p, site.AltURL+"/?embed=1&event="+ids.Event(1))}
 	top.waitReady()
-	far := site.AltURL + "/?embed=1&event=london-summit"
+	far := site.AltURL + "/?embed=1&event=" + ids.Event(-1)
 	if ctx, ok := frameIfAny(t, p, far); ok {
 		f := &tab{t: t, ctx: ctx}
 		if got := f.evalString(`String(performance.getEntriesByType("resource").filter(e => e.name.endsWith(".wasm")).length) + " " + (document.documentElement.dataset.explainer || "")`); got != "0 " {
@@ -250,18 +255,19 @@ func frameIfAny(t *testing.T, p *tab, prefix string) (context.Context, bool) {
 // TestEmbedPageLive: on the embed page, a changed option updates the
 // preview and every snippet at once, and a snippet copies with a click.
 func TestEmbedPageLive(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	p := newTab(t)
 	p.emulate(1280, "light")
-	p.run(chromedp.Navigate(site.URL + "/s/oval-office-2025/embed"))
+	p.run(chromedp.Navigate(site.URL + "/s/" + ids.Story() + "/embed"))
 	p.waitFor(`document.querySelector(".embed-copy") !== null`)
 	p.run(
-		chromedp.SetValue("#opt-event", "london-summit", chromedp.ByQuery),
+		chromedp.SetValue("#opt-event", ids.Event(-1), chromedp.ByQuery),
 		chromedp.Evaluate(`document.getElementById("opt-event").dispatchEvent(new Event("change", {bubbles: true}))`, nil),
 		chromedp.Click(`input[name=title]`, chromedp.ByQuery),
 	)
-	p.waitFor(`document.getElementById("embed-preview-frame").getAttribute("src").endsWith("/?embed=1&event=london-summit&title=0")`)
+	p.waitFor(`document.getElementById("embed-preview-frame").getAttribute("src").endsWith("/?embed=1&event=` + ids.Event(-1) + `&title=0")`)
 	for _, name := range []string{"html", "wordpress", "amp", "pym"} {
-		if got := p.evalString(`document.getElementById("snippet-` + name + `").value`); !strings.Contains(got, "event=london-summit") {
+		if got := p.evalString(`document.getElementById("snippet-` + name + `").value`); !strings.Contains(got, "event="+ids.Event(-1)) {
 			t.Errorf("the %s snippet did not follow: %s", name, got)
 		}
 	}

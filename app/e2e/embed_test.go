@@ -7,6 +7,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"explainer/app/story/storytest"
 )
 
 // hostPage is an article page on another origin that embeds the widget
@@ -26,13 +28,14 @@ window.addEventListener("message", e => window.messages.push(e.data && e.data.ty
 // sandbox="allow-scripts" (an opaque origin, where localStorage throws),
 // the widget becomes ready and answers the keyboard.
 func TestEmbedded(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	needBrowser(t)
 	tests := []struct {
 		name  string
 		attrs string
 	}{
-		{"cross-origin", `src="` + site.AltURL + `/?event=oval-office-meeting"`},
-		{"sandboxed", `sandbox="allow-scripts" src="` + site.AltURL + `/?event=oval-office-meeting"`},
+		{"cross-origin", `src="` + site.AltURL + `/?event=` + ids.Event(1) + `"`},
+		{"sandboxed", `sandbox="allow-scripts" src="` + site.AltURL + `/?event=` + ids.Event(1) + `"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -44,7 +47,7 @@ func TestEmbedded(t *testing.T) {
 			// Drive the frame itself: it is a target of its own.
 			frame := attachFrame(t, p, site.AltURL)
 			f := &tab{t: t, ctx: frame}
-			if got := f.selected(); got != "tab-oval-office-meeting" {
+			if got := f.selected(); got != "tab-"+ids.Event(1) {
 				t.Errorf("in the frame, selected %q", got)
 			}
 			if tt.name == "sandboxed" {
@@ -57,8 +60,8 @@ func TestEmbedded(t *testing.T) {
 					t.Errorf("localStorage in the sandbox is %s", kind)
 				}
 			}
-			f.run(chromedp.Focus("#tab-oval-office-meeting", chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowRight))
-			f.waitFor(`document.querySelector("#tab-minerals-deal-unsigned").getAttribute("aria-selected") === "true"`)
+			f.run(chromedp.Focus("#tab-"+ids.Event(1), chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowRight))
+			f.waitFor(`document.querySelector("#tab-` + ids.Event(2) + `").getAttribute("aria-selected") === "true"`)
 			p.waitFor(`window.messages.includes("explainer:select")`)
 			if errs := p.errorsSeen(); len(errs) > 0 {
 				t.Errorf("errors in the host page: %q", errs)

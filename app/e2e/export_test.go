@@ -10,11 +10,13 @@ import (
 
 	"explainer/app/export"
 	"explainer/app/internal/sitetest"
+	"explainer/app/story/storytest"
 )
 
 // The static export works on a plain file server, under a sub-path, even
 // one that sends the WebAssembly with a generic type.
 func TestStaticExport(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	p := newTab(t)
 	st := sitetest.New(t, sitetest.Parts{BaseURL: "https://example.com/graphics"})
 	dir := t.TempDir()
@@ -35,7 +37,7 @@ func TestStaticExport(t *testing.T) {
 	defer host.Close()
 
 	p.open(host.URL + "/graphics/")
-	p.run(chromedp.Focus("#tab-paris-ceasefire-2019", chromedp.ByQuery), chromedp.KeyEvent(kb.End))
-	p.waitFor(`document.querySelector("#tab-london-summit").getAttribute("aria-selected") === "true"`)
-	p.waitFor(`location.pathname === "/graphics/" && location.search === "?event=london-summit"`)
+	p.run(chromedp.Focus("#tab-"+ids.Event(0), chromedp.ByQuery), chromedp.KeyEvent(kb.End))
+	p.waitFor(`document.querySelector("#tab-` + ids.Event(-1) + `").getAttribute("aria-selected") === "true"`)
+	p.waitFor(`location.pathname === "/graphics/" && location.search === "?event=` + ids.Event(-1) + `"`)
 }

@@ -9,14 +9,16 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"explainer/app/story/storytest"
 	"explainer/app/widget"
 )
 
 // embedScriptURL is embed.js's address on the widget's server, as the
 // embed page gives it.
 func embedScriptURL(t *testing.T) string {
+	ids := storytest.BuiltInIDs(t)
 	t.Helper()
-	res, err := http.Get(site.AltURL + "/s/oval-office-2025/embed")
+	res, err := http.Get(site.AltURL + "/s/" + ids.Story() + "/embed")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,8 +37,9 @@ func embedScriptURL(t *testing.T) string {
 // adopted and sized; an element embed.js cannot read is skipped, not
 // fatal to the others.
 func TestEmbedScriptLoadedLate(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	needBrowser(t)
-	card := site.AltURL + "/?embed=1&event=london-summit"
+	card := site.AltURL + "/?embed=1&event=" + ids.Event(-1)
 	host := site.addHostPage("/late.html", `<!doctype html><html lang="en"><title>Late</title>
 <main style="width:700px">
 <div id="bad" data-explainer="http://[::1"></div>
@@ -58,11 +61,11 @@ func TestEmbedScriptLoadedLate(t *testing.T) {
 	p.eval(`(function () {
   var m = document.querySelector("main");
   var f = document.createElement("iframe");
-  f.id = "later"; f.src = `+jsQuote(site.AltURL+"/?embed=1&event=kharkiv-drone-strike")+`; f.title = "Later";
+  f.id = "later"; f.src = `+jsQuote(site.AltURL+"/?embed=1&event="+ids.Event(3))+`; f.title = "Later";
   f.style.cssText = "border:0;width:100%"; f.height = "200";
   m.appendChild(f);
   var d = document.createElement("div");
-  d.id = "later-div"; d.setAttribute("data-explainer", `+jsQuote(site.AltURL+"/?event=zelensky-lands-in-uk")+`);
+  d.id = "later-div"; d.setAttribute("data-explainer", `+jsQuote(site.AltURL+"/?event="+ids.Event(6))+`);
   m.appendChild(d);
   return true;
 })()`, nil)
@@ -78,11 +81,12 @@ func TestEmbedScriptLoadedLate(t *testing.T) {
 // used; a valid one, and WordPress's secret, survive a reader's click in
 // a card without the WebAssembly, so the host still hears its height.
 func TestHostIDsAreChecked(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	needBrowser(t)
 	forged := site.AltURL + "/?embed=1&wasm=0&childId=axPYMxnavigateToxPYMxhttps://evil.example/"
 	twice := site.AltURL + "/?embed=1&wasm=0&childId=one&childId=two"
 	pym := site.AltURL + "/?embed=1&wasm=0&childId=good"
-	wp := site.AltURL + "/?embed=1&wasm=0&event=london-summit"
+	wp := site.AltURL + "/?embed=1&wasm=0&event=" + ids.Event(-1)
 	host := site.addHostPage("/ids.html", `<!doctype html><html lang="en"><title>Hosts</title>
 <script>window.heard = []; addEventListener("message", function (e) { heard.push(typeof e.data === "string" ? e.data : JSON.stringify(e.data)); });</script>
 <iframe src="`+forged+`" title="Forged"></iframe>
@@ -95,10 +99,10 @@ func TestHostIDsAreChecked(t *testing.T) {
 	pymFrame := &tab{t: t, ctx: attachFrame(t, p, pym)}
 	wpFrame := &tab{t: t, ctx: attachFrame(t, p, wp)}
 	p.eval(`heard = []; true`, nil)
-	pymFrame.run(chromedp.Click("#tab-kharkiv-drone-strike", chromedp.ByQuery))
-	wpFrame.run(chromedp.Click("#tab-kharkiv-drone-strike", chromedp.ByQuery))
-	pymFrame.waitFor(`location.search.includes("event=kharkiv-drone-strike") && new URLSearchParams(location.search).get("childId") === "good"`)
-	wpFrame.waitFor(`location.search.includes("event=kharkiv-drone-strike") && location.hash === "#?secret=S3cr3t"`)
+	pymFrame.run(chromedp.Click("#tab-"+ids.Event(3), chromedp.ByQuery))
+	wpFrame.run(chromedp.Click("#tab-"+ids.Event(3), chromedp.ByQuery))
+	pymFrame.waitFor(`location.search.includes("event=` + ids.Event(3) + `") && new URLSearchParams(location.search).get("childId") === "good"`)
+	wpFrame.waitFor(`location.search.includes("event=` + ids.Event(3) + `") && location.hash === "#?secret=S3cr3t"`)
 	p.waitFor(`heard.some(m => m.indexOf("pymxPYMxgoodxPYMxheight") === 0) && heard.some(m => m.indexOf('"secret":"S3cr3t"') >= 0)`)
 	var bad []string
 	p.eval(`heard.filter(m => m.indexOf("pymxPYMx") === 0 && m.indexOf("pymxPYMxgoodx") !== 0)`, &bad)

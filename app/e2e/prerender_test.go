@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -10,11 +11,13 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"explainer/app/internal/golden"
+	"explainer/app/story/storytest"
 )
 
 // With JavaScript off, the page is the whole story.
 func TestPrerenderWithoutJavaScript(t *testing.T) {
-	s := defaultStory(t)
+	ids := storytest.BuiltInIDs(t)
+	s := storytest.BuiltInStory(t)
 	p := newTab(t)
 	p.run(emulation.SetScriptExecutionDisabled(true), chromedp.Navigate(site.URL+"/"))
 	var text string
@@ -34,12 +37,12 @@ func TestPrerenderWithoutJavaScript(t *testing.T) {
 	}
 	// Links still work: the server renders the state they ask for.
 	p.run(
-		chromedp.Click("#tab-london-summit", chromedp.ByQuery),
-		chromedp.WaitReady(`#tab-london-summit[aria-selected="true"]`, chromedp.ByQuery),
+		chromedp.Click("#tab-"+ids.Event(-1), chromedp.ByQuery),
+		chromedp.WaitReady(`#tab-`+ids.Event(-1)+`[aria-selected="true"]`, chromedp.ByQuery),
 	)
 	var location string
 	p.run(chromedp.Location(&location))
-	if !strings.HasSuffix(location, "/?event=london-summit") {
+	if !strings.HasSuffix(location, "/?event="+ids.Event(-1)) {
 		t.Errorf("after following a tab link without JavaScript, at %s", location)
 	}
 }
@@ -48,16 +51,18 @@ func TestPrerenderWithoutJavaScript(t *testing.T) {
 // WebAssembly is still downloading, nothing covers it, and the takeover
 // moves nothing.
 func TestContentVisibleBeforeWasm(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	for _, query := range []string{
-		"?event=kharkiv-drone-strike",
-		"?lang=uk&event=kharkiv-drone-strike&person=zelensky",
-		"?theme=dark&accent=c0ffee&embed=1&event=kharkiv-drone-strike",
+		"?event=" + ids.Event(3),
+		"?lang=uk&event=" + ids.Event(3) + "&person=" + ids.Person(0),
+		"?theme=dark&accent=c0ffee&embed=1&event=" + ids.Event(3),
 	} {
 		t.Run(query, func(t *testing.T) { contentVisibleBeforeWasm(t, query) })
 	}
 }
 
 func contentVisibleBeforeWasm(t *testing.T, query string) {
+	ids := storytest.BuiltInIDs(t)
 	p := newTab(t)
 	held := make(chan fetch.RequestID, 1)
 	chromedp.ListenTarget(p.ctx, func(ev any) {
@@ -77,9 +82,9 @@ func contentVisibleBeforeWasm(t *testing.T, query string) {
 	// boot.js runs: the boot script says it is loading once it has asked
 	// for it too, and it stays so while the download is held.
 	p.waitFor(`document.documentElement.dataset.explainer === "loading"`)
-	const probe = `(() => {
+	probe := `(() => {
 		const out = [];
-		for (const sel of [".explainer-title", ".detail-headline", "#tab-kharkiv-drone-strike", ".quote-card"]) {
+		for (const sel of [".explainer-title", ".detail-headline", "#tab-` + ids.Event(3) + `", ".quote-card"]) {
 			const el = document.querySelector(sel);
 			const r = el.getBoundingClientRect();
 			const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + Math.min(r.height / 2, 10));
@@ -108,7 +113,7 @@ func contentVisibleBeforeWasm(t *testing.T, query string) {
 	if textAfter := p.evalString(snapshot); textAfter != textBefore {
 		t.Errorf("the first render in the browser differs from the prerendered page:\n%s", golden.FirstDifference(textBefore, textAfter))
 	}
-	if got := p.selected(); got != "tab-kharkiv-drone-strike" {
+	if got := p.selected(); got != "tab-"+ids.Event(3) {
 		t.Errorf("after takeover, selected %q", got)
 	}
 }
@@ -133,10 +138,16 @@ func TestTakeover(t *testing.T) {
 }
 
 // The takeover keeps what the reader was doing: the focused element and
-// the scroll position survive the WebAssembly replacing the DOM.
+// the scroll position survive the WebAssembly replacing the DOM. The
+// page is scrolled to just above the focused tab, wherever the story's
+// title and text put it, in a window short enough (400 px) that the page
+// scrolls that far whatever their length; a tab partly out of sight would
+// be scrolled to by focusing it.
 func TestTakeoverKeepsFocusAndScroll(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
+	tabID := "tab-" + ids.Event(2)
 	p := newTab(t)
-	p.emulate(1280, "light")
+	p.emulateSize(1280, 400, "light")
 	held := make(chan fetch.RequestID, 1)
 	chromedp.ListenTarget(p.ctx, func(ev any) {
 		if ev, ok := ev.(*fetch.EventRequestPaused); ok {
@@ -144,25 +155,29 @@ func TestTakeoverKeepsFocusAndScroll(t *testing.T) {
 		}
 	})
 	p.run(fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*/assets/app.*.wasm"}}))
-	p.run(chromedp.Navigate(site.URL + "/?event=minerals-deal-unsigned"))
+	p.run(chromedp.Navigate(site.URL + "/?event=" + ids.Event(2)))
 	var id fetch.RequestID
 	select {
 	case id = <-held:
 	case <-p.ctx.Done():
 		t.Fatal("the WebAssembly was never requested")
 	}
-	var scrollY float64
-	p.eval(`window.scrollTo(0, 240); document.querySelector("#tab-minerals-deal-unsigned").focus(); window.scrollY`, &scrollY)
-	if scrollY != 240 {
-		t.Fatalf("could not scroll: scrollY %v", scrollY)
+	var want, scrollY float64
+	p.eval(`Math.floor(document.getElementById(`+js(tabID)+`).getBoundingClientRect().top + scrollY) - 20`, &want)
+	if want < 100 {
+		t.Fatalf("the tab is %v px from the top of the page; the test needs room to scroll above it", want+20)
+	}
+	p.eval(`window.scrollTo(0, `+fmt.Sprint(want)+`); document.getElementById(`+js(tabID)+`).focus(); window.scrollY`, &scrollY)
+	if scrollY != want {
+		t.Fatalf("could not scroll: scrollY %v; want %v", scrollY, want)
 	}
 	p.run(chromedp.ActionFunc(func(ctx context.Context) error { return fetch.ContinueRequest(id).Do(ctx) }))
 	p.waitReady()
-	if focused := p.evalString(`document.activeElement.id`); focused != "tab-minerals-deal-unsigned" {
+	if focused := p.evalString(`document.activeElement.id`); focused != tabID {
 		t.Errorf("after the takeover, focus is on %q", focused)
 	}
 	p.eval(`window.scrollY`, &scrollY)
-	if scrollY != 240 {
-		t.Errorf("after the takeover, scrollY is %v; want 240", scrollY)
+	if scrollY != want {
+		t.Errorf("after the takeover, scrollY is %v; want %v", scrollY, want)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"explainer/app/internal/sitetest"
 	"explainer/app/internal/testenv"
 	"explainer/app/publish"
+	"explainer/app/story/storytest"
 	"explainer/app/widget"
 )
 
@@ -21,6 +22,7 @@ import (
 // stored) takes over and answers the keyboard, and an embed on an article
 // page sizes itself, as it does from explainer serve.
 func TestPublishedSite(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	needBrowser(t)
 	srv := testenv.StartS3(t)
 	srv.Bucket(t, "site")
@@ -41,9 +43,9 @@ func TestPublishedSite(t *testing.T) {
 
 	p := newTab(t)
 	p.open(web + "/graphics/")
-	p.run(chromedp.Focus("#tab-paris-ceasefire-2019", chromedp.ByQuery), chromedp.KeyEvent(kb.End))
-	p.waitFor(`document.querySelector("#tab-london-summit").getAttribute("aria-selected") === "true"`)
-	p.waitFor(`location.pathname === "/graphics/" && location.search === "?event=london-summit"`)
+	p.run(chromedp.Focus("#tab-"+ids.Event(0), chromedp.ByQuery), chromedp.KeyEvent(kb.End))
+	p.waitFor(`document.querySelector("#tab-` + ids.Event(-1) + `").getAttribute("aria-selected") === "true"`)
+	p.waitFor(`location.pathname === "/graphics/" && location.search === "?event=` + ids.Event(-1) + `"`)
 	// The WebAssembly came as stored: brotli, a fifth of its size.
 	var sizes []int
 	p.eval(`(() => { const e = performance.getEntriesByType("resource").find(e => e.name.endsWith(".wasm")); return e ? [e.encodedBodySize, e.decodedBodySize] : []; })()`, &sizes)
@@ -55,7 +57,7 @@ func TestPublishedSite(t *testing.T) {
 	}
 
 	// An article page that embeds the published card.
-	card := web + "/graphics/?embed=1&event=london-summit"
+	card := web + "/graphics/?embed=1&event=" + ids.Event(-1)
 	host := site.addHostPage("/published.html", `<!doctype html><html lang="en"><title>Article</title>
 <main style="width:700px">
 <iframe id="card" src="`+card+`" title="Explainer" loading="lazy" style="border:0;width:100%" height="300" data-explainer-frame></iframe>

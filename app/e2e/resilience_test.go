@@ -28,6 +28,7 @@ func intercept(p *tab, pattern *fetch.RequestPattern, respond func(ctx context.C
 // layer cannot start: the prerendered story, working links, and a short
 // notice instead of a blank or frozen widget.
 func expectReadableWithNotice(t *testing.T, p *tab) {
+	ids := storytest.BuiltInIDs(t)
 	t.Helper()
 	p.waitFor(`document.documentElement.dataset.explainer === "failed"`)
 	var notice string
@@ -39,14 +40,14 @@ func expectReadableWithNotice(t *testing.T, p *tab) {
 	var text string
 	p.run(chromedp.Text("#explainer", &text, chromedp.ByQuery))
 	s := storytest.BuiltInStory(t)
-	for _, want := range []string{s.Event("oval-office-meeting").Headline, s.Quote("trump-overplayed").Text} {
+	for _, want := range []string{s.Events[1].Headline, s.Quotes[5].Text} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the page lost %q", want)
 		}
 	}
 	// The links still work: the server renders the state.
-	p.run(chromedp.Click("#tab-london-summit", chromedp.ByQuery))
-	p.waitFor(`location.search === "?event=london-summit" && document.querySelector("#tab-london-summit") && document.querySelector("#tab-london-summit").getAttribute("aria-selected") === "true"`)
+	p.run(chromedp.Click("#tab-"+ids.Event(-1), chromedp.ByQuery))
+	p.waitFor(`location.search === "?event=` + ids.Event(-1) + `" && document.querySelector("#tab-` + ids.Event(-1) + `") && document.querySelector("#tab-` + ids.Event(-1) + `").getAttribute("aria-selected") === "true"`)
 }
 
 // The WebAssembly answers 500.

@@ -3,6 +3,8 @@ package e2e
 import (
 	"fmt"
 	"testing"
+
+	"explainer/app/story/storytest"
 )
 
 // overlapJS lists pairs of elements matching a selector whose boxes
@@ -21,12 +23,13 @@ const overlapJS = `(sel => {
 // From a small phone to a desktop, nothing scrolls sideways
 // and nothing overlaps; full-page screenshots go to testoutput/.
 func TestResponsive(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	for _, width := range []int64{280, 320, 768, 1280} {
 		for _, theme := range []string{"light", "dark"} {
 			t.Run(fmt.Sprintf("%d-%s", width, theme), func(t *testing.T) {
 				p := newTab(t)
 				p.emulate(width, theme)
-				p.open(site.URL + "/?event=oval-office-meeting")
+				p.open(site.URL + "/?event=" + ids.Event(1))
 				var sw, cw int
 				p.eval(`document.documentElement.scrollWidth`, &sw)
 				p.eval(`document.documentElement.clientWidth`, &cw)

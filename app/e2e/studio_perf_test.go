@@ -21,10 +21,7 @@ import (
 // preview of each burst, for the built-in story and a generated one of
 // 200 events (folded, but for the one being edited). Run it with make bench.
 func BenchmarkStudioTyping(b *testing.B) {
-	builtIn, err := os.ReadFile("../../web/stories/oval-office-2025.json")
-	if err != nil {
-		b.Fatal(err)
-	}
+	builtIn := storytest.BuiltInJSON(b)
 	for _, tc := range []struct {
 		name string
 		data []byte

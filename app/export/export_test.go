@@ -1,6 +1,7 @@
 package export
 
 import (
+	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"explainer/app/internal/sitetest"
+	"explainer/app/internal/testenv"
 	"explainer/app/site"
 	"explainer/app/story/storytest"
 )
@@ -41,21 +43,10 @@ func (e *exporter) Export(dir string, force bool) (int, error) {
 	return Write(dir, files, e.dir, force)
 }
 
-func writeFile(t *testing.T, path, data string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func storyFile(id, title string) string {
-	return `{"id": "` + id + `", "title": "` + title + `", "language": "en",
-  "events": [{ "id": "e", "headline": "H", "start": { "date": "2025-03-01" } }]}`
-}
-
 // TestExport writes the site and serves it with a plain static file
 // server, as a CDN would, under the sub-path of the base URL.
 func TestExport(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	tests := []struct {
 		name, base, prefix string
 	}{
@@ -79,7 +70,8 @@ func TestExport(t *testing.T) {
 			defer static.Close()
 
 			page := fetch(t, static.URL+tt.prefix+"/", 200)
-			if !strings.Contains(page, storytest.BuiltInStory(t).Event("london-summit").Headline) {
+			st := storytest.BuiltInStory(t)
+			if !strings.Contains(page, html.EscapeString(st.Events[len(st.Events)-1].Headline)) {
 				t.Error("the exported page is not the prerendered story")
 			}
 			if tt.base != "" && !strings.Contains(page, `<link rel="canonical" href="https://example.com/graphics/">`) {
@@ -103,7 +95,7 @@ func TestExport(t *testing.T) {
 					}
 				}
 			}
-			fetch(t, static.URL+tt.prefix+"/s/oval-office-2025.json", 200)
+			fetch(t, static.URL+tt.prefix+"/s/"+ids.Story()+".json", 200)
 			fetch(t, static.URL+tt.prefix+"/story.schema.json", 200)
 			if nf := fetch(t, static.URL+tt.prefix+"/404.html", 200); !strings.Contains(nf, "Story not found") {
 				t.Error("no 404 page")
@@ -134,12 +126,12 @@ func fetch(t *testing.T, url string, status int) string {
 // no symbolic link.
 func TestExportIsSafe(t *testing.T) {
 	stories := t.TempDir()
-	writeFile(t, filepath.Join(stories, "a.json"), storyFile("a", "Story A"))
-	writeFile(t, filepath.Join(stories, "b.json"), storyFile("b", "Story B"))
+	testenv.WriteFile(t, filepath.Join(stories, "a.json"), storytest.Small("a", "Story A"))
+	testenv.WriteFile(t, filepath.Join(stories, "b.json"), storytest.Small("b", "Story B"))
 	s := newExporter(t, sitetest.Parts{Stories: stories})
 
 	other := t.TempDir()
-	writeFile(t, filepath.Join(other, "index.html"), "someone else's site")
+	testenv.WriteFile(t, filepath.Join(other, "index.html"), "someone else's site")
 	if _, err := s.Export(other, false); err == nil || !strings.Contains(err.Error(), "not empty") {
 		t.Errorf("export into a folder of something else: %v", err)
 	}
@@ -157,7 +149,7 @@ func TestExportIsSafe(t *testing.T) {
 	}
 	s.site.Stories().Reload()
 	victim := filepath.Join(t.TempDir(), "victim.txt")
-	writeFile(t, victim, "untouched")
+	testenv.WriteFile(t, victim, "untouched")
 	if err := os.Remove(filepath.Join(out, "404.html")); err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +179,7 @@ func TestExportIsSafe(t *testing.T) {
 // its output with a real one instead of stopping half-way.
 func TestExportRefusesWhatItShouldNotTouch(t *testing.T) {
 	stories := t.TempDir()
-	writeFile(t, filepath.Join(stories, "a.json"), storyFile("a", "Story A"))
+	testenv.WriteFile(t, filepath.Join(stories, "a.json"), storytest.Small("a", "Story A"))
 	s := newExporter(t, sitetest.Parts{Stories: stories})
 
 	target := t.TempDir()

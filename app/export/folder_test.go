@@ -6,8 +6,10 @@ import (
 	"path/filepath"
 	"testing"
 
-	"explainer/app/publish"
 	"explainer/app/internal/sitetest"
+	"explainer/app/internal/testenv"
+	"explainer/app/publish"
+	"explainer/app/story/storytest"
 )
 
 // TestExportIsAPublishToAFolder: an export and a publish to a folder
@@ -16,7 +18,7 @@ import (
 // publish is an export over an earlier one.
 func TestExportIsAPublishToAFolder(t *testing.T) {
 	stories := t.TempDir()
-	writeFile(t, filepath.Join(stories, "a.json"), storyFile("a", "Story A"))
+	testenv.WriteFile(t, filepath.Join(stories, "a.json"), storytest.Small("a", "Story A"))
 	s := newExporter(t, sitetest.Parts{Stories: stories})
 	out := t.TempDir()
 	n, err := s.Export(out, false)
@@ -57,16 +59,16 @@ func TestExportIsAPublishToAFolder(t *testing.T) {
 // names and the site no longer has, and the list itself.
 func TestExportTakesOverAnOlderExport(t *testing.T) {
 	stories := t.TempDir()
-	writeFile(t, filepath.Join(stories, "a.json"), storyFile("a", "Story A"))
+	testenv.WriteFile(t, filepath.Join(stories, "a.json"), storytest.Small("a", "Story A"))
 	s := newExporter(t, sitetest.Parts{Stories: stories})
 	out := t.TempDir()
 	if err := os.Mkdir(filepath.Join(out, "s"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, filepath.Join(out, "s", "gone.json"), "{}")
-	writeFile(t, filepath.Join(out, "404.html"), "old")
-	writeFile(t, filepath.Join(out, "notes.txt"), "someone's own")
-	writeFile(t, filepath.Join(out, legacyManifest), "404.html\ns/gone.json\n")
+	testenv.WriteFile(t, filepath.Join(out, "s", "gone.json"), "{}")
+	testenv.WriteFile(t, filepath.Join(out, "404.html"), "old")
+	testenv.WriteFile(t, filepath.Join(out, "notes.txt"), "someone's own")
+	testenv.WriteFile(t, filepath.Join(out, legacyManifest), "404.html\ns/gone.json\n")
 	if _, err := s.Export(out, false); err != nil {
 		t.Fatalf("export over an older export: %v", err)
 	}

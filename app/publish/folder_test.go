@@ -199,6 +199,7 @@ func TestFolderPublishInterrupted(t *testing.T) {
 // something the publish did not write, not one it did not touch, not the
 // site's own folder, with or without prefix=.
 func TestTakeDownRemovesEmptiedFolders(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	for _, prefix := range []string{"", "graphics/"} {
 		t.Run("prefix="+prefix, func(t *testing.T) {
 			ctx := context.Background()
@@ -240,7 +241,7 @@ func TestTakeDownRemovesEmptiedFolders(t *testing.T) {
 			if _, err := os.Stat(filepath.Join(site, "s/second-story")); !os.IsNotExist(err) {
 				t.Errorf("s/second-story is still there (%v)", err)
 			}
-			for _, kept := range []string{"s/third-story/notes.txt", "drafts", "s/oval-office-2025", "s"} {
+			for _, kept := range []string{"s/third-story/notes.txt", "drafts", "s/" + ids.Story(), "s"} {
 				if _, err := os.Stat(filepath.Join(site, kept)); err != nil {
 					t.Errorf("%s: %v", kept, err)
 				}

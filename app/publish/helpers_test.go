@@ -1,8 +1,6 @@
 package publish_test
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"io"
 	"io/fs"
@@ -21,7 +19,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/andybalholm/brotli"
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"gocloud.dev/blob"
@@ -119,11 +116,7 @@ var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 func writeStories(t testing.TB, ids ...string) string {
 	t.Helper()
 	dir := t.TempDir()
-	builtIn, err := fs.ReadFile(web.Stories, "stories/oval-office-2025.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "oval-office-2025.json"), builtIn, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, storytest.BuiltInName), storytest.BuiltInJSON(t), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for _, id := range ids {
@@ -225,33 +218,9 @@ func bucketContents(t testing.TB, srv *testenv.S3, bucket string) map[string]sto
 				t.Fatal(err)
 			}
 			s := stored{Type: aws.ToString(res.ContentType), Cache: aws.ToString(res.CacheControl), Encoding: aws.ToString(res.ContentEncoding)}
-			s.Body = decode(t, *o.Key, s.Encoding, body)
+			s.Body = testenv.Decode(t, *o.Key, s.Encoding, body)
 			out[*o.Key] = s
 		}
-	}
-	return out
-}
-
-func decode(t testing.TB, key, encoding string, body []byte) []byte {
-	t.Helper()
-	var r io.Reader
-	switch encoding {
-	case "":
-		return body
-	case "gzip":
-		zr, err := gzip.NewReader(bytes.NewReader(body))
-		if err != nil {
-			t.Fatalf("%s: %v", key, err)
-		}
-		r = zr
-	case "br":
-		r = brotli.NewReader(bytes.NewReader(body))
-	default:
-		t.Fatalf("%s: Content-Encoding %q", key, encoding)
-	}
-	out, err := io.ReadAll(r)
-	if err != nil {
-		t.Fatalf("%s: decoding %s: %v", key, encoding, err)
 	}
 	return out
 }
@@ -332,7 +301,7 @@ func folderContents(t testing.TB, dir string) map[string]stored {
 			t.Errorf("%s: %s", key, res.Status)
 		}
 		s := stored{Body: body, Type: res.Header.Get("Content-Type"), Cache: res.Header.Get("Cache-Control"), Encoding: res.Header.Get("Content-Encoding")}
-		s.Body = decode(t, key, s.Encoding, body)
+		s.Body = testenv.Decode(t, key, s.Encoding, body)
 		out[key] = s
 		return nil
 	})

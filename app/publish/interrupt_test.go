@@ -43,7 +43,7 @@ func checkAsItWasOrWillBe(t testing.TB, contents map[string]stored, v1, v2 []pub
 	versions := map[string][][]byte{}
 	for _, objs := range [][]publish.Object{v1, v2} {
 		for _, o := range objs {
-			versions[o.Key] = append(versions[o.Key], decode(t, o.Key, o.Encoding, o.Body))
+			versions[o.Key] = append(versions[o.Key], testenv.Decode(t, o.Key, o.Encoding, o.Body))
 		}
 	}
 	for key, got := range contents {
@@ -65,7 +65,7 @@ func checkIsV2(t testing.TB, contents map[string]stored, v2 []publish.Object) {
 	t.Helper()
 	checkWhole(t, contents)
 	for _, o := range v2 {
-		if got, ok := contents[o.Key]; !ok || !bytes.Equal(got.Body, decode(t, o.Key, o.Encoding, o.Body)) {
+		if got, ok := contents[o.Key]; !ok || !bytes.Equal(got.Body, testenv.Decode(t, o.Key, o.Encoding, o.Body)) {
 			t.Errorf("after the rerun, %s is not its new version", o.Key)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"explainer/app/site"
+	"explainer/app/story/storytest"
 	"explainer/app/widget"
 )
 
@@ -126,24 +127,25 @@ func blockRenders(t *testing.T, c *pageCache) (release func()) {
 // request for a page not yet rendered is refused at once with 503 and
 // Retry-After, while a page already rendered is still served.
 func TestRenderQueueSheds(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	s := newServer(t, Config{})
 	h := s.Handler()
-	if r := get(t, h, "GET", "/?event=london-summit", nil); r.StatusCode != 200 {
+	if r := get(t, h, "GET", "/?event="+ids.Event(-1), nil); r.StatusCode != 200 {
 		t.Fatalf("warming the cache: %d", r.StatusCode)
 	}
 	release := blockRenders(t, s.pages)
-	r := get(t, h, "GET", "/?event=kharkiv-drone-strike", nil)
+	r := get(t, h, "GET", "/?event="+ids.Event(3), nil)
 	if r.StatusCode != 503 || r.Header.Get("Retry-After") == "" {
 		t.Errorf("a new page with every render busy: %d, Retry-After %q; want 503 with Retry-After", r.StatusCode, r.Header.Get("Retry-After"))
 	}
-	if r := get(t, h, "GET", "/?event=london-summit", nil); r.StatusCode != 200 {
+	if r := get(t, h, "GET", "/?event="+ids.Event(-1), nil); r.StatusCode != 200 {
 		t.Errorf("a cached page with every render busy: %d", r.StatusCode)
 	}
 	release()
 	for len(s.pages.tickets) > 0 {
 		runtime.Gosched()
 	}
-	if r := get(t, h, "GET", "/?event=kharkiv-drone-strike", nil); r.StatusCode != 200 {
+	if r := get(t, h, "GET", "/?event="+ids.Event(3), nil); r.StatusCode != 200 {
 		t.Errorf("the new page once renders are free: %d", r.StatusCode)
 	}
 }

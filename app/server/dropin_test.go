@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"explainer/app/internal/sitetest"
+	"explainer/app/internal/testenv"
 )
 
 // TestTimelineDropIn: a TimelineJS file put among the stories is served
@@ -20,7 +21,7 @@ func TestTimelineDropIn(t *testing.T) {
 		t.Fatal(err)
 	}
 	file := filepath.Join(dir, "mistakes.json")
-	writeFile(t, file, string(data))
+	testenv.WriteFile(t, file, string(data))
 	s := newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{HealthToken: healthToken})
 	h := s.Handler()
 
@@ -43,7 +44,7 @@ func TestTimelineDropIn(t *testing.T) {
 	}
 
 	// A broken edit: a trailing comma. The last good version stays.
-	writeFile(t, file, strings.Replace(string(data), `"Mistakes an editor makes" } }`, `"Mistakes an editor makes" }, },`, 1))
+	testenv.WriteFile(t, file, strings.Replace(string(data), `"Mistakes an editor makes" } }`, `"Mistakes an editor makes" }, },`, 1))
 	if err := s.Site().Stories().Reload(); err == nil {
 		t.Fatal("the broken timeline reloaded without an error")
 	}

@@ -8,14 +8,10 @@ import (
 	"testing"
 
 	"explainer/app/internal/sitetest"
+	"explainer/app/internal/testenv"
 	"explainer/app/site"
+	"explainer/app/story/storytest"
 )
-
-// story returns a small valid story file with an id and a title.
-func storyFile(id, title string) string {
-	return `{"id": "` + id + `", "title": "` + title + `", "language": "en",
-  "events": [{ "id": "e", "headline": "H", "start": { "date": "2025-03-01" } }]}`
-}
 
 // TestRenamesAndCollisions: renaming a file keeps its story published.
 // Of two files with one id, the one named after the id serves it, else
@@ -24,7 +20,7 @@ func storyFile(id, title string) string {
 // goes, and /healthz blames only files that are there.
 func TestRenamesAndCollisions(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "a.json"), storyFile("live", "Version A"))
+	testenv.WriteFile(t, filepath.Join(dir, "a.json"), storytest.Small("live", "Version A"))
 	s := newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{HealthToken: healthToken})
 	h := s.Handler()
 	title := func(h http.Handler) string {
@@ -48,7 +44,7 @@ func TestRenamesAndCollisions(t *testing.T) {
 	}
 	// A backup copy sorts first by name, but the file named after the id
 	// keeps it, now and after a restart.
-	writeFile(t, filepath.Join(dir, "live-old.json"), storyFile("live", "Backup"))
+	testenv.WriteFile(t, filepath.Join(dir, "live-old.json"), storytest.Small("live", "Backup"))
 	s.site.Stories().Reload()
 	if got := title(h); got != "Version A" {
 		t.Errorf("a backup copy took the id: %s", got)
@@ -72,7 +68,7 @@ func TestRenamesAndCollisions(t *testing.T) {
 	}
 	// Without a file named after the id, the first by name serves it,
 	// whichever came first.
-	writeFile(t, filepath.Join(dir, "b.json"), storyFile("live", "Version B"))
+	testenv.WriteFile(t, filepath.Join(dir, "b.json"), storytest.Small("live", "Version B"))
 	s.site.Stories().Reload()
 	if got := title(h); got != "Version B" {
 		t.Errorf("of b.json and live-old.json: %s; want b.json's", got)
@@ -85,12 +81,12 @@ func TestIndexPagesAndCaches(t *testing.T) {
 	dir := t.TempDir()
 	for i := range 250 {
 		id := "story-" + strings.Repeat("x", i%3) + itoa(i)
-		writeFile(t, filepath.Join(dir, id+".json"), storyFile(id, "Story "+itoa(1000+i)))
+		testenv.WriteFile(t, filepath.Join(dir, id+".json"), storytest.Small(id, "Story "+itoa(1000+i)))
 	}
 	s := newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{})
 	h := s.Handler()
 	first := get(t, h, "GET", "/", map[string]string{"Accept-Encoding": "br"})
-	b := decode(t, first.Header.Get("Content-Encoding"), body(t, first))
+	b := string(testenv.Decode(t, "/", first.Header.Get("Content-Encoding"), []byte(body(t, first))))
 	if first.Header.Get("Content-Encoding") != "br" || first.Header.Get("ETag") == "" {
 		t.Errorf("index headers: %v", first.Header)
 	}

@@ -3,12 +3,13 @@ package server
 import (
 	"bytes"
 	"encoding/json"
-	"explainer/app/internal/sitetest"
 	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"explainer/app/internal/sitetest"
+	"explainer/app/internal/testenv"
 	"explainer/app/site"
 	"explainer/app/story"
 )
@@ -52,7 +53,7 @@ func TestWhatValidatesRenders(t *testing.T) {
 		t.Fatalf("Check of a story that fits: %v", err)
 	}
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "bulky.json"), string(fits))
+	testenv.WriteFile(t, filepath.Join(dir, "bulky.json"), string(fits))
 	s := newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{})
 	for _, q := range []string{"", "?event=e999", "?embed=1&view=quotes", "?embed=1"} {
 		if r := get(t, s.Handler(), "GET", "/s/bulky/"+q, nil); r.StatusCode != 200 {
@@ -60,7 +61,7 @@ func TestWhatValidatesRenders(t *testing.T) {
 		}
 	}
 	// At load, the large one is not served, and healthz says why.
-	writeFile(t, filepath.Join(dir, "bulky.json"), string(tooBig))
+	testenv.WriteFile(t, filepath.Join(dir, "bulky.json"), string(tooBig))
 	if err := s.site.Stories().Reload(); err == nil || !strings.Contains(err.Error(), "over the 16 MiB a page may be") {
 		t.Errorf("reload: %v", err)
 	}

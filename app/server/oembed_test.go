@@ -10,11 +10,13 @@ import (
 	"testing"
 
 	"explainer/app/internal/htmltest"
+	"explainer/app/story/storytest"
 )
 
 // TestOEmbed checks the provider against the oEmbed spec: the fields a
 // "rich" response must have, the max sizes, and the error codes.
 func TestOEmbed(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	s := newServer(t, Config{})
 	h := s.Handler()
 	const site = "http://example.com"
@@ -28,12 +30,12 @@ func TestOEmbed(t *testing.T) {
 	}{
 		{name: "the story at the root", query: "url=" + site + "/&format=json", status: 200, width: 600, src: site + "/?embed=1"},
 		{name: "format left out", query: "url=" + site + "/", status: 200, width: 600},
-		{name: "a state kept", query: "url=" + site + "/?event=kharkiv-drone-strike%26theme=dark&maxwidth=500&maxheight=750", status: 200, width: 500, maxHeight: 750, src: "event=kharkiv-drone-strike"},
-		{name: "the story's own page", query: "url=" + site + "/s/oval-office-2025/&maxwidth=750&maxheight=1000", status: 200, width: 600},
-		{name: "the embed page", query: "url=" + site + "/s/oval-office-2025/embed", status: 200, width: 600},
+		{name: "a state kept", query: "url=" + site + "/?event=" + ids.Event(3) + "%26theme=dark&maxwidth=500&maxheight=750", status: 200, width: 500, maxHeight: 750, src: "event=" + ids.Event(3)},
+		{name: "the story's own page", query: "url=" + site + "/s/" + ids.Story() + "/&maxwidth=750&maxheight=1000", status: 200, width: 600},
+		{name: "the embed page", query: "url=" + site + "/s/" + ids.Story() + "/embed", status: 200, width: 600},
 		{name: "a small maxheight", query: "url=" + site + "/&maxheight=300", status: 200, width: 600, maxHeight: 300},
 		// Options are read as the widget reads them: checked, each once.
-		{name: "hostile and repeated options", query: "url=" + url.QueryEscape(site+`/?event=london-summit&event=kharkiv-drone-strike&accent="><b>&lang=zz&theme=dark&theme=light&childId=x&evil=1`), status: 200, width: 600, src: site + "/?embed=1&event=london-summit&theme=dark", exact: true},
+		{name: "hostile and repeated options", query: "url=" + url.QueryEscape(site+`/?event=`+ids.Event(-1)+`&event=`+ids.Event(3)+`&accent="><b>&lang=zz&theme=dark&theme=light&childId=x&evil=1`), status: 200, width: 600, src: site + "/?embed=1&event=" + ids.Event(-1) + "&theme=dark", exact: true},
 		{name: "no url", query: "format=json", status: 400},
 		{name: "xml", query: "url=" + site + "/&format=xml", status: 501},
 		{name: "another site", query: "url=https://elsewhere.example/&format=json", status: 404},
@@ -98,8 +100,9 @@ func TestOEmbed(t *testing.T) {
 // <head> and in a Link header, names its canonical address without the
 // reader's options, and describes itself to social networks and search.
 func TestDiscoveryAndMeta(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	s := newServer(t, Config{})
-	r := get(t, s.Handler(), "GET", "http://example.com/?embed=1&event=london-summit&theme=dark", nil)
+	r := get(t, s.Handler(), "GET", "http://example.com/?embed=1&event="+ids.Event(-1)+"&theme=dark", nil)
 	page := body(t, r)
 	want := `http://example.com/oembed?format=json&url=http%3A%2F%2Fexample.com%2F`
 	if link := r.Header.Get("Link"); !strings.Contains(link, "<"+want+">") || !strings.Contains(link, `rel="alternate"; type="application/json+oembed"`) {
@@ -143,15 +146,16 @@ func TestDiscoveryAndMeta(t *testing.T) {
 // TestEmbedPage: the editor's page shows a preview and one snippet per
 // kind of host, all for the options chosen, without JavaScript.
 func TestEmbedPage(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	s := newServer(t, Config{})
-	r := get(t, s.Handler(), "GET", "http://example.com/s/oval-office-2025/embed?event=kharkiv-drone-strike&title=0&accent=c0ffee", nil)
+	r := get(t, s.Handler(), "GET", "http://example.com/s/"+ids.Story()+"/embed?event="+ids.Event(3)+"&title=0&accent=c0ffee", nil)
 	page := body(t, r)
 	if r.StatusCode != 200 {
 		t.Fatalf("status %d", r.StatusCode)
 	}
 	doc := htmltest.Parse(t, page)
 	frame := htmltest.Find(doc, htmltest.ByID("embed-preview-frame"))
-	wantSrc := "http://example.com/?accent=c0ffee&embed=1&event=kharkiv-drone-strike&title=0"
+	wantSrc := "http://example.com/?accent=c0ffee&embed=1&event=" + ids.Event(3) + "&title=0"
 	if frame == nil || htmltest.Value(frame, "src") != wantSrc {
 		t.Errorf("preview %v; want src %s", frame, wantSrc)
 	}
@@ -162,7 +166,7 @@ func TestEmbedPage(t *testing.T) {
 			continue
 		}
 		text := htmltest.Text(area)
-		if !strings.Contains(text, "event=kharkiv-drone-strike") {
+		if !strings.Contains(text, "event="+ids.Event(3)) {
 			t.Errorf("%s snippet lacks the options: %s", name, text)
 		}
 	}

@@ -2,22 +2,25 @@ package server
 
 import (
 	"encoding/json"
-	"explainer/app/internal/sitetest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"explainer/app/internal/sitetest"
+
 	"golang.org/x/net/html"
 
 	"explainer/app/internal/htmltest"
 	"explainer/app/story"
+	"explainer/app/story/storytest"
 )
 
 // TestEmbeddedDataRoundTrips checks that the story the page embeds for the
 // WebAssembly parses to the same story, so its first render can equal the
 // prerendered one.
 func TestEmbeddedDataRoundTrips(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	s := newServer(t, Config{})
 	doc, err := html.Parse(strings.NewReader(body(t, get(t, s.Handler(), "GET", "/", nil))))
 	if err != nil {
@@ -31,7 +34,7 @@ func TestEmbeddedDataRoundTrips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _ := s.site.Stories().Get("oval-office-2025")
+	want, _ := s.site.Stories().Get(story.ID(ids.Story()))
 	a, _ := json.Marshal(got)
 	b, _ := json.Marshal(want.Story)
 	if string(a) != string(b) {
@@ -99,6 +102,7 @@ func TestHostilePage(t *testing.T) {
 // TestPageReadsWithoutJavaScript fetches the page as a reader without
 // JavaScript would and finds the whole story in it.
 func TestPageReadsWithoutJavaScript(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	s := newServer(t, Config{})
 	page, err := html.Parse(strings.NewReader(body(t, get(t, s.Handler(), "GET", "/", nil))))
 	if err != nil {
@@ -117,7 +121,7 @@ func TestPageReadsWithoutJavaScript(t *testing.T) {
 	}
 	walk(root)
 	got := strings.Join(strings.Fields(text.String()), " ")
-	e, _ := s.site.Stories().Get("oval-office-2025")
+	e, _ := s.site.Stories().Get(story.ID(ids.Story()))
 	for _, ev := range e.Story.Events {
 		if !strings.Contains(got, ev.Headline) {
 			t.Errorf("headline missing: %s", ev.Headline)

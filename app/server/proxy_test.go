@@ -1,17 +1,18 @@
 package server
 
 import (
-	"bytes"
 	"context"
-	"explainer/app/internal/sitetest"
 	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"explainer/app/internal/sitetest"
+	"explainer/app/internal/testenv"
+	"explainer/app/story/storytest"
 )
 
 // TestBehindProxy: behind a TLS terminator, the addresses a page gives
@@ -19,6 +20,7 @@ import (
 // are https with -trust-proxy or -base-url, and the forwarded headers are
 // ignored without -trust-proxy, so no one else can set the site's name.
 func TestBehindProxy(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	forwarded := map[string]string{"X-Forwarded-Proto": "https", "X-Forwarded-Host": "news.example"}
 	tests := []struct {
 		name string
@@ -33,7 +35,7 @@ func TestBehindProxy(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newSiteServer(t, sitetest.Parts{BaseURL: tt.base}, nil, tt.cfg)
-			res := get(t, s.Handler(), "GET", "http://backend:8080/?event=london-summit", forwarded)
+			res := get(t, s.Handler(), "GET", "http://backend:8080/?event="+ids.Event(-1), forwarded)
 			page := body(t, res)
 			for _, want := range []string{`<link rel="canonical" href="` + tt.want + `">`, `<meta property="og:url" content="` + tt.want + `">`} {
 				if !strings.Contains(page, want) {
@@ -49,25 +51,6 @@ func TestBehindProxy(t *testing.T) {
 			}
 		})
 	}
-}
-
-// syncBuffer is a log that the server's goroutines write while the test
-// reads it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
 }
 
 // TestProxyWarning: a server that others can reach, with neither
@@ -87,7 +70,7 @@ func TestProxyWarning(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var log syncBuffer
+			var log testenv.LockedBuffer
 			tt.cfg.Logger = slog.New(slog.NewTextHandler(&log, nil))
 			s := newSiteServer(t, sitetest.Parts{BaseURL: tt.base}, nil, tt.cfg)
 			ln, err := net.Listen("tcp", tt.addr)
@@ -113,7 +96,7 @@ func TestProxyWarning(t *testing.T) {
 // escape in it is one line of /healthz, escaped.
 func TestHealthLinesCannotBeForged(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "good.json"), storyFile("good", "Good"))
+	testenv.WriteFile(t, filepath.Join(dir, "good.json"), storytest.Small("good", "Good"))
 	name := "x\nstale: forged.json: all is well\x1b[2J.json"
 	if err := os.WriteFile(filepath.Join(dir, name), []byte("{"), 0o644); err != nil {
 		t.Skip("this file system refuses such names:", err)
@@ -129,13 +112,14 @@ func TestHealthLinesCannotBeForged(t *testing.T) {
 // TestRedirectsKeepTheSubPath: every redirect under a -base-url sub-path
 // stays under it, percent-encoded, with the query kept.
 func TestRedirectsKeepTheSubPath(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	s := newSiteServer(t, sitetest.Parts{BaseURL: "https://example.com/it's%20графіка"}, nil, Config{})
 	const root = "/it%27s%20%D0%B3%D1%80%D0%B0%D1%84%D1%96%D0%BA%D0%B0"
 	tests := []struct{ target, want string }{
 		{target: root, want: root + "/"},
-		{target: root + "/s/oval-office-2025?event=london-summit", want: root + "/s/oval-office-2025/?event=london-summit"},
-		{target: root + "/s//oval-office-2025/?event=london-summit", want: root + "/s/oval-office-2025/?event=london-summit"},
-		{target: root + "/./s/oval-office-2025/", want: root + "/s/oval-office-2025/"},
+		{target: root + "/s/" + ids.Story() + "?event=" + ids.Event(-1), want: root + "/s/" + ids.Story() + "/?event=" + ids.Event(-1)},
+		{target: root + "/s//" + ids.Story() + "/?event=" + ids.Event(-1), want: root + "/s/" + ids.Story() + "/?event=" + ids.Event(-1)},
+		{target: root + "/./s/" + ids.Story() + "/", want: root + "/s/" + ids.Story() + "/"},
 		{target: root + "//", want: root + "/"},
 		{target: root + "/s/../", want: root + "/"},
 	}

@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"explainer/app/internal/sitetest"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +10,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"explainer/app/internal/sitetest"
+	"explainer/app/internal/testenv"
 )
 
 const storyV1 = `{
@@ -30,19 +32,12 @@ func healthGet(t *testing.T, h http.Handler) *http.Response {
 	return get(t, h, "GET", "/healthz", map[string]string{"Authorization": "Bearer " + healthToken})
 }
 
-func writeFile(t *testing.T, path, data string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestHotReloadKeepsLastGoodVersion edits a story file the way an editor
 // would, typos included, and checks what readers get at each step.
 func TestHotReloadKeepsLastGoodVersion(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "live.json")
-	writeFile(t, file, storyV1)
+	testenv.WriteFile(t, file, storyV1)
 	s := newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{HealthToken: healthToken})
 	h := s.Handler()
 
@@ -62,7 +57,7 @@ func TestHotReloadKeepsLastGoodVersion(t *testing.T) {
 	}
 
 	// A broken save: a misspelt field. The last good version stays live.
-	writeFile(t, file, strings.Replace(storyV1, `"headline"`, `"headlin"`, 1))
+	testenv.WriteFile(t, file, strings.Replace(storyV1, `"headline"`, `"headlin"`, 1))
 	err := s.site.Stories().Reload()
 	if err == nil || !strings.Contains(err.Error(), `live.json:5:27: $.events[0].headlin: unknown field "headlin"`) {
 		t.Errorf("reload error = %v", err)
@@ -95,7 +90,7 @@ func TestHotReloadKeepsLastGoodVersion(t *testing.T) {
 	}
 
 	// Fixed: the new version replaces the old, with a new ETag.
-	writeFile(t, file, strings.Replace(storyV1, "Version one", "Version two", 1))
+	testenv.WriteFile(t, file, strings.Replace(storyV1, "Version one", "Version two", 1))
 	if err := s.site.Stories().Reload(); err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +106,7 @@ func TestHotReloadKeepsLastGoodVersion(t *testing.T) {
 	}
 
 	// A second file may not take an id already in use.
-	writeFile(t, filepath.Join(dir, "copy.json"), storyV1)
+	testenv.WriteFile(t, filepath.Join(dir, "copy.json"), storyV1)
 	if err := s.site.Stories().Reload(); err == nil || !strings.Contains(err.Error(), `story id "live" is already used by live.json`) {
 		t.Errorf("duplicate id: %v", err)
 	}
@@ -130,12 +125,12 @@ func TestHotReloadKeepsLastGoodVersion(t *testing.T) {
 func TestWatchPicksUpEdits(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "live.json")
-	writeFile(t, file, storyV1)
+	testenv.WriteFile(t, file, storyV1)
 	s := newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go s.Site().Stories().Watch(ctx, dir, 20*time.Millisecond)
-	writeFile(t, file, strings.Replace(storyV1, "Version one", "Version two", 1))
+	testenv.WriteFile(t, file, strings.Replace(storyV1, "Version one", "Version two", 1))
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(body(t, get(t, s.Handler(), "GET", "/s/live/", nil)), "Version two") {
 		if time.Now().After(deadline) {

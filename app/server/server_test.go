@@ -1,8 +1,6 @@
 package server
 
 import (
-	"compress/gzip"
-	"explainer/app/internal/sitetest"
 	"html"
 	"io"
 	"log/slog"
@@ -14,8 +12,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/andybalholm/brotli"
-
+	"explainer/app/internal/sitetest"
+	"explainer/app/internal/testenv"
 	"explainer/app/story/storytest"
 	"explainer/app/studio"
 )
@@ -79,7 +77,8 @@ func body(t testing.TB, res *http.Response) string {
 
 func TestRoutes(t *testing.T) {
 	s := newServer(t, Config{})
-	london := storytest.BuiltInStory(t).Event("london-summit").Headline
+	st := storytest.BuiltInStory(t)
+	id, last, ev := string(st.ID), st.Events[len(st.Events)-1], string(st.Events[len(st.Events)/2].ID)
 	h := s.Handler()
 	css := s.site.Assets().URL("explainer.css")
 	tests := []struct {
@@ -88,12 +87,12 @@ func TestRoutes(t *testing.T) {
 		ctype          string
 		contains       string
 	}{
-		{method: "GET", target: "/", status: 200, ctype: "text/html; charset=utf-8", contains: "Zelensky, Trump and Vance in the Oval Office"},
+		{method: "GET", target: "/", status: 200, ctype: "text/html; charset=utf-8", contains: html.EscapeString(st.Title)},
 		{method: "HEAD", target: "/", status: 200, ctype: "text/html; charset=utf-8"},
-		{method: "GET", target: "/?event=kharkiv-drone-strike", status: 200, ctype: "text/html; charset=utf-8", contains: `<p class="detail-when">`},
-		{method: "GET", target: "/s/oval-office-2025/", status: 200, ctype: "text/html; charset=utf-8", contains: london},
-		{method: "GET", target: "/s/oval-office-2025.json", status: 200, ctype: "application/json", contains: `"id":"oval-office-2025"`},
-		{method: "GET", target: "/s/oval-office-2025", status: 301},
+		{method: "GET", target: "/?event=" + ev, status: 200, ctype: "text/html; charset=utf-8", contains: `<p class="detail-when">`},
+		{method: "GET", target: "/s/" + id + "/", status: 200, ctype: "text/html; charset=utf-8", contains: html.EscapeString(last.Headline)},
+		{method: "GET", target: "/s/" + id + ".json", status: 200, ctype: "application/json", contains: `"id":"` + id + `"`},
+		{method: "GET", target: "/s/" + id, status: 301},
 		{method: "GET", target: "/s/no-such-story/", status: 404, ctype: "text/html; charset=utf-8", contains: "Story not found"},
 		{method: "GET", target: "/s/no-such-story.json", status: 404, ctype: "text/html; charset=utf-8", contains: "Story not found"},
 		{method: "GET", target: "/no/such/page", status: 404, ctype: "text/html; charset=utf-8", contains: "Story not found"},
@@ -103,7 +102,7 @@ func TestRoutes(t *testing.T) {
 		{method: "GET", target: "/story.schema.json", status: 200, ctype: "application/schema+json", contains: `"$schema": "https://json-schema.org/draft/2020-12/schema"`},
 		{method: "GET", target: "/healthz", status: 200, ctype: "text/plain; charset=utf-8", contains: "ok"},
 		{method: "POST", target: "/", status: 405},
-		{method: "DELETE", target: "/s/oval-office-2025.json", status: 405},
+		{method: "DELETE", target: "/s/" + id + ".json", status: 405},
 		{method: "GET", target: "/%2e%2e/%2e%2e/etc/passwd", status: 404},
 		{method: "GET", target: "/assets/..%2f..%2fgo.mod", status: 404},
 	}
@@ -121,7 +120,7 @@ func TestRoutes(t *testing.T) {
 				t.Errorf("%s %s: body lacks %q", tt.method, tt.target, tt.contains)
 			}
 			if strings.Contains(tt.target, "event=") {
-				tab := regexp.MustCompile(`<a [^>]*id="tab-kharkiv-drone-strike"[^>]*>`).FindString(b)
+				tab := regexp.MustCompile(`<a [^>]*id="tab-` + ev + `"[^>]*>`).FindString(b)
 				if !strings.Contains(tab, `aria-selected="&#116;rue"`) {
 					t.Errorf("%s: the event is not selected: %s", tt.target, tab)
 				}
@@ -135,6 +134,7 @@ func TestRoutes(t *testing.T) {
 
 // TestRoutesUnderSubPath serves the site under the path of its base URL.
 func TestRoutesUnderSubPath(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	s := newSiteServer(t, sitetest.Parts{BaseURL: "https://example.com/graphics/"}, nil, Config{})
 	tests := []struct {
 		target   string
@@ -144,9 +144,9 @@ func TestRoutesUnderSubPath(t *testing.T) {
 	}{
 		{target: "/graphics", status: 301, location: "/graphics/"},
 		{target: "/graphics/", status: 200, contains: `href="/graphics/assets/explainer.`},
-		{target: "/graphics/s/oval-office-2025.json", status: 200, contains: `"id":"oval-office-2025"`},
-		{target: "/graphics/s/oval-office-2025", status: 301, location: "/graphics/s/oval-office-2025/"},
-		{target: "/graphics/s/oval-office-2025?event=london-summit", status: 301, location: "/graphics/s/oval-office-2025/?event=london-summit"},
+		{target: "/graphics/s/" + ids.Story() + ".json", status: 200, contains: `"id":"` + ids.Story() + `"`},
+		{target: "/graphics/s/" + ids.Story(), status: 301, location: "/graphics/s/" + ids.Story() + "/"},
+		{target: "/graphics/s/" + ids.Story() + "?event=" + ids.Event(-1), status: 301, location: "/graphics/s/" + ids.Story() + "/?event=" + ids.Event(-1)},
 		{target: "/graphics" + s.site.Assets().URL("boot.js"), status: 200, contains: "goappGetenv"},
 		{target: "/", status: 404, contains: "Story not found"},
 		{target: "/graphicsx/", status: 404, contains: "Story not found"},
@@ -164,6 +164,7 @@ func TestRoutesUnderSubPath(t *testing.T) {
 
 // TestSecurityHeaders checks what every response and every page carries.
 func TestSecurityHeaders(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	tests := []struct {
 		ancestors string
 		want      string
@@ -177,7 +178,7 @@ func TestSecurityHeaders(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.ancestors, func(t *testing.T) {
 			s := newServer(t, Config{FrameAncestors: tt.ancestors})
-			for _, target := range []string{"/", "/nope", "/s/oval-office-2025.json", s.site.Assets().URL("boot.js")} {
+			for _, target := range []string{"/", "/nope", "/s/" + ids.Story() + ".json", s.site.Assets().URL("boot.js")} {
 				res := get(t, s.Handler(), "GET", target, nil)
 				if res.Header.Get("X-Content-Type-Options") != "nosniff" {
 					t.Errorf("%s: no nosniff", target)
@@ -193,7 +194,7 @@ func TestSecurityHeaders(t *testing.T) {
 				}
 			}
 			// The newsroom's pages are framed by the site alone.
-			for _, target := range []string{"http://example.com/s/oval-office-2025/embed", "http://example.com/demo"} {
+			for _, target := range []string{"http://example.com/s/" + ids.Story() + "/embed", "http://example.com/demo"} {
 				csp := get(t, s.Handler(), "GET", target, nil).Header.Get("Content-Security-Policy")
 				if !strings.HasSuffix(csp, "frame-ancestors 'self'") {
 					t.Errorf("%s: CSP %q; want frame-ancestors 'self' only", target, csp)
@@ -252,9 +253,10 @@ func TestPageHasNoInlineScriptOrThirdParty(t *testing.T) {
 }
 
 func TestConditionalRequests(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	s := newServer(t, Config{})
 	h := s.Handler()
-	for _, target := range []string{"/", "/?event=london-summit", "/s/oval-office-2025.json", s.site.Assets().URL("explainer.css")} {
+	for _, target := range []string{"/", "/?event=" + ids.Event(-1), "/s/" + ids.Story() + ".json", s.site.Assets().URL("explainer.css")} {
 		first := get(t, h, "GET", target, nil)
 		etag := first.Header.Get("ETag")
 		if etag == "" {
@@ -270,8 +272,8 @@ func TestConditionalRequests(t *testing.T) {
 			t.Errorf("%s with a stale ETag: %d", target, stale.StatusCode)
 		}
 	}
-	a := get(t, h, "GET", "/?event=london-summit", nil).Header.Get("ETag")
-	b := get(t, h, "GET", "/?event=kharkiv-drone-strike", nil).Header.Get("ETag")
+	a := get(t, h, "GET", "/?event="+ids.Event(-1), nil).Header.Get("ETag")
+	b := get(t, h, "GET", "/?event="+ids.Event(3), nil).Header.Get("ETag")
 	if a == b {
 		t.Error("pages for two states share an ETag")
 	}
@@ -286,9 +288,10 @@ func TestConditionalRequests(t *testing.T) {
 // TestCompression checks content negotiation and that each encoding
 // decodes to the same bytes.
 func TestCompression(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	s := newServer(t, Config{})
 	h := s.Handler()
-	for _, target := range []string{"/", s.site.Assets().URL("explainer.css"), s.site.Assets().URL("boot.js"), "/s/oval-office-2025.json"} {
+	for _, target := range []string{"/", s.site.Assets().URL("explainer.css"), s.site.Assets().URL("boot.js"), "/s/" + ids.Story() + ".json"} {
 		plain := get(t, h, "GET", target, map[string]string{"Accept-Encoding": "identity"})
 		want := body(t, plain)
 		if plain.Header.Get("Content-Encoding") != "" {
@@ -318,31 +321,11 @@ func TestCompression(t *testing.T) {
 			if res.Header.Get("Content-Length") != itoa(len(raw)) {
 				t.Errorf("%s: Content-Length %s for %d bytes", target, res.Header.Get("Content-Length"), len(raw))
 			}
-			if got := decode(t, enc, raw); got != want {
+			if got := string(testenv.Decode(t, target, enc, []byte(raw))); got != want {
 				t.Errorf("%s %s: decodes to %d bytes; want %d", target, enc, len(got), len(want))
 			}
 		}
 	}
-}
-
-func decode(t testing.TB, enc, data string) string {
-	t.Helper()
-	var r io.Reader = strings.NewReader(data)
-	switch enc {
-	case "gzip":
-		zr, err := gzip.NewReader(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r = zr
-	case "br":
-		r = brotli.NewReader(r)
-	}
-	b, err := io.ReadAll(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -369,7 +352,7 @@ func TestWasm(t *testing.T) {
 		t.Errorf("Content-Length %s for %d bytes", res.Header.Get("Content-Length"), len(raw))
 	}
 	identity := body(t, get(t, s.Handler(), "GET", u, map[string]string{"Accept-Encoding": "identity"}))
-	if got := decode(t, "br", raw); !strings.HasPrefix(got, "\x00asm") || got != identity {
+	if got := string(testenv.Decode(t, u, "br", []byte(raw))); !strings.HasPrefix(got, "\x00asm") || got != identity {
 		t.Errorf("decoded wasm: %d bytes, magic %q; identity download %d bytes", len(got), got[:4], len(identity))
 	}
 	// A resumed download asks for the rest of the identity encoding.

@@ -2,13 +2,16 @@ package server
 
 import (
 	"encoding/json"
-	"explainer/app/internal/sitetest"
 	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"explainer/app/internal/sitetest"
+	"explainer/app/internal/testenv"
+	"explainer/app/story/storytest"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -152,16 +155,17 @@ func wantAttr(t *testing.T, n *html.Node, key, want string) {
 // without JavaScript does, where the built-in story is the site's root
 // and where a folder is served: it reaches the embed page again.
 func TestEmbedPageFormSubmits(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "a.json"), storyFile("alpha", "Alpha"))
+	testenv.WriteFile(t, filepath.Join(dir, "a.json"), storytest.Small("alpha", "Alpha"))
 	for _, tt := range []struct {
 		name string
 		site sitetest.Parts
 		page string
 	}{
-		{name: "built-in story", page: "/s/oval-office-2025/embed"},
+		{name: "built-in story", page: "/s/" + ids.Story() + "/embed"},
 		{name: "stories folder", site: sitetest.Parts{Stories: dir}, page: "/s/alpha/embed"},
-		{name: "under a sub-path", site: sitetest.Parts{BaseURL: "https://example.com/graphics"}, page: "/graphics/s/oval-office-2025/embed"},
+		{name: "under a sub-path", site: sitetest.Parts{BaseURL: "https://example.com/graphics"}, page: "/graphics/s/" + ids.Story() + "/embed"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newSiteServer(t, tt.site, nil, Config{})
@@ -185,8 +189,8 @@ func TestEmbedPageFormSubmits(t *testing.T) {
 // 404, not a server error.
 func TestDemoFollowsItsStory(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "a.json"), storyFile("alpha", "Alpha"))
-	writeFile(t, filepath.Join(dir, "b.json"), `{"id": "beta", "title": "Beta", "language": "en",
+	testenv.WriteFile(t, filepath.Join(dir, "a.json"), storytest.Small("alpha", "Alpha"))
+	testenv.WriteFile(t, filepath.Join(dir, "b.json"), `{"id": "beta", "title": "Beta", "language": "en",
   "events": [{"id": "one", "headline": "One", "body": "First.", "start": {"date": "2025-03-01"}}, {"id": "two", "headline": "Two", "start": {"date": "2025-03-02"}}]}`)
 	s := newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{})
 	for _, tt := range []struct{ target, story string }{
@@ -232,8 +236,9 @@ func TestDemoFollowsItsStory(t *testing.T) {
 // the widget takes for each option, each with a label of its own, and
 // every language the widget speaks.
 func TestEmbedPageOffersEveryOption(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
 	s := newServer(t, Config{})
-	doc := htmltest.Parse(t, body(t, get(t, s.Handler(), "GET", "http://example.com/s/oval-office-2025/embed", nil)))
+	doc := htmltest.Parse(t, body(t, get(t, s.Handler(), "GET", "http://example.com/s/"+ids.Story()+"/embed", nil)))
 	offered := func(id string) map[string]string {
 		out := map[string]string{}
 		for _, o := range htmltest.FindAll(htmltest.Find(doc, htmltest.ByID(id)), htmltest.ByTag("option")) {

@@ -2,12 +2,15 @@ package server
 
 import (
 	"context"
-	"explainer/app/internal/sitetest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"explainer/app/internal/sitetest"
+	"explainer/app/internal/testenv"
+	"explainer/app/story/storytest"
 )
 
 // TestFolderSwapIsSeen deploys a new version of the stories folder the
@@ -24,7 +27,7 @@ func TestFolderSwapIsSeen(t *testing.T) {
 				if err := os.Mkdir(dir, 0o755); err != nil {
 					t.Fatal(err)
 				}
-				writeFile(t, filepath.Join(dir, "live.json"), storyFile("live", title))
+				testenv.WriteFile(t, filepath.Join(dir, "live.json"), storytest.Small("live", title))
 			}
 			current := filepath.Join(base, "current")
 			if how == "symbolic link" {
@@ -73,9 +76,9 @@ func TestFolderSwapIsSeen(t *testing.T) {
 // disk a name inside the folder; it is not read, and /healthz says why.
 func TestHardLinksAreRefused(t *testing.T) {
 	dir, outside := t.TempDir(), t.TempDir()
-	writeFile(t, filepath.Join(dir, "good.json"), storyFile("good", "Good"))
+	testenv.WriteFile(t, filepath.Join(dir, "good.json"), storytest.Small("good", "Good"))
 	secret := filepath.Join(outside, "secret.json")
-	writeFile(t, secret, storyFile("secret", "Secret"))
+	testenv.WriteFile(t, secret, storytest.Small("secret", "Secret"))
 	if err := os.Link(secret, filepath.Join(dir, "linked.json")); err != nil {
 		t.Skip("no hard links here:", err)
 	}

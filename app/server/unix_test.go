@@ -18,6 +18,7 @@ import (
 
 	"explainer/app/internal/sitetest"
 	"explainer/app/internal/testenv"
+	"explainer/app/story/storytest"
 )
 
 // TestHostileStoriesFolder puts what careless editors and attackers put
@@ -27,8 +28,8 @@ import (
 func TestHostileStoriesFolder(t *testing.T) {
 	dir := t.TempDir()
 	outside := t.TempDir()
-	writeFile(t, filepath.Join(dir, "good.json"), storyFile("good", "Good story"))
-	writeFile(t, filepath.Join(outside, "elsewhere.json"), storyFile("elsewhere", "From elsewhere"))
+	testenv.WriteFile(t, filepath.Join(dir, "good.json"), storytest.Small("good", "Good story"))
+	testenv.WriteFile(t, filepath.Join(outside, "elsewhere.json"), storytest.Small("elsewhere", "From elsewhere"))
 	must := func(err error) {
 		t.Helper()
 		if err != nil {

@@ -1,11 +1,9 @@
 package testenv
 
 import (
-	"bytes"
 	"net"
 	"os/exec"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
 )
@@ -16,7 +14,7 @@ import (
 // first or does not answer within a minute.
 func startServer(tb testing.TB, name string, cmd *exec.Cmd, ready func() bool) {
 	tb.Helper()
-	var out lockedBuffer
+	var out LockedBuffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
 		tb.Fatalf("starting %s: %v", name, err)
@@ -61,22 +59,4 @@ func freePort(tb testing.TB) string {
 	}
 	defer ln.Close()
 	return "127.0.0.1:" + strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
-}
-
-// lockedBuffer collects a server's output from the goroutines that copy it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }

@@ -86,20 +86,68 @@ func GenerateStory(id string, n int) []byte {
 	return data
 }
 
+// BuiltInName is the file name of the story built into the binary, in
+// web/stories.
+const BuiltInName = "oval-office-2025.json"
+
+// BuiltInJSON is the file of the story built into the binary, as the
+// binary embeds it.
+func BuiltInJSON(tb testing.TB) []byte {
+	tb.Helper()
+	data, err := fs.ReadFile(web.Stories, "stories/"+BuiltInName)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return data
+}
+
 // BuiltInStory is the story built into the binary, parsed, for tests that
 // run the server on it: they take its text from here, never spell it, so
 // that an editor's correction breaks no test but the built-in story's
 // own (TestBuiltInStory*).
 func BuiltInStory(tb testing.TB) *story.Story {
 	tb.Helper()
-	const name = "oval-office-2025.json"
-	data, err := fs.ReadFile(web.Stories, "stories/"+name)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	s, err := story.Parse(name, data)
+	s, err := story.Parse(BuiltInName, BuiltInJSON(tb))
 	if err != nil {
 		tb.Fatalf("the built-in story does not parse:\n%v", err)
 	}
 	return s
+}
+
+// Small returns the smallest valid story file of the given id and title:
+// one event, for tests about files and folders rather than stories.
+func Small(id, title string) string {
+	return `{"id": "` + id + `", "title": "` + title + `", "language": "en",
+  "events": [{ "id": "e", "headline": "H", "start": { "date": "2025-03-01" } }]}`
+}
+
+// IDs are the ids of a story, read from its file, for tests that ask for
+// its pages, events and people without spelling them: an editor who
+// renames an event breaks no test but the story's own.
+type IDs struct{ s *story.Story }
+
+// BuiltInIDs are the ids of the built-in story.
+func BuiltInIDs(tb testing.TB) IDs {
+	tb.Helper()
+	return IDs{BuiltInStory(tb)}
+}
+
+// Story is the story's id.
+func (x IDs) Story() string { return string(x.s.ID) }
+
+// Event is the id of the i-th event in the order of time (the order of
+// the timeline's tabs); a negative i counts from the last, -1.
+func (x IDs) Event(i int) string { return string(x.s.Events[at(i, len(x.s.Events))].ID) }
+
+// Person is the id of the i-th person of the story's list of people.
+func (x IDs) Person(i int) string { return string(x.s.People[at(i, len(x.s.People))].ID) }
+
+// Quote is the id of the i-th quote of the story's list of quotes.
+func (x IDs) Quote(i int) string { return string(x.s.Quotes[at(i, len(x.s.Quotes))].ID) }
+
+func at(i, n int) int {
+	if i < 0 {
+		return n + i
+	}
+	return i
 }
