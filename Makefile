@@ -5,7 +5,7 @@
 GO      ?= go
 GOROOT  := $(shell $(GO) env GOROOT)
 BIN     := bin/explainer
-WASM    := web/static/app.wasm
+WASM    := web/static/app.wasm.br
 EXEC_JS := web/static/wasm_exec.js
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 SOURCES := $(shell find app web main.go -name '*.go') go.mod go.sum
@@ -34,8 +34,10 @@ $(BIN): wasm $(SOURCES) $(shell find web -type f -not -name '*.go')
 wasm: $(WASM)
 
 # The WebAssembly holds no server code: app/server and app/cli are behind
-# //go:build !wasm. wasm_exec.js comes from the same Go as the wasm, and
-# both get .br and .gz forms (app/internal/wasmbuild, which tests use too).
+# //go:build !wasm. wasm_exec.js comes from the same Go as the wasm
+# (app/internal/wasmbuild, which tests use too). Each wasm is kept as .br
+# alone, the form the binary embeds; the server decodes or re-encodes it
+# for the rare client that takes no brotli.
 $(WASM): $(SOURCES)
 	$(GO) run ./app/tools/buildwasm -out web/static
 

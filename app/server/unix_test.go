@@ -109,7 +109,7 @@ func TestSlowReaderGetsTheWasm(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer res.Body.Close()
-	want := len(s.assets.ByName("app.wasm").Raw)
+	want := len(assetBody(t, s.assets.ByName("app.wasm"), ""))
 	got, buf := 0, make([]byte, 64<<10)
 	start := time.Now()
 	for {
