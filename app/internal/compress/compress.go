@@ -64,11 +64,9 @@ func BrotliFile(name string, brotliQuality int) (Output, error) {
 }
 
 // Gzip compresses data at the best level.
-func Gzip(data []byte) ([]byte, error) { return gzipLevel(data, gzip.BestCompression) }
-
-func gzipLevel(data []byte, level int) ([]byte, error) {
+func Gzip(data []byte) ([]byte, error) {
 	var b bytes.Buffer
-	w, err := gzip.NewWriterLevel(&b, level)
+	w, err := gzip.NewWriterLevel(&b, gzip.BestCompression)
 	if err != nil {
 		return nil, err
 	}
