@@ -1,7 +1,8 @@
 // Package web holds everything the binary serves besides the rendered
 // pages: the stylesheet, the boot script, icons, the WebAssembly (built
-// into static/ by `make wasm`), the JSON Schema of the story format, the
-// page templates and the default story. Embedding them makes one binary a full deployment.
+// into static/ by `make wasm`, each program once, as brotli), the JSON
+// Schema of the story format, the page templates and the default story.
+// Embedding them makes one binary a full deployment.
 package web
 
 import "embed"

@@ -12,7 +12,10 @@ import (
 	"gocloud.dev/blob"
 	"gocloud.dev/blob/memblob"
 	// The stores a bucket URL may name, each with its cloud's own
-	// credential chain (environment, shared config, instance role).
+	// credential chain (environment, shared config, instance role). All
+	// four are linked, so that every store works with the one binary;
+	// make build's -tags disable_grpc_modules keeps gs:// to Google's
+	// HTTP client (the one gocloud.dev uses) and out of gRPC's xDS.
 	_ "gocloud.dev/blob/azureblob"
 	_ "gocloud.dev/blob/fileblob"
 	_ "gocloud.dev/blob/gcsblob"

@@ -39,7 +39,11 @@ func NewBuilder(st *site.Site, enc Encoding) *Builder {
 // before are rendered on every core.
 func (b *Builder) Build() ([]Object, error) {
 	if b.assets == nil {
-		objs, err := Objects(b.site.AssetFiles(), b.enc)
+		files, err := b.site.AssetFiles()
+		if err != nil {
+			return nil, err
+		}
+		objs, err := Objects(files, b.enc)
 		if err != nil {
 			return nil, err
 		}

@@ -36,8 +36,8 @@ func TestMinimumSendRate(t *testing.T) {
 				t.Fatalf("no 200 for the WebAssembly: %v", res)
 			}
 			size, _ := strconv.Atoi(res.Header.Get("Content-Length"))
-			if size != len(wasm.Raw) {
-				t.Fatalf("Content-Length %d; want %d", size, len(wasm.Raw))
+			if want := len(assetBody(t, wasm, "")); size != want {
+				t.Fatalf("Content-Length %d; want %d", size, want)
 			}
 			if tt.rate == 0 {
 				// The server gives up on the connection ...

@@ -26,7 +26,9 @@ type response struct {
 	// etag names this version of the body; send makes it distinct per
 	// encoding, since the bytes differ. "" sends none.
 	etag string
-	body encoded
+	// body is an encoded for what the server makes; an asset the build
+	// keeps in brotli alone makes its other forms on first use.
+	body compress.Body
 	// public bodies are readable by any origin: sandboxed iframes load the
 	// wasm from an opaque origin, and story data is open data.
 	public bool
@@ -55,8 +57,17 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, res response) {
 		h.Set("Access-Control-Allow-Origin", "*")
 		h.Set("Cross-Origin-Resource-Policy", "cross-origin")
 	}
-	body, enc := negotiate(r.Header.Get("Accept-Encoding"), res.body)
-	if res.body.Gzip != nil || res.body.Brotli != nil {
+	enc := negotiate(r.Header.Get("Accept-Encoding"), res.body)
+	body, err := res.body.Bytes(enc)
+	if err != nil {
+		// Only a body the build stored compressed can fail here, and
+		// then for every request in that coding: a defect of the build.
+		s.log.Error("making the response body", "path", r.URL.Path, "coding", enc, "error", err)
+		h.Set("Cache-Control", "no-store")
+		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		return
+	}
+	if res.body.Offers("br") || res.body.Offers("gzip") {
 		h.Add("Vary", "Accept-Encoding")
 	}
 	if enc != "" {
@@ -96,16 +107,16 @@ func etagFor(etag, enc string) string {
 	return strings.TrimSuffix(etag, `"`) + "-" + enc + `"`
 }
 
-// negotiate picks the smallest encoding the client accepts.
-func negotiate(acceptEncoding string, e encoded) (body []byte, enc string) {
+// negotiate picks the smallest encoding the client accepts, "" for the
+// body as it is.
+func negotiate(acceptEncoding string, b compress.Body) string {
 	accepts := acceptedEncodings(acceptEncoding)
-	switch {
-	case e.Brotli != nil && accepts["br"]:
-		return e.Brotli, "br"
-	case e.Gzip != nil && accepts["gzip"]:
-		return e.Gzip, "gzip"
+	for _, enc := range []string{"br", "gzip"} {
+		if accepts[enc] && b.Offers(enc) {
+			return enc
+		}
 	}
-	return e.Raw, ""
+	return ""
 }
 
 // acceptedEncodings parses Accept-Encoding, honouring q=0 refusals.

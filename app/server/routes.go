@@ -252,6 +252,6 @@ func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) error {
 	if as == nil {
 		return errNotFound
 	}
-	s.send(w, r, response{ctype: as.Type, cache: site.CacheImmutable, etag: as.ETag, body: as.Encoded, public: true})
+	s.send(w, r, response{ctype: as.Type, cache: site.CacheImmutable, etag: as.ETag, body: as.Body, public: true})
 	return nil
 }

@@ -19,7 +19,7 @@ import (
 // served under a URL that names its content, so that it can be cached for
 // a year and a new build never meets a stale copy.
 type Asset struct {
-	compress.Encoded
+	compress.Body
 	Name string // file name in web/static, e.g. explainer.css
 	URL  string // path under the site root, e.g. /assets/explainer.1a2b3c4d5e.css
 	Type string
@@ -38,8 +38,12 @@ type Assets struct {
 const compressInMemoryLimit = 1 << 20
 
 // LoadAssets reads every file of fsys (the web/static folder, or what a
-// test builds). A file "x.br" or "x.gz" beside "x" is taken as its
-// precompressed form.
+// test builds). A file
+// "x.br" or "x.gz" beside "x" is taken as its precompressed form; an
+// "x.br" with no "x" (the WebAssembly, which the build keeps in brotli
+// alone) is the asset "x", decoded or re-encoded only for a client that
+// takes no brotli (compress.BrotliOnly). Its URL and ETag hash the
+// brotli bytes, which a build makes the same from the same program.
 func LoadAssets(fsys fs.FS) (*Assets, error) {
 	a := &Assets{byName: map[string]*Asset{}, byURL: map[string]*Asset{}}
 	files := map[string][]byte{}
@@ -58,38 +62,56 @@ func LoadAssets(fsys fs.FS) (*Assets, error) {
 		return nil, fmt.Errorf("reading static files: %w", err)
 	}
 	for name, data := range files {
-		if strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
-			if _, ok := files[name[:len(name)-3]]; ok {
-				continue // a compressed copy, attached below
+		var body compress.Body
+		base, coding := strings.CutSuffix(name, ".br")
+		if !coding {
+			base, coding = strings.CutSuffix(name, ".gz")
+		}
+		_, hasBase := files[base]
+		switch {
+		case coding && hasBase:
+			continue // a compressed copy, attached below
+		case coding && strings.HasSuffix(name, ".br") && path.Ext(base) != "":
+			name, body = base, compress.NewBrotliOnly(data)
+		default:
+			if body, err = encodeAsset(name, data, files); err != nil {
+				return nil, err
 			}
 		}
 		sum := sha256.Sum256(data)
 		hash := hex.EncodeToString(sum[:])[:10]
 		ext := path.Ext(name)
 		as := &Asset{
+			Body: body,
 			Name: name,
 			URL:  urls.Asset("", strings.TrimSuffix(name, ext)+"."+hash+ext),
 			Type: contentType(ext),
 			ETag: `"` + hash + `"`,
 		}
-		as.Encoded = compress.Encoded{Raw: data, Gzip: files[name+".gz"], Brotli: files[name+".br"]}
-		if compressible(as.Type) && len(data) <= compressInMemoryLimit {
-			if as.Gzip == nil {
-				if as.Gzip, err = compress.Gzip(data); err != nil {
-					return nil, fmt.Errorf("%s: %w", name, err)
-				}
-			}
-			if as.Brotli == nil {
-				if as.Brotli, err = compress.Brotli(data, 9); err != nil {
-					return nil, fmt.Errorf("%s: %w", name, err)
-				}
-			}
-		}
-		as.Encoded = as.Encoded.Smallest()
 		a.byName[name] = as
 		a.byURL[as.URL] = as
 	}
 	return a, nil
+}
+
+// encodeAsset is a file with the compressed copies found beside it, and
+// those it lacks made now when it is small enough.
+func encodeAsset(name string, data []byte, files map[string][]byte) (compress.Encoded, error) {
+	e := compress.Encoded{Raw: data, Gzip: files[name+".gz"], Brotli: files[name+".br"]}
+	if compressible(contentType(path.Ext(name))) && len(data) <= compressInMemoryLimit {
+		var err error
+		if e.Gzip == nil {
+			if e.Gzip, err = compress.Gzip(data); err != nil {
+				return e, fmt.Errorf("%s: %w", name, err)
+			}
+		}
+		if e.Brotli == nil {
+			if e.Brotli, err = compress.Brotli(data, 9); err != nil {
+				return e, fmt.Errorf("%s: %w", name, err)
+			}
+		}
+	}
+	return e.Smallest(), nil
 }
 
 // URL returns the hashed URL of a named file, or "" when there is none.

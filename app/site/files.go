@@ -1,6 +1,8 @@
 package site
 
 import (
+	"fmt"
+
 	"explainer/app/i18n"
 	"explainer/app/internal/urls"
 	"explainer/app/repo"
@@ -34,7 +36,10 @@ type File struct {
 // schema and a 404 page. With a base URL, the pages name it as their
 // address; a static host has no oEmbed endpoint, so none is announced.
 func (s *Site) Files() ([]File, error) {
-	out := s.AssetFiles()
+	out, err := s.AssetFiles()
+	if err != nil {
+		return nil, err
+	}
 	stories := s.stories.List()
 	for _, e := range stories {
 		files, err := s.StoryFiles(e)
@@ -50,23 +55,31 @@ func (s *Site) Files() ([]File, error) {
 	return append(out, listing...), nil
 }
 
-// AssetFiles are Files' assets, with their compressed copies.
-func (s *Site) AssetFiles() []File {
+// AssetFiles are Files' assets, with their compressed copies. An asset
+// the build keeps in brotli alone (the WebAssembly) is decoded and
+// gzipped here, once: a static host cannot make those forms itself.
+func (s *Site) AssetFiles() ([]File, error) {
 	var out []File
 	for _, as := range s.assets.List() {
 		if studioOnly[as.Name] {
 			continue
 		}
-		out = append(out, File{Path: as.URL, Body: as.Raw, Type: as.Type, Cache: CacheImmutable})
-		if as.Gzip != nil {
-			out = append(out, File{Path: as.URL + ".gz", Body: as.Gzip, Type: as.Type, Cache: CacheImmutable, Encoding: "gzip"})
-		}
-		if as.Brotli != nil {
-			out = append(out, File{Path: as.URL + ".br", Body: as.Brotli, Type: as.Type, Cache: CacheImmutable, Encoding: "br"})
+		for _, coding := range []string{"", "gzip", "br"} {
+			if coding != "" && !as.Offers(coding) {
+				continue
+			}
+			body, err := as.Bytes(coding)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", as.Name, err)
+			}
+			out = append(out, File{Path: as.URL + codingExt[coding], Body: body, Type: as.Type, Cache: CacheImmutable, Encoding: coding})
 		}
 	}
-	return out
+	return out, nil
 }
+
+// codingExt is the suffix of an asset's copy in a content coding.
+var codingExt = map[string]string{"": "", "gzip": ".gz", "br": ".br"}
 
 // StoryFiles are Files' files of one story: its page and its data. They
 // change only with the story (and the assets), so a publisher that keeps

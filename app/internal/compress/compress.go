@@ -6,6 +6,8 @@ package compress
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
+	"io/fs"
 	"os"
 
 	"github.com/andybalholm/brotli"
@@ -34,6 +36,29 @@ func File(name string, brotliQuality int) (Output, error) {
 		return Output{}, err
 	}
 	return Output{name, len(data), len(gz), len(br)}, nil
+}
+
+// BrotliFile replaces a file by NAME.br alone, and removes a NAME.gz left
+// beside it by an earlier build: what stays in the folder is what a
+// binary embeds. Output.Gzip is 0, since no gzip form is written.
+func BrotliFile(name string, brotliQuality int) (Output, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return Output{}, err
+	}
+	br, err := Brotli(data, brotliQuality)
+	if err != nil {
+		return Output{}, err
+	}
+	if err := os.WriteFile(name+".br", br, 0o644); err != nil {
+		return Output{}, err
+	}
+	for _, stale := range []string{name, name + ".gz"} {
+		if err := os.Remove(stale); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return Output{}, err
+		}
+	}
+	return Output{Path: name, Raw: len(data), Brotli: len(br)}, nil
 }
 
 // Gzip compresses data at the best level.

@@ -44,7 +44,10 @@ func releaseStatic() (fs.FS, error) {
 		return nil, err
 	}
 	out := maps.Clone(base.(fstest.MapFS))
-	raw := out["app.wasm"].Data
+	raw, err := compress.Unbrotli(out["app.wasm.br"].Data)
+	if err != nil {
+		return nil, fmt.Errorf("app.wasm.br: %w", err)
+	}
 	br, err := cachedBrotli(raw)
 	if err != nil {
 		return nil, err

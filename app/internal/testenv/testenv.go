@@ -16,6 +16,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -99,16 +100,18 @@ func buildStatic() (fs.FS, error) {
 		return nil, err
 	}
 	out := fstest.MapFS{}
-	generated := map[string]bool{}
 	for _, f := range built {
+		// What the build left: a WebAssembly program as NAME.br alone,
+		// wasm_exec.js with its copies.
 		for _, ext := range []string{"", ".br", ".gz"} {
-			name := filepath.Base(f.Path) + ext
 			data, err := os.ReadFile(f.Path + ext)
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
 			if err != nil {
 				return nil, err
 			}
-			out[name] = &fstest.MapFile{Data: data, Mode: 0o644}
-			generated[name] = true
+			out[filepath.Base(f.Path)+ext] = &fstest.MapFile{Data: data, Mode: 0o644}
 		}
 	}
 	err = fs.WalkDir(web.Static, "static", func(p string, d fs.DirEntry, err error) error {
@@ -116,8 +119,11 @@ func buildStatic() (fs.FS, error) {
 			return err
 		}
 		name := path.Base(p)
-		if generated[name] {
-			return nil
+		// Any form of a built file in the tree is an earlier build's.
+		for _, f := range built {
+			if strings.HasPrefix(name, filepath.Base(f.Path)) {
+				return nil
+			}
 		}
 		data, err := fs.ReadFile(web.Static, p)
 		if err != nil {

@@ -2,6 +2,12 @@
 // the studio, and the matching wasm_exec.js, with their compressed forms.
 // The Makefile and the tests that need the real WebAssembly both use it,
 // so there is one recipe.
+//
+// Each WebAssembly program is written in brotli alone (NAME.wasm.br):
+// the binary embeds what is in the folder, and the plain and gzip forms
+// would more than double its largest part for the few clients that take
+// no brotli; the server makes those on demand (compress.BrotliOnly).
+// wasm_exec.js, a few kilobytes, keeps all three forms.
 package wasmbuild
 
 import (
@@ -14,8 +20,8 @@ import (
 	"explainer/app/internal/compress"
 )
 
-// Files are the names Build writes into its output folder, besides a .br
-// and a .gz of each.
+// Files are the assets Build makes: each WebAssembly program as NAME.br
+// alone, wasm_exec.js as it is with a .br and a .gz beside it.
 var Files = []string{"app.wasm", "studio.wasm", "wasm_exec.js"}
 
 // programs are the WebAssembly programs, each its own main package: the
@@ -32,6 +38,8 @@ var programs = []struct{ out, pkg, tags string }{
 // GOARCH=wasm into dir, copies wasm_exec.js from the same Go (the two must match),
 // and compresses both with brotli at the given quality (11 for releases;
 // tests use less, since quality 11 on megabytes takes tens of seconds).
+// Only the .br of each program is left in dir: a plain or gzip copy from
+// an earlier build is removed, so that the binary never embeds it.
 func Build(root, dir string, brotliQuality int) ([]compress.Output, error) {
 	goCmd := goBinary()
 	for _, p := range programs {
@@ -55,14 +63,18 @@ func Build(root, dir string, brotliQuality int) ([]compress.Output, error) {
 		return nil, err
 	}
 	var outs []compress.Output
-	for _, name := range Files {
-		o, err := compress.File(filepath.Join(dir, name), brotliQuality)
+	for _, p := range programs {
+		o, err := compress.BrotliFile(filepath.Join(dir, p.out), brotliQuality)
 		if err != nil {
 			return nil, err
 		}
 		outs = append(outs, o)
 	}
-	return outs, nil
+	o, err := compress.File(filepath.Join(dir, "wasm_exec.js"), brotliQuality)
+	if err != nil {
+		return nil, err
+	}
+	return append(outs, o), nil
 }
 
 // goBinary is the go command that runs this program's build, so that a

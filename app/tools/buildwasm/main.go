@@ -1,7 +1,9 @@
-// Command buildwasm builds the widget's WebAssembly and wasm_exec.js into
-// a folder (web/static for the binary), each with .br and .gz forms at
+// Command buildwasm builds the widget's and the studio's WebAssembly and
+// wasm_exec.js into a folder (web/static for the binary), compressed at
 // the highest settings: done once at build time, so the server sends the
-// smallest download without compressing it on every start.
+// smallest download without compressing it on every start. Each
+// WebAssembly program is left as NAME.br alone, since the binary embeds
+// the folder (app/internal/wasmbuild).
 package main
 
 import (
@@ -21,6 +23,10 @@ func main() {
 		os.Exit(1)
 	}
 	for _, f := range files {
+		if f.Gzip == 0 {
+			fmt.Printf("%s: %d bytes, kept as brotli %d\n", f.Path, f.Raw, f.Brotli)
+			continue
+		}
 		fmt.Printf("%s: %d bytes, gzip %d, brotli %d\n", f.Path, f.Raw, f.Gzip, f.Brotli)
 	}
 }
