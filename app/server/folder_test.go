@@ -32,46 +32,61 @@ func TestRenamesAndCollisions(t *testing.T) {
 		}
 		return "?"
 	}
-	if err := os.Rename(filepath.Join(dir, "a.json"), filepath.Join(dir, "live.json")); err != nil {
-		t.Fatal(err)
+	// Each step changes the folder, then checks what serves the story,
+	// what /healthz says (all of it, or a part of it), and that a restart
+	// serves the same file.
+	write := func(name, title string) func() error {
+		return func() error {
+			testenv.WriteFile(t, filepath.Join(dir, name), storytest.Small("live", title))
+			return nil
+		}
 	}
-	s.site.Stories().Reload()
-	if got := title(h); got != "Version A" {
-		t.Errorf("after a rename: %s", got)
+	steps := []struct {
+		what   string
+		change func() error
+		want   string // the title served
+		health string // /healthz's answer, or a part of it with a collision
+	}{
+		{
+			what:   "after a rename",
+			change: func() error { return os.Rename(filepath.Join(dir, "a.json"), filepath.Join(dir, "live.json")) },
+			want:   "Version A", health: "ok\n",
+		},
+		{
+			// A backup copy sorts first by name, but the file named after
+			// the id keeps it.
+			what:   "with a backup copy",
+			change: write("live-old.json", "Backup"),
+			want:   "Version A", health: `live-old.json: live-old.json: story id "live" is already used by live.json`,
+		},
+		{
+			// The served one goes: the other takes over, and nothing is blamed.
+			what:   "after deleting the served file",
+			change: func() error { return os.Remove(filepath.Join(dir, "live.json")) },
+			want:   "Backup", health: "ok\n",
+		},
+		{
+			// Without a file named after the id, the first by name serves
+			// it, whichever came first.
+			what:   "of b.json and live-old.json",
+			change: write("b.json", "Version B"),
+			want:   "Version B", health: `live-old.json: live-old.json: story id "live" is already used by b.json`,
+		},
 	}
-	if health := body(t, healthGet(t, h)); health != "ok\n" {
-		t.Errorf("healthz after a rename:\n%s", health)
-	}
-	// A backup copy sorts first by name, but the file named after the id
-	// keeps it, now and after a restart.
-	testenv.WriteFile(t, filepath.Join(dir, "live-old.json"), storytest.Small("live", "Backup"))
-	s.site.Stories().Reload()
-	if got := title(h); got != "Version A" {
-		t.Errorf("a backup copy took the id: %s", got)
-	}
-	if health := body(t, healthGet(t, h)); !strings.Contains(health, `live-old.json: live-old.json: story id "live" is already used by live.json`) {
-		t.Errorf("healthz does not explain the collision:\n%s", health)
-	}
-	if got := title(newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{}).Handler()); got != "Version A" {
-		t.Errorf("after a restart: %s", got)
-	}
-	// The served one goes: the other takes over, and nothing is blamed.
-	if err := os.Remove(filepath.Join(dir, "live.json")); err != nil {
-		t.Fatal(err)
-	}
-	s.site.Stories().Reload()
-	if got := title(h); got != "Backup" {
-		t.Errorf("after deleting the served file: %s", got)
-	}
-	if health := body(t, healthGet(t, h)); health != "ok\n" {
-		t.Errorf("healthz after the collision ended:\n%s", health)
-	}
-	// Without a file named after the id, the first by name serves it,
-	// whichever came first.
-	testenv.WriteFile(t, filepath.Join(dir, "b.json"), storytest.Small("live", "Version B"))
-	s.site.Stories().Reload()
-	if got := title(h); got != "Version B" {
-		t.Errorf("of b.json and live-old.json: %s; want b.json's", got)
+	for _, st := range steps {
+		if err := st.change(); err != nil {
+			t.Fatal(err)
+		}
+		s.site.Stories().Reload()
+		if got := title(h); got != st.want {
+			t.Errorf("%s: %s serves; want %s", st.what, got, st.want)
+		}
+		if health := body(t, healthGet(t, h)); health != st.health && (st.health == "ok\n" || !strings.Contains(health, st.health)) {
+			t.Errorf("%s: healthz says:\n%s\nwant: %s", st.what, health, st.health)
+		}
+		if got := title(newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{}).Handler()); got != st.want {
+			t.Errorf("%s, after a restart: %s serves; want %s", st.what, got, st.want)
+		}
 	}
 }
 
