@@ -190,36 +190,40 @@ func (r *jsonReader) object(n *jsonpos.Node, path string) bool {
 	return true
 }
 
-// fieldsOf reads an object into a slide, handing read each field: its
-// key, its value and its path.
-func (r *jsonReader) fieldsOf(n *jsonpos.Node, path string, read func(s *slide, k string, v *jsonpos.Node, p string)) *slide {
+// fieldsOf reads an object into a slide: the keys that texts names are
+// text into the fields it gives, as texts reads them; any other key goes
+// to read with its value and its path.
+func (r *jsonReader) fieldsOf(n *jsonpos.Node, path string, texts func(*slide) map[string]*field, read func(s *slide, k string, v *jsonpos.Node, p string)) *slide {
 	if !r.object(n, path) {
 		return nil
 	}
 	s := &slide{at: r.pos(n, path)}
+	fields := texts(s)
 	for _, kv := range n.Fields {
-		read(s, kv.Key, kv.Val, path+"."+kv.Key)
+		k, v, p := kv.Key, kv.Val, path+"."+kv.Key
+		if f, ok := fields[k]; ok {
+			*f = r.text(v, p)
+			continue
+		}
+		read(s, k, v, p)
 	}
 	return s
 }
 
 func (r *jsonReader) slide(n *jsonpos.Node, path string) *slide {
-	return r.fieldsOf(n, path, func(s *slide, k string, v *jsonpos.Node, p string) {
+	texts := func(s *slide) map[string]*field {
+		return map[string]*field{"display_date": &s.display, "group": &s.group, "unique_id": &s.uniqueID}
+	}
+	return r.fieldsOf(n, path, texts, func(s *slide, k string, v *jsonpos.Node, p string) {
 		switch k {
 		case "start_date":
 			s.start = r.date(v, p)
 		case "end_date":
 			s.end = r.date(v, p)
-		case "display_date":
-			s.display = r.text(v, p)
 		case "text":
 			r.texts(v, p, "a slide's text", map[string]*field{"headline": &s.headline, "text": &s.text})
 		case "media":
 			s.media = r.media(v, p)
-		case "group":
-			s.group = r.text(v, p)
-		case "unique_id":
-			s.uniqueID = r.text(v, p)
 		case "background":
 			s.background.at = r.pos(v, p)
 			r.texts(v, p, "a slide's background", map[string]*field{"url": &s.background.url, "color": &s.background.color, "alt": &s.background.alt})
@@ -274,18 +278,15 @@ func (r *jsonReader) timeline2(n *jsonpos.Node, path string) *timeline {
 	}
 	tl := &timeline{}
 	slide2 := func(n *jsonpos.Node, path string) *slide {
-		return r.fieldsOf(n, path, func(s *slide, k string, v *jsonpos.Node, p string) {
+		texts := func(s *slide) map[string]*field {
+			return map[string]*field{"headline": &s.headline, "text": &s.text, "tag": &s.group}
+		}
+		return r.fieldsOf(n, path, texts, func(s *slide, k string, v *jsonpos.Node, p string) {
 			switch k {
 			case "startDate":
 				s.start = &tdate{at: r.pos(v, p), text: r.text(v, p)}
 			case "endDate":
 				s.end = &tdate{at: r.pos(v, p), text: r.text(v, p)}
-			case "headline":
-				s.headline = r.text(v, p)
-			case "text":
-				s.text = r.text(v, p)
-			case "tag":
-				s.group = r.text(v, p)
 			case "asset":
 				if r.object(v, p) {
 					m := &tmedia{at: r.pos(v, p)}
