@@ -1,17 +1,15 @@
 package archtest
 
 import (
-	"go/ast"
-	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
+	"explainer/app/internal/gofiles"
 	"explainer/app/internal/testenv"
 )
 
@@ -52,23 +50,10 @@ func TestFlagsStayInTheCommandLine(t *testing.T) {
 	named := regexp.MustCompile(`(^|[^\w-])-(` + strings.Join(names, "|") + `)\b`)
 	for _, pkg := range flagless {
 		for _, file := range goFiles(t, filepath.Join(root, filepath.FromSlash(pkg))) {
-			f, err := parser.ParseFile(token.NewFileSet(), file, nil, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ast.Inspect(f, func(n ast.Node) bool {
-				lit, ok := n.(*ast.BasicLit)
-				if !ok || lit.Kind != token.STRING {
-					return true
-				}
-				s, err := strconv.Unquote(lit.Value)
-				if err != nil {
-					return true
-				}
+			gofiles.EachString(t, file, func(_ token.Position, s string) {
 				if m := named.FindStringSubmatch(s); m != nil {
 					t.Errorf("%s: %s names the flag -%s of the command line: let app/cli say it", pkg, filepath.Base(file), m[2])
 				}
-				return true
 			})
 		}
 	}

@@ -1,14 +1,13 @@
 package urls
 
 import (
-	"go/ast"
-	"go/parser"
 	"go/token"
 	"io/fs"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
+
+	"explainer/app/internal/gofiles"
 )
 
 func TestPaths(t *testing.T) {
@@ -69,26 +68,12 @@ func TestNoPathsSpeltElsewhere(t *testing.T) {
 		if !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
 			return nil
 		}
-		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, p, nil, parser.SkipObjectResolution)
-		if err != nil {
-			return err
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			lit, ok := n.(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				return true
-			}
-			s, err := strconv.Unquote(lit.Value)
-			if err != nil {
-				return true
-			}
+		gofiles.EachString(t, p, func(at token.Position, s string) {
 			for _, path := range fixed {
 				if strings.HasPrefix(s, path) || strings.HasPrefix(s, "GET "+path) {
-					t.Errorf("%s: %s spells out a path of the site: use explainer/app/internal/urls", fset.Position(lit.Pos()), lit.Value)
+					t.Errorf("%s: %q spells out a path of the site: use explainer/app/internal/urls", at, s)
 				}
 			}
-			return true
 		})
 		return nil
 	})
