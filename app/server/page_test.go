@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,10 +23,7 @@ import (
 func TestEmbeddedDataRoundTrips(t *testing.T) {
 	ids := storytest.BuiltInIDs(t)
 	s := newServer(t, Config{})
-	doc, err := html.Parse(strings.NewReader(body(t, get(t, s.Handler(), "GET", "/", nil))))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := getPage(t, s.Handler(), "/")
 	data := htmltest.Find(doc, htmltest.ByID("explainer-data"))
 	if data == nil || data.FirstChild == nil {
 		t.Fatal("no embedded story data")
@@ -65,10 +63,7 @@ func TestHostilePage(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{})
-	page, err := html.Parse(strings.NewReader(body(t, get(t, s.Handler(), "GET", "/s/evil/", nil))))
-	if err != nil {
-		t.Fatal(err)
-	}
+	page := getPage(t, s.Handler(), "/s/evil/")
 	var scripts []string
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -104,10 +99,7 @@ func TestHostilePage(t *testing.T) {
 func TestPageReadsWithoutJavaScript(t *testing.T) {
 	ids := storytest.BuiltInIDs(t)
 	s := newServer(t, Config{})
-	page, err := html.Parse(strings.NewReader(body(t, get(t, s.Handler(), "GET", "/", nil))))
-	if err != nil {
-		t.Fatal(err)
-	}
+	page := getPage(t, s.Handler(), "/")
 	root := htmltest.Find(page, htmltest.ByID("explainer"))
 	var text strings.Builder
 	var walk func(*html.Node)
@@ -158,4 +150,14 @@ func TestAccentNote(t *testing.T) {
 			}
 		})
 	}
+}
+
+// getPage gets the page at path and parses it as a browser would.
+func getPage(t *testing.T, h http.Handler, path string) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(body(t, get(t, h, "GET", path, nil))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }
