@@ -155,17 +155,25 @@ var harbourSheet = "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Disp
 	"2024,4,2,,,,,,,The second ship,Text two.,images/ship-2.jpg,Desk,Another ship,,,,,\n" +
 	"2024,5,3,,,,,,,The third ship,Text three.,images/" + strings.Repeat("averylongname", 14) + "ship3.jpg,Desk,A third ship,,A ship far away,,,\n"
 
+// harbourStudio opens a studio on an empty folder, with harbourSheet
+// written to a file to drop on it.
+func harbourStudio(t *testing.T) (p *tab, sheet string) {
+	t.Helper()
+	dir := t.TempDir()
+	sheet = filepath.Join(t.TempDir(), "harbour.csv")
+	if err := os.WriteFile(sheet, []byte(harbourSheet), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p = newTab(t)
+	p.run(chromedp.Navigate(serveStudioAt(t, dir, dir, "")))
+	return p, sheet
+}
+
 // TestStudioImportAsksWherePicturesLive drops a sheet with relative
 // picture addresses on the studio: it asks where the pictures live, and
 // the import made again with the answer keeps every picture.
 func TestStudioImportAsksWherePicturesLive(t *testing.T) {
-	dir := t.TempDir()
-	sheet := filepath.Join(t.TempDir(), "harbour.csv")
-	if err := os.WriteFile(sheet, []byte(harbourSheet), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	p := newTab(t)
-	p.run(chromedp.Navigate(serveStudioAt(t, dir, dir, "")))
+	p, sheet := harbourStudio(t)
 	p.waitFor(`document.getElementById("import") !== null`)
 	p.dropFile(sheet)
 	p.waitForOr(byID("f$.title")+` !== null && `+byID("f$.title")+`.value === "Harbour pictures"`, `document.getElementById("studio-status").textContent`)
@@ -204,13 +212,7 @@ func TestStudioImportAsksWherePicturesLive(t *testing.T) {
 // TestStudioImportWithPicturesBase: where the pictures live, given
 // before the file is dropped, is applied at once, and nothing is asked.
 func TestStudioImportWithPicturesBase(t *testing.T) {
-	dir := t.TempDir()
-	sheet := filepath.Join(t.TempDir(), "harbour.csv")
-	if err := os.WriteFile(sheet, []byte(harbourSheet), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	p := newTab(t)
-	p.run(chromedp.Navigate(serveStudioAt(t, dir, dir, "")))
+	p, sheet := harbourStudio(t)
 	p.focusID("import-where")
 	p.run(chromedp.KeyEvent("https://news.example.com/pictures"))
 	p.dropFile(sheet)
