@@ -493,3 +493,54 @@ func TestPublishPrintsAScreenOfEmbedCodes(t *testing.T) {
 		t.Errorf("the log does not say how many codes were left out:\n%s", errs)
 	}
 }
+
+// TestProxyWarning: a server that others can reach, with neither
+// -base-url nor -trust-proxy, says at start that its links may be wrong.
+func TestProxyWarning(t *testing.T) {
+	for _, tc := range []struct {
+		ip          string
+		base, trust bool
+		warn        bool
+	}{
+		{ip: "0.0.0.0", warn: true},
+		{ip: "::", warn: true},
+		{ip: "192.0.2.7", warn: true},
+		{ip: "127.0.0.1"},
+		{ip: "::1"},
+		{ip: "0.0.0.0", base: true},
+		{ip: "0.0.0.0", trust: true},
+	} {
+		msg := proxyWarning(&net.TCPAddr{IP: net.ParseIP(tc.ip), Port: 8080}, tc.base, tc.trust)
+		if (msg != "") != tc.warn {
+			t.Errorf("%s, base URL %v, trust proxy %v: %q", tc.ip, tc.base, tc.trust, msg)
+		}
+		if tc.warn && (!strings.Contains(msg, "-base-url") || !strings.Contains(msg, "-trust-proxy")) {
+			t.Errorf("%s: %q names neither flag", tc.ip, msg)
+		}
+	}
+}
+
+// TestPublishOverForeignFiles: a publish that would overwrite files no
+// publish wrote refuses, and the command line says how to replace them.
+func TestPublishOverForeignFiles(t *testing.T) {
+	testenv.NoCloudMetadata(t)
+	dir := t.TempDir()
+	testenv.WriteFile(t, filepath.Join(dir, "index.html"), "<p>the old site</p>")
+	code, _, errs := run("publish", "-to", "file://"+dir)
+	if code != 1 || !strings.Contains(errs, "index.html") || !strings.Contains(errs, "-force replaces them") {
+		t.Errorf("publish over a foreign index.html: exit %d\n%s", code, errs)
+	}
+	if code, _, errs := run("publish", "-to", "file://"+dir, "-force"); code != 0 {
+		t.Errorf("publish -force over it: exit %d\n%s", code, errs)
+	}
+}
+
+// TestExportIntoSomethingElse: an export into a folder of something else
+// refuses, and the command line says how to write into it all the same.
+func TestExportIntoSomethingElse(t *testing.T) {
+	dir := t.TempDir()
+	testenv.WriteFile(t, filepath.Join(dir, "notes.txt"), "someone else's")
+	if code, _, errs := run("export", "-out", dir); code != 1 || !strings.Contains(errs, "not empty") || !strings.Contains(errs, "-force writes into it") {
+		t.Errorf("export into a folder of something else: exit %d\n%s", code, errs)
+	}
+}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"io"
 	"log/slog"
 
@@ -35,7 +36,11 @@ func exportSite(args []string, stdout, stderr io.Writer) int {
 	}
 	n, err := export.Write(*out, files, *dir, *force)
 	if err != nil {
-		log.Error("export failed", "err", err)
+		if errors.Is(err, export.ErrNotEmpty) {
+			log.Error("export failed", "err", err, "hint", "-force writes into it all the same")
+		} else {
+			log.Error("export failed", "err", err)
+		}
 		return exitFailure
 	}
 	log.Info("exported", "out", *out, "files", n)

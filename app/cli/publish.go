@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -43,7 +44,7 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	}
 	enc, err := publish.ChooseEncoding(*encoding, *base, *to)
 	if err != nil {
-		log.Error("cannot publish", "err", err)
+		log.Error("cannot publish", "err", fmt.Errorf("-encoding %q: %w", *encoding, err))
 		return exitUsage
 	}
 	st, stories, err := buildSite(siteFlags{stories: *dir, baseURL: *base}, storyLog)
@@ -79,6 +80,8 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		case err != nil && sum.Uploaded+sum.Deleted > 0:
 			log.Error("publish failed half-way: rerun to finish it; meanwhile every page is as it was or as it will be", "err", err, "uploaded", sum.Uploaded, "deleted", sum.Deleted)
 			return
+		case errors.Is(err, publish.ErrForeign):
+			log.Error("publish failed: the site was not changed", "err", err, "hint", "-force replaces them")
 		case err != nil:
 			log.Error("publish failed: the site was not changed", "err", err)
 			return

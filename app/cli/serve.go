@@ -115,6 +115,9 @@ func start(ctx context.Context, f siteFlags, edit *studioFlags, cfg server.Confi
 		log.Error("cannot listen", "err", err)
 		return exitFailure
 	}
+	if msg := proxyWarning(ln.Addr(), s.Site().BaseOrigin() != "", cfg.TrustProxy); msg != "" {
+		log.Warn(msg)
+	}
 	if edit != nil {
 		link := "/studio/"
 		if edit.token != "" {

@@ -63,3 +63,15 @@ func loopbackOnly(addr net.Addr, token bool) string {
 	}
 	return "the studio answers only this machine (loopback), though it listens on " + addr.String() + ": to open it to others, give it an edit token (-edit-token-file FILE or $" + tokenEnv + ")"
 }
+
+// proxyWarning is what a server says at start when others can reach it
+// and it knows neither its public address nor to trust a proxy's: ""
+// when that is not so. Behind a TLS terminator its links would name its
+// own http:// address, which https articles block as mixed content.
+func proxyWarning(addr net.Addr, hasBaseURL, trustProxy bool) string {
+	tcp, ok := addr.(*net.TCPAddr)
+	if hasBaseURL || trustProxy || !ok || tcp.IP.IsLoopback() {
+		return ""
+	}
+	return "neither -base-url nor -trust-proxy is set: behind a proxy or TLS terminator, pages will name this server's own address (http://…) in canonical links, oEmbed and embed codes, which https articles block as mixed content"
+}

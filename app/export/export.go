@@ -39,6 +39,10 @@ import (
 // of something else. Files of an earlier export that this one does not
 // write (a story since removed) are deleted, and no symbolic link in dir
 // is followed.
+// ErrNotEmpty is in the error of an export into a folder of something
+// else; Write's force writes into it all the same.
+var ErrNotEmpty = errors.New("or force the export")
+
 func Write(dir string, files []site.File, storiesDir string, force bool) (int, error) {
 	// An export is not interrupted but by the process ending, which a
 	// publish survives (run again, it finishes).
@@ -69,7 +73,7 @@ func Write(dir string, files []site.File, storiesDir string, force bool) (int, e
 			return 0, err
 		}
 		if len(entries) > 0 {
-			return 0, fmt.Errorf("%s is not empty and holds no earlier export: choose an empty folder, or -force", dir)
+			return 0, fmt.Errorf("%s is not empty and holds no earlier export: choose an empty folder, %w", dir, ErrNotEmpty)
 		}
 	}
 	objs, err := publish.Objects(files, publish.Files)

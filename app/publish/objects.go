@@ -4,6 +4,7 @@ import (
 	"crypto/md5"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -51,7 +52,7 @@ func ChooseEncoding(flag, baseURL, to string) (Encoding, error) {
 		if flag == "auto" || flag == "" {
 			return Files, nil
 		}
-		return "", fmt.Errorf("-encoding %s: a folder (file://) gets its files as they are, with .br and .gz copies of the assets beside them, for any static server to serve: leave -encoding out", flag)
+		return "", errors.New("a folder (file://) gets its files as they are, with .br and .gz copies of the assets beside them, for any static server to serve: choose no encoding for it")
 	}
 	switch flag {
 	case "auto", "":
@@ -62,7 +63,7 @@ func ChooseEncoding(flag, baseURL, to string) (Encoding, error) {
 	case string(Brotli), string(Gzip), string(Identity):
 		return Encoding(flag), nil
 	}
-	return "", fmt.Errorf("-encoding %q: want auto, br, gzip or none", flag)
+	return "", errors.New("want auto, br, gzip or none")
 }
 
 // Kind sorts objects into the order they are written in: a page is

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -43,6 +44,10 @@ type plan struct {
 // it is only when both agree with it: the manifest on its body and
 // headers, the listing on its size and, where the store gives one, its
 // MD5 (someone may have deleted or replaced it by hand).
+// ErrForeign is in the error of a publish that would overwrite objects no
+// publish wrote; Options.Force replaces them.
+var ErrForeign = errors.New("or force the publish to replace them")
+
 func makePlan(m *manifest, listed map[string]*blob.ListObject, objs []Object, now time.Time, keep time.Duration, force bool) (*plan, error) {
 	p := &plan{next: &manifest{Version: manifestVersion, Objects: map[string]entry{}}}
 	var foreign []string
@@ -73,7 +78,7 @@ func makePlan(m *manifest, listed map[string]*blob.ListObject, objs []Object, no
 			more = fmt.Sprintf(" and %d more", len(foreign)-3)
 			foreign = foreign[:3]
 		}
-		return nil, fmt.Errorf("the bucket already holds %s%s, which no publish wrote: publish to an empty bucket or another prefix=, or -force to replace them", strings.Join(foreign, ", "), more)
+		return nil, fmt.Errorf("the bucket already holds %s%s, which no publish wrote: publish to an empty bucket or another prefix=, %w", strings.Join(foreign, ", "), more, ErrForeign)
 	}
 	for _, key := range slices.Sorted(maps.Keys(m.Objects)) {
 		e := m.Objects[key]

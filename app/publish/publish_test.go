@@ -3,6 +3,7 @@ package publish_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -181,8 +182,8 @@ func TestPublishRefusesForeignObjects(t *testing.T) {
 	b := openBucket(t, srv.URL("site"))
 	objs := objects(t, openSite(t, writeStories(t, "second-story"), staticFiles(t, nil)))
 	_, err := publish.Publish(context.Background(), b, objs, publish.Options{})
-	if err == nil || !strings.Contains(err.Error(), "index.html") || !strings.Contains(err.Error(), "-force") {
-		t.Fatalf("publishing over a foreign index.html: %v; want a refusal naming it and -force", err)
+	if err == nil || !strings.Contains(err.Error(), "index.html") || !errors.Is(err, publish.ErrForeign) {
+		t.Fatalf("publishing over a foreign index.html: %v; want a refusal naming it, and ErrForeign", err)
 	}
 	if keys := keysOf(bucketContents(t, srv, "site")); !slices.Equal(keys, []string{"index.html"}) {
 		t.Errorf("a refused publish left %q in the bucket", keys)

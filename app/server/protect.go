@@ -53,12 +53,12 @@ func contentSecurityPolicy(frameAncestors string) string {
 // quote) is refused, so the flag cannot rewrite the policy.
 var frameSourceRE = regexp.MustCompile(`^(?:'self'|'none'|\*|[a-z][a-z0-9+.-]*:|(?:[a-z][a-z0-9+.-]*://)?(?:\*\.)?[A-Za-z0-9.-]+(?::(?:[0-9]{1,5}|\*))?(?:/[A-Za-z0-9._~/%-]*)?)$`)
 
-// checkFrameAncestors validates the -frame-ancestors list.
+// checkFrameAncestors validates a frame-ancestors list.
 func checkFrameAncestors(list string) error {
 	fields := strings.Fields(list)
 	for _, f := range fields {
 		if !frameSourceRE.MatchString(f) || (f == "'none'" && len(fields) > 1) {
-			return fmt.Errorf("-frame-ancestors: %q is not a frame-ancestors source ('self', 'none', *, https: or a host such as https://*.news.example)", f)
+			return fmt.Errorf("CSP frame-ancestors: %q is not a source ('self', 'none', *, https: or a host such as https://*.news.example)", f)
 		}
 	}
 	return nil

@@ -1,14 +1,10 @@
 package server
 
 import (
-	"context"
-	"log/slog"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"explainer/app/internal/sitetest"
 	"explainer/app/internal/testenv"
@@ -48,45 +44,6 @@ func TestBehindProxy(t *testing.T) {
 			oembed := body(t, get(t, s.Handler(), "GET", "http://backend:8080/oembed?url="+tt.want, forwarded))
 			if !strings.Contains(oembed, `src=\"`+tt.want+`?embed=1`) {
 				t.Errorf("oEmbed html does not frame %s: %s", tt.want, oembed)
-			}
-		})
-	}
-}
-
-// TestProxyWarning: a server that others can reach, with neither
-// -base-url nor -trust-proxy, says at start that its links may be wrong.
-func TestProxyWarning(t *testing.T) {
-	tests := []struct {
-		name string
-		addr string
-		base string // the site's base URL
-		cfg  Config
-		warn bool
-	}{
-		{name: "all addresses", addr: ":0", warn: true},
-		{name: "loopback", addr: "127.0.0.1:0"},
-		{name: "base URL", addr: ":0", base: "https://news.example"},
-		{name: "trusted proxy", addr: ":0", cfg: Config{TrustProxy: true}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var log testenv.LockedBuffer
-			tt.cfg.Logger = slog.New(slog.NewTextHandler(&log, nil))
-			s := newSiteServer(t, sitetest.Parts{BaseURL: tt.base}, nil, tt.cfg)
-			ln, err := net.Listen("tcp", tt.addr)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ctx, cancel := context.WithCancel(context.Background())
-			done := make(chan error, 1)
-			go func() { done <- s.Serve(ctx, ln) }()
-			for !strings.Contains(log.String(), "msg=serving") {
-				time.Sleep(time.Millisecond) // until the server has started
-			}
-			cancel()
-			<-done
-			if got := strings.Contains(log.String(), "-trust-proxy"); got != tt.warn {
-				t.Errorf("warned %v; want %v:\n%s", got, tt.warn, log.String())
 			}
 		})
 	}

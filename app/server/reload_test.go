@@ -151,8 +151,8 @@ func TestNewRejectsBadSetups(t *testing.T) {
 		cfg  Config
 		want string
 	}{
-		{cfg: Config{FrameAncestors: "https://news.example; script-src *"}, want: `-frame-ancestors: "https://news.example;" is not a frame-ancestors source`},
-		{cfg: Config{FrameAncestors: "'none' https://news.example"}, want: `-frame-ancestors: "'none'" is not`},
+		{cfg: Config{FrameAncestors: "https://news.example; script-src *"}, want: `CSP frame-ancestors: "https://news.example;" is not a source`},
+		{cfg: Config{FrameAncestors: "'none' https://news.example"}, want: `CSP frame-ancestors: "'none'" is not`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {

@@ -158,13 +158,6 @@ func (s *Server) maxConns() int {
 	return max(64, fileLimit()*3/4)
 }
 
-// onLoopback reports whether a listener can be reached from this machine
-// only.
-func onLoopback(a net.Addr) bool {
-	tcp, ok := a.(*net.TCPAddr)
-	return ok && tcp.IP.IsLoopback()
-}
-
 // Run serves on addr until ctx ends, then stops accepting connections and
 // lets requests in flight finish (for up to Config.Drain).
 func (s *Server) Run(ctx context.Context, addr string) error {
@@ -196,9 +189,6 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	if s.site.BaseOrigin() == "" && !s.cfg.TrustProxy && !onLoopback(ln.Addr()) {
-		s.log.Warn("neither -base-url nor -trust-proxy is set: behind a proxy or TLS terminator, pages will name this server's own address (http://…) in canonical links, oEmbed and embed codes, which https articles block as mixed content")
-	}
 	s.log.Info("serving", "addr", "http://"+ln.Addr().String(), "stories", len(s.site.Stories().List()))
 	select {
 	case err := <-errc:

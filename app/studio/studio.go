@@ -212,7 +212,7 @@ func (s *Studio) guard(next http.Handler) http.Handler {
 			// Without a token, the studio is the editor's own: a request
 			// from elsewhere, or to a name that is not loopback (a page
 			// whose domain was pointed at 127.0.0.1), is refused.
-			httpjson.Write(w, http.StatusForbidden, api.Failure{Message: "the studio answers on loopback only; start it with -edit-token to share it"})
+			httpjson.Write(w, http.StatusForbidden, api.Failure{Message: "the studio answers on loopback only; start it with an edit token to share it"})
 			return
 		case s.token != "" && s.tokenLink(w, r):
 			return
