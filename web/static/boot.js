@@ -222,7 +222,7 @@
       if (f) f.focus({ preventScroll: true });
       scrollTo(x, y);
       revealSelected();
-      sendHeight(false);
+      sendHeight(true);
     }).catch(function () {
       if (!running && n === pending) location.replace(u.href);
     });
