@@ -9,13 +9,13 @@ const { element, page } = require("./harness.js");
 const here = "https://explainer.example/s/story/?event=a";
 
 // widget is a page whose #explainer holds one link, and an outside link.
-function widget({ href, attrs = {}, live = "1" }) {
+function widget({ href, attrs = {}, live = "1", fetchFails = false }) {
   const root = element("div", { id: "explainer" });
   const list = root.appendChild(element("ol"));
   const link = list.appendChild(element("a", { href, id: "tab-b", ...attrs }));
   const label = link.appendChild(element("span"));
   const outside = element("a", { href: "?event=b" });
-  const p = page({ url: here, script: "boot.js", elements: [root, outside], dataset: live ? { live } : {} });
+  const p = page({ url: here, script: "boot.js", elements: [root, outside], dataset: live ? { live } : {}, fetchFails });
   return { p, link, label, outside };
 }
 
@@ -52,4 +52,11 @@ test("leaves links outside the widget to the browser", () => {
   const w = widget({ href: "?event=b" });
   assert.ok(!w.p.click(w.outside));
   assert.strictEqual(w.p.fetched.length, 0);
+});
+
+test("loads the page when it cannot fetch it", async () => {
+  const w = widget({ href: "?event=b", fetchFails: true });
+  assert.ok(w.p.click(w.label));
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepStrictEqual([...w.p.loaded], ["https://explainer.example/s/story/?event=b"]);
 });

@@ -50,7 +50,7 @@ function element(tag, attrs = {}) {
 }
 
 // page builds a document holding elements and runs a script in it.
-function page({ url = "https://news.example/article", elements = [], script, scriptSrc, dataset = {}, parent }) {
+function page({ url = "https://news.example/article", elements = [], script, scriptSrc, dataset = {}, parent, fetchFails }) {
   const body = element("body");
   elements.forEach((e) => body.appendChild(e));
   const all = () => {
@@ -61,7 +61,7 @@ function page({ url = "https://news.example/article", elements = [], script, scr
   };
   const windowListeners = {};
   const documentListeners = {};
-  const fetched = [], replaced = [];
+  const fetched = [], replaced = [], loaded = [];
   const observers = [];
   const u = new URL(url);
   const document = {
@@ -83,12 +83,13 @@ function page({ url = "https://news.example/article", elements = [], script, scr
   };
   body.getBoundingClientRect = () => ({ height: page.height || 0 });
   const win = {
-    document, location: { href: u.href, origin: u.origin, pathname: u.pathname, search: u.search, hash: u.hash },
+    document, location: { href: u.href, origin: u.origin, pathname: u.pathname, search: u.search, hash: u.hash,
+      replace(to) { loaded.push(to); } },
     scrollX: 0, scrollY: 0,
     history: { state: null, replaceState(state, title, to) { replaced.push(to); } },
-    // fetch records what the page asked for and never answers: the tests
-    // of what boot.js takes look at the asking.
-    fetch(to) { fetched.push(to); return new Promise(() => {}); },
+    // fetch records what the page asked for and never answers (the tests
+    // of what boot.js takes look at the asking), or fails, as offline.
+    fetch(to) { fetched.push(to); return fetchFails ? Promise.reject(new TypeError("offline")) : new Promise(() => {}); },
     addEventListener(type, fn) { (windowListeners[type] = windowListeners[type] || []).push(fn); },
     dispatchEvent() { return true; },
     URL, URLSearchParams, CustomEvent: class { constructor(type, init) { this.type = type; this.detail = init && init.detail; } },
@@ -113,7 +114,7 @@ function page({ url = "https://news.example/article", elements = [], script, scr
       (documentListeners.click || []).forEach((fn) => fn(ev));
       return ev.defaultPrevented && !init.defaultPrevented;
     },
-    fetched, replaced,
+    fetched, replaced, loaded,
     // add puts an element in the page, and tells the observers as a
     // browser would.
     add(el) { body.appendChild(el); observers.forEach((o) => o.fn([{ addedNodes: [el] }])); },
