@@ -223,6 +223,10 @@
       scrollTo(x, y);
       revealSelected();
       sendHeight(true);
+      // The listeners that start the WebAssembly went with the old widget;
+      // a reader who chose an event wants it anyway (a click alone, as
+      // some assistive tools send, fires none of them).
+      if (cfg.wasm && query.get(names.wasmParam) !== "0") load();
     }).catch(function () {
       if (!running && n === pending) location.replace(u.href);
     });
