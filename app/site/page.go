@@ -119,6 +119,11 @@ type shellData struct {
 	// card is in view, so that readers who never get there do not pay for
 	// it. So does a page asked for without the WebAssembly (?wasm=0).
 	Preload bool
+	// Live says this server sends the page, and so renders any state of
+	// it: boot.js then answers a click on a control before the
+	// WebAssembly runs by fetching the page in that state. A static
+	// host's copy has one state per page, whatever the query.
+	Live    bool
 	Version string
 	JSONURL string
 	Widget  template.HTML
@@ -170,6 +175,7 @@ func (s *Site) renderStory(e *repo.Entry, st widget.State, o widget.Options, ori
 		Exec:        s.assets.URL("wasm_exec.js"),
 		Wasm:        s.assets.URL("app.wasm"),
 		Preload:     !opts.Embed && !opts.NoWasm,
+		Live:        live,
 		Version:     s.version,
 		JSONURL:     urls.StoryJSON(s.root, e.Story.ID),
 		Widget:      template.HTML(widget.Prerender(w)),

@@ -24,6 +24,17 @@ function element(tag, attrs = {}) {
     appendChild(c) { this.children.push(c); c.parentNode = this; return c; },
     addEventListener(type, fn) { (this.listeners[type] = this.listeners[type] || []).push(fn); },
     dispatchEvent(ev) { (this.listeners[ev.type] || []).forEach((fn) => fn(ev)); return true; },
+    // closest knows the selectors boot.js asks for a link: "a[href]",
+    // alone or inside an element with an id ("#id a[href]").
+    closest(sel) {
+      const m = /^(?:#([\w-]+) )?a\[href\]$/.exec(sel);
+      if (!m) throw new Error("the harness knows no selector " + sel);
+      let a = this;
+      while (a && !(a.tagName === "A" && a.hasAttribute("href"))) a = a.parentNode;
+      if (!a || !m[1]) return a || null;
+      for (let p = a.parentNode; p; p = p.parentNode) if (p.attrs && p.attrs.id === m[1]) return a;
+      return null;
+    },
   };
   // classList over the class attribute, as a browser keeps the two.
   el.classList = {
@@ -39,7 +50,7 @@ function element(tag, attrs = {}) {
 }
 
 // page builds a document holding elements and runs a script in it.
-function page({ url = "https://news.example/article", elements = [], script, scriptSrc, parent }) {
+function page({ url = "https://news.example/article", elements = [], script, scriptSrc, dataset = {}, parent, fetchFails }) {
   const body = element("body");
   elements.forEach((e) => body.appendChild(e));
   const all = () => {
@@ -49,11 +60,13 @@ function page({ url = "https://news.example/article", elements = [], script, scr
     return out;
   };
   const windowListeners = {};
+  const documentListeners = {};
+  const fetched = [], replaced = [], loaded = [];
   const observers = [];
   const u = new URL(url);
   const document = {
     readyState: "complete",
-    currentScript: { src: scriptSrc || "", dataset: {} },
+    currentScript: { src: scriptSrc || "", dataset },
     documentElement: element("html"),
     body,
     head: element("head"),
@@ -66,11 +79,17 @@ function page({ url = "https://news.example/article", elements = [], script, scr
       return all().filter((e) => e.tagName === m[1].toUpperCase() && e.hasAttribute(m[2]));
     },
     querySelector() { return null; },
-    addEventListener() {},
+    addEventListener(type, fn) { (documentListeners[type] = documentListeners[type] || []).push(fn); },
   };
   body.getBoundingClientRect = () => ({ height: page.height || 0 });
   const win = {
-    document, location: { href: u.href, origin: u.origin, search: u.search, hash: u.hash },
+    document, location: { href: u.href, origin: u.origin, pathname: u.pathname, search: u.search, hash: u.hash,
+      replace(to) { loaded.push(to); } },
+    scrollX: 0, scrollY: 0,
+    history: { state: null, replaceState(state, title, to) { replaced.push(to); } },
+    // fetch records what the page asked for and never answers (the tests
+    // of what boot.js takes look at the asking), or fails, as offline.
+    fetch(to) { fetched.push(to); return fetchFails ? Promise.reject(new TypeError("offline")) : new Promise(() => {}); },
     addEventListener(type, fn) { (windowListeners[type] = windowListeners[type] || []).push(fn); },
     dispatchEvent() { return true; },
     URL, URLSearchParams, CustomEvent: class { constructor(type, init) { this.type = type; this.detail = init && init.detail; } },
@@ -86,6 +105,16 @@ function page({ url = "https://news.example/article", elements = [], script, scr
     // message delivers a message event to the page, as from source.
     message(data, { origin, source }) { (windowListeners.message || []).forEach((fn) => fn({ data, origin, source })); },
     fire(type, ev = {}) { (windowListeners[type] || []).forEach((fn) => fn(ev)); },
+    // click dispatches a click on el to the document's listeners, as it
+    // bubbles there, and says whether one took it (cancelled the
+    // browser's own action).
+    click(el, init = {}) {
+      const ev = { type: "click", target: el, button: 0, defaultPrevented: false, ...init };
+      ev.preventDefault = () => { ev.defaultPrevented = true; };
+      (documentListeners.click || []).forEach((fn) => fn(ev));
+      return ev.defaultPrevented && !init.defaultPrevented;
+    },
+    fetched, replaced, loaded,
     // add puts an element in the page, and tells the observers as a
     // browser would.
     add(el) { body.appendChild(el); observers.forEach((o) => o.fn([{ addedNodes: [el] }])); },

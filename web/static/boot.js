@@ -189,6 +189,50 @@
     }, true);
   }
 
+  // --- Answering before the WebAssembly ----------------------------
+  // Until the WebAssembly runs, every control is a link to the same page
+  // in another state, which the server renders. On a page this server
+  // sends (data-live; a static host serves one prerender whatever the
+  // query, so there links load the page as before), take such a click:
+  // fetch the page in that state and put its widget in place of this one,
+  // where the reader was, instead of loading the page again. The address
+  // changes at once, without a history entry (as the WebAssembly's own
+  // selections), so that a WebAssembly that starts meanwhile renders that
+  // state; a widget that arrives after it started is dropped.
+  var running = false, pending = 0;
+  function swap(e) {
+    var a = e.target && e.target.closest && e.target.closest("#" + names.root + " a[href]");
+    if (!a || running || e.defaultPrevented || e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey ||
+        a.hasAttribute("download") || (a.getAttribute("target") || "_self") !== "_self") return;
+    var u = new URL(a.getAttribute("href"), location.href);
+    if (u.origin !== location.origin || u.pathname !== location.pathname) return;
+    e.preventDefault();
+    var n = ++pending, id = a.id, x = scrollX, y = scrollY;
+    history.replaceState(history.state, "", u.href);
+    fetch(u.href, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw r.status;
+      return r.text();
+    }).then(function (text) {
+      var next = new DOMParser().parseFromString(text, "text/html").getElementById(names.root);
+      var root = document.getElementById(names.root);
+      if (!next || !root) throw 0;
+      if (running || n !== pending) return;
+      root.replaceWith(document.adoptNode(next));
+      var f = (id && document.getElementById(id)) || next.querySelector("[role=tab][aria-selected=true]");
+      if (f) f.focus({ preventScroll: true });
+      scrollTo(x, y);
+      revealSelected();
+      sendHeight(true);
+      // The listeners that start the WebAssembly went with the old widget;
+      // a reader who chose an event wants it anyway (a click alone, as
+      // some assistive tools send, fires none of them).
+      if (cfg.wasm && query.get(names.wasmParam) !== "0") load();
+    }).catch(function () {
+      if (!running && n === pending) location.replace(u.href);
+    });
+  }
+  if (cfg.live) document.addEventListener("click", swap);
+
   function load() {
     if (load.started) return;
     load.started = true;
@@ -209,6 +253,7 @@
         var copy = r.clone();
         return WebAssembly.instantiateStreaming(copy, go.importObject).catch(whole);
       }).then(function (result) {
+        running = true;
         return go.run(result.instance);
       }).then(function () {
         fail("the WebAssembly exited");
