@@ -10,15 +10,24 @@ import (
 	"explainer/app/internal/wasmsize"
 )
 
-// The reader's WebAssembly links no regexp: the package costs about 87 kB
-// as brotli, with the Unicode tables it pulls in, and its start-up on
-// every load. The story's forms, the pym.js child id, the accent colour
-// and the story's route are matched by hand; go-app (patched) routes by
-// a function, and links regexp only for RouteWithRegexp. go-app still
-// imports regexp, so go list -deps names it and the linker keeps each
-// package's init (one function of a few hundred bytes, which sets a
-// table); this test reads what the linker kept from the name section.
-func TestReaderLinksNoRegexp(t *testing.T) {
+// The reader's WebAssembly links no regexp and no story validator.
+//
+// regexp costs about 87 kB as brotli, with the Unicode tables it pulls
+// in, and its start-up on every load. The story's forms, the pym.js child
+// id, the accent colour and the story's route are matched by hand; go-app
+// (patched) routes by a function, and links regexp only for
+// RouteWithRegexp.
+//
+// The page's story was checked by the server: the reader decodes it
+// (story.Decode) and does not run story.Parse, whose strict parser
+// (app/internal/jsonpos) and validator would cost 34 kB and their time
+// at every start.
+//
+// go list -deps names these packages still (their importers are linked),
+// so this test reads what the linker kept: the functions the binary's
+// name section names. Each keeps its package init, one function of a few
+// hundred bytes at most, since its importer is linked.
+func TestReaderLinksNoRegexpNorValidator(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the WebAssembly; -short skips it")
 	}
@@ -45,7 +54,8 @@ func TestReaderLinksNoRegexp(t *testing.T) {
 	found := map[string]bool{}
 	for _, p := range rep.Packages {
 		found[p.Name] = true
-		if (p.Name == "regexp" || strings.HasPrefix(p.Name, "regexp/")) && (p.Funcs > 1 || p.Code > 1024) {
+		unwanted := p.Name == "regexp" || p.Name == "regexp/syntax" || p.Name == "explainer/app/internal/jsonpos"
+		if unwanted && (p.Funcs > 1 || p.Code > 1024) {
 			t.Errorf("app.wasm links %d functions of %s (%d B of code): go run ./app/tools/wasmsize", p.Funcs, p.Name, p.Code)
 		}
 	}
