@@ -12,7 +12,8 @@ import (
 
 // ReadPage, in the browser, reads the story and the time zones the page
 // carries, and reports whether the WebAssembly can take the page over:
-// both must be there and valid. When they are not, the boot script is
+// both must be there and readable (the server checked the story; a page
+// whose data a proxy mangled is not). When they are not, the boot script is
 // told, shows its notice, and the prerendered page stays as it is —
 // readable, with working links — instead of being replaced by an error.
 // The story it returns is the one to hand to Routes. Away from a browser
