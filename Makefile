@@ -142,7 +142,8 @@ goapp-diff:
 
 # The parser, the rich-text subset of bodies and captions (checked against
 # the rules as first written, and seeded with long unclosed delimiter runs), the media
-# recogniser and the importer. Each runs for a number of inputs, not a
+# recogniser, the hand-written matchers (against the patterns they stand
+# for) and the importer. Each runs for a number of inputs, not a
 # time: a -fuzztime duration races Go's fuzzing coordinator (go.dev/issue/
 # 75804, fixed in Go 1.27) and fails at the deadline with no crasher. The
 # counts come to a few seconds each; FUZZ_STORY and FUZZ_IMPORT raise them.
@@ -154,6 +155,9 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZ_STORY) -fuzzminimizetime=1s ./app/story
 	$(GO) test -run='^$$' -fuzz=FuzzRichText -fuzztime=$(FUZZ_STORY) -fuzzminimizetime=1s ./app/story
 	$(GO) test -run='^$$' -fuzz=FuzzRecognise -fuzztime=$(FUZZ_STORY) -fuzzminimizetime=1s ./app/story
+	$(GO) test -run='^$$' -fuzz=FuzzMatchers -fuzztime=$(FUZZ_STORY) -fuzzminimizetime=1s ./app/story
+	$(GO) test -run='^$$' -fuzz=FuzzChildIDForm -fuzztime=$(FUZZ_STORY) -fuzzminimizetime=1s ./app/shell
+	$(GO) test -run='^$$' -fuzz=FuzzStoryPath -fuzztime=$(FUZZ_STORY) -fuzzminimizetime=1s ./app/widget
 	$(GO) test -run='^$$' -fuzz=FuzzConvert -fuzztime=$(FUZZ_IMPORT) -fuzzminimizetime=1s ./app/timelinejs
 	$(GO) test -run='^$$' -fuzz=FuzzHTMLText -fuzztime=$(FUZZ_IMPORT) -fuzzminimizetime=1s ./app/timelinejs
 

@@ -7,7 +7,6 @@
 package shell
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -81,11 +80,27 @@ const ChildIDPattern = "^[A-Za-z][A-Za-z0-9_.:-]{0,99}$"
 // pymDelimiter separates the parts of a pym.js message.
 const pymDelimiter = "xPYMx"
 
-var childIDRE = regexp.MustCompile(ChildIDPattern)
-
 // ValidChildID reports whether a pym.js child id may be used.
 func ValidChildID(id string) bool {
-	return childIDRE.MatchString(id) && !strings.Contains(id, pymDelimiter)
+	return childIDForm(id) && !strings.Contains(id, pymDelimiter)
+}
+
+// childIDForm reports whether id matches ChildIDPattern,
+// ^[A-Za-z][A-Za-z0-9_.:-]{0,99}$, matched by hand so that the reader's
+// WebAssembly, which links this package, links no regexp (shell_test.go
+// checks the two agree).
+func childIDForm(id string) bool {
+	if id == "" || len(id) > 100 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		letter := 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z'
+		if !letter && (i == 0 || !('0' <= c && c <= '9' || strings.IndexByte("_.:-", c) >= 0)) {
+			return false
+		}
+	}
+	return true
 }
 
 // GoAppEnv lists the settings go-app v10 reads through the page's

@@ -117,6 +117,32 @@ func TestChildIDs(t *testing.T) {
 	}
 }
 
+// childIDForm accepts exactly what ChildIDPattern, which boot.js also
+// tests, matches.
+func TestChildIDForm(t *testing.T) {
+	re := regexp.MustCompile(ChildIDPattern)
+	for _, id := range []string{
+		"a", "Z", "a1", "a_.:-", "explainer-oval-office", "pym_1", strings.Repeat("a", 100),
+		"", "1", "_a", "-a", ".a", "a b", "a/b", "a\n", "é", "aé", strings.Repeat("a", 101),
+		"axPYMxnavigateTo", "a\x00",
+	} {
+		if got, want := childIDForm(id), re.MatchString(id); got != want {
+			t.Errorf("childIDForm(%q) = %v; the pattern says %v", id, got, want)
+		}
+	}
+}
+
+func FuzzChildIDForm(f *testing.F) {
+	f.Add("explainer-oval-office")
+	f.Add(strings.Repeat("a", 100))
+	re := regexp.MustCompile(ChildIDPattern)
+	f.Fuzz(func(t *testing.T, id string) {
+		if got, want := childIDForm(id), re.MatchString(id); got != want {
+			t.Errorf("childIDForm(%q) = %v; the pattern says %v", id, got, want)
+		}
+	})
+}
+
 // TestGoAppEnvironment checks boot.js's stand-in for go-app's settings
 // against the go-app the module pins: the function go-app calls, and the
 // keys its own handler would put in the page.

@@ -1,7 +1,6 @@
 package story
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -48,13 +47,11 @@ func (Background) extendSchema(props map[string]any) {
 // colour picker read alike.
 const colorPattern = `^#[0-9a-fA-F]{6}$`
 
-var colorRE = regexp.MustCompile(colorPattern)
-
 // Color is a colour in the #rrggbb form.
 type Color string
 
 func (c Color) check() string {
-	if !colorRE.MatchString(string(c)) {
+	if !isColor(string(c)) {
 		return "a colour is # and six hexadecimal digits, like #1a2b3c"
 	}
 	return ""

@@ -114,3 +114,36 @@ func BenchmarkRichTextPerByte(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReadPage is the reader's reading of the story its page embeds
+// (the readers' JSON, as the server writes it): Decode, as the
+// WebAssembly does, beside Parse, which it ran before.
+func BenchmarkReadPage(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{{"builtin", storytest.BuiltInJSON(b)}, {"1000-events", storytest.Generate(1000)}} {
+		s, err := story.Parse(c.name, c.data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		page, err := json.Marshal(s.ForReaders())
+		if err != nil {
+			b.Fatal(err)
+		}
+		read := map[string]func() error{
+			"decode": func() error { _, err := story.Decode(page); return err },
+			"parse":  func() error { _, err := story.Parse("page", page); return err },
+		}
+		for _, how := range []string{"decode", "parse"} {
+			b.Run(c.name+"/"+how, func(b *testing.B) {
+				b.SetBytes(int64(len(page)))
+				for b.Loop() {
+					if err := read[how](); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

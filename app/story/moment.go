@@ -2,7 +2,6 @@ package story
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"sync"
 	"time"
@@ -111,33 +110,31 @@ var zoneCache sync.Map
 // the age of the universe (-13800000000).
 const datePattern = `^(?:(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2})(?::(\d{2}))?)?)?)?|-([1-9]\d{0,10}))$`
 
-var dateRE = regexp.MustCompile(datePattern)
-
 // splitDate reads a date in one of the accepted forms. A year before the
 // common era comes back as its astronomical number (500 BCE is -499), so
 // that time.Date orders it.
 func splitDate(s string) (y, mo, d, h, mi int, prec Precision, ok bool) {
-	m := dateRE.FindStringSubmatch(s)
-	if m == nil {
+	g, match := dateGroups(s) // g[i] is the pattern's group i+1
+	if !match {
 		return
 	}
-	if m[6] != "" {
-		bce, err := strconv.Atoi(m[6])
+	if g[5] != "" {
+		bce, err := strconv.Atoi(g[5])
 		if err != nil || bce > maxYearsBCE {
 			return
 		}
 		return 1 - bce, 1, 1, 0, 0, Year, true
 	}
 	num := func(i, def int) int {
-		if m[i] == "" {
+		if g[i] == "" {
 			return def
 		}
-		n, _ := strconv.Atoi(m[i])
+		n, _ := strconv.Atoi(g[i])
 		return n
 	}
-	y, mo, d, h, mi = num(1, 0), num(2, 1), num(3, 1), num(4, 0), num(5, 0)
+	y, mo, d, h, mi = num(0, 0), num(1, 1), num(2, 1), num(3, 0), num(4, 0)
 	prec = Year
-	for _, part := range m[2:] {
+	for _, part := range g[1:5] {
 		if part != "" {
 			prec++
 		}
@@ -166,7 +163,7 @@ type Date string
 
 func (d Date) check() string {
 	if _, _, _, _, _, _, ok := splitDate(string(d)); !ok {
-		if dateRE.MatchString(string(d)) {
+		if _, match := dateGroups(string(d)); match {
 			return fmt.Sprintf("%q is not a real date or time", string(d))
 		}
 		return "write the date as 2025, 2025-02, 2025-02-28, 2025-02-28T13 or 2025-02-28T13:40, only as precise as the sources, or a year before the common era as -500 (500 BCE) or -13800000000"

@@ -2,7 +2,6 @@ package story
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 )
 
@@ -24,8 +23,6 @@ type schemaer interface {
 // safe in URLs and in HTML id attributes.
 const slugPattern = `^[a-z0-9]+(?:-[a-z0-9]+)*$`
 
-var slugRE = regexp.MustCompile(slugPattern)
-
 // ID is the id of a story, person, phase, event, quote or source.
 type ID string
 
@@ -33,7 +30,7 @@ func (id ID) check() string {
 	if len(id) > 80 {
 		return "an id is at most 80 characters"
 	}
-	if !slugRE.MatchString(string(id)) {
+	if !isSlug(string(id)) {
 		return "an id is lower-case letters, digits and single hyphens, like kharkiv-strike"
 	}
 	return ""
@@ -106,13 +103,11 @@ func (ImageURL) jsonSchema() map[string]any {
 // script, region or variant subtags.
 const langPattern = `^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$`
 
-var langRE = regexp.MustCompile(langPattern)
-
 // Lang is a BCP 47 language tag such as en, uk or en-GB.
 type Lang string
 
 func (l Lang) check() string {
-	if !langRE.MatchString(string(l)) {
+	if !isLang(string(l)) {
 		return "a language is a BCP 47 tag such as en, uk or en-GB"
 	}
 	return ""

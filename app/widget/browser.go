@@ -12,7 +12,8 @@ import (
 
 // ReadPage, in the browser, reads the story and the time zones the page
 // carries, and reports whether the WebAssembly can take the page over:
-// both must be there and valid. When they are not, the boot script is
+// both must be there and readable (the server checked the story; a page
+// whose data a proxy mangled is not). When they are not, the boot script is
 // told, shows its notice, and the prerendered page stays as it is —
 // readable, with working links — instead of being replaced by an error.
 // The story it returns is the one to hand to Routes. Away from a browser
@@ -51,13 +52,16 @@ func zonesFromPage() error {
 	return nil
 }
 
-// storyFromPage parses the story embedded in the page.
+// storyFromPage reads the story embedded in the page. The server checked
+// it with story.Parse before it made the page, so it is decoded, not
+// checked again (story.Decode): the validator would add its time to
+// every start and its code to the download.
 func storyFromPage() (*story.Story, error) {
 	el := app.Window().GetElementByID(shell.DataID)
 	if !el.Truthy() {
 		return nil, errors.New("the page has no #" + shell.DataID)
 	}
-	return story.Parse("page", []byte(el.Get("textContent").String()))
+	return story.Decode([]byte(el.Get("textContent").String()))
 }
 
 // markReady tells the embedding page and tests that the WebAssembly runs

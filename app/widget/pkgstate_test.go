@@ -13,7 +13,7 @@ import (
 // other's. The variables below are read-only tables.
 func TestNoPackageState(t *testing.T) {
 	for _, v := range pkgvars.Unlisted(t, ".",
-		"accentRE", "attrRefs", "cardHeights", "darkBackgrounds", "lightBackgrounds",
+		"attrRefs", "cardHeights", "darkBackgrounds", "lightBackgrounds",
 		"Shows", "textBlack", "textDark", "textLight", "Themes", "Views", "wideQuery") {
 		t.Errorf("package-level variable %s: pass it in or keep it in a component (or, a read-only table, list it here)", v)
 	}

@@ -1,6 +1,8 @@
 package widget
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/story"
@@ -13,5 +15,24 @@ import (
 func Routes(s *story.Story) {
 	newExplainer := func() app.Composer { return &Explainer{story: s, atAddress: true} }
 	app.Route("/", newExplainer)
-	app.RouteWithRegexp(`^/s/[a-z0-9-]+/?$`, newExplainer)
+	app.RouteFunc(storyPath, newExplainer)
+}
+
+// storyPath reports whether a path is a story's page, /s/ID/ or /s/ID,
+// ID being lower-case letters, digits and hyphens: the paths the pattern
+// ^/s/[a-z0-9-]+/?$ matches (routes_test.go checks the two agree). It is
+// matched by hand, with the patched go-app's RouteFunc, so that the
+// reader's WebAssembly does not link the regexp package.
+func storyPath(p string) bool {
+	id, ok := strings.CutPrefix(p, "/s/")
+	id = strings.TrimSuffix(id, "/")
+	if !ok || id == "" {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
 }

@@ -1,9 +1,7 @@
 package widget
 
 import (
-	"regexp"
 	"slices"
-	"strings"
 
 	"explainer/app/i18n"
 	"explainer/app/shell"
@@ -68,8 +66,6 @@ var (
 	Views  = []View{ViewEvent, ViewQuotes}
 )
 
-var accentRE = regexp.MustCompile(`^[0-9a-fA-F]{6}$`)
-
 // Resolve makes a state and options valid for a story, dropping anything
 // that does not name something in it or is not a valid value, and
 // filling the defaults: the first event, the story's language. New
@@ -96,11 +92,8 @@ func Resolve(s *story.Story, st State, o Options) (State, Options) {
 	if !slices.Contains(Themes, o.Theme) {
 		o.Theme = ""
 	}
-	if accentRE.MatchString(o.Accent) {
-		o.Accent = strings.ToLower(o.Accent)
-	} else {
-		o.Accent = ""
-	}
+	// Six hex digits: the form of a story's colours, without the #.
+	o.Accent = story.Color("#" + o.Accent).Hex()
 	if !slices.Contains(Shows, o.Show) {
 		o.Show = ShowBoth
 	}

@@ -1,6 +1,8 @@
 package widget
 
 import (
+	"regexp"
+	"strings"
 	"testing"
 
 	"explainer/app/i18n"
@@ -66,5 +68,24 @@ func TestMoveSelection(t *testing.T) {
 				t.Errorf("moveSelection(%d, %d, %q) = %d, %v; want %d, %v", tt.cur, tt.n, tt.key, got, ok, tt.want, tt.ok)
 			}
 		})
+	}
+}
+
+// Resolve keeps an accent of six hex digits, the form of the pattern it
+// was once checked by, lower-cased, and drops anything else.
+func TestResolveAccentForm(t *testing.T) {
+	s := defaultStory(t)
+	re := regexp.MustCompile(`^[0-9a-fA-F]{6}$`)
+	for _, accent := range []string{
+		"c0ffee", "C0FFEE", "000000", "aBcDeF", "", "c0ffe", "c0ffee0", "#c0ffe", "#c0ffee", "c0ffeg",
+		" c0ffee", "c0ffee\n", "c0ffee;x", "ｃ0ffee",
+	} {
+		want := ""
+		if re.MatchString(accent) {
+			want = strings.ToLower(accent)
+		}
+		if _, o := Resolve(s, State{}, Options{Accent: accent}); o.Accent != want {
+			t.Errorf("Resolve kept accent %q as %q; want %q", accent, o.Accent, want)
+		}
 	}
 }
