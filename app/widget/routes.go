@@ -5,6 +5,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"explainer/app/internal/urls"
 	"explainer/app/story"
 )
 
@@ -24,7 +25,7 @@ func Routes(s *story.Story) {
 // matched by hand, with the patched go-app's RouteFunc, so that the
 // reader's WebAssembly does not link the regexp package.
 func storyPath(p string) bool {
-	id, ok := strings.CutPrefix(p, "/s/")
+	id, ok := strings.CutPrefix(p, urls.StoryFile("", ""))
 	id = strings.TrimSuffix(id, "/")
 	if !ok || id == "" {
 		return false
