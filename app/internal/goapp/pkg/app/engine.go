@@ -198,6 +198,9 @@ func (e *engineX) page() Page {
 }
 
 func (e *engineX) Load(v Composer) error {
+	if e.body == nil && IsClient {
+		return e.adoptBody(v)
+	}
 	if e.body == nil {
 		body := Body()
 		body = body.setJSElement(Window().Get("document").Get("body")).(HTMLBody)
@@ -219,6 +222,26 @@ func (e *engineX) Load(v Composer) error {
 		return errors.New("updating root failed").Wrap(err)
 	}
 	e.body = body.(HTMLBody)
+	return nil
+}
+
+// adoptBody loads the first component onto the body's first element, the
+// one the server prerendered, adopting its nodes (see adopt.go). Patched:
+// upstream bound a placeholder Div to that element and updated it into
+// the component, which mounted every node anew and replaced it.
+func (e *engineX) adoptBody(v Composer) error {
+	body := Body()
+	body = body.setJSElement(Window().Get("document").Get("body")).(HTMLBody)
+	e.body = body
+	for action, handler := range e.asynchronousActionHandlers {
+		e.actions.Handle(action, body, true, handler)
+	}
+
+	root, err := e.nodes.Adopt(e.nodes.context(e.baseContext(), body), 1, v, body.JSValue(), body.JSValue().firstElementChild())
+	if err != nil {
+		return errors.New("adopting root failed").Wrap(err)
+	}
+	e.body = body.setBody([]UI{root.setParent(body)}).(HTMLBody)
 	return nil
 }
 
