@@ -16,25 +16,22 @@ import (
 // server wrote with the same encoder instead: it walks the virtual tree
 // and the existing nodes together, takes an element whose tag matches as
 // the element's JS value (its attributes set where they differ, its
-// listeners attached), takes raw HTML's node if equal to its parse,
-// takes a text node as the text's (its value set to
-// the exact text, since the encoder indents), drops the whitespace text
-// nodes the encoder wrote between elements, and on any mismatch creates
+// listeners attached), takes raw HTML's node if equal to its parse, takes
+// a text node as the text's (its value set to the exact text, since the
+// encoder indents), drops the whitespace text nodes the encoder wrote
+// between elements, and on any mismatch creates
 // that subtree as upstream does and puts it in the place of the existing
 // node. What it leaves is the DOM upstream's mount would have built.
-
-// DOM node types, as Node.nodeType reports them.
-const (
-	domElementNode = 1
-	domTextNode    = 3
-)
 
 // Adopt mounts v at depth onto node, an existing DOM node (null for
 // none), child of parent. It returns the mounted element; when node could
 // not be adopted it has been replaced by (or, null, completed with) a new
 // one.
 func (m nodeManager) Adopt(ctx Context, depth uint, v UI, parent, node Value) (UI, error) {
-	mounted, adopted, err := m.adopt(ctx, depth, v, node)
+	if !isNullish(node) {
+		dropEncoderWhitespace(node)
+	}
+	mounted, adopted, err := m.adopt(ctx, depth, v, node, nodeName(node))
 	if err != nil {
 		return nil, err
 	}
@@ -48,14 +45,31 @@ func (m nodeManager) Adopt(ctx Context, depth uint, v UI, parent, node Value) (U
 	return mounted, nil
 }
 
-// adopt mounts v onto node, reporting false when it mounted v anew
-// instead (the caller puts the new node in place).
-func (m nodeManager) adopt(ctx Context, depth uint, v UI, node Value) (UI, bool, error) {
+// dropEncoderWhitespace removes the whitespace text nodes the encoder
+// wrote to indent the markup under root, in one query: the tree has no
+// nodes for them. They hold a line break, which the whitespace between
+// inline elements in raw HTML or text does not. (Each call from Go to
+// JavaScript costs; a node-by-node walk made the adoption slower than
+// upstream's mount at 4× CPU.)
+func dropEncoderWhitespace(root Value) {
+	const orderedNodeSnapshot = 7 // XPathResult.ORDERED_NODE_SNAPSHOT_TYPE
+	found := Window().Get("document").Call("evaluate",
+		".//text()[not(normalize-space()) and contains(., '\n')]",
+		root, nil, orderedNodeSnapshot, nil)
+	for i, n := 0, found.Get("snapshotLength").Int(); i < n; i++ {
+		found.Call("snapshotItem", i).Call("remove")
+	}
+}
+
+// adopt mounts v onto node, whose nodeName is name ("" for none),
+// reporting false when it mounted v anew instead (the caller puts the
+// new node in place).
+func (m nodeManager) adopt(ctx Context, depth uint, v UI, node Value, name string) (UI, bool, error) {
 	ctx = m.context(ctx, v)
-	if !isNullish(node) {
+	if name != "" {
 		switch v := v.(type) {
 		case *text:
-			if nodeType(node) == domTextNode && !v.Mounted() {
+			if name == "#text" && !v.Mounted() {
 				if node.Get("nodeValue").String() != v.value {
 					node.setNodeValue(v.value)
 				}
@@ -64,15 +78,13 @@ func (m nodeManager) adopt(ctx Context, depth uint, v UI, node Value) (UI, bool,
 			}
 
 		case HTML:
-			if nodeType(node) == domElementNode && !v.Mounted() &&
-				strings.EqualFold(node.Get("tagName").String(), v.Tag()) {
+			if !v.Mounted() && strings.EqualFold(name, v.Tag()) {
 				mounted, err := m.adoptHTML(ctx, depth, v, node)
 				return mounted, err == nil, err
 			}
 
 		case Composer:
-			mounted, adopted, err := m.adoptComponent(ctx, depth, v, node)
-			return mounted, adopted, err
+			return m.adoptComponent(ctx, depth, v, node, name)
 
 		case *raw:
 			// Parsed as upstream mounts it, then compared node by node:
@@ -99,16 +111,21 @@ func (m nodeManager) adoptHTML(ctx Context, depth uint, v HTML, node Value) (UI,
 
 	children := v.body()
 	cursor := node.firstChild()
+	name := nodeName(cursor)
 	for i, child := range children {
-		cursor = dropWhitespace(node, cursor, child)
 		// A text the encoder wrote next to another is in the same DOM
 		// text node, and an empty one not at all: an element in its
 		// place is the next child's, so the text is created before it.
-		next := cursor
-		if _, isText := child.(*text); isText && !isNullish(cursor) && nodeType(cursor) != domTextNode {
-			next = nil
+		_, isText := child.(*text)
+		insert := isText && name != "" && name != "#text"
+		var mounted UI
+		var adopted bool
+		var err error
+		if insert {
+			mounted, err = m.Mount(ctx, depth+1, child)
+		} else {
+			mounted, adopted, err = m.adopt(ctx, depth+1, child, cursor, name)
 		}
-		mounted, adopted, err := m.adopt(ctx, depth+1, child, next)
 		if err != nil {
 			return nil, errors.New("adopting child failed").
 				WithTag("type", reflect.TypeOf(v)).
@@ -120,37 +137,24 @@ func (m nodeManager) adoptHTML(ctx Context, depth uint, v HTML, node Value) (UI,
 		switch {
 		case adopted:
 			cursor = cursor.Get("nextSibling")
-		case isNullish(next):
+			name = nodeName(cursor)
+		case insert || name == "":
 			node.Call("insertBefore", mounted, cursor)
 		default:
 			after := cursor.Get("nextSibling")
 			node.replaceChild(mounted, cursor)
 			cursor = after
+			name = nodeName(cursor)
 		}
 		children[i] = mounted.setParent(v)
 	}
-	for !isNullish(cursor) { // nodes the tree does not have
+	for name != "" { // nodes the tree does not have
 		after := cursor.Get("nextSibling")
 		node.removeChild(cursor)
 		cursor = after
+		name = nodeName(cursor)
 	}
 	return v, nil
-}
-
-// dropWhitespace removes the whitespace-only text nodes from cursor on,
-// which the encoder writes between elements, unless child is a text
-// (whose indented value may be one of them); it returns the new cursor.
-func dropWhitespace(parent, cursor Value, child UI) Value {
-	if _, isText := child.(*text); isText {
-		return cursor
-	}
-	for !isNullish(cursor) && nodeType(cursor) == domTextNode &&
-		strings.TrimSpace(cursor.Get("nodeValue").String()) == "" {
-		after := cursor.Get("nextSibling")
-		parent.removeChild(cursor)
-		cursor = after
-	}
-	return cursor
 }
 
 // adoptHTMLAttributes makes the element's attributes the tree's: it sets
@@ -158,18 +162,25 @@ func dropWhitespace(parent, cursor Value, child UI) Value {
 func (m nodeManager) adoptHTMLAttributes(ctx Context, v HTML) {
 	node := v.JSValue()
 	attrs := v.attrs()
+	present := 0
+	for name, value := range attrs {
+		value = resolveAttributeURLValue(name, value, ctx.ResolveStaticResource)
+		got := node.Call("getAttribute", name)
+		if !got.IsNull() {
+			present++
+		}
+		if setsProperty(name) || got.IsNull() || got.String() != value {
+			setJSAttribute(node, name, value)
+		}
+	}
 	existing := node.Get("attributes")
+	if existing.Length() == present {
+		return // no others
+	}
 	for i := existing.Length() - 1; i >= 0; i-- {
 		name := existing.Index(i).Get("name").String()
 		if _, kept := attrs[name]; !kept {
 			node.delAttr(name)
-		}
-	}
-	for name, value := range attrs {
-		value = resolveAttributeURLValue(name, value, ctx.ResolveStaticResource)
-		if got := node.Call("getAttribute", name); setsProperty(name) ||
-			got.IsNull() || got.String() != value {
-			setJSAttribute(node, name, value)
 		}
 	}
 }
@@ -188,7 +199,7 @@ func setsProperty(name string) bool {
 }
 
 // adoptComponent is mountComponent with the component's root adopted.
-func (m nodeManager) adoptComponent(ctx Context, depth uint, v Composer, node Value) (UI, bool, error) {
+func (m nodeManager) adoptComponent(ctx Context, depth uint, v Composer, node Value, name string) (UI, bool, error) {
 	if v.Mounted() {
 		return nil, false, errors.New("component is already mounted").
 			WithTag("parent-type", reflect.TypeOf(v.parent())).
@@ -212,7 +223,7 @@ func (m nodeManager) adoptComponent(ctx Context, depth uint, v Composer, node Va
 			WithTag("depth", v.depth()).
 			Wrap(err)
 	}
-	root, adopted, err := m.adopt(ctx, depth+1, root, node)
+	root, adopted, err := m.adopt(ctx, depth+1, root, node, name)
 	if err != nil {
 		return nil, false, errors.New("adopting component root failed").
 			WithTag("type", reflect.TypeOf(v)).
@@ -224,8 +235,13 @@ func (m nodeManager) adoptComponent(ctx Context, depth uint, v Composer, node Va
 	return v, adopted, nil
 }
 
-func nodeType(v Value) int {
-	return v.Get("nodeType").Int()
+// nodeName is the node's nodeName ("#text" for a text node, the tag for an
+// element), "" for none: one call to read what it is.
+func nodeName(v Value) string {
+	if isNullish(v) {
+		return ""
+	}
+	return v.Get("nodeName").String()
 }
 
 func isNullish(v Value) bool {
