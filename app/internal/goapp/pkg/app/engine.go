@@ -198,6 +198,9 @@ func (e *engineX) page() Page {
 }
 
 func (e *engineX) Load(v Composer) error {
+	if e.body == nil && IsClient {
+		return e.adoptBody(v)
+	}
 	if e.body == nil {
 		body := Body()
 		body = body.setJSElement(Window().Get("document").Get("body")).(HTMLBody)
@@ -222,6 +225,26 @@ func (e *engineX) Load(v Composer) error {
 	return nil
 }
 
+// adoptBody loads the first component onto the body's first element, the
+// one the server prerendered, adopting its nodes (see adopt.go). Patched:
+// upstream bound a placeholder Div to that element and updated it into
+// the component, which mounted every node anew and replaced it.
+func (e *engineX) adoptBody(v Composer) error {
+	body := Body()
+	body = body.setJSElement(Window().Get("document").Get("body")).(HTMLBody)
+	e.body = body
+	for action, handler := range e.asynchronousActionHandlers {
+		e.actions.Handle(action, body, true, handler)
+	}
+
+	root, err := e.nodes.Adopt(e.nodes.context(e.baseContext(), body), 1, v, body.JSValue(), body.JSValue().firstElementChild())
+	if err != nil {
+		return errors.New("adopting root failed").Wrap(err)
+	}
+	e.body = body.setBody([]UI{root.setParent(body)}).(HTMLBody)
+	return nil
+}
+
 // Start initiates the main event loop of the engine at the specified framerate.
 // The loop efficiently manages dispatches, component updates, and deferred
 // actions.
@@ -235,20 +258,36 @@ func (e *engineX) Start(framerate int) {
 	currentFrameDuration := time.Nanosecond
 	frames := time.NewTicker(currentFrameDuration)
 	defer frames.Stop()
+	var lastFrame time.Time
 
 	e.states.CleanupExpiredPersistedStates(e.baseContext())
 
 	for {
 		select {
 		case dispatch := <-e.dispatches:
-			if currentFrameDuration != activeFrameDuration {
-				frames.Reset(activeFrameDuration)
-				currentFrameDuration = activeFrameDuration
-			}
 			dispatch()
+			if currentFrameDuration != iddleFrameDuration {
+				continue // a frame is already due; it renders this too
+			}
+			// Patched: upstream always waited a full frame (8.3 ms at
+			// 120) before rendering, so the DOM answered an event a timer
+			// later, in another task. The frame rate stays a cap: a
+			// dispatch within a frame of the last render still waits for
+			// the ticker; otherwise what is queued now (an event
+			// handler's dispatches all are) runs, and one render follows
+			// in the same task.
+			if wait := frameWait(time.Now(), lastFrame, activeFrameDuration); wait > 0 {
+				frames.Reset(wait)
+				currentFrameDuration = activeFrameDuration
+				continue
+			}
+			e.executeDispatches()
+			e.processFrame()
+			lastFrame = time.Now()
 
 		case <-frames.C:
 			e.processFrame()
+			lastFrame = time.Now()
 			frames.Reset(iddleFrameDuration)
 			currentFrameDuration = iddleFrameDuration
 
@@ -271,6 +310,21 @@ func (e *engineX) processFrame() {
 	e.executeDefers()
 	e.actions.Cleanup()
 	e.states.Cleanup()
+}
+
+// frameWait is how long a dispatch at now waits for its render when the
+// last frame rendered at last: nothing once a whole frame has passed.
+func frameWait(now, last time.Time, frame time.Duration) time.Duration {
+	return max(frame-now.Sub(last), 0)
+}
+
+// executeDispatches runs the dispatches already queued, not those they
+// queue in turn (a mounted component's OnMount), which wait for the next
+// frame as upstream's do.
+func (e *engineX) executeDispatches() {
+	for n := len(e.dispatches); n > 0; n-- {
+		(<-e.dispatches)()
+	}
 }
 
 func (e *engineX) executeDefers() {

@@ -1,0 +1,249 @@
+package app
+
+import (
+	"reflect"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/errors"
+)
+
+// Patched (see PATCHES.md): the adopting mount.
+//
+// Upstream mounts the first page by creating every node anew and swapping
+// the result in for the prerendered body's first element, so the browser
+// paints the whole page a second time and drops what the reader had (the
+// focused element, a selection). Adopt mounts a tree onto the DOM the
+// server wrote with the same encoder instead: it walks the virtual tree
+// and the existing nodes together, takes an element whose tag matches as
+// the element's JS value (its attributes set where they differ, its
+// listeners attached), takes raw HTML's node if equal to its parse, takes
+// a text node as the text's (its value set to the exact text, since the
+// encoder indents), drops the whitespace text nodes the encoder wrote
+// between elements, and on any mismatch creates
+// that subtree as upstream does and puts it in the place of the existing
+// node. What it leaves is the DOM upstream's mount would have built.
+
+// Adopt mounts v at depth onto node, an existing DOM node (null for
+// none), child of parent. It returns the mounted element; when node could
+// not be adopted it has been replaced by (or, null, completed with) a new
+// one.
+func (m nodeManager) Adopt(ctx Context, depth uint, v UI, parent, node Value) (UI, error) {
+	if !isNullish(node) {
+		dropEncoderWhitespace(node)
+	}
+	mounted, adopted, err := m.adopt(ctx, depth, v, node, nodeName(node))
+	if err != nil {
+		return nil, err
+	}
+	if !adopted {
+		if isNullish(node) {
+			parent.appendChild(mounted)
+		} else {
+			parent.replaceChild(mounted, node)
+		}
+	}
+	return mounted, nil
+}
+
+// dropEncoderWhitespace removes the whitespace text nodes the encoder
+// wrote to indent the markup under root, in one query: the tree has no
+// nodes for them. They hold a line break, which the whitespace between
+// inline elements in raw HTML or text does not. (Each call from Go to
+// JavaScript costs; a node-by-node walk made the adoption slower than
+// upstream's mount at 4× CPU.)
+func dropEncoderWhitespace(root Value) {
+	const orderedNodeSnapshot = 7 // XPathResult.ORDERED_NODE_SNAPSHOT_TYPE
+	found := Window().Get("document").Call("evaluate",
+		".//text()[not(normalize-space()) and contains(., '\n')]",
+		root, nil, orderedNodeSnapshot, nil)
+	for i, n := 0, found.Get("snapshotLength").Int(); i < n; i++ {
+		found.Call("snapshotItem", i).Call("remove")
+	}
+}
+
+// adopt mounts v onto node, whose nodeName is name ("" for none),
+// reporting false when it mounted v anew instead (the caller puts the
+// new node in place).
+func (m nodeManager) adopt(ctx Context, depth uint, v UI, node Value, name string) (UI, bool, error) {
+	ctx = m.context(ctx, v)
+	if name != "" {
+		switch v := v.(type) {
+		case *text:
+			if name == "#text" && !v.Mounted() {
+				if node.Get("nodeValue").String() != v.value {
+					node.setNodeValue(v.value)
+				}
+				v.jsvalue = node
+				return v, true, nil
+			}
+
+		case HTML:
+			if !v.Mounted() && strings.EqualFold(name, v.Tag()) {
+				mounted, err := m.adoptHTML(ctx, depth, v, node)
+				return mounted, err == nil, err
+			}
+
+		case Composer:
+			return m.adoptComponent(ctx, depth, v, node, name)
+
+		case *raw:
+			// Parsed as upstream mounts it, then compared node by node:
+			// the markup may spell the same node differently (attribute
+			// order, quotes, entities).
+			mounted, err := m.Mount(ctx, depth, v)
+			if err != nil || !node.Call("isEqualNode", v.jsElement).Bool() {
+				return mounted, false, err
+			}
+			v.jsElement = node
+			return v, true, nil
+		}
+	}
+
+	mounted, err := m.Mount(ctx, depth, v)
+	return mounted, false, err
+}
+
+func (m nodeManager) adoptHTML(ctx Context, depth uint, v HTML, node Value) (UI, error) {
+	v = v.setJSElement(node)
+	m.adoptHTMLAttributes(ctx, v)
+	m.mountHTMLEventHandlers(ctx, v)
+	v = v.setDepth(depth).(HTML)
+
+	children := v.body()
+	cursor := node.firstChild()
+	name := nodeName(cursor)
+	for i, child := range children {
+		// A text the encoder wrote next to another is in the same DOM
+		// text node, and an empty one not at all: an element in its
+		// place is the next child's, so the text is created before it.
+		_, isText := child.(*text)
+		insert := isText && name != "" && name != "#text"
+		var mounted UI
+		var adopted bool
+		var err error
+		if insert {
+			mounted, err = m.Mount(ctx, depth+1, child)
+		} else {
+			mounted, adopted, err = m.adopt(ctx, depth+1, child, cursor, name)
+		}
+		if err != nil {
+			return nil, errors.New("adopting child failed").
+				WithTag("type", reflect.TypeOf(v)).
+				WithTag("tag", v.Tag()).
+				WithTag("depth", depth).
+				WithTag("index", i).
+				Wrap(err)
+		}
+		switch {
+		case adopted:
+			cursor = cursor.Get("nextSibling")
+			name = nodeName(cursor)
+		case insert || name == "":
+			node.Call("insertBefore", mounted, cursor)
+		default:
+			after := cursor.Get("nextSibling")
+			node.replaceChild(mounted, cursor)
+			cursor = after
+			name = nodeName(cursor)
+		}
+		children[i] = mounted.setParent(v)
+	}
+	for name != "" { // nodes the tree does not have
+		after := cursor.Get("nextSibling")
+		node.removeChild(cursor)
+		cursor = after
+		name = nodeName(cursor)
+	}
+	return v, nil
+}
+
+// adoptHTMLAttributes makes the element's attributes the tree's: it sets
+// those that differ and removes those the tree has not.
+func (m nodeManager) adoptHTMLAttributes(ctx Context, v HTML) {
+	node := v.JSValue()
+	attrs := v.attrs()
+	present := 0
+	for name, value := range attrs {
+		value = resolveAttributeURLValue(name, value, ctx.ResolveStaticResource)
+		got := node.Call("getAttribute", name)
+		if !got.IsNull() {
+			present++
+		}
+		if setsProperty(name) || got.IsNull() || got.String() != value {
+			setJSAttribute(node, name, value)
+		}
+	}
+	existing := node.Get("attributes")
+	if existing.Length() == present {
+		return // no others
+	}
+	for i := existing.Length() - 1; i >= 0; i-- {
+		name := existing.Index(i).Get("name").String()
+		if _, kept := attrs[name]; !kept {
+			node.delAttr(name)
+		}
+	}
+}
+
+// setsProperty reports whether setJSAttribute sets name as a property,
+// whose value the attribute may not show.
+func setsProperty(name string) bool {
+	switch name {
+	case "value", "contenteditable", "ismap", "readonly", "async",
+		"autofocus", "autoplay", "checked", "default", "defer", "disabled",
+		"hidden", "loop", "multiple", "muted", "open", "required",
+		"reversed", "selected":
+		return true
+	}
+	return false
+}
+
+// adoptComponent is mountComponent with the component's root adopted.
+func (m nodeManager) adoptComponent(ctx Context, depth uint, v Composer, node Value, name string) (UI, bool, error) {
+	if v.Mounted() {
+		return nil, false, errors.New("component is already mounted").
+			WithTag("parent-type", reflect.TypeOf(v.parent())).
+			WithTag("type", reflect.TypeOf(v)).
+			WithTag("depth", v.depth())
+	}
+
+	v = v.setRef(v)
+	v = v.setDepth(depth)
+	if initializer, ok := v.(Initializer); ok {
+		initializer.OnInit()
+	}
+	if mounter, ok := v.(Mounter); ok && IsClient {
+		ctx.Dispatch(mounter.OnMount)
+	}
+
+	root, err := m.renderComponent(v)
+	if err != nil {
+		return nil, false, errors.New("rendering component failed").
+			WithTag("type", reflect.TypeOf(v)).
+			WithTag("depth", v.depth()).
+			Wrap(err)
+	}
+	root, adopted, err := m.adopt(ctx, depth+1, root, node, name)
+	if err != nil {
+		return nil, false, errors.New("adopting component root failed").
+			WithTag("type", reflect.TypeOf(v)).
+			WithTag("depth", v.depth()).
+			Wrap(err)
+	}
+	root = root.setParent(v)
+	v = v.setRoot(root)
+	return v, adopted, nil
+}
+
+// nodeName is the node's nodeName ("#text" for a text node, the tag for an
+// element), "" for none: one call to read what it is.
+func nodeName(v Value) string {
+	if isNullish(v) {
+		return ""
+	}
+	return v.Get("nodeName").String()
+}
+
+func isNullish(v Value) bool {
+	return v == nil || v.IsNull() || v.IsUndefined()
+}
