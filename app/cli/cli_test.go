@@ -527,7 +527,7 @@ func TestPublishOverForeignFiles(t *testing.T) {
 	dir := t.TempDir()
 	testenv.WriteFile(t, filepath.Join(dir, "index.html"), "<p>the old site</p>")
 	code, _, errs := run("publish", "-to", "file://"+dir)
-	if code != 1 || !strings.Contains(errs, "index.html") || !strings.Contains(errs, "-force replaces them") {
+	if code != 1 || !strings.Contains(errs, "index.html") || !strings.Contains(errs, "-force replaces them") || strings.Contains(errs, "published: ") {
 		t.Errorf("publish over a foreign index.html: exit %d\n%s", code, errs)
 	}
 	if code, _, errs := run("publish", "-to", "file://"+dir, "-force"); code != 0 {

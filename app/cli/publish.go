@@ -82,6 +82,7 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 			return
 		case errors.Is(err, publish.ErrForeign):
 			log.Error("publish failed: the site was not changed", "err", err, "hint", "-force replaces them")
+			return
 		case err != nil:
 			log.Error("publish failed: the site was not changed", "err", err)
 			return

@@ -17,6 +17,10 @@ import (
 	"explainer/app/site"
 )
 
+// ErrNotEmpty is in the error of an export into a folder of something
+// else; Write's force writes into it all the same.
+var ErrNotEmpty = errors.New("or force the export")
+
 // Write writes the site's files under dir (site.Files: every story page
 // prerendered at its first event, the story data, the assets with their
 // .br and .gz forms beside them, the schema and a 404 page). Any static
@@ -39,10 +43,6 @@ import (
 // of something else. Files of an earlier export that this one does not
 // write (a story since removed) are deleted, and no symbolic link in dir
 // is followed.
-// ErrNotEmpty is in the error of an export into a folder of something
-// else; Write's force writes into it all the same.
-var ErrNotEmpty = errors.New("or force the export")
-
 func Write(dir string, files []site.File, storiesDir string, force bool) (int, error) {
 	// An export is not interrupted but by the process ending, which a
 	// publish survives (run again, it finishes).

@@ -2,10 +2,14 @@ package studio
 
 import (
 	"net/http"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
+	"explainer/app/internal/testenv"
 	"explainer/app/site"
+	"explainer/app/story"
 	"explainer/app/studio/api"
 )
 
@@ -59,5 +63,37 @@ func TestTimelineIsImportedNotSaved(t *testing.T) {
 	}
 	if code := c.do("PUT", api.FilePath("t.json"), api.File{Text: timeline}, nil); code != http.StatusUnprocessableEntity {
 		t.Errorf("save: %d", code)
+	}
+}
+
+// TestListChecksWhatChanged: the list checks a file (which renders its
+// heaviest pages) once per version: listed again unchanged, no file is
+// checked; after one is edited on disk, that one alone.
+func TestListChecksWhatChanged(t *testing.T) {
+	dir := folderWith(t, map[string]string{"a.json": storyV1, "b.json": strings.Replace(storyV1, `"id": "live"`, `"id": "other"`, 1)})
+	var mu sync.Mutex
+	checked := map[string]int{}
+	c := start(t, Config{Path: dir, Check: func(name string, data []byte) (*story.Story, error) {
+		mu.Lock()
+		checked[name]++
+		mu.Unlock()
+		return site.Check(name, data)
+	}})
+	list := func() {
+		t.Helper()
+		var l api.List
+		if code := c.do("GET", api.FilesPath, nil, &l); code != http.StatusOK || len(l.Files) != 2 || !l.Files[0].Valid || !l.Files[1].Valid {
+			t.Fatalf("list: %d %+v", code, l.Files)
+		}
+	}
+	list()
+	list()
+	if checked["a.json"] != 1 || checked["b.json"] != 1 {
+		t.Errorf("listed twice unchanged, the files were checked %v times; want once each", checked)
+	}
+	testenv.WriteFile(t, filepath.Join(dir, "a.json"), strings.Replace(storyV1, "Version one", "Version two", 1))
+	list()
+	if checked["a.json"] != 2 || checked["b.json"] != 1 {
+		t.Errorf("after an edit of a.json, the files were checked %v times; want a.json twice, b.json once", checked)
 	}
 }

@@ -32,6 +32,13 @@ type folder struct {
 	// mu orders saves, so that the check for a conflict and the write
 	// that follows it are one step.
 	mu sync.Mutex
+	// listed is each file as the last list found it: a file whose
+	// version is the same is not checked again (the check renders its
+	// heaviest pages), so opening the studio on a large folder costs the
+	// reads alone after the first time. It holds the files of the last
+	// list only.
+	listMu sync.Mutex
+	listed map[string]api.Entry
 }
 
 // Errors a save reports.
@@ -82,18 +89,25 @@ func (f *folder) list() ([]api.Entry, error) {
 		}
 	}
 	slices.Sort(names)
+	f.listMu.Lock()
+	defer f.listMu.Unlock()
 	out := make([]api.Entry, 0, len(names))
+	listed := make(map[string]api.Entry, len(names))
 	for _, name := range names {
 		data, err := f.read(name)
 		if err != nil {
 			continue // gone since the listing, or a link, or not a file
 		}
 		e := api.Entry{Name: name, Version: version(data)}
-		if s, err := f.checkStory(name, data); err == nil {
+		if last, ok := f.listed[name]; ok && last.Version == e.Version {
+			e = last
+		} else if s, err := f.checkStory(name, data); err == nil {
 			e.ID, e.Title, e.Valid = string(s.ID), s.Title, true
 		}
+		listed[name] = e
 		out = append(out, e)
 	}
+	f.listed = listed
 	return out, nil
 }
 

@@ -72,7 +72,7 @@ func TestBusy(t *testing.T) {
 	c := &client{t: t, base: srv.URL, csrf: s.csrf}
 	probe := func() (int, string) {
 		req, _ := http.NewRequest("POST", c.base+"/studio/api/check", strings.NewReader(`{"name":"a.json","text":"{}"}`))
-		req.Header.Set(CSRFHeader, c.csrf)
+		req.Header.Set(api.CSRFHeader, c.csrf)
 		res, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -86,7 +86,7 @@ func TestBusy(t *testing.T) {
 	hold := func(path string) {
 		pr, pw := io.Pipe()
 		req, _ := http.NewRequest("POST", c.base+path, pr)
-		req.Header.Set(CSRFHeader, c.csrf)
+		req.Header.Set(api.CSRFHeader, c.csrf)
 		done := make(chan int, 1)
 		go func() {
 			res, err := http.DefaultClient.Do(req)

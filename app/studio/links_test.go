@@ -1,13 +1,14 @@
 package studio
 
 import (
-	"explainer/app/studio/api"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+
+	"explainer/app/studio/api"
 )
 
 // TestLinksAreRefused: a hard link and a symbolic link in the folder to

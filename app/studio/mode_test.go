@@ -1,11 +1,12 @@
 package studio
 
 import (
-	"explainer/app/studio/api"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"explainer/app/studio/api"
 )
 
 // TestSaveKeepsTheMode: a save keeps the file's permissions, so that a

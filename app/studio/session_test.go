@@ -1,12 +1,13 @@
 package studio
 
 import (
-	"explainer/app/site"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
+
+	"explainer/app/site"
 )
 
 // TestSessionCookie: the token's link starts a session: the cookie holds

@@ -79,9 +79,6 @@ type Studio struct {
 	logger    *slog.Logger
 }
 
-// CSRFHeader carries the session's CSRF token (see api.CSRFHeader).
-const CSRFHeader = api.CSRFHeader
-
 // cookieName holds a session once a browser has presented the edit
 // token (never the token itself: see sessions).
 const cookieName = "explainer_studio"
@@ -100,9 +97,6 @@ const maxBody = 6*story.MaxFileSize + 64<<10
 
 // New opens the studio on a file or a folder.
 func New(cfg Config) (*Studio, error) {
-	if cfg.Check == nil {
-		return nil, errors.New("the studio needs the server's check of a story file (Config.Check)")
-	}
 	fi, err := os.Stat(cfg.Path)
 	if err != nil {
 		return nil, err
@@ -221,7 +215,7 @@ func (s *Studio) guard(next http.Handler) http.Handler {
 			return
 		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			if !sameOrigin(r) || subtle.ConstantTimeCompare([]byte(r.Header.Get(CSRFHeader)), []byte(s.csrf)) != 1 {
+			if !sameOrigin(r) || subtle.ConstantTimeCompare([]byte(r.Header.Get(api.CSRFHeader)), []byte(s.csrf)) != 1 {
 				httpjson.Write(w, http.StatusForbidden, api.Failure{Message: "the request lacks the session's CSRF token, or comes from another site"})
 				return
 			}

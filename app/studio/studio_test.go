@@ -63,7 +63,7 @@ func (c *client) do(method, path string, body any, out any) int {
 	}
 	req, _ := http.NewRequest(method, c.base+path, r)
 	if c.csrf != "" {
-		req.Header.Set(CSRFHeader, c.csrf)
+		req.Header.Set(api.CSRFHeader, c.csrf)
 	}
 	for k, v := range c.hdr {
 		req.Header.Set(k, v)
@@ -248,9 +248,9 @@ func TestRequestsFromElsewhere(t *testing.T) {
 		hdr  map[string]string
 	}{
 		{"no token", nil},
-		{"wrong token", map[string]string{CSRFHeader: "guess"}},
-		{"another site", map[string]string{CSRFHeader: c.csrf, "Origin": "https://evil.example"}},
-		{"cross-site fetch", map[string]string{CSRFHeader: c.csrf, "Sec-Fetch-Site": "cross-site"}},
+		{"wrong token", map[string]string{api.CSRFHeader: "guess"}},
+		{"another site", map[string]string{api.CSRFHeader: c.csrf, "Origin": "https://evil.example"}},
+		{"cross-site fetch", map[string]string{api.CSRFHeader: c.csrf, "Sec-Fetch-Site": "cross-site"}},
 	} {
 		if code := put(tt.hdr); code != http.StatusForbidden {
 			t.Errorf("%s: %d", tt.name, code)

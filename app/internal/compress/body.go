@@ -82,7 +82,7 @@ func NewBrotliOnly(br []byte) *BrotliOnly {
 	}
 }
 
-// Offers is true for both codings: gzip is made from the plain form.
+// Offers is true for both codings: gzip is made from the brotli, decoded.
 func (b *BrotliOnly) Offers(coding string) bool { return coding == "br" || coding == "gzip" }
 
 // Bytes is the stored brotli, or the form made from it (once).
