@@ -258,36 +258,20 @@ func (e *engineX) Start(framerate int) {
 	currentFrameDuration := time.Nanosecond
 	frames := time.NewTicker(currentFrameDuration)
 	defer frames.Stop()
-	var lastFrame time.Time
 
 	e.states.CleanupExpiredPersistedStates(e.baseContext())
 
 	for {
 		select {
 		case dispatch := <-e.dispatches:
-			dispatch()
-			if currentFrameDuration != iddleFrameDuration {
-				continue // a frame is already due; it renders this too
-			}
-			// Patched: upstream always waited a full frame (8.3 ms at
-			// 120) before rendering, so the DOM answered an event a timer
-			// later, in another task. The frame rate stays a cap: a
-			// dispatch within a frame of the last render still waits for
-			// the ticker; otherwise what is queued now (an event
-			// handler's dispatches all are) runs, and one render follows
-			// in the same task.
-			if wait := frameWait(time.Now(), lastFrame, activeFrameDuration); wait > 0 {
-				frames.Reset(wait)
+			if currentFrameDuration != activeFrameDuration {
+				frames.Reset(activeFrameDuration)
 				currentFrameDuration = activeFrameDuration
-				continue
 			}
-			e.executeDispatches()
-			e.processFrame()
-			lastFrame = time.Now()
+			dispatch()
 
 		case <-frames.C:
 			e.processFrame()
-			lastFrame = time.Now()
 			frames.Reset(iddleFrameDuration)
 			currentFrameDuration = iddleFrameDuration
 
@@ -310,21 +294,6 @@ func (e *engineX) processFrame() {
 	e.executeDefers()
 	e.actions.Cleanup()
 	e.states.Cleanup()
-}
-
-// frameWait is how long a dispatch at now waits for its render when the
-// last frame rendered at last: nothing once a whole frame has passed.
-func frameWait(now, last time.Time, frame time.Duration) time.Duration {
-	return max(frame-now.Sub(last), 0)
-}
-
-// executeDispatches runs the dispatches already queued, not those they
-// queue in turn (a mounted component's OnMount), which wait for the next
-// frame as upstream's do.
-func (e *engineX) executeDispatches() {
-	for n := len(e.dispatches); n > 0; n-- {
-		(<-e.dispatches)()
-	}
 }
 
 func (e *engineX) executeDefers() {
