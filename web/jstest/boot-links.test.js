@@ -26,6 +26,24 @@ test("takes a plain click on a link to another state of this page", () => {
   assert.deepStrictEqual([...w.p.replaced], ["https://explainer.example/s/story/?event=b"], "the address changes, without a history entry");
 });
 
+test("asks for the page at the press, and the click that follows uses it", () => {
+  const w = widget({ href: "?event=b" });
+  w.p.press(w.label);
+  assert.deepStrictEqual([...w.p.fetched], ["https://explainer.example/s/story/?event=b"], "asked at the press");
+  assert.ok(w.p.click(w.label));
+  assert.strictEqual(w.p.fetched.length, 1, "the click asks again");
+  assert.ok(w.p.click(w.label));
+  assert.strictEqual(w.p.fetched.length, 2, "a second click without a press asks itself");
+});
+
+test("a press outside the widget, or with a modifier, asks for nothing", () => {
+  const w = widget({ href: "?event=b" });
+  w.p.press(w.outside);
+  assert.strictEqual(w.p.fetched.length, 0, "a press outside the widget asks nothing");
+  w.p.press(w.label, { ctrlKey: true });
+  assert.strictEqual(w.p.fetched.length, 0, "nor a press with a modifier");
+});
+
 const leftAlone = [
   { name: "ctrl-click", href: "?event=b", click: { ctrlKey: true } },
   { name: "cmd-click", href: "?event=b", click: { metaKey: true } },
@@ -60,3 +78,21 @@ test("loads the page when it cannot fetch it", async () => {
   await new Promise((resolve) => setImmediate(resolve));
   assert.deepStrictEqual([...w.p.loaded], ["https://explainer.example/s/story/?event=b"]);
 });
+
+// A host's deep link to an event (embed.js's explainer:goto) before the
+// WebAssembly: on a page the server renders, answered in place as a
+// click is; elsewhere, the card loads again at that event.
+for (const c of [
+  { name: "answered in place on a page the server renders", live: "1", fetched: 1, loaded: 0 },
+  { name: "loads the card again on a static host", live: "", fetched: 0, loaded: 1 },
+]) {
+  test("a host's goto before the WebAssembly is " + c.name, () => {
+    const parent = { postMessage() {} };
+    const p = page({ url: here, script: "boot.js", parent, dataset: c.live ? { live: c.live } : {} });
+    p.message({ type: "explainer:goto", event: "c" }, { source: parent });
+    assert.strictEqual(p.fetched.length, c.fetched);
+    assert.strictEqual(p.loaded.length, c.loaded);
+    const to = c.fetched ? p.fetched[0] : p.loaded[0];
+    assert.ok(to.endsWith("?event=c"), to);
+  });
+}

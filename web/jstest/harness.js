@@ -114,6 +114,11 @@ function page({ url = "https://news.example/article", elements = [], script, scr
       (documentListeners.click || []).forEach((fn) => fn(ev));
       return ev.defaultPrevented && !init.defaultPrevented;
     },
+    // press dispatches a pointerdown on el to the document's listeners.
+    press(el, init = {}) {
+      const ev = { type: "pointerdown", target: el, button: 0, defaultPrevented: false, ...init };
+      (documentListeners.pointerdown || []).forEach((fn) => fn(ev));
+    },
     fetched, replaced, loaded,
     // add puts an element in the page, and tells the observers as a
     // browser would.

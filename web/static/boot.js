@@ -163,7 +163,8 @@
         window.dispatchEvent(new CustomEvent(names.gotoEvent, { detail: d.event }));
       } else if (query.get(names.eventParam) !== d.event) {
         query.set(names.eventParam, d.event);
-        location.replace("?" + query.toString() + location.hash);
+        if (cfg.live) answer(new URL("?" + query.toString() + location.hash, location.href), "");
+        else location.replace("?" + query.toString() + location.hash);
       }
     }
   });
@@ -198,21 +199,42 @@
   // where the reader was, instead of loading the page again. The address
   // changes at once, without a history entry (as the WebAssembly's own
   // selections), so that a WebAssembly that starts meanwhile renders that
-  // state; a widget that arrives after it started is dropped.
-  var running = false, pending = 0;
-  function swap(e) {
+  // state; a widget that arrives after it started is dropped. The page is
+  // asked for at the press (pointerdown), a tenth of a second or so before
+  // the click that follows it.
+  var running = false, pending = 0, early = null;
+  // target is the link of an event boot.js answers, or null.
+  function target(e) {
     var a = e.target && e.target.closest && e.target.closest("#" + names.root + " a[href]");
     if (!a || running || e.defaultPrevented || e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey ||
-        a.hasAttribute("download") || (a.getAttribute("target") || "_self") !== "_self") return;
+        a.hasAttribute("download") || (a.getAttribute("target") || "_self") !== "_self") return null;
     var u = new URL(a.getAttribute("href"), location.href);
-    if (u.origin !== location.origin || u.pathname !== location.pathname) return;
-    e.preventDefault();
-    var n = ++pending, id = a.id, x = scrollX, y = scrollY;
-    history.replaceState(history.state, "", u.href);
-    fetch(u.href, { credentials: "same-origin" }).then(function (r) {
+    return u.origin === location.origin && u.pathname === location.pathname ? { a: a, u: u } : null;
+  }
+  function page(href) {
+    return fetch(href, { credentials: "same-origin" }).then(function (r) {
       if (!r.ok) throw r.status;
       return r.text();
-    }).then(function (text) {
+    });
+  }
+  function press(e) {
+    var t = target(e);
+    if (t) early = { href: t.u.href, text: page(t.u.href) };
+  }
+  function swap(e) {
+    var t = target(e);
+    if (!t) return;
+    e.preventDefault();
+    answer(t.u, t.a.id);
+  }
+  // answer puts the widget of the page at u in place of this one, with
+  // the focus on the element of id (else the selected tab).
+  function answer(u, id) {
+    var n = ++pending, x = scrollX, y = scrollY;
+    var text = early && early.href === u.href ? early.text : page(u.href);
+    early = null;
+    history.replaceState(history.state, "", u.href);
+    text.then(function (text) {
       var next = new DOMParser().parseFromString(text, "text/html").getElementById(names.root);
       var root = document.getElementById(names.root);
       if (!next || !root) throw 0;
@@ -231,7 +253,10 @@
       if (!running && n === pending) location.replace(u.href);
     });
   }
-  if (cfg.live) document.addEventListener("click", swap);
+  if (cfg.live) {
+    document.addEventListener("pointerdown", press, { passive: true });
+    document.addEventListener("click", swap);
+  }
 
   function load() {
     if (load.started) return;
