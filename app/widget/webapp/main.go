@@ -24,5 +24,8 @@ func main() {
 		return // leave the prerendered page in place
 	}
 	widget.Routes(s)
+	// The page's first element is the widget as the server rendered it
+	// for this address: take it over in place, so nothing is painted twice.
+	app.AdoptPrerendered = true
 	app.RunWhenOnBrowser() // this never returns
 }

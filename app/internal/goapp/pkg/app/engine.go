@@ -198,7 +198,7 @@ func (e *engineX) page() Page {
 }
 
 func (e *engineX) Load(v Composer) error {
-	if e.body == nil && IsClient {
+	if e.body == nil && IsClient && AdoptPrerendered {
 		return e.adoptBody(v)
 	}
 	if e.body == nil {
@@ -224,6 +224,13 @@ func (e *engineX) Load(v Composer) error {
 	e.body = body.(HTMLBody)
 	return nil
 }
+
+// AdoptPrerendered, set before RunWhenOnBrowser, has the first load
+// adopt the body's first element as the server prerendered it for the
+// first page (adopt.go) instead of building it again. Patched in; off,
+// the load is upstream's. Only a page whose first element is the root
+// component's prerendering should set it: a loading placeholder is not.
+var AdoptPrerendered bool
 
 // adoptBody loads the first component onto the body's first element, the
 // one the server prerendered, adopting its nodes (see adopt.go). Patched:
