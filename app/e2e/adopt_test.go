@@ -1,11 +1,9 @@
 package e2e
 
 import (
-	"context"
 	"encoding/json"
 	"testing"
 
-	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/chromedp"
 
 	"explainer/app/story/storytest"
@@ -18,11 +16,7 @@ import (
 // the page twice; see app/internal/goapp/PATCHES.md.)
 func TestTakeoverAdoptsPrerenderedNodes(t *testing.T) {
 	ids := storytest.BuiltInIDs(t)
-	for _, query := range []string{
-		"?event=" + ids.Event(2),
-		"?lang=uk&event=" + ids.Event(2) + "&person=" + ids.Person(0),
-		"?theme=dark&accent=c0ffee&embed=1&event=" + ids.Event(2),
-	} {
+	for _, query := range takeoverAddresses(ids.Event(2), ids.Person(0)) {
 		t.Run(query, func(t *testing.T) { takeoverAdopts(t, query) })
 	}
 }
@@ -30,20 +24,9 @@ func TestTakeoverAdoptsPrerenderedNodes(t *testing.T) {
 func takeoverAdopts(t *testing.T, query string) {
 	ids := storytest.BuiltInIDs(t)
 	p := newTab(t)
-	held := make(chan fetch.RequestID, 1)
-	chromedp.ListenTarget(p.ctx, func(ev any) {
-		if ev, ok := ev.(*fetch.EventRequestPaused); ok {
-			held <- ev.RequestID // hold the wasm until the nodes are noted
-		}
-	})
-	p.run(fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*/assets/app.*.wasm"}}))
+	held := holdWasm(p)
 	p.run(chromedp.Navigate(site.URL + "/" + query))
-	var id fetch.RequestID
-	select {
-	case id = <-held:
-	case <-p.ctx.Done():
-		t.Fatal("the WebAssembly was never requested")
-	}
+	id := held.next(t)
 	named := []string{"#explainer", ".explainer-title", ".detail-headline", ".quote-card",
 		"#tab-" + ids.Event(2), "#tab-" + ids.Event(4)}
 	list, _ := json.Marshal(named)
@@ -57,7 +40,7 @@ func takeoverAdopts(t *testing.T, query string) {
 	if n < 20 {
 		t.Fatalf("%d elements in the prerendered widget; the test needs a real page", n)
 	}
-	p.run(chromedp.ActionFunc(func(ctx context.Context) error { return fetch.ContinueRequest(id).Do(ctx) }))
+	held.release(id)
 	p.waitReady()
 
 	for _, sel := range named {

@@ -1,12 +1,10 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/chromedp"
 
 	"explainer/app/story/storytest"
@@ -23,20 +21,9 @@ func TestFirstTapBeforeWasm(t *testing.T) {
 	s := storytest.BuiltInStory(t)
 	p := newTab(t)
 	p.emulateSize(1280, 400, "light") // short, so that the page scrolls
-	held := make(chan fetch.RequestID, 4)
-	chromedp.ListenTarget(p.ctx, func(ev any) {
-		if ev, ok := ev.(*fetch.EventRequestPaused); ok {
-			held <- ev.RequestID
-		}
-	})
-	p.run(fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*/assets/app.*.wasm"}}))
+	held := holdWasm(p)
 	p.run(chromedp.Navigate(site.URL + "/"))
-	var id fetch.RequestID
-	select {
-	case id = <-held:
-	case <-p.ctx.Done():
-		t.Fatal("the WebAssembly was never requested")
-	}
+	id := held.next(t)
 	// A page loaded again would lose this mark.
 	p.run(chromedp.Evaluate(`window.sameDocument = true`, nil))
 
@@ -86,7 +73,7 @@ func TestFirstTapBeforeWasm(t *testing.T) {
 	p.run(chromedp.Focus("#tab-"+ids.Event(1), chromedp.ByQuery), chromedp.KeyEvent("\r"))
 	answered("Enter on a tab", 1, scrollY)
 
-	p.run(chromedp.ActionFunc(func(ctx context.Context) error { return fetch.ContinueRequest(id).Do(ctx) }))
+	held.release(id)
 	p.waitReady()
 	tabID := "tab-" + ids.Event(1)
 	if got := p.selected(); got != tabID {

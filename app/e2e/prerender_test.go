@@ -1,13 +1,11 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/chromedp"
 
 	"explainer/app/internal/golden"
@@ -52,11 +50,7 @@ func TestPrerenderWithoutJavaScript(t *testing.T) {
 // moves nothing.
 func TestContentVisibleBeforeWasm(t *testing.T) {
 	ids := storytest.BuiltInIDs(t)
-	for _, query := range []string{
-		"?event=" + ids.Event(3),
-		"?lang=uk&event=" + ids.Event(3) + "&person=" + ids.Person(0),
-		"?theme=dark&accent=c0ffee&embed=1&event=" + ids.Event(3),
-	} {
+	for _, query := range takeoverAddresses(ids.Event(3), ids.Person(0)) {
 		t.Run(query, func(t *testing.T) { contentVisibleBeforeWasm(t, query) })
 	}
 }
@@ -64,20 +58,9 @@ func TestContentVisibleBeforeWasm(t *testing.T) {
 func contentVisibleBeforeWasm(t *testing.T, query string) {
 	ids := storytest.BuiltInIDs(t)
 	p := newTab(t)
-	held := make(chan fetch.RequestID, 1)
-	chromedp.ListenTarget(p.ctx, func(ev any) {
-		if ev, ok := ev.(*fetch.EventRequestPaused); ok {
-			held <- ev.RequestID // hold the wasm until released below
-		}
-	})
-	p.run(fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*/assets/app.*.wasm"}}))
+	held := holdWasm(p)
 	p.run(chromedp.Navigate(site.URL + "/" + query))
-	var id fetch.RequestID
-	select {
-	case id = <-held:
-	case <-p.ctx.Done():
-		t.Fatal("the WebAssembly was never requested")
-	}
+	id := held.next(t)
 	// A story's page preloads the WebAssembly from its <head>, before
 	// boot.js runs: the boot script says it is loading once it has asked
 	// for it too, and it stays so while the download is held.
@@ -103,9 +86,7 @@ func contentVisibleBeforeWasm(t *testing.T, query string) {
 		return root.innerText + "\n" + [...root.querySelectorAll("*")].map(e => e.tagName + "." + e.className + "#" + e.id + "@" + (e.getAttribute("aria-selected") || "")).join(" ");
 	})()`
 	textBefore := p.evalString(snapshot)
-	p.run(chromedp.ActionFunc(func(ctx context.Context) error {
-		return fetch.ContinueRequest(id).Do(ctx)
-	}))
+	held.release(id)
 	p.waitReady()
 	if after := p.evalString(probe); after != before {
 		t.Errorf("the takeover moved content:\nbefore %s\nafter  %s", before, after)
@@ -148,20 +129,9 @@ func TestTakeoverKeepsFocusAndScroll(t *testing.T) {
 	tabID := "tab-" + ids.Event(2)
 	p := newTab(t)
 	p.emulateSize(1280, 400, "light")
-	held := make(chan fetch.RequestID, 1)
-	chromedp.ListenTarget(p.ctx, func(ev any) {
-		if ev, ok := ev.(*fetch.EventRequestPaused); ok {
-			held <- ev.RequestID
-		}
-	})
-	p.run(fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*/assets/app.*.wasm"}}))
+	held := holdWasm(p)
 	p.run(chromedp.Navigate(site.URL + "/?event=" + ids.Event(2)))
-	var id fetch.RequestID
-	select {
-	case id = <-held:
-	case <-p.ctx.Done():
-		t.Fatal("the WebAssembly was never requested")
-	}
+	id := held.next(t)
 	var want, scrollY float64
 	p.eval(`Math.floor(document.getElementById(`+js(tabID)+`).getBoundingClientRect().top + scrollY) - 20`, &want)
 	if want < 100 {
@@ -171,7 +141,7 @@ func TestTakeoverKeepsFocusAndScroll(t *testing.T) {
 	if scrollY != want {
 		t.Fatalf("could not scroll: scrollY %v; want %v", scrollY, want)
 	}
-	p.run(chromedp.ActionFunc(func(ctx context.Context) error { return fetch.ContinueRequest(id).Do(ctx) }))
+	held.release(id)
 	p.waitReady()
 	if focused := p.evalString(`document.activeElement.id`); focused != tabID {
 		t.Errorf("after the takeover, focus is on %q", focused)
