@@ -96,3 +96,13 @@ for (const c of [
     assert.ok(to.endsWith("?event=c"), to);
   });
 }
+
+test("a host's goto back to the first event after a tap answered in place is answered", () => {
+  const parent = { postMessage() {} };
+  const root = element("div", { id: "explainer" });
+  const link = root.appendChild(element("a", { href: "?event=b", id: "tab-b" }));
+  const p = page({ url: here, script: "boot.js", parent, elements: [root], dataset: { live: "1" } });
+  assert.ok(p.click(link));
+  p.message({ type: "explainer:goto", event: "a" }, { source: parent });
+  assert.deepStrictEqual([...p.fetched], ["https://explainer.example/s/story/?event=b", "https://explainer.example/s/story/?event=a"]);
+});

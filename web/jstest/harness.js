@@ -86,7 +86,12 @@ function page({ url = "https://news.example/article", elements = [], script, scr
     document, location: { href: u.href, origin: u.origin, pathname: u.pathname, search: u.search, hash: u.hash,
       replace(to) { loaded.push(to); } },
     scrollX: 0, scrollY: 0,
-    history: { state: null, replaceState(state, title, to) { replaced.push(to); } },
+    // replaceState moves the address, as a browser's does.
+    history: { state: null, replaceState(state, title, to) {
+      replaced.push(to);
+      const n = new URL(to, win.location.href);
+      Object.assign(win.location, { href: n.href, pathname: n.pathname, search: n.search, hash: n.hash });
+    } },
     // fetch records what the page asked for and never answers (the tests
     // of what boot.js takes look at the asking), or fails, as offline.
     fetch(to) { fetched.push(to); return fetchFails ? Promise.reject(new TypeError("offline")) : new Promise(() => {}); },

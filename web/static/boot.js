@@ -161,10 +161,14 @@
     if (d.type === "explainer:goto" && typeof d.event === "string" && /^[a-z0-9-]{1,80}$/.test(d.event)) {
       if (html.getAttribute(names.stateAttr) === "ready") {
         window.dispatchEvent(new CustomEvent(names.gotoEvent, { detail: d.event }));
-      } else if (query.get(names.eventParam) !== d.event) {
-        query.set(names.eventParam, d.event);
-        if (cfg.live) answer(new URL("?" + query.toString() + location.hash, location.href), "");
-        else location.replace("?" + query.toString() + location.hash);
+      } else {
+        // The address as it is now: a click answered in place has changed
+        // it since the page loaded.
+        var now = new URLSearchParams(location.search);
+        if (now.get(names.eventParam) === d.event) return;
+        now.set(names.eventParam, d.event);
+        if (cfg.live) answer(new URL("?" + now.toString() + location.hash, location.href), "");
+        else location.replace("?" + now.toString() + location.hash);
       }
     }
   });
