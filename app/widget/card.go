@@ -75,7 +75,7 @@ func (v *view) card() []app.UI {
 		Role("region").
 		Aria("label", attr(label)).
 		TabIndex(0).
-		Body(append(content, v.footer())...))
+		Body(append(content, v.frame(footerPart))...))
 }
 
 // viewName names what the panel shows, for the stylesheet.

@@ -236,7 +236,7 @@ func (c *Explainer) Render() app.UI {
 	v := c.view()
 	var body []app.UI
 	if !c.opts.NoTitle {
-		body = append(body, v.header())
+		body = append(body, v.frame(headerPart))
 	}
 	if c.opts.Embed {
 		body = append(body, v.card()...)
@@ -279,6 +279,6 @@ func (v *view) page() []app.UI {
 	}
 	return append(parts,
 		app.Div().Class(class).Body(columns...),
-		v.footer(),
+		v.frame(footerPart),
 	)
 }

@@ -27,5 +27,8 @@ func main() {
 	// The page's first element is the widget as the server rendered it
 	// for this address: take it over in place, so nothing is painted twice.
 	app.AdoptPrerendered = true
+	// A selection is drawn in the task of the click or key that made it,
+	// not a frame timer later.
+	app.RenderInTask = true
 	app.RunWhenOnBrowser() // this never returns
 }

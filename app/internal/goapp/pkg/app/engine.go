@@ -232,6 +232,14 @@ func (e *engineX) Load(v Composer) error {
 // component's prerendering should set it: a loading placeholder is not.
 var AdoptPrerendered bool
 
+// RenderInTask, set before RunWhenOnBrowser, has a dispatch that finds
+// no frame due render in its own task (Start) instead of a frame timer
+// later. Patched in; off, renders wait for the ticker as upstream's do. A
+// program whose deferred work (ctx.Defer) counts on the dispatches a
+// render's OnMount queues having run first should leave it off: in the
+// same task, those wait for the next frame while the defers run now.
+var RenderInTask bool
+
 // adoptBody loads the first component onto the body's first element, the
 // one the server prerendered, adopting its nodes (see adopt.go). Patched:
 // upstream bound a placeholder Div to that element and updated it into
@@ -265,20 +273,45 @@ func (e *engineX) Start(framerate int) {
 	currentFrameDuration := time.Nanosecond
 	frames := time.NewTicker(currentFrameDuration)
 	defer frames.Stop()
+	var lastFrame time.Time
 
 	e.states.CleanupExpiredPersistedStates(e.baseContext())
 
 	for {
 		select {
 		case dispatch := <-e.dispatches:
-			if currentFrameDuration != activeFrameDuration {
-				frames.Reset(activeFrameDuration)
-				currentFrameDuration = activeFrameDuration
+			if !RenderInTask {
+				// Upstream's: every dispatch waits for the frame ticker.
+				if currentFrameDuration != activeFrameDuration {
+					frames.Reset(activeFrameDuration)
+					currentFrameDuration = activeFrameDuration
+				}
+				dispatch()
+				continue
 			}
 			dispatch()
+			if currentFrameDuration != iddleFrameDuration {
+				continue // a frame is already due; it renders this too
+			}
+			// Patched: upstream always waited a full frame (8.3 ms at
+			// 120) before rendering, so the DOM answered an event a timer
+			// later, in another task. The frame rate stays a cap: a
+			// dispatch within a frame of the last render still waits for
+			// the ticker; otherwise what is queued now (an event
+			// handler's dispatches all are) runs, and one render follows
+			// in the same task.
+			if wait := frameWait(time.Now(), lastFrame, activeFrameDuration); wait > 0 {
+				frames.Reset(wait)
+				currentFrameDuration = activeFrameDuration
+				continue
+			}
+			e.executeDispatches()
+			e.processFrame()
+			lastFrame = time.Now()
 
 		case <-frames.C:
 			e.processFrame()
+			lastFrame = time.Now()
 			frames.Reset(iddleFrameDuration)
 			currentFrameDuration = iddleFrameDuration
 
@@ -301,6 +334,21 @@ func (e *engineX) processFrame() {
 	e.executeDefers()
 	e.actions.Cleanup()
 	e.states.Cleanup()
+}
+
+// frameWait is how long a dispatch at now waits for its render when the
+// last frame rendered at last: nothing once a whole frame has passed.
+func frameWait(now, last time.Time, frame time.Duration) time.Duration {
+	return max(frame-now.Sub(last), 0)
+}
+
+// executeDispatches runs the dispatches already queued, not those they
+// queue in turn (a mounted component's OnMount), which wait for the next
+// frame as upstream's do.
+func (e *engineX) executeDispatches() {
+	for n := len(e.dispatches); n > 0; n-- {
+		(<-e.dispatches)()
+	}
 }
 
 func (e *engineX) executeDefers() {

@@ -1,0 +1,50 @@
+package widget
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/story"
+)
+
+// frame is the header or the footer as a component of its own. They show
+// the story, in the reader's language and options, and nothing of the
+// selection or the filters: as components, a selection leaves them as
+// they are, since go-app renders a component again only when its exported
+// fields change (a pointer to the same story is equal at once), instead
+// of building and comparing every source, credit and update on each click.
+type frame struct {
+	app.Compo
+
+	IPart    framePart
+	IStory   *story.Story
+	IOpts    Options
+	IPlaying bool // the cover's media player is loaded (header)
+
+	c *Explainer // for the cover's play button; go-app leaves it as mounted
+}
+
+type framePart int
+
+const (
+	headerPart framePart = iota
+	footerPart
+)
+
+func (f *frame) Render() app.UI {
+	v := &view{c: f.c, s: f.IStory, lang: f.IOpts.Lang}
+	if f.IPart == headerPart {
+		return v.header()
+	}
+	return v.footer()
+}
+
+// frame returns the component for a part with this render's inputs.
+func (v *view) frame(part framePart) app.UI {
+	return &frame{
+		IPart:    part,
+		IStory:   v.s,
+		IOpts:    v.c.opts,
+		IPlaying: part == headerPart && v.c.playing == coverMedia,
+		c:        v.c,
+	}
+}
