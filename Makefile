@@ -21,7 +21,7 @@ NODE_MODULES := .cache/npm/node_modules
 VERSITYGW := .cache/bin/versitygw
 FAKE_GCS  := .cache/bin/fake-gcs-server
 
-.PHONY: run build wasm test test-js test-go test-wasm test-goapp goapp-diff fuzz bench stress fmt fmt-check vet lint tidy-check clean deps npm-tools
+.PHONY: cldr run build wasm test test-js test-go test-wasm test-goapp goapp-diff fuzz bench stress fmt fmt-check vet lint tidy-check clean deps npm-tools
 
 run: build
 	./$(BIN) serve -addr $(ADDR)
@@ -177,6 +177,14 @@ bench: deps
 STRESS_PHASE ?= 3s
 stress: build
 	$(GO) run ./app/tools/stress -binary $(BIN) -phase $(STRESS_PHASE)
+
+# app/i18n/cldr/locales.json (committed) from CLDR's JSON, the version of
+# Node's ICU so that Intl can check it (app/i18n/cldr's tests).
+CLDR_VERSION := 48.0.0
+CLDR_PKGS := cldr-core cldr-dates-full cldr-numbers-full cldr-units-full cldr-localenames-full cldr-misc-full
+cldr:
+	npm install --silent --no-audit --no-fund --prefix .cache/cldr $(addsuffix @$(CLDR_VERSION),$(CLDR_PKGS))
+	$(GO) run ./app/tools/cldrgen -cldr .cache/cldr/node_modules -out app/i18n/cldr
 
 fmt:
 	gofmt -w app web main.go
