@@ -49,6 +49,10 @@ type Data struct {
 	Patterns map[string]string `json:"pat"`
 	// DayPeriods are the abbreviated format names of am and pm.
 	DayPeriods [2]string `json:"ampm"`
+	// Flex are the flexible day periods ("in the morning", 凌晨), for
+	// a locale whose patterns write them (pattern letter B), by the
+	// minute of the day each starts at, earliest first.
+	Flex []Period `json:"flex,omitempty"`
 	// Eras are the abbreviated era names, before and after year 1
 	// (CLDR's alt-variant BCE/CE where the locale has one).
 	Eras [2]string `json:"eras"`
@@ -75,12 +79,18 @@ type Months struct {
 	StandWide []string `json:"sWide,omitempty"`
 }
 
+// Period is a flexible day period: its name, from a minute of the day
+// until the next period starts.
+type Period struct {
+	From int    `json:"from"`
+	Name string `json:"name"`
+}
+
 // GMT is CLDR's localized GMT format: Format ("GMT{0}") around an
-// offset written with Hour ("+HH:mm;-HH:mm"), and Zero for UTC itself.
+// offset written with Hour ("+HH:mm;-HH:mm"), zero too.
 type GMT struct {
 	Format string `json:"fmt"`
 	Hour   string `json:"hour"`
-	Zero   string `json:"zero"`
 }
 
 // List are CLDR's list patterns: Two for two items, then Start, Middle

@@ -9,7 +9,7 @@ import (
 // pattern, such as Patterns["yMMMd"]: G era; y year (yy: two digits);
 // M and L month (1: number, 2: two digits, 3: abbreviated, 4: wide; L
 // the stand-alone names); d day; H, h (1-12), K (0-11), k (1-24) hour;
-// m minute; a and B am or pm; '…' a literal (” a quote). Any other
+// m minute; a am or pm; B the flexible day period; '…' a literal (” a quote). Any other
 // character is itself. Numbers are written in the locale's digits.
 func (d Data) Date(t time.Time, pattern string) string {
 	var b strings.Builder
@@ -101,7 +101,9 @@ func (d Data) field(b *strings.Builder, t time.Time, c byte, n int) {
 		b.WriteString(d.pad(t.Minute(), n))
 	case 's':
 		b.WriteString(d.pad(t.Second(), n))
-	case 'a', 'b', 'B':
+	case 'B':
+		b.WriteString(d.flex(t.Hour()*60 + t.Minute()))
+	case 'a', 'b':
 		b.WriteString(d.DayPeriods[t.Hour()/12])
 	default:
 		// A field this package does not write (a weekday, a zone) is
@@ -120,4 +122,15 @@ func pick(format, standAlone []string, alone bool, m int) string {
 		return ""
 	}
 	return names[m]
+}
+
+// flex is the flexible day period of a minute of the day, else am or pm.
+func (d Data) flex(minute int) string {
+	name := d.DayPeriods[minute/720]
+	for _, p := range d.Flex {
+		if p.From <= minute {
+			name = p.Name
+		}
+	}
+	return name
 }

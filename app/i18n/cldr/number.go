@@ -1,6 +1,7 @@
 package cldr
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -19,15 +20,15 @@ func (d Data) Number(n int) string {
 }
 
 // Decimal writes x with at most maxFrac digits after the decimal
-// separator, rounded, trailing zeros dropped: 13.8, 1,234.5.
+// separator, rounded half away from zero as ICU does, trailing zeros
+// dropped: 13.8, 1,234.5.
 func (d Data) Decimal(x float64, maxFrac int) string {
-	s := strconv.FormatFloat(x, 'f', max(maxFrac, 0), 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	integer, frac, _ := strings.Cut(s, ".")
-	frac = strings.TrimRight(frac, "0")
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	integer, frac := round(strconv.FormatFloat(math.Abs(x), 'f', -1, 64), max(maxFrac, 0))
 	var b strings.Builder
-	if neg && (strings.Trim(integer, "0") != "" || frac != "") {
+	if x < 0 && (integer != "0" || frac != "") {
 		b.WriteString(d.minus())
 	}
 	d.writeInt(&b, integer)
@@ -36,6 +37,31 @@ func (d Data) Decimal(x float64, maxFrac int) string {
 		b.WriteString(d.digits(frac))
 	}
 	return b.String()
+}
+
+// round cuts a decimal ("1234.56", the shortest that reads back as the
+// float) to maxFrac fraction digits, rounding half up, and drops the
+// fraction's trailing zeros.
+func round(s string, maxFrac int) (integer, frac string) {
+	integer, frac, _ = strings.Cut(s, ".")
+	if len(frac) > maxFrac {
+		up := frac[maxFrac] >= '5'
+		frac = frac[:maxFrac]
+		if up {
+			digits := []byte(integer + frac)
+			i := len(digits) - 1
+			for ; i >= 0 && digits[i] == '9'; i-- {
+				digits[i] = '0'
+			}
+			if i >= 0 {
+				digits[i]++
+			} else {
+				digits = append([]byte{'1'}, digits...)
+			}
+			integer, frac = string(digits[:len(digits)-maxFrac]), string(digits[len(digits)-maxFrac:])
+		}
+	}
+	return integer, strings.TrimRight(frac, "0")
 }
 
 // writeInt writes the digits of an integer with grouping separators.

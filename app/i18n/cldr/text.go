@@ -73,18 +73,25 @@ func (d Data) Interval(a, b string) string {
 }
 
 // GMTOffset names an offset from UTC in seconds by CLDR's short
-// localized GMT format: "GMT-5", "GMT+5:30", "GMT" for 0 — the hour
-// without a leading zero, the minutes only when not zero.
+// localized GMT format: "GMT-5", "GMT+5:30", "GMT+0" — the hour without
+// a leading zero, the minutes only when not zero. Zero is written like
+// any offset: CLDR 47 stopped using gmtZeroFormat ("GMT"), and ICU
+// followed (CLDR-18280, ICU-23157).
 func (d Data) GMTOffset(seconds int) string {
-	if seconds == 0 {
-		return d.GMT.Zero
-	}
 	plus, minus, _ := strings.Cut(d.GMT.Hour, ";")
 	p := plus
 	if seconds < 0 {
 		p, seconds = minus, -seconds
 	}
 	h, m := seconds/3600, seconds/60%60
+	if m == 0 {
+		// Whole hours: the pattern up to the hour, as ICU cuts it.
+		if mm := strings.Index(p, "mm"); mm >= 0 {
+			if hh := strings.LastIndexByte(p[:mm], 'H'); hh >= 0 {
+				p = p[:hh+1]
+			}
+		}
+	}
 	var b strings.Builder
 	for i := 0; i < len(p); {
 		c := p[i]
@@ -95,13 +102,6 @@ func (d Data) GMTOffset(seconds int) string {
 		switch c {
 		case 'H':
 			b.WriteString(d.pad(h, 1))
-			if m == 0 {
-				// Drop the separator and the minutes after the hour.
-				if j := strings.Index(p[i+n:], "mm"); j >= 0 {
-					i += n + j + 2
-					continue
-				}
-			}
 		case 'm':
 			b.WriteString(d.pad(m, 2))
 		default:

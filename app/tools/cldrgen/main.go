@@ -86,8 +86,9 @@ type gen struct {
 	src      string
 	files    map[string]any // parsed JSON by path
 	parents  map[string]string
-	plurals  map[string]map[string]string // plural key → "pluralRule-count-x" → rule with samples
-	digits   map[string]string            // numbering system → digits
+	plurals  map[string]map[string]string            // plural key → "pluralRule-count-x" → rule with samples
+	digits   map[string]string                       // numbering system → digits
+	periods  map[string]map[string]map[string]string // dayPeriods.json: locale → period → _from, _before, _at
 	coverage map[string]string
 }
 
@@ -129,6 +130,15 @@ func (g *gen) load() error {
 			g.digits[name] = s.Digits
 		}
 	}
+	var dp struct {
+		Supplemental struct {
+			Rules map[string]map[string]map[string]string `json:"dayPeriodRuleSet"`
+		} `json:"supplemental"`
+	}
+	if err := g.decode("cldr-core/supplemental/dayPeriods.json", &dp); err != nil {
+		return err
+	}
+	g.periods = dp.Supplemental.Rules
 	var cov struct {
 		Effective map[string]string `json:"effectiveCoverageLevels"`
 	}
@@ -334,6 +344,10 @@ func (g *gen) locale(tag string) (cldr.Data, error) {
 	d.Patterns["time"] = e.str(g.str(dates, greg, tag, at("timeFormats", "short")...))
 	d.DayPeriods[0] = e.str(g.str(dates, greg, tag, at("dayPeriods", "format", "abbreviated", "am")...))
 	d.DayPeriods[1] = e.str(g.str(dates, greg, tag, at("dayPeriods", "format", "abbreviated", "pm")...))
+	if strings.Contains(d.Patterns["time"], "B") {
+		d.Flex, err = g.flex(tag, e)
+		e.add(err)
+	}
 	for i, era := range []string{"0", "1"} {
 		if s, err := g.str(dates, greg, tag, at("eras", "eraAbbr", era+"-alt-variant")...); err == nil {
 			d.Eras[i] = s
@@ -361,12 +375,45 @@ func (g *gen) locale(tag string) (cldr.Data, error) {
 	zone := func(name string) string {
 		return e.str(g.str(dates, "timeZoneNames.json", tag, "dates", "timeZoneNames", name))
 	}
-	d.GMT = cldr.GMT{Format: zone("gmtFormat"), Hour: zone("hourFormat"), Zero: zone("gmtZeroFormat")}
+	d.GMT = cldr.GMT{Format: zone("gmtFormat"), Hour: zone("hourFormat")}
 	list := func(name string) string {
 		return e.str(g.str("cldr-misc-full", "listPatterns.json", tag, "listPatterns", "listPattern-type-standard", name))
 	}
 	d.Lists = cldr.List{Two: list("2"), Start: list("start"), Middle: list("middle"), End: list("end")}
 	return d, e.err
+}
+
+// flex are the locale's flexible day periods: the rules of its
+// language (dayPeriods.json, by truncation) that span time ("_from",
+// "_before"; not a moment like midnight), named as its dates name them.
+func (g *gen) flex(tag string, e *errs) ([]cldr.Period, error) {
+	var rules map[string]map[string]string
+	for t := strings.ReplaceAll(tag, "-", "_"); rules == nil && t != ""; {
+		rules = g.periods[t]
+		i := strings.LastIndexByte(t, '_')
+		if i < 0 {
+			break
+		}
+		t = t[:i]
+	}
+	if rules == nil {
+		return nil, errors.New("a pattern writes day periods (B), but dayPeriods.json has no rules")
+	}
+	var out []cldr.Period
+	for name, r := range rules {
+		from, ok := r["_from"]
+		if !ok {
+			continue
+		}
+		var h, m int
+		if _, err := fmt.Sscanf(from, "%d:%d", &h, &m); err != nil {
+			return nil, fmt.Errorf("dayPeriods.json %s: %q", name, from)
+		}
+		label := e.str(g.str("cldr-dates-full", "ca-gregorian.json", tag, "dates", "calendars", "gregorian", "dayPeriods", "format", "abbreviated", name))
+		out = append(out, cldr.Period{From: h*60 + m, Name: label})
+	}
+	slices.SortFunc(out, func(a, b cldr.Period) int { return a.From - b.From })
+	return out, nil
 }
 
 // name is the language's own name: its full tag in its language names,
