@@ -21,7 +21,7 @@ NODE_MODULES := .cache/npm/node_modules
 VERSITYGW := .cache/bin/versitygw
 FAKE_GCS  := .cache/bin/fake-gcs-server
 
-.PHONY: run build wasm test test-js test-go test-wasm test-goapp goapp-diff fuzz bench stress fmt fmt-check vet lint tidy-check clean deps npm-tools
+.PHONY: cldr cldr-json run build wasm test test-js test-go test-wasm test-goapp goapp-diff fuzz bench stress fmt fmt-check vet lint tidy-check clean deps npm-tools
 
 run: build
 	./$(BIN) serve -addr $(ADDR)
@@ -53,7 +53,7 @@ $(WASM): $(SOURCES)
 # Tests build the WebAssembly they need themselves. EXPLAINER_TEST_ALL=1
 # turns the skips for a missing Node, npm tool or Chromium into failures:
 # here every test runs.
-test: fmt-check vet lint tidy-check deps npm-tools test-js test-go test-wasm test-goapp fuzz
+test: fmt-check vet lint tidy-check deps npm-tools cldr-json test-js test-go test-wasm test-goapp fuzz
 
 # Beyond Go, the tests use Node (the WebAssembly tests run under it), npm
 # (to fetch axe-core) and Chromium (the browser tests). Install what is
@@ -177,6 +177,19 @@ bench: deps
 STRESS_PHASE ?= 3s
 stress: build
 	$(GO) run ./app/tools/stress -binary $(BIN) -phase $(STRESS_PHASE)
+
+# app/i18n/cldr/locales.json (committed) from CLDR's JSON, the version of
+# Node's ICU so that Intl can check it (app/i18n/cldr's tests).
+CLDR_VERSION := 48.0.0
+CLDR_PKGS := cldr-core cldr-dates-full cldr-numbers-full cldr-units-full cldr-localenames-full cldr-misc-full
+cldr: cldr-json
+	$(GO) run ./app/tools/cldrgen -cldr .cache/cldr/node_modules -out app/i18n/cldr
+
+cldr-json: .cache/cldr/node_modules/.installed
+
+.cache/cldr/node_modules/.installed: Makefile
+	npm install --silent --no-audit --no-fund --prefix .cache/cldr $(addsuffix @$(CLDR_VERSION),$(CLDR_PKGS))
+	touch $@
 
 fmt:
 	gofmt -w app web main.go
