@@ -14,8 +14,8 @@ import (
 // frame timer after it (go-app, unpatched, rendered 8.3 ms later; see
 // app/internal/goapp/PATCHES.md). The page's script dispatches the event,
 // which runs the handlers synchronously, then reads the DOM. Each press
-// waits two animation frames first: the frame rate still caps renders,
-// so a press right after a render would wait for the next frame.
+// waits two animation frames first, so that the presses are apart as a
+// reader's are.
 func TestSelectionRendersInTheSameTask(t *testing.T) {
 	ids := storytest.BuiltInIDs(t)
 	p := newTab(t)

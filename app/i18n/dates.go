@@ -1,246 +1,177 @@
 package i18n
 
 import (
-	"fmt"
-	"math"
-	"strconv"
 	"strings"
 	"time"
 
 	"explainer/app/story"
 )
 
-// Month names: short forms for dates in English; in Ukrainian the genitive
-// goes with a day ("28 лютого") and the nominative stands alone ("лютий").
-var (
-	monthsEN     = [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
-	monthsLongEN = [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-	monthsUKGen  = [12]string{"січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"}
-	monthsUKNom  = [12]string{"січень", "лютий", "березень", "квітень", "травень", "червень", "липень", "серпень", "вересень", "жовтень", "листопад", "грудень"}
-)
-
 // FormatMoment writes a moment as readers should see it: no more precise
 // than the story says, with "about" where it is approximate, and with the
-// time zone where it happened whenever a time of day is given.
+// time zone where it happened whenever a time of day is given. The date
+// and time patterns, month names, digits and eras are CLDR's for the
+// language; in English:
 //
 //	2019                              (year)
-//	Dec 2019                          (month)
-//	28 Feb 2025                       (day)
-//	28 Feb 2025, evening              (day and part of the day)
-//	28 Feb 2025, between 13:00 and 14:00 EST   (hour)
-//	28 Feb 2025, about 13:40 EST      (minute, approximate)
-func FormatMoment(lang Locale, m story.Moment) string {
+//	December 2019                     (month)
+//	Feb 28, 2025                      (day)
+//	Feb 28, 2025, evening             (day and part of the day)
+//	Feb 28, 2025, between 1:00 PM and 2:00 PM EST   (hour)
+//	Feb 28, 2025, about 1:40 PM EST   (minute, approximate)
+func (p *Pack) FormatMoment(m story.Moment) string {
 	if m.Text != "" {
 		return m.Text
 	}
-	date, clock, zoned := momentParts(lang, m)
-	out := date
-	if clock != "" {
-		out += ", " + clock
-	}
+	date, clock, zoned := p.momentParts(m)
 	if zoned {
-		out += " " + zoneLabel(lang, m.Time())
+		clock += " " + p.zoneLabel(m.Time())
 	}
-	return out
+	return p.dateTime(date, clock)
+}
+
+// dateTime joins a date and a time of day (or part of the day) by the
+// language's pattern: "Feb 28, 2025, 1:40 PM"; the date alone without one.
+func (p *Pack) dateTime(date, clock string) string {
+	if clock == "" {
+		return date
+	}
+	glue := p.CLDR.DateTime
+	if glue == "" {
+		glue = "{1}, {0}"
+	}
+	return strings.NewReplacer("{1}", date, "{0}", clock).Replace(glue)
 }
 
 // FormatSpan writes an event's start and optional end as one range; the
 // date is not repeated when both fall on the same day, nor the zone when
 // both share it.
-func FormatSpan(lang Locale, start story.Moment, end *story.Moment) string {
+func (p *Pack) FormatSpan(start story.Moment, end *story.Moment) string {
 	if end == nil {
-		return FormatMoment(lang, start)
+		return p.FormatMoment(start)
 	}
 	if start.Text != "" && start.Text == end.Text {
 		return start.Text // one text for the whole span (a TimelineJS display date)
 	}
 	if start.Text != "" || end.Text != "" {
-		return FormatMoment(lang, start) + " – " + FormatMoment(lang, *end)
+		return p.interval(p.FormatMoment(start), p.FormatMoment(*end))
 	}
-	sd, sc, szoned := momentParts(lang, start)
-	ed, ec, ezoned := momentParts(lang, *end)
-	sz, ez := zoneLabel(lang, start.Time()), zoneLabel(lang, end.Time())
-	left := sd
-	if sc != "" {
-		left += ", " + sc
-	}
+	sd, sc, szoned := p.momentParts(start)
+	ed, ec, ezoned := p.momentParts(*end)
+	sz, ez := p.zoneLabel(start.Time()), p.zoneLabel(end.Time())
 	if szoned && (!ezoned || sz != ez) {
-		left += " " + sz
+		sc += " " + sz
 	}
+	left := p.dateTime(sd, sc)
 	var right string
 	switch {
 	case sd == ed && ec == sc:
 		return left // same day, nothing finer to add
 	case sd == ed:
 		right = ec
-	default:
-		right = ed
-		if ec != "" {
-			right += ", " + ec
+		if ezoned {
+			right += " " + ez
 		}
+	default:
+		if ezoned {
+			ec += " " + ez
+		}
+		right = p.dateTime(ed, ec)
 	}
-	if ezoned {
-		right += " " + ez
+	return p.interval(left, right)
+}
+
+func (p *Pack) interval(a, b string) string {
+	if p.CLDR.IntervalFallback == "" {
+		return a + " – " + b
 	}
-	return left + " – " + right
+	return p.CLDR.Interval(a, b)
 }
 
 // momentParts returns the date and the time of day (or part of the day)
 // of a moment, each at its precision; clock is "" when there is none, and
 // zoned says whether the clock needs its zone beside it.
-func momentParts(lang Locale, m story.Moment) (date, clock string, zoned bool) {
+func (p *Pack) momentParts(m story.Moment) (date, clock string, zoned bool) {
 	t := m.Time()
 	switch m.Precision() {
 	case story.Year:
-		date = yearText(lang, m)
+		date = p.yearText(m)
 	case story.Month:
-		if lang == Ukrainian {
-			date = fmt.Sprintf("%s %d р.", monthsUKNom[t.Month()-1], t.Year())
-		} else {
-			date = fmt.Sprintf("%s %d", monthsLongEN[t.Month()-1], t.Year())
-		}
+		date = p.CLDR.Date(t, p.pattern("yMMMM", "MMMM y"))
 	default:
-		date = dayMonthYear(lang, t)
+		date = p.CLDR.Date(t, p.pattern("yMMMd", "d MMM y"))
 	}
+	clockOf := func(t time.Time) string { return p.CLDR.Date(t, p.pattern("time", "HH:mm")) }
 	switch m.Precision() {
 	case story.Hour:
 		zoned = true
-		from := t.Format("15:04")
-		to := t.Add(time.Hour).Format("15:04")
+		from, to := clockOf(t), clockOf(t.Add(time.Hour))
 		if m.Approximate {
-			clock = T(lang, "date.about", from)
+			clock = p.T("date.about", from)
 		} else {
-			clock = T(lang, "date.hourRange", from, to)
+			clock = p.T("date.hourRange", from, to)
 		}
 	case story.Minute:
 		zoned = true
-		clock = t.Format("15:04")
+		clock = clockOf(t)
 		if m.Approximate {
-			clock = T(lang, "date.about", clock)
+			clock = p.T("date.about", clock)
 		}
 	default:
 		if m.PartOfDay != "" {
 			// A part of the day is already vague: no zone, no "about".
-			return date, T(lang, Key("part."+string(m.PartOfDay))), false
+			return date, p.T(Key("part." + string(m.PartOfDay))), false
 		}
 		if m.Approximate {
-			date = T(lang, "date.about", date)
+			date = p.T("date.about", date)
 		}
 	}
 	return date, clock, zoned
+}
+
+// pattern is the language's CLDR pattern by name, or a fallback for a
+// pack without one.
+func (p *Pack) pattern(name, fallback string) string {
+	if s := p.CLDR.Patterns[name]; s != "" {
+		return s
+	}
+	return fallback
 }
 
 // yearText writes a year: 2025; 33 CE; 500 BCE; 65 million years ago. Years
 // before the common era are counted back from it up to a million, and
 // from now in millions and billions beyond, where a few thousand years
 // make no difference.
-func yearText(lang Locale, m story.Moment) string {
+func (p *Pack) yearText(m story.Moment) string {
 	bce := m.YearsBCE()
 	switch {
 	case bce == 0 && m.Time().Year() < 1000:
 		// "33" alone could be an age or a count: early years say which era.
-		return T(lang, "date.ce", strconv.Itoa(m.Time().Year()))
-	case bce == 0 && lang == Ukrainian:
-		return strconv.Itoa(m.Time().Year()) + " р." // the year marker Ukrainian dates carry
+		return p.CLDR.Date(m.Time(), p.pattern("Gy", "y G"))
 	case bce == 0:
-		return strconv.Itoa(m.Time().Year())
+		return p.CLDR.Date(m.Time(), p.pattern("y", "y"))
 	case bce < 1_000_000:
-		return T(lang, "date.bce", grouped(lang, bce))
+		return p.CLDR.Date(time.Date(1-bce, 1, 1, 0, 0, 0, 0, time.UTC), p.pattern("Gy", "y G"))
 	case bce < 1_000_000_000:
-		return T(lang, "date.millionYearsAgo", decimal(lang, float64(bce)/1e6))
+		return p.T("date.millionYearsAgo", p.decimal(float64(bce)/1e6))
 	}
-	return T(lang, "date.billionYearsAgo", decimal(lang, float64(bce)/1e9))
+	return p.T("date.billionYearsAgo", p.decimal(float64(bce)/1e9))
 }
 
-// grouped writes n with thousands grouped as the language does: 12,000 in
-// English, 12 000 in Ukrainian (a no-break space).
-func grouped(lang Locale, n int) string {
-	s := strconv.Itoa(n)
-	if n < 10000 {
-		return s // four digits stay together: 2500 BCE
+// zoneLabel names the zone of a time of day. A catalogue may name a zone
+// the way its newsrooms do ("за київським часом", "hora peninsular");
+// English writes the zone's abbreviation (EST, EET), where the database
+// has letters for it; everything else is the offset in CLDR's localized
+// form (GMT-5, UTC+5:30, غرينتش+٣).
+func (p *Pack) zoneLabel(t time.Time) string {
+	if m, ok := p.Words[Key("zone."+t.Location().String())]; ok {
+		return m.Text
 	}
-	sep := ","
-	if lang == Ukrainian {
-		sep = "\u00a0"
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
-// decimal writes x with at most one decimal, as the language writes it:
-// 13.8 in English, 13,8 in Ukrainian; 65, not 65.0.
-func decimal(lang Locale, x float64) string {
-	s := strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
-	if lang == Ukrainian {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
-
-func dayMonthYear(lang Locale, t time.Time) string {
-	if lang == Ukrainian {
-		return fmt.Sprintf("%d %s %d р.", t.Day(), monthsUKGen[t.Month()-1], t.Year())
-	}
-	return fmt.Sprintf("%d %s %d", t.Day(), monthsEN[t.Month()-1], t.Year())
-}
-
-// zoneLabel is the zone's abbreviation at that instant (EST, EET, GMT),
-// or its UTC offset where the database has no letters for it. Ukrainian
-// readers get the time of the zone's city by name, as Ukrainian news
-// writes it ("за київським часом", "за вашингтонським часом": the capital
-// stands for US Eastern time), and the offset (UTC−5) elsewhere, never
-// Latin abbreviations.
-func zoneLabel(lang Locale, t time.Time) string {
 	name, off := t.Zone()
-	if lang == Ukrainian {
-		if city, ok := zoneCitiesUK[t.Location().String()]; ok {
-			return "за " + city + " часом"
-		}
-		return utcOffset(off)
-	}
-	if name != "" && !strings.ContainsAny(name, "+-") {
+	if p.Lang.Base() == "en" && name != "" && !strings.ContainsAny(name, "+-") {
 		return name
 	}
-	if off == 0 {
-		return "UTC"
-	}
-	return "UTC" + t.Format("-07:00")
-}
-
-// zoneCitiesUK names, in the instrumental case that "за … часом" takes,
-// the cities whose time Ukrainian news gives by name.
-var zoneCitiesUK = map[string]string{
-	"Europe/Kyiv":      "київським",
-	"America/New_York": "вашингтонським",
-	"Europe/London":    "лондонським",
-	"Europe/Paris":     "паризьким",
-	"Europe/Berlin":    "берлінським",
-	"Europe/Warsaw":    "варшавським",
-	"Europe/Brussels":  "брюссельським",
-	"Europe/Moscow":    "московським",
-}
-
-// utcOffset writes an offset east of UTC in seconds as readers read it:
-// UTC, UTC+2, UTC−5, UTC+5:30 (with a true minus sign).
-func utcOffset(off int) string {
-	if off == 0 {
-		return "UTC"
-	}
-	sign := "+"
-	if off < 0 {
-		sign, off = "−", -off
-	}
-	h, m := off/3600, off%3600/60
-	if m != 0 {
-		return fmt.Sprintf("UTC%s%d:%02d", sign, h, m)
-	}
-	return fmt.Sprintf("UTC%s%d", sign, h)
+	return p.CLDR.GMTOffset(off)
 }
 
 // MachineTime is the value of a <time datetime> attribute for a moment, at
@@ -266,45 +197,20 @@ func MachineTime(m story.Moment) string {
 
 // FormatGap writes the length of a compressed stretch of the timeline,
 // given in days, in the largest unit that fits: "5 years", "3 months",
-// "12 days"; stretches of deep time in millions and billions of years.
-func FormatGap(lang Locale, span float64) string {
+// "12 days" (CLDR's unit patterns); stretches of deep time in millions
+// and billions of years.
+func (p *Pack) FormatGap(span float64) string {
 	days := int(span)
 	switch {
 	case span >= 365.25e9:
-		return T(lang, "duration.billionYears", decimal(lang, span/365.25e9))
+		return p.T("duration.billionYears", p.decimal(span/365.25e9))
 	case span >= 365.25e6:
-		return T(lang, "duration.millionYears", decimal(lang, span/365.25e6))
+		return p.T("duration.millionYears", p.decimal(span/365.25e6))
 	case days >= 365:
-		return count(lang, int(span/365.25), "duration.year")
+		return p.CLDR.Duration("year", int(span/365.25))
 	case days >= 60:
-		return count(lang, days/30, "duration.month")
+		return p.CLDR.Duration("month", days/30)
 	default:
-		return count(lang, max(days, 1), "duration.day")
+		return p.CLDR.Duration("day", max(days, 1))
 	}
-}
-
-// count writes n of a unit in the form its language gives that number:
-// the message unit.one, unit.few or unit.many.
-func count(lang Locale, n int, unit Key) string {
-	return T(lang, unit+"."+Key(pluralForm(lang, n)), n)
-}
-
-// pluralForm is the plural category of n (CLDR's cardinal rules): English
-// has one and other (which the catalogue calls many); Ukrainian has one
-// (1, 21, 31…), few (2–4, 22–24…) and many (5–20, 25–30…, and 11–14).
-func pluralForm(lang Locale, n int) string {
-	if lang == Ukrainian {
-		switch d, h := n%10, n%100; {
-		case d == 1 && h != 11:
-			return "one"
-		case d >= 2 && d <= 4 && (h < 12 || h > 14):
-			return "few"
-		default:
-			return "many"
-		}
-	}
-	if n == 1 {
-		return "one"
-	}
-	return "many"
 }

@@ -66,8 +66,8 @@ func TestBuiltInStoryQuoteTimes(t *testing.T) {
 	tests := []struct {
 		quote, datetime, text string
 	}{
-		{"kharkiv-massive", "2025-03-01", "1 Mar 2025"},
-		{"vance-disrespect", "2025-02-28", "28 Feb 2025, late morning"},
+		{"kharkiv-massive", "2025-03-01", "Mar 1, 2025"},
+		{"vance-disrespect", "2025-02-28", "Feb 28, 2025, late morning"},
 	}
 	for _, tt := range tests {
 		card := htmltest.Find(page, htmltest.ByID("quote-"+tt.quote))

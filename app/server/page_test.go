@@ -82,8 +82,8 @@ func TestHostilePage(t *testing.T) {
 		}
 	}
 	walk(page)
-	if len(scripts) != 4 || scripts[0] != "application/ld+json" || !strings.HasPrefix(scripts[1], "/assets/boot.") || scripts[2] != "application/json" || scripts[3] != "application/json" {
-		t.Errorf("scripts in page: %q; want the JSON-LD, the boot script, the story and the zones", scripts)
+	if len(scripts) != 5 || scripts[0] != "application/ld+json" || !strings.HasPrefix(scripts[1], "/assets/boot.") || scripts[2] != "application/json" || scripts[3] != "application/json" || scripts[4] != "application/json" {
+		t.Errorf("scripts in page: %q; want the JSON-LD, the boot script, the story, the zones and the words", scripts)
 	}
 	var ld map[string]any
 	if err := json.Unmarshal([]byte(htmltest.Text(htmltest.Find(page, htmltest.ByAttr("type", "application/ld+json")))), &ld); err != nil || ld["headline"] != evil {

@@ -183,7 +183,7 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 		s.send(w, r, response{status: se.status, ctype: "text/plain; charset=utf-8", cache: "no-store", body: encoded{Raw: []byte(se.msg + "\n")}, public: true})
 		return
 	}
-	lang, _ := i18n.Match(r.URL.Query().Get("lang"))
+	lang := i18n.Locale(r.URL.Query().Get("lang"))
 	notFound := errors.Is(err, errNotFound)
 	status, cache := http.StatusNotFound, "no-cache"
 	if !notFound {

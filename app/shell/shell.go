@@ -19,6 +19,9 @@ const (
 	// ZonesID carries the TZif data of the story's time zones: the
 	// WebAssembly has no zone database of its own.
 	ZonesID = "explainer-zones"
+	// WordsID carries what the widget says in the page's language (an
+	// i18n.Pack): the WebAssembly holds no catalogue of its own.
+	WordsID = "explainer-words"
 	// OfflineID is the notice boot.js shows when the WebAssembly fails.
 	OfflineID = "explainer-offline"
 

@@ -58,8 +58,8 @@ func choices[V ~string](values []V, labels map[V]string) []option {
 // name.
 func languageChoices() []option {
 	var out []option
-	for _, l := range i18n.Locales {
-		out = append(out, option{string(l), i18n.T(l, "language.name")})
+	for _, l := range i18n.Languages() {
+		out = append(out, option{string(l.Tag), l.Name})
 	}
 	return out
 }
@@ -82,9 +82,10 @@ type EmbedPage struct {
 func (s *Site) EmbedPage(e *repo.Entry, q url.Values, origin string) *EmbedPage {
 	q.Set("embed", "1")
 	st, opts := widget.ParseURL(e.Story, q)
+	opts = KnownLanguage(opts)
 	opts.ChildID = "" // pym.js adds its own
 	page := s.StoryURL(origin, e.Story.ID)
-	lang := i18n.ForStory(e.Story.Language)
+	lang := i18n.Locale(e.Story.Language)
 	embed := page + widget.Query(st, opts, lang, "")
 	plain := opts
 	plain.Embed = false

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"net/url"
@@ -54,7 +55,7 @@ func FitsInPage(name string, st *story.Story, data int) error {
 		st widget.State
 		o  widget.Options
 	}{{}, {st: widget.State{Event: story.Ref(heaviest)}}, {st: widget.State{View: widget.ViewQuotes}, o: widget.Options{Embed: true}}} {
-		w := widget.New(st, p.st, p.o)
+		w := widget.New(st, p.st, p.o, Words(st, p.o))
 		if n := len(app.HTMLString(w)) + data + shellAllowance(st); n > MaxPageBytes {
 			return fmt.Errorf("%s: its page would be %.1f MB, over the %d MiB a page may be: shorten the story's text, or split it into several stories", name, float64(n)/1e6, MaxPageBytes>>20)
 		}
@@ -98,6 +99,7 @@ func NewPage(body []byte, brotliQuality int) (*Page, error) {
 // shellData fills the document around the widget.
 type shellData struct {
 	Lang        string
+	Dir         string // "rtl" for a right-to-left language
 	Theme       string
 	Embed       bool
 	Title       string
@@ -129,6 +131,7 @@ type shellData struct {
 	Widget  template.HTML
 	Data    template.JS
 	Zones   template.JS
+	Words   template.JS
 	Offline string
 	IDs     shellIDs
 	// AccentNote tells a publisher how their ?accent= was adjusted for
@@ -137,9 +140,9 @@ type shellData struct {
 }
 
 // shellIDs are the element ids the WebAssembly and boot.js look for.
-type shellIDs struct{ Data, Zones, Offline string }
+type shellIDs struct{ Data, Zones, Words, Offline string }
 
-var ids = shellIDs{Data: shell.DataID, Zones: shell.ZonesID, Offline: shell.OfflineID}
+var ids = shellIDs{Data: shell.DataID, Zones: shell.ZonesID, Words: shell.WordsID, Offline: shell.OfflineID}
 
 // RenderStory renders the page of a story at a state, with options (as
 // widget.ParseURL reads them from the page's address); origin
@@ -157,11 +160,17 @@ func (s *Site) RenderStory(e *repo.Entry, st widget.State, o widget.Options, ori
 // renderStory is RenderStory's HTML, not yet compressed: a static host's
 // file list compresses it (or not) as its host stores it.
 func (s *Site) renderStory(e *repo.Entry, st widget.State, o widget.Options, origin string, live bool) ([]byte, error) {
-	w := widget.New(e.Story, st, o)
+	words := Words(e.Story, o)
+	w := widget.New(e.Story, st, o, words)
 	opts := w.Options()
+	wordsJSON, err := json.Marshal(words)
+	if err != nil {
+		return nil, err
+	}
 	var b bytes.Buffer
-	err := templates["shell.html"].Execute(&b, shellData{
-		Lang:        string(opts.Lang),
+	err = templates["shell.html"].Execute(&b, shellData{
+		Lang:        string(words.Lang),
+		Dir:         words.Dir(),
 		Theme:       opts.Theme,
 		Embed:       opts.Embed,
 		Title:       e.Story.Title,
@@ -181,7 +190,8 @@ func (s *Site) renderStory(e *repo.Entry, st widget.State, o widget.Options, ori
 		Widget:      template.HTML(widget.Prerender(w)),
 		Data:        template.JS(e.JSON), // json.Marshal escapes <, > and &
 		Zones:       template.JS(e.Zones),
-		Offline:     i18n.T(opts.Lang, "notice.offline"),
+		Words:       template.JS(wordsJSON), // json.Marshal escapes <, > and &
+		Offline:     words.T("notice.offline"),
 		IDs:         ids,
 		AccentNote:  widget.AccentNote(opts),
 	})
@@ -214,7 +224,7 @@ func (s *Site) StoryURL(origin string, id story.ID) string {
 // left out, keys in order), so that equivalent URLs share one cache
 // entry. st and o are as widget.ParseURL reads them, once per request.
 func PageKey(e *repo.Entry, st widget.State, o widget.Options, origin string) string {
-	return origin + " " + string(e.Story.ID) + e.ETag + widget.Query(st, o, i18n.ForStory(e.Story.Language), "")
+	return origin + " " + string(e.Story.ID) + e.ETag + widget.Query(st, o, i18n.Locale(e.Story.Language), "")
 }
 
 // Check is what the site does with a story file before it serves it —
@@ -222,4 +232,21 @@ func PageKey(e *repo.Entry, st widget.State, o widget.Options, origin string) st
 // that `explainer validate` passes exactly the files that are served.
 func Check(name string, data []byte) (*story.Story, error) {
 	return repo.Check(name, data, FitsInPage)
+}
+
+// Words are what the widget says around a story, in the language it
+// speaks for these options: the reader's ?lang=, else the story's.
+func Words(s *story.Story, o widget.Options) *i18n.Pack {
+	p, _ := i18n.Lookup(o.Language(s))
+	return p
+}
+
+// KnownLanguage drops a reader's ?lang= that the widget has no words for,
+// so that such addresses share the story's page (and its cache entry)
+// instead of each making its own.
+func KnownLanguage(o widget.Options) widget.Options {
+	if o.Lang != "" && !i18n.Supported(o.Lang) {
+		o.Lang = ""
+	}
+	return o
 }

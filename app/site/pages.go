@@ -45,15 +45,16 @@ func (s *Site) IndexPage(entries []*repo.Entry, n, size int) ([]byte, error) {
 	from := min(len(entries), (n-1)*size)
 	to := min(len(entries), n*size)
 	var items []indexItem
+	en, _ := i18n.Lookup(i18n.English)
 	for _, e := range entries[from:to] {
 		items = append(items, indexItem{
 			URL:    s.StoryPath(e.Story.ID),
 			Title:  e.Story.Title,
 			Dek:    e.Story.Dek.PlainText(),
-			Events: i18n.T(i18n.English, "index.events", len(e.Story.Events)),
+			Events: en.T("index.events", len(e.Story.Events)),
 		})
 	}
-	d := plainData{Title: i18n.T(i18n.English, "index.title"), Stories: items}
+	d := plainData{Title: en.T("index.title"), Stories: items}
 	if n > 1 {
 		d.Prev = s.root + "/?page=" + strconv.Itoa(n-1)
 	}
@@ -73,12 +74,16 @@ func (s *Site) ErrorPage(lang i18n.Locale, notFound bool) ([]byte, error) {
 	if !notFound {
 		title, msg = "error.title", "error.body"
 	}
+	words, ok := i18n.Lookup(lang)
+	if !ok {
+		words, _ = i18n.Lookup(i18n.English)
+	}
 	return s.renderPlain(plainData{
-		Lang:      string(lang),
-		Title:     i18n.T(lang, title),
-		Body:      i18n.T(lang, msg),
+		Lang:      string(words.Lang),
+		Title:     words.T(title),
+		Body:      words.T(msg),
 		NoIndex:   true,
 		Home:      s.root + "/",
-		HomeLabel: i18n.T(lang, "index.title"),
+		HomeLabel: words.T("index.title"),
 	})
 }

@@ -32,6 +32,7 @@ import (
 	"strings"
 	"time"
 
+	"explainer/app/i18n"
 	"explainer/app/internal/httpjson"
 	"explainer/app/internal/slots"
 	"explainer/app/repo"
@@ -192,6 +193,7 @@ func (s *Studio) Handler(page http.Handler) http.Handler {
 	mux.HandleFunc("PUT "+api.FilesPath+"/{name}", s.saveFile)
 	mux.HandleFunc("POST "+api.CheckPath, s.check)
 	mux.HandleFunc("POST "+api.ImportPath, s.importTimeline)
+	mux.HandleFunc("GET "+api.WordsPath, s.words)
 	return s.guard(mux)
 }
 
@@ -527,4 +529,17 @@ func (s *Studio) importTimeline(w http.ResponseWriter, r *http.Request) {
 // places validation problems.
 func importProblem(p timelinejs.Problem) api.Problem {
 	return api.Problem{Line: p.Line, Column: p.Col, Path: p.Where, Message: p.Msg, Field: p.Field}
+}
+
+// words answers the widget's words in a language, for the preview of a
+// story in it: English when the widget does not speak it, as a page
+// would be.
+func (s *Studio) words(w http.ResponseWriter, r *http.Request) {
+	lang := r.URL.Query().Get("lang")
+	if !story.Lang(lang).Valid() {
+		httpjson.Write(w, http.StatusBadRequest, api.Failure{Message: fmt.Sprintf("%q is not a language tag such as en or uk", lang)})
+		return
+	}
+	p, _ := i18n.Lookup(i18n.Locale(lang))
+	httpjson.Write(w, http.StatusOK, p)
 }

@@ -28,7 +28,7 @@ func BenchmarkPrerender(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			st, o := ParseURL(c.s, url.Values{"event": {"event-500"}})
 			for b.Loop() {
-				app.HTMLString(New(c.s, st, o))
+				app.HTMLString(newWidget(c.s, st, o))
 			}
 		})
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"explainer/app/i18n"
 	"explainer/app/shell"
 	"explainer/app/story"
 )
@@ -18,20 +19,40 @@ import (
 // readable, with working links — instead of being replaced by an error.
 // The story it returns is the one to hand to Routes. Away from a browser
 // there is no page to read: it reports false.
-func ReadPage() (*story.Story, bool) {
+func ReadPage() (*story.Story, *i18n.Pack, bool) {
 	if app.IsServer {
-		return nil, false
+		return nil, nil, false
 	}
 	if err := zonesFromPage(); err != nil {
 		app.Window().Call(shell.FailHook, "the time zones in the page are unusable: "+err.Error())
-		return nil, false
+		return nil, nil, false
 	}
 	s, err := storyFromPage()
 	if err != nil {
 		app.Window().Call(shell.FailHook, "the story data in the page is unusable: "+err.Error())
-		return nil, false
+		return nil, nil, false
 	}
-	return s, true
+	words, err := wordsFromPage()
+	if err != nil {
+		app.Window().Call(shell.FailHook, "the words in the page are unusable: "+err.Error())
+		return nil, nil, false
+	}
+	return s, words, true
+}
+
+// wordsFromPage reads what the widget says, in the page's language: the
+// server put the one language's pack in the page, so the WebAssembly
+// carries no catalogue.
+func wordsFromPage() (*i18n.Pack, error) {
+	el := app.Window().GetElementByID(shell.WordsID)
+	if !el.Truthy() {
+		return nil, errors.New("the page has no #" + shell.WordsID)
+	}
+	var p i18n.Pack
+	if err := json.Unmarshal([]byte(el.Get("textContent").String()), &p); err != nil {
+		return nil, err
+	}
+	return &p, nil
 }
 
 // zonesFromPage registers the time zones the page carries.

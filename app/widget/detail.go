@@ -5,7 +5,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"explainer/app/i18n"
 	"explainer/app/story"
 )
 
@@ -55,7 +54,7 @@ func (v *view) detail() app.UI {
 				phase,
 				withLang(app.H2().Class("detail-headline"), lang).Text(e.Headline),
 				app.P().Class("detail-when").Body(
-					timeOf(e.Start).Text(i18n.FormatSpan(v.lang, e.Start, e.End)),
+					timeOf(e.Start).Text(v.words.FormatSpan(e.Start, e.End)),
 				),
 			),
 			app.If(len(facts) > 0, func() app.UI { return app.Dl().Class("detail-facts").Body(facts...) }),

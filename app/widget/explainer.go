@@ -25,6 +25,7 @@ type Explainer struct {
 	app.Compo
 
 	story  *story.Story
+	words  *i18n.Pack // what the widget says, in the reader's language
 	state  State
 	opts   Options
 	layout layout
@@ -52,8 +53,11 @@ type Explainer struct {
 // server prerenders it; both are resolved for the story first (Resolve).
 // The browser builds the same from the page's embedded data and its
 // address.
-func New(s *story.Story, st State, o Options) *Explainer {
-	c := &Explainer{story: s}
+//
+// words speak o.Language(s) (i18n.Lookup makes them on the server; the
+// page carries them to the browser).
+func New(s *story.Story, st State, o Options, words *i18n.Pack) *Explainer {
+	c := &Explainer{story: s, words: words}
 	c.state, c.opts = Resolve(s, st, o)
 	c.layout = newLayout(s)
 	return c
@@ -179,23 +183,23 @@ func (c *Explainer) onKey(ctx app.Context, key string) {
 
 func (c *Explainer) announceSelection() {
 	if e := c.story.Event(c.state.Event); e != nil {
-		c.announce = i18n.T(c.opts.Lang, "timeline.selected", e.Headline, i18n.FormatSpan(c.opts.Lang, e.Start, e.End))
+		c.announce = c.words.T("timeline.selected", e.Headline, c.words.FormatSpan(e.Start, e.End))
 	}
 }
 
 func (c *Explainer) announceFilter() {
 	if p := c.story.Person(c.state.Person); p != nil {
-		c.announce = i18n.T(c.opts.Lang, "filter.showing", p.Name)
+		c.announce = c.words.T("filter.showing", p.Name)
 	} else {
-		c.announce = i18n.T(c.opts.Lang, "filter.showingAll")
+		c.announce = c.words.T("filter.showingAll")
 	}
 }
 
 func (c *Explainer) announceGroup() {
 	if g := c.story.Group(c.state.Group); g != nil {
-		c.announce = i18n.T(c.opts.Lang, "group.showing", g.Label)
+		c.announce = c.words.T("group.showing", g.Label)
 	} else {
-		c.announce = i18n.T(c.opts.Lang, "group.showingAll")
+		c.announce = c.words.T("group.showingAll")
 	}
 }
 
@@ -217,7 +221,7 @@ func (c *Explainer) href(st State) string {
 	if len(c.story.Events) > 0 {
 		def = story.Ref(c.story.Events[0].ID)
 	}
-	return Query(st, c.opts, i18n.ForStory(c.story.Language), def)
+	return Query(st, c.opts, i18n.Locale(c.story.Language), def)
 }
 
 // revealSelected brings the selected event into view on the track.
@@ -230,7 +234,7 @@ func (c *Explainer) revealSelected(byReader bool) {
 func (c *Explainer) Render() app.UI {
 	if c.story == nil {
 		return app.Div().Class("explainer").Body(
-			app.P().Class("explainer-notice").Role("alert").Text(i18n.T(c.opts.Lang, "notice.storyError")),
+			app.P().Class("explainer-notice").Role("alert").Text(c.words.T("notice.storyError")),
 		)
 	}
 	v := c.view()
@@ -247,8 +251,11 @@ func (c *Explainer) Render() app.UI {
 	root := app.Div().
 		ID(shell.RootID).
 		Class("explainer").
-		Lang(string(v.lang)).
+		Lang(string(v.words.Lang)).
 		Body(body...)
+	if v.words.Dir() == "rtl" {
+		root = root.Dir("rtl")
+	}
 	if c.opts.Accent != "" {
 		a := accentFor(c.opts.Accent)
 		root = root.Style("--accent-light", "#"+a.Light).Style("--accent-dark", "#"+a.Dark)

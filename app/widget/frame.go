@@ -3,6 +3,7 @@ package widget
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"explainer/app/i18n"
 	"explainer/app/story"
 )
 
@@ -18,6 +19,7 @@ type frame struct {
 	IPart    framePart
 	IStory   *story.Story
 	IOpts    Options
+	IWords   *i18n.Pack
 	IPlaying bool // the cover's media player is loaded (header)
 
 	c *Explainer // for the cover's play button; go-app leaves it as mounted
@@ -31,7 +33,7 @@ const (
 )
 
 func (f *frame) Render() app.UI {
-	v := &view{c: f.c, s: f.IStory, lang: f.IOpts.Lang}
+	v := &view{c: f.c, s: f.IStory, words: f.IWords}
 	if f.IPart == headerPart {
 		return v.header()
 	}
@@ -44,6 +46,7 @@ func (v *view) frame(part framePart) app.UI {
 		IPart:    part,
 		IStory:   v.s,
 		IOpts:    v.c.opts,
+		IWords:   v.words,
 		IPlaying: part == headerPart && v.c.playing == coverMedia,
 		c:        v.c,
 	}

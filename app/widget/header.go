@@ -5,7 +5,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"explainer/app/i18n"
 	"explainer/app/story"
 )
 
@@ -76,7 +75,7 @@ func (v *view) updates() app.UI {
 
 // timeOf is a <time> element for a moment at its precision.
 func (v *view) timeOf(m story.Moment) app.UI {
-	return timeOf(m).Text(i18n.FormatMoment(v.lang, m))
+	return timeOf(m).Text(v.words.FormatMoment(m))
 }
 
 // withLang sets lang on an element that holds story text, when needed.

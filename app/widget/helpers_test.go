@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"golang.org/x/net/html"
 
+	"explainer/app/i18n"
 	"explainer/app/internal/htmltest"
 	"explainer/app/story"
 	"explainer/app/story/storytest"
@@ -34,7 +35,13 @@ func mustURL(t testing.TB, raw string) *url.URL {
 func newAt(t testing.TB, s *story.Story, rawURL string) *Explainer {
 	t.Helper()
 	st, o := ParseURL(s, mustURL(t, rawURL).Query())
-	return New(s, st, o)
+	return newWidget(s, st, o)
+}
+
+// newWidget is New with the words the server looks up for its language.
+func newWidget(s *story.Story, st State, o Options) *Explainer {
+	words, _ := i18n.Lookup(o.Language(s))
+	return New(s, st, o, words)
 }
 
 // prerender renders the widget as the server does.

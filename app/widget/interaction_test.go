@@ -117,7 +117,7 @@ func TestAnnouncements(t *testing.T) {
 		announce func(*Explainer)
 		want     string
 	}{
-		{name: "selection", url: "/?event=trump-overplayed-his-hand", announce: (*Explainer).announceSelection, want: "Selected: Trump says Zelensky “overplayed his hand”, 28 Feb 2025, evening"},
+		{name: "selection", url: "/?event=trump-overplayed-his-hand", announce: (*Explainer).announceSelection, want: "Selected: Trump says Zelensky “overplayed his hand”, Feb 28, 2025, evening"},
 		{name: "filter", url: "/?person=rutte", announce: (*Explainer).announceFilter, want: "Showing quotes by Mark Rutte"},
 		{name: "filter cleared", url: "/", announce: (*Explainer).announceFilter, want: "Showing quotes by everyone"},
 		{name: "in Ukrainian", url: "/?person=rutte&lang=uk", announce: (*Explainer).announceFilter, want: "Висловлювання: Mark Rutte"},

@@ -24,13 +24,13 @@ type quoteCard struct {
 	IReplyTo   string        // name of the speaker answered, if any
 	ILinked    bool          // the quote belongs to the selected event
 	IHref      string        // "show in timeline"; "" when there is no timeline
-	ILang      i18n.Locale
+	IWords     *i18n.Pack
 	IStoryLang string
 }
 
 func (c *quoteCard) Render() app.UI {
 	q, p, lang := c.IQuote, c.ISpeaker, c.IStoryLang
-	t := func(key i18n.Key, args ...any) string { return i18n.T(c.ILang, key, args...) }
+	t := func(key i18n.Key, args ...any) string { return c.IWords.T(key, args...) }
 	class := "quote-card quote-card--" + string(q.Kind)
 	if c.ILinked {
 		class += " is-linked"
@@ -92,5 +92,5 @@ func (c *quoteCard) when() app.UI {
 	if c.IQuote.When != nil {
 		m = *c.IQuote.When
 	}
-	return timeOf(m).Text(i18n.FormatMoment(c.ILang, m))
+	return timeOf(m).Text(c.IWords.FormatMoment(m))
 }

@@ -81,7 +81,7 @@ func (v *view) quoteCard(q *story.Quote) app.UI {
 		ISource:    v.s.Source(q.Source),
 		ILinked:    story.Ref(v.selectedEvent().ID) == q.Event,
 		IHref:      v.showInTimelineHref(q),
-		ILang:      v.lang,
+		IWords:     v.words,
 		IStoryLang: v.storyLang(),
 	}
 	if to := v.s.Quote(q.ReplyTo); to != nil {

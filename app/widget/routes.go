@@ -5,6 +5,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"explainer/app/i18n"
 	"explainer/app/internal/urls"
 	"explainer/app/story"
 )
@@ -13,8 +14,8 @@ import (
 // WebAssembly builds the root component for the page it runs in, showing
 // s, the story the page embeds (ReadPage), at the state its address asks
 // for. The server renders pages itself (see app/site) with New.
-func Routes(s *story.Story) {
-	newExplainer := func() app.Composer { return &Explainer{story: s, atAddress: true} }
+func Routes(s *story.Story, words *i18n.Pack) {
+	newExplainer := func() app.Composer { return &Explainer{story: s, words: words, atAddress: true} }
 	app.Route("/", newExplainer)
 	app.RouteFunc(storyPath, newExplainer)
 }

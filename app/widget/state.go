@@ -41,7 +41,7 @@ const (
 // Options are the reader's presentation choices, also carried in the URL
 // and kept by every link the widget writes.
 type Options struct {
-	Lang    i18n.Locale // ?lang=uk; else the story's language
+	Lang    i18n.Locale // ?lang=uk; "" speaks the story's language (Language)
 	Theme   string      // ?theme=light|dark; "" follows the system
 	Accent  string      // ?accent=0b5cad (hex, no #); "" keeps the default
 	Embed   bool        // ?embed=1: the compact card for article pages
@@ -84,10 +84,10 @@ func Resolve(s *story.Story, st State, o Options) (State, Options) {
 	if s.Group(st.Group) == nil {
 		st.Group = ""
 	}
-	if l, ok := i18n.Match(string(o.Lang)); ok {
-		o.Lang = l
-	} else {
-		o.Lang = i18n.ForStory(s.Language)
+	// The language the widget speaks is the story's unless the reader
+	// asks for another; the page's words follow it (i18n.Lookup).
+	if !story.Lang(o.Lang).Valid() || o.Lang == i18n.Locale(s.Language) {
+		o.Lang = ""
 	}
 	if !slices.Contains(Themes, o.Theme) {
 		o.Theme = ""
@@ -125,4 +125,14 @@ func moveSelection(cur, n int, key string) (next int, ok bool) {
 		return n - 1, true
 	}
 	return cur, false
+}
+
+// Language is the language the widget speaks for a story: the reader's
+// ?lang=, else the story's own. The words for it (an i18n.Pack) come from
+// the server, which has every catalogue, and the page carries them.
+func (o Options) Language(s *story.Story) i18n.Locale {
+	if o.Lang != "" {
+		return o.Lang
+	}
+	return i18n.Locale(s.Language)
 }

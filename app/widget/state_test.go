@@ -12,7 +12,7 @@ import (
 // New takes the reader's state and options, not an address: the server
 // reads them from the request and the browser from its location (url.go),
 // and the studio's preview hands its own over without writing a query.
-var _ func(*story.Story, State, Options) *Explainer = New
+var _ func(*story.Story, State, Options, *i18n.Pack) *Explainer = New
 
 // TestResolve: any State and Options render, made valid for the story as
 // a mistyped link is.
@@ -26,18 +26,19 @@ func TestResolve(t *testing.T) {
 		wantState State
 		wantOpts  Options
 	}{
-		{name: "zero", wantState: State{Event: first}, wantOpts: Options{Lang: i18n.English}},
-		{name: "known", st: State{Event: "london-summit", Person: "starmer"}, o: Options{Lang: "uk", Theme: "dark", Embed: true}, wantState: State{Event: "london-summit", Person: "starmer"}, wantOpts: Options{Lang: i18n.Ukrainian, Theme: "dark", Embed: true}},
-		{name: "unknown ids", st: State{Event: "nope", Person: "x", Group: "y"}, wantState: State{Event: first}, wantOpts: Options{Lang: i18n.English}},
-		{name: "bad values", o: Options{Lang: "xx", Theme: "neon", Accent: "red", Show: "all", ChildID: "1bad"}, wantState: State{Event: first}, wantOpts: Options{Lang: i18n.English}},
-		{name: "accent", o: Options{Accent: "C0FFEE"}, wantState: State{Event: first}, wantOpts: Options{Lang: i18n.English, Accent: "c0ffee"}},
-		{name: "quotes view outside the card", st: State{View: ViewQuotes}, wantState: State{Event: first}, wantOpts: Options{Lang: i18n.English}},
-		{name: "quotes view in the card", st: State{View: ViewQuotes}, o: Options{Embed: true}, wantState: State{Event: first, View: ViewQuotes}, wantOpts: Options{Lang: i18n.English, Embed: true}},
-		{name: "unknown view", st: State{View: "grid"}, o: Options{Embed: true}, wantState: State{Event: first}, wantOpts: Options{Lang: i18n.English, Embed: true}},
+		{name: "zero", wantState: State{Event: first}, wantOpts: Options{}},
+		{name: "known", st: State{Event: "london-summit", Person: "starmer"}, o: Options{Lang: "uk", Theme: "dark", Embed: true}, wantState: State{Event: "london-summit", Person: "starmer"}, wantOpts: Options{Lang: "uk", Theme: "dark", Embed: true}},
+		{name: "unknown ids", st: State{Event: "nope", Person: "x", Group: "y"}, wantState: State{Event: first}, wantOpts: Options{}},
+		{name: "bad values", o: Options{Lang: "x y", Theme: "neon", Accent: "red", Show: "all", ChildID: "1bad"}, wantState: State{Event: first}, wantOpts: Options{}},
+		{name: "accent", o: Options{Accent: "C0FFEE"}, wantState: State{Event: first}, wantOpts: Options{Accent: "c0ffee"}},
+		{name: "quotes view outside the card", st: State{View: ViewQuotes}, wantState: State{Event: first}, wantOpts: Options{}},
+		{name: "quotes view in the card", st: State{View: ViewQuotes}, o: Options{Embed: true}, wantState: State{Event: first, View: ViewQuotes}, wantOpts: Options{Embed: true}},
+		{name: "the story's own language", o: Options{Lang: "en"}, wantState: State{Event: first}, wantOpts: Options{}},
+		{name: "unknown view", st: State{View: "grid"}, o: Options{Embed: true}, wantState: State{Event: first}, wantOpts: Options{Embed: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := New(s, tt.st, tt.o)
+			c := newWidget(s, tt.st, tt.o)
 			if c.state != tt.wantState || c.opts != tt.wantOpts {
 				t.Errorf("New(%+v, %+v) has %+v, %+v; want %+v, %+v", tt.st, tt.o, c.state, c.opts, tt.wantState, tt.wantOpts)
 			}

@@ -61,7 +61,7 @@ func (v *view) timelineItem(i int) app.UI {
 		ISelected:  i == v.selected,
 		IHref:      v.eventHref(e.ID),
 		IControls:  v.detailShown(),
-		ILang:      v.lang,
+		IWords:     v.words,
 		IStoryLang: v.storyLang(),
 		IBgImage:   backgroundImage(e.Background),
 	}
@@ -69,7 +69,7 @@ func (v *view) timelineItem(i int) app.UI {
 		item.IBgColor = e.Background.Color.Hex()
 	}
 	if g, ok := l.breakBefore(i); ok {
-		item.IBreak = v.t("timeline.break", i18n.FormatGap(v.lang, g.Span))
+		item.IBreak = v.t("timeline.break", v.words.FormatGap(g.Span))
 		item.IBreakX = g.X - l.X[i]
 	}
 	if p := l.Phase[i]; p >= 0 && (i == 0 || l.Phase[i-1] != p) {

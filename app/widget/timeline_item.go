@@ -27,7 +27,7 @@ type timelineItem struct {
 	IBreakX    float64
 	IHref      string
 	IControls  bool // the detail, the tab panel, is on the page (aria-controls)
-	ILang      i18n.Locale
+	IWords     *i18n.Pack
 	IStoryLang string
 }
 
@@ -92,7 +92,7 @@ func (t *timelineItem) Render() app.UI {
 		tab.Body(
 			bg,
 			app.Span().Class("timeline-dot").Aria("hidden", attr("true")),
-			timeOf(e.Start).Class("timeline-date").Text(i18n.FormatMoment(t.ILang, e.Start)),
+			timeOf(e.Start).Class("timeline-date").Text(t.IWords.FormatMoment(e.Start)),
 			withLang(app.Span().Class("timeline-headline"), t.IStoryLang).Text(e.Headline),
 			mark,
 		),

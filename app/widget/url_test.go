@@ -16,18 +16,18 @@ func TestParseURLAndQuery(t *testing.T) {
 		wantOpts  Options
 		wantQuery string
 	}{
-		{wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?"},
-		{query: "event=london-summit&person=starmer", wantState: State{Event: "london-summit", Person: "starmer"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?event=london-summit&person=starmer"},
-		{query: "event=LONDON-summit&person=x", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?"},
-		{query: "lang=uk-UA&theme=dark&accent=%23C0FFEE&embed=1", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.Ukrainian, Theme: "dark", Accent: "c0ffee", Embed: true}, wantQuery: "?accent=c0ffee&embed=1&lang=uk&theme=dark"},
-		{query: "theme=neon&accent=red&embed=yes&lang=xx", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?"},
-		{query: "accent=c0ffee;background:url(x)", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?"},
-		{query: "embed=1&show=quotes&title=0", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English, Embed: true, Show: ShowQuotes, NoTitle: true}, wantQuery: "?embed=1&show=quotes&title=0"},
-		{query: "embed=1&show=timeline&view=quotes", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English, Embed: true, Show: ShowTimeline}, wantQuery: "?embed=1&show=timeline"},
-		{query: "embed=1&view=quotes&person=rutte", wantState: State{Event: "paris-ceasefire-2019", Person: "rutte", View: ViewQuotes}, wantOpts: Options{Lang: i18n.English, Embed: true}, wantQuery: "?embed=1&person=rutte&view=quotes"},
-		{query: "view=quotes&show=both&title=1", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?"},
-		{query: "childId=pym-1&wasm=0", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English, ChildID: "pym-1", NoWasm: true}, wantQuery: "?childId=pym-1&wasm=0"},
-		{query: "childId=axPYMxnavigateToxPYMxa&childId=b&wasm=1", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: i18n.English}, wantQuery: "?"},
+		{wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{}, wantQuery: "?"},
+		{query: "event=london-summit&person=starmer", wantState: State{Event: "london-summit", Person: "starmer"}, wantOpts: Options{}, wantQuery: "?event=london-summit&person=starmer"},
+		{query: "event=LONDON-summit&person=x", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{}, wantQuery: "?"},
+		{query: "lang=uk-UA&theme=dark&accent=%23C0FFEE&embed=1", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Lang: "uk-UA", Theme: "dark", Accent: "c0ffee", Embed: true}, wantQuery: "?accent=c0ffee&embed=1&lang=uk-UA&theme=dark"},
+		{query: "theme=neon&accent=red&embed=yes&lang=x_y", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{}, wantQuery: "?"},
+		{query: "accent=c0ffee;background:url(x)", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{}, wantQuery: "?"},
+		{query: "embed=1&show=quotes&title=0", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Embed: true, Show: ShowQuotes, NoTitle: true}, wantQuery: "?embed=1&show=quotes&title=0"},
+		{query: "embed=1&show=timeline&view=quotes", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{Embed: true, Show: ShowTimeline}, wantQuery: "?embed=1&show=timeline"},
+		{query: "embed=1&view=quotes&person=rutte", wantState: State{Event: "paris-ceasefire-2019", Person: "rutte", View: ViewQuotes}, wantOpts: Options{Embed: true}, wantQuery: "?embed=1&person=rutte&view=quotes"},
+		{query: "view=quotes&show=both&title=1", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{}, wantQuery: "?"},
+		{query: "childId=pym-1&wasm=0", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{ChildID: "pym-1", NoWasm: true}, wantQuery: "?childId=pym-1&wasm=0"},
+		{query: "childId=axPYMxnavigateToxPYMxa&childId=b&wasm=1", wantState: State{Event: "paris-ceasefire-2019"}, wantOpts: Options{}, wantQuery: "?"},
 	}
 	// Every option is read and written by some row: a new one without a
 	// row here fails.

@@ -11,7 +11,7 @@ import (
 type view struct {
 	c        *Explainer
 	s        *story.Story
-	lang     i18n.Locale
+	words    *i18n.Pack
 	state    State
 	selected int // index of the selected event
 	// highlighted marks the events that involve the filtered person and
@@ -25,7 +25,7 @@ func (c *Explainer) view() *view {
 	v := &view{
 		c:        c,
 		s:        c.story,
-		lang:     c.opts.Lang,
+		words:    c.words,
 		state:    c.state,
 		selected: max(0, c.story.EventIndex(c.state.Event)),
 	}
@@ -42,13 +42,13 @@ func (c *Explainer) view() *view {
 }
 
 // t is a message in the reader's language.
-func (v *view) t(key i18n.Key, args ...any) string { return i18n.T(v.lang, key, args...) }
+func (v *view) t(key i18n.Key, args ...any) string { return v.words.T(key, args...) }
 
 // storyLang is the lang attribute for story text when it differs from the
 // language of the widget's own text, so that screen readers switch voice;
 // "" when they are the same.
 func (v *view) storyLang() string {
-	if i18n.Locale(v.s.Language.Base()) == v.lang {
+	if i18n.Locale(v.s.Language).Base() == v.words.Lang.Base() {
 		return ""
 	}
 	return string(v.s.Language)

@@ -19,6 +19,10 @@ const (
 	CheckPath = "/studio/api/check"
 	// ImportPath takes an Import and answers Imported.
 	ImportPath = "/studio/api/import"
+	// WordsPath answers, for ?lang=, the widget's words in that language
+	// (an i18n.Pack as JSON), for the preview: the studio's WebAssembly
+	// holds no catalogue, as the reader's does not.
+	WordsPath = "/studio/api/words"
 )
 
 // FilePath is the route of one story file of the folder.

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strings"
 
+	"explainer/app/i18n"
 	"explainer/app/internal/httpjson"
 	"explainer/app/internal/urls"
 	"explainer/app/story"
@@ -148,6 +149,13 @@ func (a *apiClient) snippets(id string) (api.Embed, error) {
 	var out api.Embed
 	err := a.call("GET", urls.Embed("", url.PathEscape(id))+"?format=json", nil, &out)
 	return out, err
+}
+
+// words asks for the widget's words in a language, for the preview.
+func (a *apiClient) words(lang string) (*i18n.Pack, error) {
+	var out i18n.Pack
+	err := a.call("GET", api.WordsPath+"?lang="+url.QueryEscape(lang), nil, &out)
+	return &out, err
 }
 
 // isStatus reports whether err is an answer with that status.

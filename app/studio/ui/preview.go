@@ -95,18 +95,25 @@ func (c *Studio) refresh(ctx app.Context) {
 		return
 	}
 	st, o := c.previewAt()
-	w := widget.New(s, st, o)
+	lang := string(o.Language(s))
+	if c.words == nil || c.wordsLang != lang {
+		c.fetchWords(lang)
+		if c.words == nil {
+			return // the preview follows once the words are here
+		}
+	}
+	w := widget.New(s, st, o, c.words)
 	html := widget.StaticHTML(w)
 	o = w.Options()
 	c.ctx.Defer(func(ctx app.Context) {
-		c.showPreview(previewDoc{html: html, lang: string(o.Lang), theme: o.Theme, embed: o.Embed})
+		c.showPreview(previewDoc{html: html, lang: string(c.words.Lang), dir: c.words.Dir(), theme: o.Theme, embed: o.Embed})
 	})
 }
 
 // previewDoc is what the frame shows.
 type previewDoc struct {
-	html, lang, theme string
-	embed             bool
+	html, lang, dir, theme string
+	embed                  bool
 }
 
 // previewFrame is the preview last asked for, which the frame shows once
@@ -154,6 +161,7 @@ func (c *Studio) applyPreview() {
 	root := doc.Get("documentElement")
 	d := c.frame.doc
 	root.Call("setAttribute", "lang", d.lang)
+	root.Call("setAttribute", "dir", d.dir)
 	if d.theme != "" {
 		root.Call("setAttribute", "data-theme", d.theme)
 	} else {
@@ -201,4 +209,28 @@ func (c *Studio) previewClick(e app.Value) {
 			c.refresh(ctx)
 		})
 	}
+}
+
+// fetchWords asks the server for the widget's words in lang, then draws
+// the preview again in them. Until they come, the preview keeps the last
+// language's words.
+func (c *Studio) fetchWords(lang string) {
+	if c.wordsLang == lang {
+		return
+	}
+	c.wordsLang = lang
+	c.ctx.Async(func() {
+		words, err := c.api.words(lang)
+		c.ctx.Dispatch(func(ctx app.Context) {
+			if c.wordsLang != lang {
+				return // asked for another since
+			}
+			if err != nil {
+				c.wordsLang = "" // the next change asks again
+				return
+			}
+			c.words = words
+			c.refresh(ctx)
+		})
+	})
 }

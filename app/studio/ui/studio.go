@@ -13,6 +13,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"explainer/app/i18n"
 	"explainer/app/story"
 	"explainer/app/studio/api"
 	"explainer/app/studio/draft"
@@ -52,6 +53,11 @@ type Studio struct {
 	imp      importState
 	// wait holds back the problems of what was just added (problems.go).
 	wait problemWait
+
+	// words are the widget's words in the previewed story's language,
+	// asked of the server when that language changes (wordsFor).
+	words     *i18n.Pack
+	wordsLang string
 
 	preview previewOptions
 	frame   previewFrame // what the preview's frame shows (preview.go)

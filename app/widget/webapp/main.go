@@ -19,11 +19,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "the reader's widget runs in the browser: explainer serve serves it")
 		os.Exit(2)
 	}
-	s, ok := widget.ReadPage()
+	s, words, ok := widget.ReadPage()
 	if !ok {
 		return // leave the prerendered page in place
 	}
-	widget.Routes(s)
+	widget.Routes(s, words)
 	// The page's first element is the widget as the server rendered it
 	// for this address: take it over in place, so nothing is painted twice.
 	app.AdoptPrerendered = true

@@ -273,7 +273,6 @@ func (e *engineX) Start(framerate int) {
 	currentFrameDuration := time.Nanosecond
 	frames := time.NewTicker(currentFrameDuration)
 	defer frames.Stop()
-	var lastFrame time.Time
 
 	e.states.CleanupExpiredPersistedStates(e.baseContext())
 
@@ -289,29 +288,17 @@ func (e *engineX) Start(framerate int) {
 				dispatch()
 				continue
 			}
-			dispatch()
-			if currentFrameDuration != iddleFrameDuration {
-				continue // a frame is already due; it renders this too
-			}
 			// Patched: upstream always waited a full frame (8.3 ms at
 			// 120) before rendering, so the DOM answered an event a timer
-			// later, in another task. The frame rate stays a cap: a
-			// dispatch within a frame of the last render still waits for
-			// the ticker; otherwise what is queued now (an event
-			// handler's dispatches all are) runs, and one render follows
-			// in the same task.
-			if wait := frameWait(time.Now(), lastFrame, activeFrameDuration); wait > 0 {
-				frames.Reset(wait)
-				currentFrameDuration = activeFrameDuration
-				continue
-			}
+			// later, in another task. What is queued now (an event
+			// handler's dispatches all are) runs, and one render follows,
+			// in the task of the event.
+			dispatch()
 			e.executeDispatches()
 			e.processFrame()
-			lastFrame = time.Now()
 
 		case <-frames.C:
 			e.processFrame()
-			lastFrame = time.Now()
 			frames.Reset(iddleFrameDuration)
 			currentFrameDuration = iddleFrameDuration
 
@@ -334,12 +321,6 @@ func (e *engineX) processFrame() {
 	e.executeDefers()
 	e.actions.Cleanup()
 	e.states.Cleanup()
-}
-
-// frameWait is how long a dispatch at now waits for its render when the
-// last frame rendered at last: nothing once a whole frame has passed.
-func frameWait(now, last time.Time, frame time.Duration) time.Duration {
-	return max(frame-now.Sub(last), 0)
 }
 
 // executeDispatches runs the dispatches already queued, not those they
