@@ -23,8 +23,9 @@ type Data struct {
 	// system, zero first; empty for Latin digits 0-9.
 	Digits string `json:"digits,omitempty"`
 	// Latn are the decimal separator, grouping separator and minus sign
-	// to use with Latin digits, when Digits are not Latin (Arabic writes
-	// ٬ and ٫ with its own digits, "," and "." with 0-9).
+	// to use with Latin digits, when Digits are not Latin (Persian and
+	// Egyptian Arabic write ٬ and ٫ with their own digits, "," and "."
+	// with 0-9).
 	Latn []string `json:"latn,omitempty"`
 	// DecimalSep and GroupSep are the decimal and grouping separators, Minus
 	// the minus sign, of that numbering system.

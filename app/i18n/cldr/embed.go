@@ -74,7 +74,7 @@ func Lookup(tag string) (Data, bool) {
 	}
 	locales, _ := all()
 	d := locales[tags[i]]
-	if nu, _ := want.Extension('u'); nu.String() != "" && want.TypeForKey("nu") == "latn" {
+	if want.TypeForKey("nu") == "latn" {
 		d = d.WithLatinDigits()
 	}
 	return d, true

@@ -93,7 +93,7 @@ func (d Data) PluralOf(number string) string {
 
 // PluralInt is the plural category of an integer.
 func (d Data) PluralInt(n int) string {
-	return d.Plural(Operands{I: abs(n)})
+	return d.PluralOf(strconv.Itoa(n))
 }
 
 // Plural is the cardinal plural category of the operands: the first
@@ -126,19 +126,31 @@ type Rule string
 // Holds says whether the rule holds for the operands. A rule it cannot
 // read does not hold.
 func (r Rule) Holds(op Operands) bool {
-	if strings.TrimSpace(string(r)) == "" {
+	rest := string(r)
+	if strings.TrimSpace(rest) == "" {
 		return true
 	}
-	for or := range strings.SplitSeq(string(r), " or ") {
-		all := true
-		for and := range strings.SplitSeq(or, " and ") {
-			if !relation(and, op) {
-				all = false
-				break
-			}
+	// Conditions joined by "or", each of relations joined by "and".
+	holds := true
+	for rest != "" {
+		var rel, sep string
+		i := strings.Index(rest, " and ")
+		if j := strings.Index(rest, " or "); j >= 0 && (i < 0 || j < i) {
+			i, sep = j, " or "
+		} else if i >= 0 {
+			sep = " and "
 		}
-		if all {
-			return true
+		if i < 0 {
+			rel, rest = rest, ""
+		} else {
+			rel, rest = rest[:i], rest[i+len(sep):]
+		}
+		holds = holds && relation(rel, op)
+		if sep != " and " {
+			if holds {
+				return true
+			}
+			holds = true
 		}
 	}
 	return false
@@ -147,15 +159,12 @@ func (r Rule) Holds(op Operands) bool {
 // relation evaluates "expr = list" or "expr != list", where expr is an
 // operand with an optional "% m" and list is values and ranges a..b.
 func relation(s string, op Operands) bool {
-	negate := false
-	left, right, ok := strings.Cut(s, "!=")
-	if ok {
-		negate = true
-	} else if left, right, ok = strings.Cut(s, "="); !ok {
+	left, right, ok := strings.Cut(s, "=")
+	negate := strings.HasSuffix(left, "!")
+	if !ok {
 		return false
 	}
-	left = strings.TrimSpace(left)
-	name, mod, hasMod := strings.Cut(left, "%")
+	name, mod, hasMod := strings.Cut(strings.TrimSuffix(left, "!"), "%")
 	name = strings.TrimSpace(name)
 	if len(name) != 1 {
 		return false
@@ -169,21 +178,19 @@ func relation(s string, op Operands) bool {
 		x, long = x%m, false
 	}
 	in := false
-	for item := range strings.SplitSeq(strings.TrimSpace(right), ",") {
+	for right != "" {
+		var item string
+		item, right, _ = strings.Cut(right, ",")
 		lo, hi, isRange := strings.Cut(strings.TrimSpace(item), "..")
-		a, err := strconv.ParseUint(lo, 10, 64)
-		if err != nil {
+		if !isRange {
+			hi = lo
+		}
+		a, err1 := strconv.ParseUint(lo, 10, 64)
+		b, err2 := strconv.ParseUint(hi, 10, 64)
+		if err1 != nil || err2 != nil {
 			return false
 		}
-		b := a
-		if isRange {
-			if b, err = strconv.ParseUint(hi, 10, 64); err != nil {
-				return false
-			}
-		}
-		if whole && !long && a <= x && x <= b {
-			in = true
-		}
+		in = in || whole && !long && a <= x && x <= b
 	}
 	return in != negate
 }

@@ -10,12 +10,13 @@ func (d Data) Duration(unit string, n int) string {
 	if !ok {
 		p = patterns["other"]
 	}
-	return strings.ReplaceAll(p, "{0}", d.Number(n))
+	return fill(p, d.Number(n), "")
 }
 
 // List joins items by the locale's list patterns: "A, B, and C".
 func (d Data) List(items []string) string {
-	switch len(items) {
+	n := len(items)
+	switch n {
 	case 0:
 		return ""
 	case 1:
@@ -23,7 +24,6 @@ func (d Data) List(items []string) string {
 	case 2:
 		return d.join(d.Lists.Two, items[0], items[1])
 	}
-	n := len(items)
 	s := d.join(d.Lists.End, items[n-2], items[n-1])
 	for i := n - 3; i > 0; i-- {
 		s = d.join(d.Lists.Middle, items[i], s)
@@ -32,44 +32,44 @@ func (d Data) List(items []string) string {
 }
 
 // join fills a list pattern. Like ICU, it writes Spanish "y" as "e"
-// before an i sound, and Hebrew "ו" as "ו-" before a word not in Hebrew
-// letters: rules of the languages that CLDR's patterns cannot say.
-func (d Data) join(pattern, a, b string) string {
+// before an i sound ("hi" but not "hia", "hie"...: "Ana e Inés", "agua y
+// hielo"), and Hebrew "ו" as "ו-" before a word not in Hebrew letters:
+// rules of the languages that CLDR's patterns cannot say.
+func (d *Data) join(pattern, a, b string) string {
 	lang, _, _ := strings.Cut(d.Tag, "-")
 	switch {
-	case lang == "es" && strings.Contains(pattern, " y {1}") && iSound(b):
+	case lang == "es" && iSound(b):
 		pattern = strings.Replace(pattern, " y {1}", " e {1}", 1)
-	case lang == "he" && strings.Contains(pattern, "ו{1}") && !hebrew(b):
+	case lang == "he" && !(b >= "א" && b < "\u05eb"):
 		pattern = strings.Replace(pattern, "ו{1}", "ו-{1}", 1)
 	}
-	return strings.NewReplacer("{0}", a, "{1}", b).Replace(pattern)
+	return fill(pattern, a, b)
 }
 
-// iSound: the word starts with "i" or "hi", but not "hia", "hie", "hio",
-// "hiu" ("hielo" takes "y"), as ICU reads it.
+// iSound: the word starts with "i", "í", or "hi" not followed by a
+// vowel, in either case.
 func iSound(s string) bool {
-	s = strings.ToLower(s)
-	if strings.HasPrefix(s, "i") || strings.HasPrefix(s, "í") {
-		return true
+	if len(s) > 1 && (s[0] == 'h' || s[0] == 'H') {
+		s = s[1:]
+		if len(s) > 1 && strings.IndexByte("aeiouAEIOU\xc3", s[1]) >= 0 {
+			return false // hia, hie, hio, hiu, hiá...: a diphthong, "y" stays
+		}
 	}
-	if rest, ok := strings.CutPrefix(s, "hi"); ok {
-		return rest == "" || !strings.ContainsAny(rest[:1], "aeiou")
-	}
-	rest, ok := strings.CutPrefix(s, "hí")
-	return ok && (rest == "" || !strings.ContainsAny(rest[:1], "aeiou"))
+	return strings.HasPrefix(s, "i") || strings.HasPrefix(s, "I") || strings.HasPrefix(s, "í") || strings.HasPrefix(s, "Í")
 }
 
-// hebrew: the text starts with a letter of the Hebrew alphabet.
-func hebrew(s string) bool {
-	for _, r := range s {
-		return r >= 0x05D0 && r <= 0x05EA
+// fill puts a and b for {0} and {1} in a pattern, in whatever order the
+// pattern has them (a may itself hold "{1}": it is not read again).
+func fill(pattern, a, b string) string {
+	if x, y, ok := strings.Cut(pattern, "{0}"); ok {
+		return fill(x, "", b) + a + fill(y, "", b)
 	}
-	return false
+	return strings.Replace(pattern, "{1}", b, 1)
 }
 
 // Interval writes a span from a to b: "1990 – 1995".
 func (d Data) Interval(a, b string) string {
-	return strings.NewReplacer("{0}", a, "{1}", b).Replace(d.IntervalFallback)
+	return fill(d.IntervalFallback, a, b)
 }
 
 // GMTOffset names an offset from UTC in seconds by CLDR's short
@@ -78,36 +78,18 @@ func (d Data) Interval(a, b string) string {
 // any offset: CLDR 47 stopped using gmtZeroFormat ("GMT"), and ICU
 // followed (CLDR-18280, ICU-23157).
 func (d Data) GMTOffset(seconds int) string {
-	plus, minus, _ := strings.Cut(d.GMT.Hour, ";")
-	p := plus
+	p, minus, _ := strings.Cut(d.GMT.Hour, ";")
 	if seconds < 0 {
 		p, seconds = minus, -seconds
 	}
 	h, m := seconds/3600, seconds/60%60
-	if m == 0 {
+	mm := strings.Index(p, "mm")
+	if m == 0 && mm >= 0 {
 		// Whole hours: the pattern up to the hour, as ICU cuts it.
-		if mm := strings.Index(p, "mm"); mm >= 0 {
-			if hh := strings.LastIndexByte(p[:mm], 'H'); hh >= 0 {
-				p = p[:hh+1]
-			}
-		}
+		p = p[:strings.LastIndexByte(p[:mm], 'H')+1]
+	} else if mm >= 0 {
+		p = p[:mm] + d.pad(m, 2) + p[mm+2:]
 	}
-	var b strings.Builder
-	for i := 0; i < len(p); {
-		c := p[i]
-		n := 1
-		for i+n < len(p) && p[i+n] == c && (c == 'H' || c == 'm') {
-			n++
-		}
-		switch c {
-		case 'H':
-			b.WriteString(d.pad(h, 1))
-		case 'm':
-			b.WriteString(d.pad(m, 2))
-		default:
-			b.WriteByte(c)
-		}
-		i += n
-	}
-	return strings.Replace(d.GMT.Format, "{0}", b.String(), 1)
+	p = strings.Replace(strings.Replace(p, "HH", "H", 1), "H", d.pad(h, 1), 1)
+	return fill(d.GMT.Format, p, "")
 }
