@@ -231,6 +231,9 @@ func latinLanguage(text string) guess {
 			}
 		}
 		for _, r := range w {
+			if r < 0xC0 {
+				continue // no letter of ASCII is a cue
+			}
 			if langs := cueLangs[r]; len(langs) > 0 {
 				for _, l := range langs {
 					scores[l] += 0.5 / float64(len(langs))

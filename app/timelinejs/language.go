@@ -43,7 +43,9 @@ func (c *converter) language(tl *timeline) story.Lang {
 func (tl *timeline) plainText() string {
 	var b strings.Builder
 	add := func(f field) {
-		if f.s == "" {
+		if !strings.Contains(f.s, "<") {
+			b.WriteString(html.UnescapeString(f.s))
+			b.WriteByte('\n')
 			return
 		}
 		z := html.NewTokenizer(strings.NewReader(f.s))
