@@ -294,12 +294,17 @@ func TestLanguage(t *testing.T) {
 		{name: "Ukrainian", file: "ukrainian.json", lang: "uk", warned: "taken as Ukrainian (uk) from its letters (Cyrillic script)"},
 		{name: "English", file: "moon-landing.json", lang: "en"},
 		{name: "English sheet", file: "template-2024.csv", lang: "en"},
+		{name: "Spanish sheet", data: "Year,Month,Day,Headline,Text\n" +
+			"1472,2,5,El primer libro impreso en España,\"En Segovia sale de la prensa el Sinodal de Aguilafuente, las actas de un sínodo de la diócesis.\"\n" +
+			"1539,,,La primera imprenta de América,\"Juan Pablos abre un taller en la Ciudad de México, y desde allí se imprimen doctrinas y gramáticas.\"\n",
+			lang: "es", warned: "taken as Spanish (es) from its words"},
 		{name: "too short to tell", file: "minimal.json", lang: "en", warned: "too few words to tell: taken as English (en)"},
 		{name: "a title alone", data: `{"title": {"text": {"headline": "Tinta y tipos"}}, "events": [{"start_date": {"year": "1455"}, "text": {"headline": "Gutenberg"}}]}`,
 			lang: "en", warned: "too few words to tell (perhaps Spanish): taken as English (en)"},
 		{name: "the option", data: withOption(`"language": "es-419"`), lang: "es-419"},
 		{name: "the option as TimelineJS writes it", data: withOption(`"options": {"lang": "pt-br", "initial_zoom": 2}`), lang: "pt-BR"},
 		{name: "a TimelineJS code", data: withOption(`"options": {"language": "zh-tw"}`), lang: "zh-Hant"},
+		{name: "the option beside a TimelineJS 2 timeline", data: `{"lang": "fr", "timeline": {"headline": "Chronologie", "type": "default", "date": [{"startDate": "2011,9,17", "headline": "Occupation du parc"}]}}`, lang: "fr"},
 		{name: "an option that names no language", data: withOption(`"language": "spanish"`), lang: "es", warned: "taken as Spanish (es) from its words"},
 		{name: "a translation file", data: withOption(`"language": "https://example.org/tl/es.json"`), lang: "es", warned: "taken as Spanish (es)"},
 		{name: "the caller over the option", data: withOption(`"language": "es"`), opt: timelinejs.Options{Lang: "ca"}, lang: "ca"},
