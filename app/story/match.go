@@ -24,29 +24,78 @@ func isSlug(s string) bool {
 	return true
 }
 
-// isLang reports whether s matches langPattern,
-// ^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$.
+// isLang reports whether s matches langPattern: a BCP 47 tag (RFC 5646)
+// of a 2- or 3-letter language, then, each optional and in this order, a
+// script (4 letters), a region (2 letters or 3 digits), variants (5 to 8
+// letters or digits, or a digit and 3 more), extensions (a singleton
+// other than x, then subtags of 2 to 8) and a private use (x, then
+// subtags of 1 to 8). Each subtag's length and kind says what it can be,
+// so one pass left to right, never going back, decides.
 func isLang(s string) bool {
-	n := 0
-	for n < len(s) && isLower(s[n]) {
-		n++
-	}
-	if n < 2 || n > 3 {
+	tag, rest, more := cutSubtag(s)
+	if len(tag) < 2 || len(tag) > 3 || !allOf(tag, isLower) {
 		return false
 	}
-	for rest := s[n:]; rest != ""; {
-		if rest[0] != '-' {
+	const (
+		afterLanguage = iota
+		afterScript
+		afterRegion // or a variant: neither script nor region may follow
+		extensionNeedsSubtag
+		inExtension
+		privateNeedsSubtag
+		inPrivate
+	)
+	state := afterLanguage
+	for more {
+		tag, rest, more = cutSubtag(rest)
+		n := len(tag)
+		switch {
+		case state >= privateNeedsSubtag:
+			if n < 1 || n > 8 || !allOf(tag, isAlnum) {
+				return false
+			}
+			state = inPrivate
+		case state == extensionNeedsSubtag || state == inExtension && n != 1:
+			if n < 2 || n > 8 || !allOf(tag, isAlnum) {
+				return false
+			}
+			state = inExtension
+		case n == 1 && (tag[0] == 'x' || tag[0] == 'X'):
+			state = privateNeedsSubtag
+		case n == 1 && isAlnum(tag[0]):
+			state = extensionNeedsSubtag
+		case state == inExtension:
+			return false
+		case state == afterLanguage && n == 4 && allOf(tag, isAlpha):
+			state = afterScript
+		case state <= afterScript && (n == 2 && allOf(tag, isAlpha) || n == 3 && allOf(tag, isDigit)):
+			state = afterRegion
+		case (n >= 5 && n <= 8 || n == 4 && isDigit(tag[0])) && allOf(tag, isAlnum):
+			state = afterRegion
+		default:
 			return false
 		}
-		rest = rest[1:]
-		n = 0
-		for n < len(rest) && (isLower(rest[n]) || isUpper(rest[n]) || isDigit(rest[n])) {
-			n++
+	}
+	return state != extensionNeedsSubtag && state != privateNeedsSubtag
+}
+
+// cutSubtag splits s at its first hyphen: the subtag before it, what
+// follows it, and whether there was one.
+func cutSubtag(s string) (tag, rest string, more bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '-' {
+			return s[:i], s[i+1:], true
 		}
-		if n < 2 || n > 8 {
+	}
+	return s, "", false
+}
+
+// allOf reports whether every byte of s is of the kind is says.
+func allOf(s string, is func(byte) bool) bool {
+	for i := 0; i < len(s); i++ {
+		if !is(s[i]) {
 			return false
 		}
-		rest = rest[n:]
 	}
 	return true
 }
@@ -116,6 +165,8 @@ func allDigits(s string) bool {
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
 func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
+func isAlpha(c byte) bool { return isLower(c) || isUpper(c) }
+func isAlnum(c byte) bool { return isAlpha(c) || isDigit(c) }
 func isHex(c byte) bool {
 	return isDigit(c) || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }

@@ -23,8 +23,21 @@ var matchers = []struct {
 	{"lang", langPattern, isLang, map[string]bool{
 		"en": true, "uk": true, "haw": true, "en-GB": true, "zh-Hant-TW": true, "sl-rozaj-biske": true,
 		"en-12345678": true, "de-CH-1901": true,
+		// The forms newsrooms use: a script, a UN M.49 region, an
+		// extension (Latin digits), a private use; either case after the
+		// language.
+		"es": true, "pt-BR": true, "zh-Hans": true, "sr-Latn": true, "es-419": true, "ar-u-nu-latn": true,
+		"ar-EG-u-nu-latn": true, "fa-IR-u-nu-arab-ca-persian": true, "ja-u-ca-japanese-x-old": true,
+		"en-x-newsroom": true, "en-GB-x-a": true, "sr-latn-rs": true, "en-gb": true, "de-1996": true,
+		"en-a-bbb-u-nu-latn": true, "hy-Latn-IT-arevela": true, "en-US-u-nu-latn-t-ja": true,
 		"": false, "e": false, "engl": false, "EN": false, "en-": false, "en--GB": false,
 		"en-G": false, "en-123456789": false, "en_GB": false, "-en": false, "en-GB-": false, "en\n": false,
+		// Junk: subtags out of their order or of no kind, a singleton with
+		// nothing after it, a private use at the start.
+		"en-GB-GB": false, "en-GB-Latn": false, "en-abc": false, "zh-yue": false, "en-12": false, "en-1234-GB": false,
+		"ar-u": false, "ar-u-nu-latn-u": false, "ar-u-n": false, "ar-x": false, "x-klingon": false, "en-u-x": false,
+		"en-u-123456789": false, "en-x-123456789": false, "en-Latn-Cyrl": false, "en-é": false, "en- GB": false,
+		"en-a-b-c": false, "pt-BR-1901-GB": false,
 	}},
 	{"color", colorPattern, isColor, map[string]bool{
 		"#1a2b3c": true, "#ABCDEF": true, "#000000": true, "#aBc123": true,

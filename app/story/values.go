@@ -99,19 +99,28 @@ func (ImageURL) jsonSchema() map[string]any {
 	return map[string]any{"type": "string", "format": "uri", "pattern": "^https://[^\\s\"'<>`\\\\]+$"}
 }
 
-// langPattern is a BCP 47 tag in its common form: language, then optional
-// script, region or variant subtags.
-const langPattern = `^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$`
+// langPattern is a BCP 47 tag (RFC 5646) as stories use them: a 2- or
+// 3-letter language in lower case, then, each optional and in this
+// order, a script (zh-Hans, sr-Latn), a region (pt-BR, es-419), variants
+// (de-CH-1901), extensions (ar-u-nu-latn: Arabic with Latin digits) and a
+// private use (x-...). Subtags after the language take either case, as
+// BCP 47 lets them. Not the 4- to 8-letter languages nor extlang forms
+// (zh-yue), which the registry reserves or keeps only for compatibility.
+const langPattern = `^[a-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(?:-[0-9A-WYZa-wyz](?:-[A-Za-z0-9]{2,8})+)*(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?$`
 
-// Lang is a BCP 47 language tag such as en, uk or en-GB.
+// Lang is a BCP 47 language tag such as en, uk, pt-BR, zh-Hant or
+// ar-u-nu-latn.
 type Lang string
 
 func (l Lang) check() string {
 	if !isLang(string(l)) {
-		return "a language is a BCP 47 tag such as en, uk or en-GB"
+		return "a language is a BCP 47 tag such as en, uk, pt-BR, es-419, zh-Hant or ar-u-nu-latn"
 	}
 	return ""
 }
+
+// Check says why l is not a story's language, or "" when it is one.
+func (l Lang) Check() string { return l.check() }
 
 func (Lang) jsonSchema() map[string]any {
 	return map[string]any{"type": "string", "pattern": langPattern}

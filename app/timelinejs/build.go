@@ -14,14 +14,7 @@ import (
 
 // build makes the story from what was read.
 func (c *converter) build(tl *timeline) *story.Story {
-	s := &story.Story{Language: c.opt.Lang}
-	if s.Language == "" {
-		c.field = "$.language"
-		s.Language = guessLang(tl)
-		if s.Language != "en" {
-			c.warn(c.top, "the language is not given: taken as %s from the text's letters; pass -lang to say", s.Language)
-		}
-	}
+	s := &story.Story{Language: c.language(tl)}
 	if t := tl.title; t != nil {
 		c.field = "$.title"
 		s.Dek = c.htmlText(t.text)
@@ -226,45 +219,6 @@ func (c *converter) group(s *story.Story, g field, groupOf map[string]story.Ref,
 	groupOf[label] = story.Ref(id)
 	s.Groups = append(s.Groups, story.Group{ID: id, Label: label})
 	return story.Ref(id)
-}
-
-// guessLang tells the language of a timeline that does not say (TimelineJS
-// files never do) from its letters, as far as letters tell: Cyrillic with
-// і, ї, є or ґ is Ukrainian, with ы, э, ё or ъ Russian; anything else is
-// taken as English, the default.
-func guessLang(tl *timeline) story.Lang {
-	var cyrillic, latin, uk, ru int
-	count := func(f field) {
-		for _, r := range f.s {
-			switch {
-			case r >= 'а' && r <= 'я' || r >= 'А' && r <= 'Я' || strings.ContainsRune("іїєґІЇЄҐёЁ", r):
-				cyrillic++
-				if strings.ContainsRune("іїєґІЇЄҐ", r) {
-					uk++
-				}
-				if strings.ContainsRune("ыэёъЫЭЁЪ", r) {
-					ru++
-				}
-			case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
-				latin++
-			}
-		}
-	}
-	for _, sl := range append(append([]*slide{tl.title}, tl.events...), tl.eras...) {
-		if sl != nil {
-			count(sl.headline)
-			count(sl.text)
-		}
-	}
-	switch {
-	case cyrillic <= latin:
-		return "en"
-	case uk > ru:
-		return "uk"
-	case ru > uk:
-		return "ru"
-	}
-	return "en"
 }
 
 // headlineFrom is a headline made from the start of a body, for events

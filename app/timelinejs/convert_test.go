@@ -1,6 +1,7 @@
 package timelinejs_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/url"
 	"os"
@@ -49,6 +50,7 @@ var files = []struct {
 	{name: "messy-sheet.csv"},                                                     // columns in any order, Title and ERA, an unknown type, embed code, a stray quote
 	{name: "quotes-sheet.csv"},                                                    // quotations in Media and Text, with a cite or a closing "— Name", one naming nobody; "." and "-" placeholder rows
 	{name: "quotes.json"},                                                         // quotations as media.url, a cite with a date, platforms' blockquotes that stay embeds, a "…" placeholder
+	{name: "tinta-y-tipos.json"},                                                  // Spanish, and saying nothing of it: taken as Spanish from its words, with a warning
 }
 
 // convertFile converts a file of testdata, which must convert.
@@ -210,6 +212,18 @@ func TestDetect(t *testing.T) {
 	if timelinejs.IsTimeline(story) {
 		t.Error("a story is taken for a timeline")
 	}
+	if timelinejs.IsTimeline(bytes.Replace(story, []byte(`"id"`), []byte(`"ids"`), 1)) {
+		t.Error("a story without its id is taken for a timeline")
+	}
+	// A timeline with TimelineJS's language option beside it has a
+	// language, as a story does, and TimelineJS's events.
+	spanish, err := os.ReadFile("testdata/tinta-y-tipos.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !timelinejs.IsTimeline(bytes.Replace(spanish, []byte("{"), []byte(`{"language": "es", `), 1)) {
+		t.Error("a timeline with a language option is not taken for a timeline")
+	}
 	for _, f := range files {
 		data, err := os.ReadFile(filepath.Join("testdata", f.name))
 		if err != nil {
@@ -255,25 +269,87 @@ func FuzzConvert(f *testing.F) {
 	})
 }
 
-// TestLanguageFromLetters: a timeline says nothing of its language;
-// Ukrainian text is taken as Ukrainian, with a warning to say so.
-func TestLanguageFromLetters(t *testing.T) {
-	for _, tt := range []struct{ file, lang string }{{"ukrainian.json", "uk"}, {"moon-landing.json", "en"}, {"template-2024.csv", "en"}} {
-		data, err := os.ReadFile(filepath.Join("testdata", tt.file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := timelinejs.Convert(tt.file, data, timelinejs.Options{Zone: "UTC"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if res.Story.Language != story.Lang(tt.lang) {
-			t.Errorf("%s: language %q; want %q", tt.file, res.Story.Language, tt.lang)
-		}
-		said := slices.ContainsFunc(res.Warnings, func(p timelinejs.Problem) bool { return strings.Contains(p.Msg, "pass -lang") })
-		if said != (tt.lang != "en") {
-			t.Errorf("%s: warned of the language: %v", tt.file, said)
-		}
+// TestLanguage: the story's language is the caller's; else TimelineJS's
+// language option, where the file carries one; else the text's, guessed
+// from its script and words, with a warning that names it and says how
+// to set another, in words that name no flag of the command line (the
+// studio shows the same warnings). English that the words bear out is
+// not warned of: it is what TimelineJS takes a timeline to be.
+func TestLanguage(t *testing.T) {
+	spanish, err := os.ReadFile(filepath.Join("testdata", "tinta-y-tipos.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// withOption is the Spanish timeline with TimelineJS options beside it.
+	withOption := func(fields string) string {
+		return strings.Replace(string(spanish), "{", "{"+fields+", ", 1)
+	}
+	for _, tt := range []struct {
+		name, file, data string
+		opt              timelinejs.Options
+		lang             story.Lang
+		warned           string // a part of the language warning; "" for none
+	}{
+		{name: "Spanish", file: "tinta-y-tipos.json", lang: "es", warned: "taken as Spanish (es) from its words"},
+		{name: "Ukrainian", file: "ukrainian.json", lang: "uk", warned: "taken as Ukrainian (uk) from its letters (Cyrillic script)"},
+		{name: "English", file: "moon-landing.json", lang: "en"},
+		{name: "English sheet", file: "template-2024.csv", lang: "en"},
+		{name: "Spanish sheet", data: "Year,Month,Day,Headline,Text\n" +
+			"1472,2,5,El primer libro impreso en España,\"En Segovia sale de la prensa el Sinodal de Aguilafuente, las actas de un sínodo de la diócesis.\"\n" +
+			"1539,,,La primera imprenta de América,\"Juan Pablos abre un taller en la Ciudad de México, y desde allí se imprimen doctrinas y gramáticas.\"\n",
+			lang: "es", warned: "taken as Spanish (es) from its words"},
+		{name: "too short to tell", file: "minimal.json", lang: "en", warned: "too few words to tell: taken as English (en)"},
+		{name: "a title alone", data: `{"title": {"text": {"headline": "Tinta y tipos"}}, "events": [{"start_date": {"year": "1455"}, "text": {"headline": "Gutenberg"}}]}`,
+			lang: "en", warned: "too few words to tell (perhaps Spanish): taken as English (en)"},
+		{name: "the option", data: withOption(`"language": "es-419"`), lang: "es-419"},
+		{name: "the option as TimelineJS writes it", data: withOption(`"options": {"lang": "pt-br", "initial_zoom": 2}`), lang: "pt-BR"},
+		{name: "a TimelineJS code", data: withOption(`"options": {"language": "zh-tw"}`), lang: "zh-Hant"},
+		{name: "the option beside a TimelineJS 2 timeline", data: `{"lang": "fr", "timeline": {"headline": "Chronologie", "type": "default", "date": [{"startDate": "2011,9,17", "headline": "Occupation du parc"}]}}`, lang: "fr"},
+		{name: "an option that names no language", data: withOption(`"language": "spanish"`), lang: "es", warned: "taken as Spanish (es) from its words"},
+		{name: "a translation file", data: withOption(`"language": "https://example.org/tl/es.json"`), lang: "es", warned: "taken as Spanish (es)"},
+		{name: "the caller over the option", data: withOption(`"language": "es"`), opt: timelinejs.Options{Lang: "ca"}, lang: "ca"},
+		{name: "the caller over the text", file: "tinta-y-tipos.json", opt: timelinejs.Options{Lang: "es-MX"}, lang: "es-MX"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			data := []byte(tt.data)
+			if tt.file != "" {
+				if data, err = os.ReadFile(filepath.Join("testdata", tt.file)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			tt.opt.Zone = "UTC"
+			res, err := timelinejs.Convert("t.json", data, tt.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Story.Language != tt.lang {
+				t.Errorf("language %q; want %q", res.Story.Language, tt.lang)
+			}
+			var said []string
+			for _, w := range res.Warnings {
+				if w.Field == "$.language" {
+					said = append(said, w.Msg)
+				}
+			}
+			all := strings.Join(said, "\n")
+			switch {
+			case tt.warned == "" && len(said) > 0:
+				t.Errorf("warned: %s", all)
+			case tt.warned != "" && (!strings.Contains(all, tt.warned) || !strings.Contains(all, "set the story's language")):
+				t.Errorf("warned %q; want a warning with %q that says how to set the language", all, tt.warned)
+			case regexp.MustCompile(`(^|\s)-lang\b`).MatchString(all):
+				t.Errorf("the warning names the command line's flag: %s", all)
+			}
+		})
+	}
+}
+
+// TestLanguageOptionRefused: a caller's language that is not a BCP 47 tag
+// stops the conversion before it starts, with the story's own words.
+func TestLanguageOptionRefused(t *testing.T) {
+	_, err := timelinejs.Convert("t.json", []byte(`{"events": []}`), timelinejs.Options{Lang: "ar-u"})
+	if err == nil || !strings.Contains(err.Error(), `the language "ar-u": a language is a BCP 47 tag such as`) {
+		t.Errorf("error %v", err)
 	}
 }
 

@@ -46,7 +46,7 @@ func TestMediaMapping(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			data := fmt.Sprintf(`{"title": {"text": {"headline": "T"}}, "events": [{"start_date": {"year": "2020"}, "text": {"headline": "Headline here"}, "media": %s}]}`, tt.media)
-			res, err := timelinejs.Convert("t.json", []byte(data), timelinejs.Options{})
+			res, err := timelinejs.Convert("t.json", []byte(data), timelinejs.Options{Lang: "en"}) // said: this test is of the media
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -14,6 +14,10 @@ type timeline struct {
 	title  *slide
 	events []*slide
 	eras   []*slide
+	// language is TimelineJS's language option, where the file carries
+	// one beside the timeline (the JSON format has no place for it: it is
+	// an option of the embed).
+	language field
 }
 
 // slide is an event, the title slide or an era.
@@ -101,9 +105,13 @@ func (c *converter) readJSON(data []byte) *timeline {
 		return nil
 	}
 	if tl2 := root.Get("timeline"); tl2 != nil {
-		return r.timeline2(tl2, "$.timeline")
+		tl := r.timeline2(tl2, "$.timeline")
+		if tl != nil {
+			tl.language = r.languageOption(root)
+		}
+		return tl
 	}
-	tl := &timeline{}
+	tl := &timeline{language: r.languageOption(root)}
 	for _, kv := range root.Fields {
 		k, v, path := kv.Key, kv.Val, "$."+kv.Key
 		switch k {
@@ -115,6 +123,10 @@ func (c *converter) readJSON(data []byte) *timeline {
 			tl.eras = r.slides(v, path, r.slide)
 		case "scale":
 			// human or cosmological: dates carry their own scale here.
+		case "language", "lang":
+			// read by languageOption
+		case "options":
+			r.options(v, path)
 		default:
 			c.warn(r.pos(v, path), "%q is not part of a TimelineJS timeline: not kept", k)
 		}
@@ -123,6 +135,49 @@ func (c *converter) readJSON(data []byte) *timeline {
 		c.errorAt(r.pos(root, "$"), `a TimelineJS timeline has "events": [ ... ]`)
 	}
 	return tl
+}
+
+// languageOption is TimelineJS's language option where a file carries it
+// beside the timeline: "language" (or "lang", which TimelineJS takes for
+// it) at the top, or in "options", the embed's options kept with the
+// data.
+func (r *jsonReader) languageOption(root *jsonpos.Node) field {
+	opts := root.Get("options")
+	for _, n := range []*jsonpos.Node{root, opts} {
+		if n == nil || n.Kind != jsonpos.Object {
+			continue
+		}
+		path := "$"
+		if n == opts {
+			path = "$.options"
+		}
+		for _, key := range []string{"language", "lang"} {
+			if v := n.Get(key); v != nil {
+				if f := r.text(v, path+"."+key); f.s != "" {
+					return f
+				}
+			}
+		}
+	}
+	return field{}
+}
+
+// options are TimelineJS's embed options kept with the data: only the
+// language is kept; the others (a font, a zoom, where to start) are how
+// TimelineJS shows a timeline, which the widget does its own way.
+func (r *jsonReader) options(n *jsonpos.Node, path string) {
+	if !r.object(n, path) {
+		return
+	}
+	var others []string
+	for _, kv := range n.Fields {
+		if kv.Key != "language" && kv.Key != "lang" {
+			others = append(others, kv.Key)
+		}
+	}
+	if len(others) > 0 {
+		r.c.warn(r.pos(n, path), "TimelineJS's options other than its language are how TimelineJS shows a timeline: not kept (%s)", strings.Join(others, ", "))
+	}
 }
 
 func (r *jsonReader) list(n *jsonpos.Node, path string) []*jsonpos.Node {

@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
@@ -27,8 +26,10 @@ import (
 type Options struct {
 	// ID is the story's id; without it, one is made from the title.
 	ID story.ID
-	// Lang is the language of the text (TimelineJS files do not say);
-	// without it, Ukrainian or Russian for text in their letters, else en.
+	// Lang is the language of the text. It wins over TimelineJS's
+	// language option, where the file carries one; without either, the
+	// language is guessed from the text's script and words (with a
+	// warning that says so), else en.
 	Lang story.Lang
 	// Zone is the IANA zone the timeline's times of day are in. TimelineJS
 	// has none, so without it a time of day is dropped (with a warning)
@@ -81,9 +82,6 @@ var ErrInvalid = errors.New("not a TimelineJS timeline that can be converted")
 
 func (e Errors) Unwrap() error { return ErrInvalid }
 
-// langRE is a BCP 47 tag in the form a story's language takes.
-var langRE = regexp.MustCompile(`^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$`)
-
 // Result is a converted story: the story file, and the warnings about
 // what could not be kept as it was.
 type Result struct {
@@ -132,8 +130,11 @@ func detect(data []byte) Format {
 }
 
 // IsTimeline reports whether data is a TimelineJS JSON file rather than a
-// story: an object with events and none of a story's required fields.
-// The server uses it to serve such a file dropped among the stories.
+// story: an object with events and no id, and either no language or, as
+// a file that keeps TimelineJS's language option beside the timeline
+// has, events with TimelineJS's fields (start_date, text), which a
+// story's events do not have. The server uses it to serve such a file
+// dropped among the stories.
 func IsTimeline(data []byte) bool {
 	if Detect(data) != JSON {
 		return false
@@ -147,8 +148,19 @@ func IsTimeline(data []byte) bool {
 	}
 	_, events := top["events"]
 	_, id := top["id"]
-	_, lang := top["language"]
-	return events && !id && !lang
+	if !events || id {
+		return false
+	}
+	if _, lang := top["language"]; !lang {
+		return true
+	}
+	var list []map[string]json.RawMessage
+	if json.Unmarshal(top["events"], &list) != nil || len(list) == 0 {
+		return false
+	}
+	_, start := list[0]["start_date"]
+	_, text := list[0]["text"]
+	return start || text
 }
 
 // IDFromName is the id a file's name gives a story: moon-landing.json is
@@ -172,8 +184,10 @@ func Convert(name string, data []byte, opt Options) (*Result, error) {
 			return nil, Errors{{File: name, Msg: err.Error()}}
 		}
 	}
-	if opt.Lang != "" && !langRE.MatchString(string(opt.Lang)) {
-		return nil, Errors{{File: name, Msg: fmt.Sprintf("the language %q is not a BCP 47 tag such as en or uk", opt.Lang)}}
+	if opt.Lang != "" {
+		if msg := opt.Lang.Check(); msg != "" {
+			return nil, Errors{{File: name, Msg: fmt.Sprintf("the language %q: %s", opt.Lang, msg)}}
+		}
 	}
 	raw := data
 	data, enc, bad := decodeText(data)
