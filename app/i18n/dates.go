@@ -40,7 +40,7 @@ func (p *Pack) dateTime(date, clock string) string {
 	if glue == "" {
 		glue = "{1}, {0}"
 	}
-	return strings.NewReplacer("{1}", date, "{0}", clock).Replace(glue)
+	return p.fill(glue, []any{clock, date})
 }
 
 // FormatSpan writes an event's start and optional end as one range; the

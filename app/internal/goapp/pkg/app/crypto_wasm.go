@@ -1,0 +1,16 @@
+//go:build wasm
+
+package app
+
+import "github.com/maxence-charriere/go-app/v10/pkg/errors"
+
+// Patched: in the browser, encrypted state (Context.Encrypt, a state
+// persisted with encryption) is left out. crypto/aes, crypto/cipher and
+// crypto/rand bring FIPS 140's AES, GCM, SHA-2/3, HMAC and DRBG into every
+// WebAssembly that links this package, used or not; a program that needs
+// encrypted state uses upstream's go-app.
+var errNoCrypto = errors.New("encrypted state is not in this WebAssembly build of go-app")
+
+func encrypt(key string, v []byte) ([]byte, error) { return nil, errNoCrypto }
+
+func decrypt(key string, v []byte) ([]byte, error) { return nil, errNoCrypto }
