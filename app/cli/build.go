@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os"
 
+	"explainer/app/i18n"
 	"explainer/app/repo"
 	"explainer/app/server"
 	"explainer/app/site"
@@ -69,7 +70,30 @@ func buildSite(f siteFlags, log *slog.Logger) (*site.Site, *stories, error) {
 		}
 		return nil, nil, fmt.Errorf("no story to serve: %w", loadErr)
 	}
-	return site.New(site.Parts{Assets: assets, Stories: st.store, Single: st.dir == nil, BaseURL: base}), st, nil
+	words, err := publisherWords(st.dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	return site.New(site.Parts{Assets: assets, Stories: st.store, Single: st.dir == nil, BaseURL: base, Words: words}), st, nil
+}
+
+// publisherWords reads the publisher's catalogues of the widget's words,
+// messages/*.json beside the stories. One that does not check stops the
+// start with every problem named, as a broken deployment should; they are
+// read once, at the start.
+func publisherWords(dir *repo.Dir) (i18n.Overrides, error) {
+	if dir == nil {
+		return nil, nil
+	}
+	files, err := dir.Messages()
+	if err != nil {
+		return nil, fmt.Errorf("the widget's words beside the stories: %w", err)
+	}
+	ov, err := i18n.ParseOverrides(files)
+	if err != nil {
+		return nil, fmt.Errorf("the widget's words beside the stories (explainer validate %s/*.json checks them):\n%w", repo.MessagesDir, err)
+	}
+	return ov, nil
 }
 
 // parseBaseURL reads -base-url: an absolute http(s) URL, or "" for none.

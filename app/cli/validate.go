@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
+	"explainer/app/i18n"
+	"explainer/app/repo"
 	"explainer/app/site"
 	"explainer/app/story"
 	"explainer/app/timelinejs"
@@ -18,6 +21,14 @@ type fileResult struct {
 	Valid   bool           `json:"valid"`
 	Errors  []errorResult  `json:"errors,omitempty"`
 	Summary *summaryResult `json:"summary,omitempty"`
+	// Catalogue is set for a catalogue of the widget's words
+	// (messages/xx.json beside the stories) in place of Summary.
+	Catalogue *catalogueResult `json:"catalogue,omitempty"`
+}
+
+type catalogueResult struct {
+	Language string `json:"language"`
+	Messages int    `json:"messages"`
 }
 
 type errorResult struct {
@@ -54,6 +65,10 @@ func validate(args []string, stdout, stderr io.Writer) int {
 		failed = failed || !r.Valid
 		results = append(results, r)
 		if *asJSON {
+			continue
+		}
+		if r.Valid && r.Catalogue != nil {
+			fmt.Fprintf(stdout, "%s: ok: the widget's words in %s, %d messages\n", file, r.Catalogue.Language, r.Catalogue.Messages)
 			continue
 		}
 		if r.Valid {
@@ -109,6 +124,9 @@ func validateFile(file string) fileResult {
 		r.Errors = []errorResult{{Message: err.Error()}}
 		return r
 	}
+	if isCatalogue(file) {
+		return validateCatalogue(r, data)
+	}
 	if timelinejs.Detect(data) == timelinejs.CSV {
 		r.Errors = []errorResult{{Line: 1, Column: 1, Message: "a TimelineJS sheet, not a story: convert it with explainer import " + file}}
 		return r
@@ -139,4 +157,32 @@ func schema(args []string, stdout, stderr io.Writer) int {
 	}
 	stdout.Write(story.Schema())
 	return exitOK
+}
+
+// isCatalogue says a file is a catalogue of the widget's words: it is in
+// a messages folder, as beside the stories (repo.MessagesDir).
+func isCatalogue(file string) bool {
+	return file != "-" && filepath.Base(filepath.Dir(file)) == repo.MessagesDir
+}
+
+// validateCatalogue checks a catalogue as the server does before it
+// speaks it: every key known, placeholders kept, plural forms by CLDR's
+// rules, and complete when it adds a language.
+func validateCatalogue(r fileResult, data []byte) fileResult {
+	ov, err := i18n.ParseOverrides(map[string][]byte{r.File: data})
+	if err != nil {
+		var list i18n.CatalogueErrors
+		if errors.As(err, &list) {
+			for _, e := range list {
+				r.Errors = append(r.Errors, errorResult{Line: e.Line, Column: e.Col, Path: e.Path, Message: e.Msg})
+			}
+		} else {
+			r.Errors = []errorResult{{Message: err.Error()}}
+		}
+		return r
+	}
+	for lang, msgs := range ov {
+		r.Valid, r.Catalogue = true, &catalogueResult{Language: string(lang), Messages: len(msgs)}
+	}
+	return r
 }

@@ -129,7 +129,7 @@ func (s *Server) serveStoryPage(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) serveStory(w http.ResponseWriter, r *http.Request, e *repo.Entry) error {
 	origin := s.origin(r)
 	st, o := widget.ParseURL(e.Story, r.URL.Query()) // once: the key and a render use it
-	o = site.KnownLanguage(o)
+	o = s.site.KnownLanguage(o)
 	p, err := s.pages.get(r.Context(), site.PageKey(e, st, o, origin), func() (*site.Page, error) { return s.site.RenderStory(e, st, o, origin, true) })
 	if err != nil {
 		return err

@@ -82,7 +82,7 @@ type EmbedPage struct {
 func (s *Site) EmbedPage(e *repo.Entry, q url.Values, origin string) *EmbedPage {
 	q.Set("embed", "1")
 	st, opts := widget.ParseURL(e.Story, q)
-	opts = KnownLanguage(opts)
+	opts = s.KnownLanguage(opts)
 	opts.ChildID = "" // pym.js adds its own
 	page := s.StoryURL(origin, e.Story.ID)
 	lang := i18n.Locale(e.Story.Language)

@@ -69,7 +69,7 @@ func (s *Site) StoryAt(raw, origin string) (*repo.Entry, *url.URL, bool) {
 	// Keep the reader's state and options, not the embed page's own, as
 	// the widget reads them: checked, normalised, each once.
 	st, opts := widget.ParseURL(e.Story, u.Query())
-	opts = KnownLanguage(opts)
+	opts = s.KnownLanguage(opts)
 	opts.Embed, opts.ChildID = false, ""
 	page.RawQuery = strings.TrimPrefix(widget.Query(st, opts, i18n.Locale(e.Story.Language), story.Ref(e.Story.Events[0].ID)), "?")
 	return e, page, true

@@ -160,7 +160,7 @@ func (s *Site) RenderStory(e *repo.Entry, st widget.State, o widget.Options, ori
 // renderStory is RenderStory's HTML, not yet compressed: a static host's
 // file list compresses it (or not) as its host stores it.
 func (s *Site) renderStory(e *repo.Entry, st widget.State, o widget.Options, origin string, live bool) ([]byte, error) {
-	words := Words(e.Story, o)
+	words := s.Words(e.Story, o)
 	w := widget.New(e.Story, st, o, words)
 	opts := w.Options()
 	wordsJSON, err := json.Marshal(words)
@@ -235,17 +235,25 @@ func Check(name string, data []byte) (*story.Story, error) {
 }
 
 // Words are what the widget says around a story, in the language it
-// speaks for these options: the reader's ?lang=, else the story's.
+// speaks for these options: the reader's ?lang=, else the story's; the
+// built-in catalogues, without a publisher's (Site.Words).
 func Words(s *story.Story, o widget.Options) *i18n.Pack {
 	p, _ := i18n.Lookup(o.Language(s))
+	return p
+}
+
+// Words are what the widget says around a story on this site: as the
+// package's Words, with the publisher's catalogues over the built-in ones.
+func (s *Site) Words(st *story.Story, o widget.Options) *i18n.Pack {
+	p, _ := i18n.LookupWith(o.Language(st), s.words)
 	return p
 }
 
 // KnownLanguage drops a reader's ?lang= that the widget has no words for,
 // so that such addresses share the story's page (and its cache entry)
 // instead of each making its own.
-func KnownLanguage(o widget.Options) widget.Options {
-	if o.Lang != "" && !i18n.Supported(o.Lang) {
+func (s *Site) KnownLanguage(o widget.Options) widget.Options {
+	if _, ok := i18n.LookupWith(o.Lang, s.words); o.Lang != "" && !ok {
 		o.Lang = ""
 	}
 	return o

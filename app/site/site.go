@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"strings"
 
+	"explainer/app/i18n"
 	"explainer/app/repo"
 )
 
@@ -28,6 +29,9 @@ type Parts struct {
 	// BaseURL is the public address (https://example.com/graphics), an
 	// absolute http(s) URL; nil leaves it to each request.
 	BaseURL *url.URL
+	// Words are the publisher's own catalogues of the widget's words
+	// (messages/ beside the stories), over the built-in ones.
+	Words i18n.Overrides
 }
 
 // Site is the stories and assets of one site, and how its pages render.
@@ -38,12 +42,13 @@ type Site struct {
 	root    string   // path prefix of the site, "" at the domain root
 	baseURL *url.URL // nil without a base URL
 	version string   // hash of the assets, for go-app
+	words   i18n.Overrides
 }
 
 // New makes a site of its parts. It opens nothing: a site that is made
 // has everything it serves.
 func New(p Parts) *Site {
-	s := &Site{assets: p.Assets, stories: p.Stories, single: p.Single, version: assetsVersion(p.Assets)}
+	s := &Site{assets: p.Assets, stories: p.Stories, single: p.Single, version: assetsVersion(p.Assets), words: p.Words}
 	if p.BaseURL != nil {
 		u := *p.BaseURL
 		u.Path = strings.TrimSuffix(u.Path, "/")
