@@ -349,7 +349,10 @@ func (g *gen) locale(tag string) (cldr.Data, error) {
 		e.add(err)
 	}
 	for i, era := range []string{"0", "1"} {
-		if s, err := g.str(dates, greg, tag, at("eras", "eraAbbr", era+"-alt-variant")...); err == nil {
+		// The variant (BCE/CE, not BC/AD) where the locale has its own:
+		// some (pl, he) carry the English words as their variant, which
+		// readers of those languages would not write.
+		if s, err := g.str(dates, greg, tag, at("eras", "eraAbbr", era+"-alt-variant")...); err == nil && (s != [...]string{"BCE", "CE"}[i] || strings.HasPrefix(tag, "en")) {
 			d.Eras[i] = s
 		} else {
 			d.Eras[i] = e.str(g.str(dates, greg, tag, at("eras", "eraAbbr", era)...))
