@@ -128,7 +128,10 @@ func ParseCatalogue(name string, data []byte, english map[Key]Message, categorie
 					errs = append(errs, at(ff.KeyOff, path+"."+ff.Key, fmt.Sprintf("%s has no plural form %q; its forms are %s", c.Language, ff.Key, strings.Join(cats, ", "))))
 					continue
 				}
-				if got := placeholders(ff.Val.Str); got != want {
+				// The forms for zero, one and two may say their number
+				// in words (Arabic's حدثان, Hebrew's יום אחד), as ICU's
+				// plural messages may: the other placeholders stay.
+				if got := placeholders(ff.Val.Str); got != want && !(impliedNumber(ff.Key) && got == withoutNumber(want)) {
 					errs = append(errs, at(ff.Val.Off, path+"."+ff.Key, fmt.Sprintf("takes %s; this text has %s", show(want), show(got))))
 				}
 				forms[ff.Key] = ff.Val.Str
@@ -234,4 +237,14 @@ func validTag(s string) bool {
 		}
 	}
 	return true
+}
+
+// impliedNumber says a plural form may leave its number out.
+func impliedNumber(category string) bool {
+	return category == "zero" || category == "one" || category == "two"
+}
+
+// withoutNumber is a message's placeholders less the counted number, {0}.
+func withoutNumber(placeholders string) string {
+	return strings.TrimSpace(strings.Replace(placeholders, "{0}", "", 1))
 }

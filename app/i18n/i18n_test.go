@@ -79,6 +79,24 @@ func TestParseCatalogueReportsEveryProblem(t *testing.T) {
 	}
 }
 
+// The forms for zero, one and two may say their number in words; the
+// others may not leave it out.
+func TestPluralFormsMayNameTheirNumber(t *testing.T) {
+	all, err := catalogues()
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := all[English].Messages
+	ok := `{"language":"ar","messages":{"index.events":{"zero":"لا أحداث","one":"حدث واحد","two":"حدثان","few":"{0} أحداث","many":"{0} حدثًا","other":"{0} حدث"}}}`
+	if _, err := ParseCatalogue("ar.json", []byte(ok), en, pluralCategories, false); err != nil {
+		t.Errorf("Arabic forms with their numbers in words: %v", err)
+	}
+	bad := strings.Replace(ok, `"{0} أحداث"`, `"أحداث"`, 1)
+	if _, err := ParseCatalogue("ar.json", []byte(bad), en, pluralCategories, false); err == nil || !strings.Contains(err.Error(), `.few: takes {0}; this text has no placeholder`) {
+		t.Errorf("a few-form without its number: %v", err)
+	}
+}
+
 // A publisher's file may hold only the messages it changes.
 func TestParseCatalogueOverrides(t *testing.T) {
 	all, err := catalogues()

@@ -244,3 +244,24 @@ func abs(x float64) float64 {
 	}
 	return x
 }
+
+// YieldToBrowser lets the browser run what waits (a tap, a paint) before
+// the takeover goes on: the WebAssembly's start is one task until its
+// main blocks, and the page answers nothing while it runs. Reading the
+// page's story and the adopting mount each take tens of milliseconds on
+// a phone; between them, the main goroutine waits on a timer, so Go
+// hands the thread back to the browser.
+func YieldToBrowser() {
+	if app.IsServer {
+		return
+	}
+	done := make(chan struct{})
+	var fn app.Func
+	fn = app.FuncOf(func(app.Value, []app.Value) any {
+		fn.Release()
+		close(done)
+		return nil
+	})
+	app.Window().Call("setTimeout", fn, 0)
+	<-done
+}

@@ -7,7 +7,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"golang.org/x/net/html"
 
-	"explainer/app/i18n"
 	"explainer/app/internal/htmltest"
 	"explainer/app/story"
 	"explainer/app/story/storytest"
@@ -38,10 +37,11 @@ func newAt(t testing.TB, s *story.Story, rawURL string) *Explainer {
 	return newWidget(s, st, o)
 }
 
-// newWidget is New with the words the server looks up for its language.
+// newWidget is New with the words the server looks up for its language
+// (wordsFor: i18n.Lookup on the host; as WebAssembly, which has no
+// catalogue, read from the catalogue files).
 func newWidget(s *story.Story, st State, o Options) *Explainer {
-	words, _ := i18n.Lookup(o.Language(s))
-	return New(s, st, o, words)
+	return New(s, st, o, wordsFor(o.Language(s)))
 }
 
 // prerender renders the widget as the server does.

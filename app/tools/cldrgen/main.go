@@ -353,7 +353,7 @@ func (g *gen) locale(tag string) (cldr.Data, error) {
 		// some (pl, he) carry the English words as their variant, which
 		// readers of those languages would not write.
 		if s, err := g.str(dates, greg, tag, at("eras", "eraAbbr", era+"-alt-variant")...); err == nil && (s != [...]string{"BCE", "CE"}[i] || strings.HasPrefix(tag, "en")) {
-			d.Eras[i] = s
+			d.Eras[i] = strings.Trim(s, `"`) // Bengali's variant comes in quotation marks
 		} else {
 			d.Eras[i] = e.str(g.str(dates, greg, tag, at("eras", "eraAbbr", era)...))
 		}

@@ -24,6 +24,9 @@ func main() {
 		return // leave the prerendered page in place
 	}
 	widget.Routes(s, words)
+	// Start-up and reading the page were one task; the takeover is the
+	// next, so a phone's long task is split in two.
+	widget.YieldToBrowser()
 	// The page's first element is the widget as the server rendered it
 	// for this address: take it over in place, so nothing is painted twice.
 	app.AdoptPrerendered = true
