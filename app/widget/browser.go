@@ -207,12 +207,14 @@ func (c *Explainer) onTouchEnd(ctx app.Context, e app.Event) {
 	if abs(dx) < swipeMin || abs(dx) < 2*abs(dy) {
 		return // a tap or a vertical scroll
 	}
+	// A swipe to the left brings in what lies to the right, as the arrow
+	// key to the right does: moveSelection knows which way time runs.
 	key := "ArrowRight"
 	if dx > 0 {
 		key = "ArrowLeft"
 	}
 	cur := c.story.EventIndex(c.state.Event)
-	if next, ok := moveSelection(cur, len(c.story.Events), key); ok {
+	if next, ok := moveSelection(cur, len(c.story.Events), key, c.rightToLeft()); ok {
 		c.selectEvent(ctx, story.Ref(c.story.Events[next].ID), false)
 	}
 }

@@ -170,7 +170,7 @@ func (c *Explainer) selectEvent(ctx app.Context, id story.Ref, focus bool) {
 // onKey moves the selection for the arrow keys, Home and End.
 func (c *Explainer) onKey(ctx app.Context, key string) {
 	cur := c.story.EventIndex(c.state.Event)
-	next, ok := moveSelection(cur, len(c.story.Events), key)
+	next, ok := moveSelection(cur, len(c.story.Events), key, c.rightToLeft())
 	if !ok {
 		return
 	}
@@ -220,6 +220,12 @@ func (c *Explainer) href(st State) string {
 	return Query(st, c.opts, i18n.ForStory(c.story.Language), def)
 }
 
+// rightToLeft says the widget lays out right to left, for the language
+// of its story.
+func (c *Explainer) rightToLeft() bool {
+	return c.story != nil && rtl(string(c.story.Language))
+}
+
 // revealSelected brings the selected event into view on the track.
 func (c *Explainer) revealSelected(byReader bool) {
 	revealTab(tabID(c.state.Event), byReader)
@@ -249,6 +255,9 @@ func (c *Explainer) Render() app.UI {
 		Class("explainer").
 		Lang(string(v.lang)).
 		Body(body...)
+	if c.rightToLeft() {
+		root = root.Dir("rtl")
+	}
 	if c.opts.Accent != "" {
 		a := accentFor(c.opts.Accent)
 		root = root.Style("--accent-light", "#"+a.Light).Style("--accent-dark", "#"+a.Dark)

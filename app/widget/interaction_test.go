@@ -60,7 +60,7 @@ func TestKeys(t *testing.T) {
 			c := newAt(t, s, tt.start)
 			cur := s.EventIndex(c.state.Event)
 			for _, k := range tt.keys {
-				if next, ok := moveSelection(cur, len(s.Events), k); ok {
+				if next, ok := moveSelection(cur, len(s.Events), k, false); ok {
 					cur = next
 				}
 			}
