@@ -47,7 +47,7 @@ func (c *quoteCard) Render() app.UI {
 	}
 	var reply app.UI
 	if c.IReplyTo != "" {
-		reply = app.P().Class("quote-card-reply").Text(t("quotes.inReplyTo", c.IReplyTo))
+		reply = app.P().Class("quote-card-reply").Text(t("quotes.inReplyTo", isolate(c.IReplyTo)))
 	}
 	var source app.UI
 	if c.ISource != nil {
@@ -60,9 +60,11 @@ func (c *quoteCard) Render() app.UI {
 		app.Header().Class("quote-card-speaker").Body(
 			avatar(p),
 			app.Span().Class("quote-card-who").Body(
-				withLang(app.Span().Class("quote-card-name"), lang).Text(p.Name),
+				// Each in a <bdi>: a Latin name in a right-to-left card
+				// keeps its full stop or brackets on its own side.
+				withLang(app.Span().Class("quote-card-name"), lang).Body(app.Bdi().Text(p.Name)),
 				app.If(p.Role != "", func() app.UI {
-					return withLang(app.Span().Class("quote-card-role"), lang).Text(p.Role)
+					return withLang(app.Span().Class("quote-card-role"), lang).Body(app.Bdi().Text(p.Role))
 				}),
 			),
 		),
