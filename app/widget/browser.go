@@ -163,6 +163,9 @@ func revealTab(id string, byReader bool) {
 	if byReader && !app.Window().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Bool() {
 		behavior = "smooth"
 	}
+	// The sum is in the screen's coordinates and the scroll is by a
+	// difference, never to a position: it holds on a right-to-left track,
+	// whose scrollLeft runs from 0 at the right edge to negative values.
 	if scroller := el.Call("closest", ".timeline-scroller"); scroller.Truthy() {
 		r, s := el.Call("getBoundingClientRect"), scroller.Call("getBoundingClientRect")
 		delta := (r.Get("left").Float() + r.Get("width").Float()/2) - (s.Get("left").Float() + s.Get("width").Float()/2)
