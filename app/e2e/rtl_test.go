@@ -3,6 +3,8 @@ package e2e
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/input"
@@ -209,4 +211,77 @@ func TestRightToLeft(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestRightToLeftAround: what surrounds an Arabic story's widget. The
+// studio's preview lays the story out right to left (the earliest event
+// at the right); the embed page and the demo article, whose own words
+// are English, hold the story's title and text in its direction and
+// pass axe-core. Screenshots go to testoutput/screenshots/rtl-ar-*.
+func TestRightToLeftAround(t *testing.T) {
+	needBrowser(t)
+	src := axeSource(t)
+	data, err := os.ReadFile("../widget/testdata/rtl-ar.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := storytest.Load(t, "../widget/testdata/rtl-ar.json")
+	dir := t.TempDir()
+	file := filepath.Join(dir, "rtl-ar.json")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	studioPage := serveStudioAt(t, dir, file, "")
+	base := strings.TrimSuffix(studioPage, "/studio/")
+	first, last := "tab-"+string(s.Events[0].ID), "tab-"+string(s.Events[len(s.Events)-1].ID)
+
+	t.Run("studio", func(t *testing.T) {
+		p := newTab(t)
+		p.emulate(1280, "light")
+		p.run(chromedp.Navigate(studioPage))
+		p.waitFor(`document.getElementById("preview") !== null && document.getElementById("preview").contentDocument !== null`)
+		p.waitPreview(`d.getElementById("explainer") !== null && d.getElementById("explainer").dir === "rtl"`)
+		// The preview is narrow: a vertical list, its line and dots on
+		// the right.
+		var x []float64
+		p.preview(fmt.Sprintf(`(() => { const tab = d.getElementById(%q).getBoundingClientRect(), dot = d.querySelector("#%s .timeline-dot").getBoundingClientRect();
+			return [tab.left + tab.width / 2, dot.left]; })()`, first, first), &x)
+		if len(x) != 2 || x[1] <= x[0] {
+			t.Errorf("in the preview's list, the dot is at x=%.0f, left of its event's middle at %.0f: the line must run on the right", x[1], x[0])
+		}
+		// A field of Arabic text reads right to left in the form.
+		if got := p.evalString(`(() => { const f = document.getElementById("f$.title"); return f ? getComputedStyle(f).unicodeBidi : "no field"; })()`); got != "plaintext" {
+			t.Errorf("the title field's unicode-bidi is %q; want plaintext", got)
+		}
+		p.screenshot("rtl-ar-studio-1280")
+		// The card keeps the axis: the earliest event at the right.
+		p.clickID("pv-embed")
+		p.waitPreview(`d.documentElement.classList.contains("is-embed")`)
+		p.preview(fmt.Sprintf(`[d.getElementById(%q).getBoundingClientRect().left, d.getElementById(%q).getBoundingClientRect().left]`, first, last), &x)
+		if len(x) != 2 || x[0] <= x[1] {
+			t.Errorf("in the card's preview, the first event is at x=%v and the last after it: the earliest must be at the right", x)
+		}
+		p.screenshot("rtl-ar-studio-card-1280")
+	})
+	t.Run("embed-page", func(t *testing.T) {
+		p := newTab(t)
+		p.emulate(1280, "light")
+		p.run(chromedp.Navigate(base + "/s/" + string(s.ID) + "/embed"))
+		p.waitFor(`document.querySelector("h1 bdi") !== null`)
+		if got := p.evalString(`document.querySelector("h1 bdi").textContent`); got != s.Title {
+			t.Errorf("the embed page's title holds %q, not the story's title in its own <bdi>", got)
+		}
+		checkAxe(t, p, src)
+		p.screenshot("rtl-ar-embed-page-1280")
+	})
+	t.Run("demo", func(t *testing.T) {
+		p := newTab(t)
+		p.emulate(1280, "light")
+		p.run(chromedp.Navigate(base + "/demo?story=" + string(s.ID)))
+		p.waitFor(`document.readyState === "complete"`)
+		if got := p.evalString(`getComputedStyle(document.querySelector("h1")).direction`); got != "rtl" {
+			t.Errorf("the demo article's Arabic headline runs %s", got)
+		}
+		p.screenshot("rtl-ar-demo-1280")
+	})
 }
