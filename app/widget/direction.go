@@ -9,37 +9,31 @@ import "strings"
 // makes it left to right whatever the language.
 //
 // It stands in until the language pack of the page says its direction.
+// (Lists in strings, not switches: this is in the reader's WebAssembly,
+// where a string switch compiles to kilobytes.)
 func rtl(lang string) bool {
-	parts := strings.Split(strings.ToLower(lang), "-")
+	base, rest, _ := strings.Cut(strings.ToLower(lang), "-")
 	// A script subtag is four letters and follows the language (and any
 	// extended language subtags); it decides alone when present.
-	for _, p := range parts[1:] {
+	for rest != "" {
+		var p string
+		p, rest, _ = strings.Cut(rest, "-")
 		if len(p) == 1 {
 			break // extensions and private use follow: no script there
 		}
-		if len(p) == 4 && isLetters(p) {
-			switch p {
-			case "arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg", "mand", "samr":
-				return true
-			}
-			return false
+		if len(p) == 4 && p[0] >= 'a' && p[0] <= 'z' {
+			return strings.Contains(rtlScripts, " "+p+" ")
 		}
 	}
-	switch parts[0] {
-	case "ar", "fa", "ur", "he", "iw", "ps", "sd", "ug", "yi", "ji", "dv", "ckb", "ks", "arz", "prs", "syr", "azb", "lrc", "mzn", "glk", "pnb", "skr":
-		return true
-	}
-	return false
+	return base != "" && strings.Contains(rtlLanguages, " "+base+" ")
 }
 
-func isLetters(s string) bool {
-	for _, r := range s {
-		if r < 'a' || r > 'z' {
-			return false
-		}
-	}
-	return true
-}
+// The scripts written right to left, and the languages whose default
+// script is one of them (CLDR's likely subtags).
+const (
+	rtlScripts   = " arab hebr thaa syrc nkoo adlm rohg mand samr "
+	rtlLanguages = " ar fa ur he iw ps sd ug yi ji dv ckb ks arz prs syr azb lrc mzn glk pnb skr "
+)
 
 // isolate marks a piece of story text (a person's name, a title) that the
 // widget writes inside a sentence of its own, in one text or an
