@@ -184,6 +184,9 @@ func revealTab(id string, byReader bool) {
 	if byReader && !app.Window().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Bool() {
 		behavior = "smooth"
 	}
+	// The sum is in the screen's coordinates and the scroll is by a
+	// difference, never to a position: it holds on a right-to-left track,
+	// whose scrollLeft runs from 0 at the right edge to negative values.
 	if scroller := el.Call("closest", ".timeline-scroller"); scroller.Truthy() {
 		r, s := el.Call("getBoundingClientRect"), scroller.Call("getBoundingClientRect")
 		delta := (r.Get("left").Float() + r.Get("width").Float()/2) - (s.Get("left").Float() + s.Get("width").Float()/2)
@@ -228,12 +231,14 @@ func (c *Explainer) onTouchEnd(ctx app.Context, e app.Event) {
 	if abs(dx) < swipeMin || abs(dx) < 2*abs(dy) {
 		return // a tap or a vertical scroll
 	}
+	// A swipe to the left brings in what lies to the right, as the arrow
+	// key to the right does: moveSelection knows which way time runs.
 	key := "ArrowRight"
 	if dx > 0 {
 		key = "ArrowLeft"
 	}
 	cur := c.story.EventIndex(c.state.Event)
-	if next, ok := moveSelection(cur, len(c.story.Events), key); ok {
+	if next, ok := moveSelection(cur, len(c.story.Events), key, c.rightToLeft()); ok {
 		c.selectEvent(ctx, story.Ref(c.story.Events[next].ID), false)
 	}
 }

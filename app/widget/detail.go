@@ -29,7 +29,7 @@ func (v *view) detail() app.UI {
 		// space between elements, which would stand before each comma.
 		names := make([]string, len(e.People))
 		for i, id := range e.People {
-			names[i] = v.s.Person(id).Name
+			names[i] = isolate(v.s.Person(id).Name)
 		}
 		facts = append(facts,
 			app.Dt().Text(v.t("detail.people")),
@@ -73,18 +73,22 @@ func (v *view) detail() app.UI {
 }
 
 // sourceRef names a source, linked when it has a URL; lang is the lang
-// attribute for story text (see view.storyLang).
+// attribute for story text (see view.storyLang). Outlets and titles are
+// often in another script than the story's (a German firm's note in an
+// Arabic story): isolated, the name takes its own direction and keeps
+// apart from the widget's words around it. (Isolates, not dir=auto: a
+// setter go-app's elements do not use yet costs the WebAssembly bytes.)
 func sourceRef(src *story.Source, lang string) app.UI {
 	label := src.Outlet
 	if src.Title != "" {
 		label += ": " + src.Title
 	}
 	if src.URL == "" {
-		return withLang(app.Span().Class("source-ref"), lang).Text(label)
+		return withLang(app.Span().Class("source-ref"), lang).Text(isolate(label))
 	}
 	return withLang(app.A().Class("source-ref"), lang).
 		Href(attr(string(src.URL))).
 		Target("_blank").
 		Rel("noopener noreferrer external").
-		Text(label)
+		Text(isolate(label))
 }

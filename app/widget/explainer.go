@@ -174,7 +174,7 @@ func (c *Explainer) selectEvent(ctx app.Context, id story.Ref, focus bool) {
 // onKey moves the selection for the arrow keys, Home and End.
 func (c *Explainer) onKey(ctx app.Context, key string) {
 	cur := c.story.EventIndex(c.state.Event)
-	next, ok := moveSelection(cur, len(c.story.Events), key)
+	next, ok := moveSelection(cur, len(c.story.Events), key, c.rightToLeft())
 	if !ok {
 		return
 	}
@@ -224,6 +224,12 @@ func (c *Explainer) href(st State) string {
 	return Query(st, c.opts, i18n.Locale(c.story.Language), def)
 }
 
+// rightToLeft says the widget lays out right to left: its language is
+// written so (CLDR's character order, which the page's pack carries).
+func (c *Explainer) rightToLeft() bool {
+	return c.words != nil && c.words.Dir() == "rtl"
+}
+
 // revealSelected brings the selected event into view on the track.
 func (c *Explainer) revealSelected(byReader bool) {
 	revealTab(tabID(c.state.Event), byReader)
@@ -253,7 +259,7 @@ func (c *Explainer) Render() app.UI {
 		Class("explainer").
 		Lang(string(v.words.Lang)).
 		Body(body...)
-	if v.words.Dir() == "rtl" {
+	if c.rightToLeft() {
 		root = root.Dir("rtl")
 	}
 	if c.opts.Accent != "" {

@@ -37,7 +37,7 @@ func (v *view) footer() app.UI {
 					if i == len(s.Credits)-1 {
 						sep = ""
 					}
-					return withLang(app.Span(), v.storyLang()).Text(c.Role + ": " + c.Name + sep)
+					return withLang(app.Span(), v.storyLang()).Text(c.Role + ": " + isolate(c.Name) + sep)
 				}),
 			)
 		}),

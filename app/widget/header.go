@@ -78,12 +78,16 @@ func (v *view) timeOf(m story.Moment) app.UI {
 	return timeOf(m).Text(v.words.FormatMoment(m))
 }
 
-// withLang sets lang on an element that holds story text, when needed.
+// withLang sets lang on an element that holds story text, when it is not
+// the widget's language, with dir=auto: the story's text may run the other
+// way (an Arabic story read with the widget in English), and the browser
+// takes its direction from its first letters.
 func withLang[T interface {
 	Lang(format string, v ...any) T
+	Dir(format string, v ...any) T
 }](el T, lang string) T {
 	if lang == "" {
 		return el
 	}
-	return el.Lang(lang)
+	return el.Lang(lang).Dir("auto")
 }

@@ -72,8 +72,8 @@ func hostileStory(t *testing.T) *story.Story {
 // prerendered HTML came from story text.
 var (
 	allowedElements = set("html", "head", "body", "div", "header", "h1", "h2", "h3", "p", "span", "section", "ol", "ul", "li", "a",
-		"time", "nav", "dl", "dt", "dd", "figure", "img", "figcaption", "blockquote", "article", "footer", "details", "summary", "strong", "em")
-	allowedAttrs = set("id", "class", "lang", "style", "role", "href", "target", "rel", "tabindex", "datetime", "src", "alt", "loading", "referrerpolicy",
+		"time", "nav", "dl", "dt", "dd", "figure", "img", "figcaption", "blockquote", "article", "footer", "details", "summary", "strong", "em", "bdi")
+	allowedAttrs = set("id", "class", "lang", "dir", "style", "role", "href", "target", "rel", "tabindex", "datetime", "src", "alt", "loading", "referrerpolicy",
 		"aria-hidden", "aria-label", "aria-labelledby", "aria-describedby", "aria-controls", "aria-selected", "aria-current",
 		"aria-live", "aria-atomic", "aria-orientation", "aria-disabled")
 )

@@ -60,7 +60,7 @@ func TestKeys(t *testing.T) {
 			c := newAt(t, s, tt.start)
 			cur := s.EventIndex(c.state.Event)
 			for _, k := range tt.keys {
-				if next, ok := moveSelection(cur, len(s.Events), k); ok {
+				if next, ok := moveSelection(cur, len(s.Events), k, false); ok {
 					cur = next
 				}
 			}
@@ -143,7 +143,7 @@ func TestPersonFilter(t *testing.T) {
 	}
 	doc, at := follow(t, s, "/?event=london-summit", chip("Mark Rutte"))
 	cards := htmltest.FindAll(doc, htmltest.ByClass("quote-card"))
-	if len(cards) != 1 || htmltest.Text(htmltest.Find(cards[0], htmltest.ByClass("quote-card-name"))) != "Mark Rutte" {
+	if len(cards) != 1 || htmltest.Text(htmltest.Find(cards[0], htmltest.ByClass("quote-card-name"))) != isolate("Mark Rutte") {
 		t.Errorf("filter by Rutte shows %d cards", len(cards))
 	}
 	if u, _ := url.Parse(at); u.Query().Get("event") != "london-summit" {

@@ -135,10 +135,11 @@ func (v *view) caption(text, credit story.RichText) app.UI {
 }
 
 // langAttr is the lang attribute of story text (view.storyLang) for HTML
-// written by hand, with its leading space; "" when none is needed.
+// written by hand, with its leading space, and dir=auto as withLang sets
+// it; "" when none is needed.
 func (v *view) langAttr() string {
 	if l := v.storyLang(); l != "" {
-		return ` lang="` + html.EscapeString(l) + `"`
+		return ` lang="` + html.EscapeString(l) + `" dir="auto"`
 	}
 	return ""
 }

@@ -17,7 +17,7 @@ func (v *view) quotes() app.UI {
 	groups := v.quoteGroupsFor(v.state.Person)
 	var empty app.UI
 	if len(groups) == 0 && v.state.Person != "" {
-		empty = app.P().Class("quotes-empty").Text(v.t("quotes.none", v.s.Person(v.state.Person).Name))
+		empty = app.P().Class("quotes-empty").Text(v.t("quotes.none", isolate(v.s.Person(v.state.Person).Name)))
 	}
 	return app.Section().Class("quotes").ID("quotes").Aria("labelledby", "quotes-title").Body(
 		app.H2().ID("quotes-title").Class("quotes-title").Text(v.t("quotes.label")),
@@ -61,7 +61,7 @@ func (v *view) exchange(x story.Exchange) app.UI {
 	g := x.Quotes
 	names := make([]string, len(x.Speakers))
 	for i, p := range x.Speakers {
-		names[i] = v.s.Person(p).Name
+		names[i] = isolate(v.s.Person(p).Name)
 	}
 	label := v.t("quotes.exchange", strings.Join(names, " ↔ "))
 	return app.Section().Class("quote-exchange").Aria("label", attr(label)).Body(

@@ -109,15 +109,22 @@ func Resolve(s *story.Story, st State, o Options) (State, Options) {
 
 // moveSelection says where a key press takes the selection in a list of n
 // events, following the WAI-ARIA tabs pattern; ok is false for keys that
-// do not move it.
-func moveSelection(cur, n int, key string) (next int, ok bool) {
+// do not move it. The arrow that points in the reading direction goes to
+// the next event: on a track that runs right to left (rtl), the earliest
+// event is at the right and ArrowLeft moves on in time. Down is always
+// next and Up previous, as in the vertical list on phones.
+func moveSelection(cur, n int, key string, rtl bool) (next int, ok bool) {
 	if n == 0 {
 		return 0, false
 	}
+	forward, back := "ArrowRight", "ArrowLeft"
+	if rtl {
+		forward, back = back, forward
+	}
 	switch key {
-	case "ArrowRight", "ArrowDown":
+	case forward, "ArrowDown":
 		return min(cur+1, n-1), true
-	case "ArrowLeft", "ArrowUp":
+	case back, "ArrowUp":
 		return max(cur-1, 0), true
 	case "Home":
 		return 0, true

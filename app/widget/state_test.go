@@ -1,6 +1,7 @@
 package widget
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -46,10 +47,13 @@ func TestResolve(t *testing.T) {
 	}
 }
 
+// TestMoveSelection: the arrow pointing in the reading direction moves on
+// in time; Down and Up, Home and End do the same either way.
 func TestMoveSelection(t *testing.T) {
 	tests := []struct {
 		cur, n int
 		key    string
+		rtl    bool
 		want   int
 		ok     bool
 	}{
@@ -62,11 +66,22 @@ func TestMoveSelection(t *testing.T) {
 		{cur: 1, n: 5, key: "End", want: 4, ok: true},
 		{cur: 1, n: 5, key: "Enter", want: 1},
 		{key: "End"},
+		// Right to left: the earliest event is at the right.
+		{n: 5, key: "ArrowLeft", rtl: true, want: 1, ok: true},
+		{cur: 4, n: 5, key: "ArrowLeft", rtl: true, want: 4, ok: true},
+		{cur: 2, n: 5, key: "ArrowRight", rtl: true, want: 1, ok: true},
+		{n: 5, key: "ArrowRight", rtl: true, ok: true},
+		{cur: 2, n: 5, key: "ArrowDown", rtl: true, want: 3, ok: true},
+		{cur: 2, n: 5, key: "ArrowUp", rtl: true, want: 1, ok: true},
+		{cur: 3, n: 5, key: "Home", rtl: true, ok: true},
+		{cur: 1, n: 5, key: "End", rtl: true, want: 4, ok: true},
+		{cur: 1, n: 5, key: " ", rtl: true, want: 1},
+		{key: "ArrowLeft", rtl: true},
 	}
 	for _, tt := range tests {
-		t.Run(tt.key, func(t *testing.T) {
-			if got, ok := moveSelection(tt.cur, tt.n, tt.key); got != tt.want || ok != tt.ok {
-				t.Errorf("moveSelection(%d, %d, %q) = %d, %v; want %d, %v", tt.cur, tt.n, tt.key, got, ok, tt.want, tt.ok)
+		t.Run(fmt.Sprintf("%s-rtl=%v-from-%d", tt.key, tt.rtl, tt.cur), func(t *testing.T) {
+			if got, ok := moveSelection(tt.cur, tt.n, tt.key, tt.rtl); got != tt.want || ok != tt.ok {
+				t.Errorf("moveSelection(%d, %d, %q, %v) = %d, %v; want %d, %v", tt.cur, tt.n, tt.key, tt.rtl, got, ok, tt.want, tt.ok)
 			}
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -68,5 +69,35 @@ func TestEmbedScriptAgrees(t *testing.T) {
 	}
 	if m[1] != strconv.Itoa(CardHeight(0)) {
 		t.Errorf("embed.js starts frames at %spx; the card is %dpx on a phone", m[1], CardHeight(0))
+	}
+}
+
+// TestStylesheetLogical: explainer.css and studio.css place and space
+// things by the start and end of a line, not its left and right, so that
+// a right-to-left story mirrors the whole widget (dir=rtl) with no rules
+// of its own. Only what the bidi algorithm cannot mirror — a centring
+// transform, the arrow glyphs — has a :dir(rtl) rule, and each of those
+// is listed here.
+func TestStylesheetLogical(t *testing.T) {
+	physical := regexp.MustCompile(`(?m)^[^/*]*?\b((?:margin|padding|border)-(?:left|right)[a-z-]*|left|right|text-align:\s*(?:left|right)|float:\s*(?:left|right)|clear:\s*(?:left|right))\s*:`)
+	for _, name := range []string{"explainer.css", "studio.css"} {
+		css := readStatic(t, name)
+		for i, line := range strings.Split(css, "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), "/*") || strings.HasPrefix(strings.TrimSpace(line), "*") {
+				continue
+			}
+			if m := physical.FindStringSubmatch(line); m != nil {
+				t.Errorf("%s:%d: %q is a physical side; use the logical one (inline-start/-end, inset-inline, text-align: start)", name, i+1, strings.TrimSpace(line))
+			}
+			if strings.Contains(line, "text-align: left") || strings.Contains(line, "text-align: right") {
+				t.Errorf("%s:%d: text-align: use start or end", name, i+1)
+			}
+		}
+	}
+	css := readStatic(t, "explainer.css")
+	for _, rule := range []string{".timeline-break:dir(rtl)", ".stepper-prev:dir(rtl)::before", ".stepper-next:dir(rtl)::after"} {
+		if !strings.Contains(css, rule+" {") {
+			t.Errorf("explainer.css has no %s rule: in right to left it would point or lean the wrong way", rule)
+		}
 	}
 }

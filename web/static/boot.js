@@ -298,6 +298,9 @@
 
   // Centre the selected event on the sideways-scrolling track, with the
   // same sum the WebAssembly uses, so that its takeover moves nothing.
+  // It adds a difference in screen coordinates to scrollLeft, never sets
+  // a position, so it holds in right to left too, where scrollLeft is 0
+  // at the right edge and negative beyond.
   function revealSelected() {
     var tab = document.querySelector("#" + names.root + " [role=tab][aria-selected=true]");
     var scroller = tab && tab.closest(".timeline-scroller");
