@@ -47,7 +47,7 @@ func TestStudioLanguageByName(t *testing.T) {
 		}
 	}
 	hint := `document.getElementById("h$.language").textContent`
-	if got := p.evalString(hint); !strings.Contains(got, "English: the widget's own words are in this language.") {
+	if got := p.evalString(hint); !strings.Contains(got, "\u2068English\u2069: the widget's own words are in this language.") {
 		t.Errorf("the hint of English: %q", got)
 	}
 	checkAxe(t, p, axe)
@@ -62,7 +62,7 @@ func TestStudioLanguageByName(t *testing.T) {
 	p.run(chromedp.Evaluate(`(() => { const f = `+field+`; const o = [...f.list.options].find(o => o.label.startsWith(f.value)); f.value = o.value; f.dispatchEvent(new InputEvent("input", {bubbles: true, inputType: "insertReplacementText"})); })()`, nil))
 	p.waitForOr(field+`.value === "es"`, field+".value")
 	p.waitPreview(`d.documentElement.lang === "es" && d.documentElement.dir === "ltr" && d.body.innerHTML.includes("Cronología") && !d.body.innerHTML.includes("Timeline of events")`)
-	p.waitForOr(`document.getElementById("h$.language").textContent.includes("español: the widget's own words")`, hint)
+	p.waitForOr(`document.getElementById("h$.language").textContent.includes("\u2068español\u2069: the widget's own words")`, hint)
 
 	// Arabic, its name typed whole: the field, once left, holds its tag,
 	// and the preview reads right to left.
@@ -71,6 +71,7 @@ func TestStudioLanguageByName(t *testing.T) {
 	p.run(chromedp.KeyEvent(kb.Tab))
 	p.waitForOr(field+`.value === "ar"`, field+".value")
 	p.waitPreview(`d.documentElement.lang === "ar" && d.documentElement.dir === "rtl" && d.body.innerHTML.includes("التسلسل الزمني للأحداث")`)
+	p.viewShot("studio-language-ar")
 
 	// Any tag may still be typed, and is kept as it is: Egypt's Arabic
 	// (its digits Arabic-Indic), then with Latin digits asked for.

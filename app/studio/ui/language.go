@@ -105,16 +105,19 @@ func languageOf(langs []api.Language, tag string) (api.Language, bool) {
 }
 
 // languageNote says, of the language chosen, whether readers get the
-// widget's words in it: "" when it is not one of the list's.
+// widget's words in it: "" when it is not one of the list's. The name is
+// isolated (FSI … PDI, a <bdi> in a plain text), so that one written
+// right to left does not carry the English around it along.
 func languageNote(langs []api.Language, tag string) string {
 	l, ok := languageOf(langs, tag)
+	name := "\u2068" + l.Name + "\u2069"
 	switch {
 	case !ok:
 		return ""
 	case l.Widget:
-		return l.Name + ": the widget's own words are in this language."
+		return name + ": the widget's own words are in this language."
 	default:
-		return l.Name + ": dates in this language; the widget's own words (its buttons and labels) in English, until a catalogue is added."
+		return name + ": dates in this language; the widget's own words (its buttons and labels) in English, until a catalogue is added."
 	}
 }
 

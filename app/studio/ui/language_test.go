@@ -50,10 +50,10 @@ func TestLanguageByName(t *testing.T) {
 		}
 	}
 	for _, tc := range []struct{ tag, note string }{
-		{"es", "español: the widget's own words are in this language."},
-		{"es-MX-u-nu-latn", "español de México: the widget's own words"},
-		{"ar-u-nu-latn", "العربية: the widget's own words"},
-		{"cy", "Cymraeg: dates in this language; the widget's own words (its buttons and labels) in English"},
+		{"es", "\u2068español\u2069: the widget's own words are in this language."},
+		{"es-MX-u-nu-latn", "\u2068español de México\u2069: the widget's own words"},
+		{"ar-u-nu-latn", "\u2068العربية\u2069: the widget's own words"},
+		{"cy", "\u2068Cymraeg\u2069: dates in this language; the widget's own words (its buttons and labels) in English"},
 		{"x-unknown", ""},
 		{"", ""},
 	} {
