@@ -41,6 +41,7 @@ func TestAnswersAreTheContract(t *testing.T) {
 		{"save, not the object", "PUT", api.FilePath("live.json"), []string{"x"}, http.StatusBadRequest, &api.Failure{}},
 		{"check", "POST", api.CheckPath, api.File{Name: "live.json", Text: `{"id": "live"}`}, http.StatusOK, &api.Checked{}},
 		{"import", "POST", api.ImportPath, api.Import{Name: "t.json", Text: string(timeline)}, http.StatusOK, &api.Imported{}},
+		{"languages", "GET", api.LanguagesPath, nil, http.StatusOK, &api.Languages{}},
 		{"import what is no timeline", "POST", api.ImportPath, api.Import{Name: "x.csv", Text: "Year,Month,Text\n2020,1,x"}, http.StatusUnprocessableEntity, &api.Failure{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

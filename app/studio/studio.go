@@ -194,6 +194,7 @@ func (s *Studio) Handler(page http.Handler) http.Handler {
 	mux.HandleFunc("POST "+api.CheckPath, s.check)
 	mux.HandleFunc("POST "+api.ImportPath, s.importTimeline)
 	mux.HandleFunc("GET "+api.WordsPath, s.words)
+	mux.HandleFunc("GET "+api.LanguagesPath, s.languages)
 	return s.guard(mux)
 }
 

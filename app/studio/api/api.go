@@ -23,6 +23,10 @@ const (
 	// (an i18n.Pack as JSON), for the preview: the studio's WebAssembly
 	// holds no catalogue, as the reader's does not.
 	WordsPath = "/studio/api/words"
+	// LanguagesPath answers Languages: every language a story may be
+	// written in, for the story's Language field. The server holds the
+	// CLDR data; the studio's WebAssembly asks once, at start.
+	LanguagesPath = "/studio/api/languages"
 )
 
 // FilePath is the route of one story file of the folder.
@@ -110,6 +114,27 @@ type Failure struct {
 	// Version and Text are what the file holds, on a conflict.
 	Version string `json:"version,omitempty"`
 	Text    string `json:"text,omitempty"`
+}
+
+// Language is one CLDR locale, as the Language field offers it.
+type Language struct {
+	// Tag is the BCP 47 tag a story stores ("es", "es-MX").
+	Tag string `json:"tag"`
+	// Name is the language's name in itself ("español", "العربية"), so
+	// that an editor finds their own language without knowing English.
+	Name string `json:"name"`
+	// Dir is the writing direction, "ltr" or "rtl".
+	Dir string `json:"dir"`
+	// Widget says the widget's own words (its buttons, labels, what it
+	// says around a date) are in this language; without, a reader of a
+	// story in it gets them in English, and the dates in the language.
+	Widget bool `json:"widget"`
+}
+
+// Languages is the answer to LanguagesPath: every locale with CLDR
+// data, by tag.
+type Languages struct {
+	Languages []Language `json:"languages"`
 }
 
 // Embed is a story's embed code, as the site's embed page gives it

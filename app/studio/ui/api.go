@@ -158,6 +158,14 @@ func (a *apiClient) words(lang string) (*i18n.Pack, error) {
 	return &out, err
 }
 
+// languages asks for the languages a story may be in, named in
+// themselves.
+func (a *apiClient) languages() ([]api.Language, error) {
+	var out api.Languages
+	err := a.call("GET", api.LanguagesPath, nil, &out)
+	return out.Languages, err
+}
+
 // isStatus reports whether err is an answer with that status.
 func isStatus(err error, status int) (*apiError, bool) {
 	var e *apiError

@@ -44,7 +44,7 @@ func (c *Studio) storyFields(s *story.Story) app.UI {
 		c.textField("$.title", "Title", "The headline of the explainer, also the page title.", s.Title),
 		c.textField("$.id", "Id", "Names the story in its address (/s/ID/); made from the title.", string(s.ID)),
 		c.textArea("$.dek", "Summary", "One sentence under the title. "+richHint, string(s.Dek), 2),
-		c.textField("$.language", "Language", "The language of the story's text, as a BCP 47 tag: en, uk, de, ar…", string(s.Language)),
+		c.languageField(string(s.Language)),
 		c.mediaFields("$.media", "Cover picture or video", s.Media),
 		c.backgroundFields("$.background", "Background behind the title", s.Background),
 		c.momentFields("$.published", "Published", s.Published, false),

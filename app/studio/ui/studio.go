@@ -58,6 +58,9 @@ type Studio struct {
 	// asked of the server when that language changes (wordsFor).
 	words     *i18n.Pack
 	wordsLang string
+	// languages are the languages a story may be in, for its Language
+	// field (language.go), asked of the server once at start.
+	languages []api.Language
 
 	preview previewOptions
 	frame   previewFrame // what the preview's frame shows (preview.go)
@@ -116,6 +119,13 @@ func (c *Studio) OnMount(ctx app.Context) {
 	c.shown, c.auto, c.opened, c.rendered = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]string{}
 	c.stopKeys = listenKeys(ctx, c)
 	c.stopLeave = keepOnLeave(c)
+	c.ctx.Async(func() {
+		// Without the list, the field still takes a tag.
+		langs, err := c.api.languages()
+		if err == nil {
+			c.ctx.Dispatch(func(ctx app.Context) { c.languages = langs })
+		}
+	})
 	c.ctx.Async(func() {
 		single, err := c.api.session()
 		var files []api.Entry
