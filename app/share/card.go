@@ -40,6 +40,11 @@ func newCanvas(w *work, s Size, t Theme, dir, lang string) (*canvas, error) {
 	img := image.NewRGBA(image.Rect(0, 0, s.W, s.H))
 	fill(img, img.Bounds(), t.Background)
 	scale := float32(min(s.W, s.H*1200/630)) / 1200
+	if s.H*4 > s.W*3 {
+		// A square card is shown as small as a landscape one is wide:
+		// its type is a size larger.
+		scale *= 1.2
+	}
 	m := 72 * scale
 	c := &canvas{img: img, t: t, rtl: rtl, lang: language.NewLanguage(lang), w: w, m: m,
 		left: m, right: float32(s.W) - m, scale: scale}

@@ -27,6 +27,19 @@ func face() image.Image {
 	return img
 }
 
+// mark is a publisher's logo for tests: a drawn wordmark-shaped block.
+func mark() image.Image {
+	img := image.NewRGBA(image.Rect(0, 0, 240, 60))
+	for y := 0; y < 60; y++ {
+		for x := 0; x < 240; x++ {
+			if x < 60 || (y > 20 && y < 40) {
+				img.Set(x, y, color.RGBA{0x1d, 0x4e, 0x89, 0xff})
+			}
+		}
+	}
+	return img
+}
+
 // Cards per script: the goldens and the samples.
 var stories = []struct {
 	name string
@@ -35,7 +48,7 @@ var stories = []struct {
 	{"latin", StoryCard{Title: "The long road to the ceasefire: how 14 months of talks ended the war",
 		Dek:  "Every round of negotiations, who was in the room and what each side gave up.",
 		Span: "3 March 2024 – 9 May 2025", Dir: "ltr", Lang: "en",
-		Marks: []float64{0, 0.08, 0.2, 0.33, 0.41, 0.6, 0.72, 0.9, 1}, Selected: 5, Site: "The Daily Explainer"}},
+		Marks: []float64{0, 0.08, 0.2, 0.33, 0.41, 0.6, 0.72, 0.9, 1}, Selected: 5, Site: "The Daily Explainer", Logo: mark()}},
 	{"cyrillic", StoryCard{Title: "Довгий шлях до перемир’я: як 14 місяців переговорів завершили війну",
 		Dek:  "Кожен раунд переговорів, хто був у кімнаті і що кожна сторона віддала.",
 		Span: "3 березня 2024 – 9 травня 2025 р.", Dir: "ltr", Lang: "uk",

@@ -51,8 +51,9 @@ func portrait(dst *image.RGBA, img image.Image, cx, cy, rad float32) {
 	if side <= 0 {
 		return
 	}
-	src := image.Rect(b.Min.X+(b.Dx()-side)/2, b.Min.Y+(b.Dy()-side)/2, 0, 0)
-	src.Max = src.Min.Add(image.Pt(side, side))
+	// Rectangle literals, not image.Rect, which would reorder the corners.
+	at := image.Pt(b.Min.X+(b.Dx()-side)/2, b.Min.Y+(b.Dy()-side)/2)
+	src := image.Rectangle{Min: at, Max: at.Add(image.Pt(side, side))}
 	scaled := image.NewRGBA(image.Rect(0, 0, d, d))
 	xdraw.CatmullRom.Scale(scaled, scaled.Bounds(), img, src, xdraw.Src, nil)
 	mask := image.NewAlpha(image.Rect(0, 0, d, d))
@@ -73,8 +74,8 @@ func logo(dst *image.RGBA, img image.Image, box image.Rectangle, alignLeft bool)
 	if alignLeft {
 		x = box.Min.X
 	}
-	r := image.Rect(x, box.Min.Y+(box.Dy()-h)/2, 0, 0)
-	r.Max = r.Min.Add(image.Pt(w, h))
+	at := image.Pt(x, box.Min.Y+(box.Dy()-h)/2)
+	r := image.Rectangle{Min: at, Max: at.Add(image.Pt(w, h))}
 	xdraw.CatmullRom.Scale(dst, r, img, b, xdraw.Over, nil)
 }
 

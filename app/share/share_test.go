@@ -559,3 +559,37 @@ func TestRightToLeftMirrors(t *testing.T) {
 		})
 	}
 }
+
+// TestConcurrentRenders: a Renderer shared by many requests gives each
+// the same bytes as a render alone (faces and shapers are per render).
+func TestConcurrentRenders(t *testing.T) {
+	r := newRenderer(t)
+	want := renderAll(t, r)
+	type result struct {
+		name string
+		b    []byte
+		err  error
+	}
+	out := make(chan result)
+	for _, q := range quotes {
+		for _, s := range stories {
+			go func() {
+				b, err := r.Story(s.card, Landscape, DefaultTheme(accent))
+				out <- result{"story-" + s.name + "-landscape", b, err}
+			}()
+		}
+		go func() {
+			b, err := r.Quote(q.card, Landscape, DefaultTheme(accent))
+			out <- result{"quote-" + q.name + "-landscape", b, err}
+		}()
+	}
+	for range len(quotes) * (len(stories) + 1) {
+		res := <-out
+		if res.err != nil {
+			t.Fatal(res.err)
+		}
+		if !bytes.Equal(res.b, want[res.name]) {
+			t.Errorf("%s: different bytes when rendered alongside others", res.name)
+		}
+	}
+}

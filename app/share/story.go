@@ -3,6 +3,8 @@ package share
 import (
 	"errors"
 	"image"
+	"math"
+	"strings"
 )
 
 // StoryCard is what a story's share image shows, already in the story's
@@ -28,7 +30,7 @@ func (r *Renderer) Story(sc StoryCard, s Size, t Theme) ([]byte, error) {
 }
 
 func (r *Renderer) story(sc StoryCard, s Size, t Theme) (*canvas, error) {
-	if sc.Title == "" {
+	if strings.TrimSpace(sc.Title) == "" {
 		return nil, errors.New("share: the story card needs a title")
 	}
 	if err := r.missingError(sc.Title, sc.Dek, sc.Span, sc.Site); err != nil {
@@ -83,15 +85,17 @@ func (r *Renderer) story(sc StoryCard, s Size, t Theme) (*canvas, error) {
 		titleSt = style{bold: true, max: 96, min: 40, lines: 6, col: c.t.Text}
 		dekSt = style{max: 40, min: 26, lines: 5, col: c.t.Muted}
 	}
-	gap := float32(c.px(28))
+	// The dek sits clear of the title by more than the title's leading.
+	gap := max(float32(c.px(28)), 0.4*float32(c.px(float32(titleSt.max))))
 	reserve := float32(0)
 	if sc.Dek != "" {
-		// Room for at least one line of the dek.
-		reserve = gap + 1.4*float32(c.px(float32(dekSt.min)))
+		// Room for the dek at its smallest, in up to three lines: the
+		// title shrinks before the dek is cut.
+		small := dekSt
+		small.max, small.lines = small.min, min(small.lines, 3)
+		reserve = gap + c.set(sc.Dek, small, avail/2).height()
 	}
 	tb := c.set(sc.Title, titleSt, avail-reserve)
-	// The dek sits clear of the title by more than the title's own leading.
-	gap = max(gap, tb.lh-tb.asc-tb.desc+float32(c.px(16)))
 	var db *block
 	if sc.Dek != "" {
 		db = c.set(sc.Dek, dekSt, avail-tb.height()-gap)
@@ -121,6 +125,9 @@ func (c *canvas) timeline(marks []float64, selected int, y float32) {
 	fill(c.img, image.Rect(int(c.left+r), int(y)-th/2, int(c.right-r), int(y)-th/2+th), c.t.Muted)
 	inner := c.width() - 2*r
 	for i, p := range marks {
+		if math.IsNaN(p) {
+			continue
+		}
 		p = min(max(p, 0), 1)
 		x := c.left + r + float32(p)*inner
 		if c.rtl {
