@@ -593,3 +593,77 @@ func TestConcurrentRenders(t *testing.T) {
 		}
 	}
 }
+
+// TestLogoAndPortrait: the logo sits at the top, at the edge opposite
+// the text's start; the portrait is the centre of a tall picture (its
+// top and bottom bands cropped away), in a circle at the text's start.
+func TestLogoAndPortrait(t *testing.T) {
+	r := newRenderer(t)
+	blue := color.RGBA{0x1d, 0x4e, 0x89, 0xff}
+	red := color.RGBA{0xff, 0, 0, 0xff}
+	green := color.RGBA{0, 0x80, 0, 0xff}
+	tall := image.NewRGBA(image.Rect(0, 0, 100, 160))
+	for y := 0; y < 160; y++ {
+		for x := 0; x < 100; x++ {
+			c := green
+			if y < 30 || y >= 130 {
+				c = red // cropped away: the square is rows 30 to 130
+			}
+			tall.SetRGBA(x, y, c)
+		}
+	}
+	for _, tc := range []struct {
+		dir   string
+		right bool // the logo at the right, the portrait at the left
+	}{{"ltr", true}, {"rtl", false}} {
+		t.Run(tc.dir, func(t *testing.T) {
+			sc := stories[0].card
+			sc.Dir, sc.Logo = tc.dir, mark()
+			c, err := r.story(sc, Landscape, DefaultTheme(accent))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var left, right int
+			for y := 0; y < 140; y++ {
+				for x := 0; x < Landscape.W; x++ {
+					if c.img.RGBAAt(x, y) == blue {
+						if x < Landscape.W/2 {
+							left++
+						} else {
+							right++
+						}
+					}
+				}
+			}
+			if (right > 0) != tc.right || (left > 0) == tc.right {
+				t.Errorf("logo pixels: %d left, %d right of the middle", left, right)
+			}
+			qc := quotes[0].card
+			qc.Dir, qc.Portrait = tc.dir, tall
+			q, err := r.quote(qc, Landscape, DefaultTheme(accent))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var reds, greensL, greensR int
+			for y := 0; y < Landscape.H; y++ {
+				for x := 0; x < Landscape.W; x++ {
+					p := q.img.RGBAAt(x, y)
+					switch {
+					case p.R > 0xf0 && p.G < 0x30 && p.B < 0x30: // the accent is 0xc62828
+						reds++
+					case p == green && x < Landscape.W/2:
+						greensL++
+					case p == green:
+						greensR++
+					}
+				}
+			}
+			if reds > 0 {
+				t.Errorf("%d pixels of the picture's cropped bands drawn", reds)
+			}
+			if (greensL > 1000) != tc.right || (greensR > 1000) == tc.right {
+				t.Errorf("portrait pixels: %d left, %d right", greensL, greensR)
+			}
+		})
+	}
+}
