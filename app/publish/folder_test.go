@@ -79,7 +79,8 @@ func TestPublishToAFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	st = openSite(t, dir, static)
-	if sum, err := publish.Publish(ctx, b, folderObjects(t, st), publish.Options{}); err != nil || sum.Uploaded != 2 {
+	pages, images := shareOf(t, "second-story", 20)
+	if sum, err := publish.Publish(ctx, b, folderObjects(t, st), publish.Options{}); err != nil || sum.Uploaded != 2+len(pages) {
 		t.Errorf("after an edit: %s, %v; want the story's page and data written", sum, err)
 	}
 	checkFolder(t, root, st)
@@ -87,7 +88,7 @@ func TestPublishToAFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	st = openSite(t, dir, static)
-	if sum, err := publish.Publish(ctx, b, folderObjects(t, st), publish.Options{}); err != nil || sum.Deleted != 2 {
+	if sum, err := publish.Publish(ctx, b, folderObjects(t, st), publish.Options{}); err != nil || sum.Deleted != 2+len(pages)+len(images) {
 		t.Errorf("after a take-down: %s, %v; want its page and data deleted", sum, err)
 	}
 	checkFolder(t, root, st)
@@ -234,9 +235,14 @@ func TestTakeDownRemovesEmptiedFolders(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
+			want := 4
+			for _, id := range []string{"second-story", "third-story"} {
+				pages, images := shareOf(t, id, 20)
+				want += len(pages) + len(images)
+			}
 			sum, err := publish.Publish(ctx, b, folderObjects(t, openSite(t, dir, static)), publish.Options{})
-			if err != nil || sum.Deleted != 4 {
-				t.Fatalf("take-down: %s, %v; want 4 deleted", sum, err)
+			if err != nil || sum.Deleted != want {
+				t.Fatalf("take-down: %s, %v; want %d deleted", sum, err, want)
 			}
 			if _, err := os.Stat(filepath.Join(site, "s/second-story")); !os.IsNotExist(err) {
 				t.Errorf("s/second-story is still there (%v)", err)

@@ -2,6 +2,7 @@ package publish_test
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -325,4 +326,24 @@ func sidecars(t testing.TB, dir string) []string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// shareOf lists what a generated story publishes besides its page and
+// data: a share page per quote (the story's page at the quote, so any
+// edit of the story changes them), and the story's and each quote's
+// share images (which change only with what they show).
+func shareOf(t *testing.T, id string, events int) (pages, images []string) {
+	t.Helper()
+	var s struct {
+		Quotes []struct{ ID string } `json:"quotes"`
+	}
+	if err := json.Unmarshal(storytest.GenerateStory(id, events), &s); err != nil {
+		t.Fatal(err)
+	}
+	images = []string{"s/" + id + "/share.png", "s/" + id + "/share-square.png"}
+	for _, q := range s.Quotes {
+		pages = append(pages, "s/"+id+"/q/"+q.ID+"/index.html")
+		images = append(images, "s/"+id+"/q/"+q.ID+".png", "s/"+id+"/q/"+q.ID+"-square.png")
+	}
+	return pages, images
 }

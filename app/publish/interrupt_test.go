@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -107,7 +108,7 @@ func TestPublishNetworkGone(t *testing.T) {
 	// The writes of the second publish: the pending manifest, then the
 	// n uploads, then the final manifest.
 	for _, cut := range []int{1, 2, 4, n + 1, n + 2} {
-		name := "site-" + string(rune('a'+cut))
+		name := "site-" + strconv.Itoa(cut)
 		srv.Bucket(t, name)
 		direct := openBucket(t, srv.URL(name))
 		if _, err := publish.Publish(ctx, direct, v1, fast); err != nil {

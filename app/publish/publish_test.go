@@ -88,11 +88,17 @@ func TestPublishLifecycle(t *testing.T) {
 		}
 		sum := publishNow(t, openSite(t, dir, static))
 		_, _, keys := px.writes()
-		want := []string{publish.ManifestKey, "s/second-story.json", "s/second-story/index.html", publish.ManifestKey}
+		// The story's page and data, and its quotes' share pages (each is
+		// the story's page at its quote); no share image: what they show
+		// did not change.
+		quotePages, _ := shareOf(t, "second-story", 20)
+		want := append([]string{publish.ManifestKey, "s/second-story.json", "s/second-story/index.html", publish.ManifestKey}, quotePages...)
+		slices.Sort(keys)
+		slices.Sort(want)
 		if !slices.Equal(keys, want) {
 			t.Errorf("an edit of one story wrote %q; want %q", keys, want)
 		}
-		if sum.Uploaded != 2 {
+		if sum.Uploaded != 2+len(quotePages) {
 			t.Errorf("edit: %s", sum)
 		}
 		contents := bucketContents(t, srv, "site")
@@ -136,8 +142,9 @@ func TestPublishLifecycle(t *testing.T) {
 				t.Errorf("%s is still in the bucket", gone)
 			}
 		}
-		if deletes != 3 || sum.Deleted != 3 {
-			t.Errorf("take-down: %d DELETEs, %s; want 3", deletes, sum)
+		pages, images := shareOf(t, "third-story", 20)
+		if n := 3 + len(pages) + len(images); deletes != n || sum.Deleted != n {
+			t.Errorf("take-down: %d DELETEs, %s; want %d", deletes, sum, n)
 		}
 		if got := string(contents["press/readme.txt"].Body); got != "not ours" {
 			t.Errorf("an object no publish wrote was touched: %q", got)
@@ -163,6 +170,12 @@ func TestPublishLifecycle(t *testing.T) {
 			said = append(said, string(c.Action)+" "+c.Key)
 		}
 		want := []string{"changed index.html", "new s/fourth-story.json", "new s/fourth-story/index.html"}
+		pages, images := shareOf(t, "fourth-story", 5)
+		for _, k := range append(pages, images...) {
+			want = append(want, "new "+k)
+		}
+		slices.Sort(said)
+		slices.Sort(want)
 		if !slices.Equal(said, want) {
 			t.Errorf("the dry run lists %q; want %q", said, want)
 		}

@@ -52,13 +52,14 @@ func TestPublishToEachStore(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dir, "second-story.json"), edited, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			if sum, err := publish.Publish(ctx, b, objects(t, openSite(t, dir, static)), publish.Options{}); err != nil || sum.Uploaded != 2 {
+			pages, images := shareOf(t, "second-story", 20)
+			if sum, err := publish.Publish(ctx, b, objects(t, openSite(t, dir, static)), publish.Options{}); err != nil || sum.Uploaded != 2+len(pages) {
 				t.Errorf("after an edit: %s, %v; want the story's page and data uploaded", sum, err)
 			}
 			if err := os.Remove(filepath.Join(dir, "second-story.json")); err != nil {
 				t.Fatal(err)
 			}
-			if sum, err := publish.Publish(ctx, b, objects(t, openSite(t, dir, static)), publish.Options{}); err != nil || sum.Deleted != 2 {
+			if sum, err := publish.Publish(ctx, b, objects(t, openSite(t, dir, static)), publish.Options{}); err != nil || sum.Deleted != 2+len(pages)+len(images) {
 				t.Errorf("after a take-down: %s, %v; want its page and data deleted", sum, err)
 			}
 			for _, gone := range []string{"s/second-story.json", "s/second-story/index.html"} {

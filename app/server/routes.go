@@ -27,6 +27,9 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET "+urls.Health, s.handle(s.serveHealth))
 	mux.HandleFunc("GET "+urls.OEmbed, s.handle(s.serveOEmbed))
 	mux.HandleFunc("GET "+urls.EmbedPattern, s.handle(s.serveEmbedPage))
+	mux.HandleFunc("GET "+urls.ShareImagePattern, s.handle(s.serveShareImage))
+	mux.HandleFunc("GET "+urls.QuoteFilePattern, s.handle(s.serveQuoteFile))
+	mux.HandleFunc("GET "+urls.QuoteSharePattern, s.handle(s.serveQuoteShare))
 	mux.HandleFunc("GET "+urls.Demo, s.handle(s.serveDemo))
 	if s.studio != nil {
 		h := s.studio.Handler(s.handle(s.serveStudioPage))

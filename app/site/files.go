@@ -6,6 +6,7 @@ import (
 	"explainer/app/i18n"
 	"explainer/app/internal/urls"
 	"explainer/app/repo"
+	"explainer/app/story"
 	"explainer/app/widget"
 	"explainer/web"
 )
@@ -86,14 +87,45 @@ var codingExt = map[string]string{"": "", "gzip": ".gz", "br": ".br"}
 // them per version renders an edit's story alone.
 func (s *Site) StoryFiles(e *repo.Entry) ([]File, error) {
 	path := s.StoryPath(e.Story.ID)
-	page, err := s.renderStory(e, widget.State{}, widget.Options{}, s.BaseOrigin(), false)
+	page, err := s.renderStory(e, widget.State{}, widget.Options{}, s.BaseOrigin(), false, nil)
 	if err != nil {
 		return nil, err
 	}
-	return []File{
+	files := []File{
 		{Path: path[len(s.root):] + "index.html", Body: page, Type: HTMLType, Cache: CacheRevalidate},
 		{Path: urls.StoryJSON("", e.Story.ID), Body: e.JSON, Type: "application/json", Cache: CacheRevalidate},
-	}, nil
+	}
+	return s.shareFiles(e, files)
+}
+
+// shareFiles adds a story's share images and its quotes' share pages and
+// images, which a static host serves as the server does. The images are
+// the same bytes at every drawing, so a republish uploads only those a
+// change touched.
+func (s *Site) shareFiles(e *repo.Entry, files []File) ([]File, error) {
+	id := e.Story.ID
+	kinds := []ShareKind{{}, {Square: true}}
+	for i := range e.Story.Quotes {
+		q := story.Ref(e.Story.Quotes[i].ID)
+		kinds = append(kinds, ShareKind{Quote: q}, ShareKind{Quote: q, Square: true})
+		b, err := s.renderStory(e, widget.State{Event: e.Story.Quotes[i].Event}, widget.Options{}, s.BaseOrigin(), false, &e.Story.Quotes[i])
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Path: urls.QuoteShare("", id, q) + "index.html", Body: b, Type: HTMLType, Cache: CacheRevalidate})
+	}
+	for _, k := range kinds {
+		png, err := s.ShareImage(e, k)
+		if err != nil {
+			return nil, fmt.Errorf("%s: its share image: %w", id, err)
+		}
+		path := urls.ShareImage("", id, k.Square)
+		if k.Quote != "" {
+			path = urls.QuoteImage("", id, k.Quote, k.Square)
+		}
+		files = append(files, File{Path: path, Body: png, Type: "image/png", Cache: CacheRevalidate})
+	}
+	return files, nil
 }
 
 // ListingFiles are Files' pages about the stories rather than of one:

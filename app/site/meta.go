@@ -8,32 +8,51 @@ import (
 	"explainer/app/internal/urls"
 	"explainer/app/repo"
 	"explainer/app/story"
+	"explainer/app/widget"
 )
 
 // pageMeta is what a story's page tells search engines, social networks
 // and oEmbed consumers.
 type pageMeta struct {
 	Canonical string // the story's address, without state or embed options
-	OEmbed    string
-	Image     string
-	ImageAlt  string
-	JSONLD    template.JS
+	// URL is the address the unfurl stands for (og:url): the story's, or
+	// a quote's share page, whose card is its image.
+	URL      string
+	OEmbed   string
+	Image    string // the share image (og:image), 1200×630
+	ImageAlt string
+	// ShareTitle and ShareText are a quote's share page's title and text
+	// for social sites; "" on a story's page, which uses its own.
+	ShareTitle, ShareText string
+	JSONLD                template.JS
 }
 
-func (s *Site) meta(e *repo.Entry, origin string, live bool) *pageMeta {
+// The share image's size, for og:image:width and :height.
+const (
+	ShareWidth  = 1200
+	ShareHeight = 630
+)
+
+func (s *Site) meta(e *repo.Entry, origin string, live bool, quote *story.Quote) *pageMeta {
 	if origin == "" {
 		return nil
 	}
 	st := e.Story
 	m := &pageMeta{Canonical: s.StoryURL(origin, st.ID)}
+	m.URL = m.Canonical
 	if live {
 		m.OEmbed = s.OEmbedURL(origin, m.Canonical)
 	}
-	for i := range st.Events {
-		if img := st.Events[i].Media; img != nil {
-			m.Image, m.ImageAlt = string(img.Src), img.Alt
-			break
-		}
+	// The unfurl is the story's card, drawn for every story, pictures or
+	// none; on a quote's share page, the quote's card.
+	m.Image, m.ImageAlt = origin+escapePath(urls.ShareImage(s.root, st.ID, false)), st.Title
+	if quote != nil {
+		words := s.Words(st, widget.Options{})
+		m.URL = origin + escapePath(urls.QuoteShare(s.root, st.ID, quote.ID))
+		m.Image = origin + escapePath(urls.QuoteImage(s.root, st.ID, quote.ID, false))
+		m.ShareText = ShareText(st, quote, words)
+		m.ImageAlt = m.ShareText
+		m.ShareTitle = m.ShareText + " — " + st.Title
 	}
 	ld := map[string]any{
 		"@context":            "https://schema.org",
@@ -91,3 +110,6 @@ func (s *Site) BaseOrigin() string {
 	}
 	return s.baseURL.Scheme + "://" + s.baseURL.Host
 }
+
+// escapePath percent-encodes a path for a header or a meta tag.
+func escapePath(p string) string { return (&url.URL{Path: p}).EscapedPath() }

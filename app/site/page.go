@@ -134,6 +134,8 @@ type shellData struct {
 	Words   template.JS
 	Offline string
 	IDs     shellIDs
+	// ShareWidth and ShareHeight are the share image's size.
+	ShareWidth, ShareHeight int
 	// AccentNote tells a publisher how their ?accent= was adjusted for
 	// contrast; it goes in an HTML comment.
 	AccentNote string
@@ -150,7 +152,7 @@ var ids = shellIDs{Data: shell.DataID, Zones: shell.ZonesID, Words: shell.WordsI
 // live says the page is served by this server, not exported for a static
 // host, which has no oEmbed endpoint to announce.
 func (s *Site) RenderStory(e *repo.Entry, st widget.State, o widget.Options, origin string, live bool) (*Page, error) {
-	b, err := s.renderStory(e, st, o, origin, live)
+	b, err := s.renderStory(e, st, o, origin, live, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +161,7 @@ func (s *Site) RenderStory(e *repo.Entry, st widget.State, o widget.Options, ori
 
 // renderStory is RenderStory's HTML, not yet compressed: a static host's
 // file list compresses it (or not) as its host stores it.
-func (s *Site) renderStory(e *repo.Entry, st widget.State, o widget.Options, origin string, live bool) ([]byte, error) {
+func (s *Site) renderStory(e *repo.Entry, st widget.State, o widget.Options, origin string, live bool, quote *story.Quote) ([]byte, error) {
 	words := s.Words(e.Story, o)
 	w := widget.New(e.Story, st, o, words)
 	opts := w.Options()
@@ -176,7 +178,7 @@ func (s *Site) renderStory(e *repo.Entry, st widget.State, o widget.Options, ori
 		Title:       e.Story.Title,
 		Description: e.Story.Dek.PlainText(),
 		StoryID:     string(e.Story.ID),
-		Meta:        s.meta(e, origin, live),
+		Meta:        s.meta(e, origin, live, quote),
 		Root:        s.root,
 		CSS:         s.assets.URL("explainer.css"),
 		Icon:        s.assets.URL("favicon.svg"),
@@ -193,6 +195,8 @@ func (s *Site) renderStory(e *repo.Entry, st widget.State, o widget.Options, ori
 		Words:       template.JS(wordsJSON), // json.Marshal escapes <, > and &
 		Offline:     words.T("notice.offline"),
 		IDs:         ids,
+		ShareWidth:  ShareWidth,
+		ShareHeight: ShareHeight,
 		AccentNote:  widget.AccentNote(opts),
 	})
 	if err != nil {
@@ -257,4 +261,21 @@ func (s *Site) KnownLanguage(o widget.Options) widget.Options {
 		o.Lang = ""
 	}
 	return o
+}
+
+// RenderQuoteShare renders a quote's share page: the story's page at the
+// quote's event, whose unfurl on social sites is the quote's card (its
+// image, its words, its own address), so that a reader who follows it
+// reads the quote in its story.
+func (s *Site) RenderQuoteShare(e *repo.Entry, quote story.Ref, origin string, live bool) (*Page, error) {
+	q := e.Story.Quote(quote)
+	if q == nil {
+		return nil, errNoQuote
+	}
+	st, o := widget.Resolve(e.Story, widget.State{Event: q.Event}, widget.Options{})
+	b, err := s.renderStory(e, st, o, origin, live, q)
+	if err != nil {
+		return nil, err
+	}
+	return NewPage(b, 6)
 }

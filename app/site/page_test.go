@@ -22,7 +22,7 @@ func TestComment(t *testing.T) {
 func TestLivePagesOnly(t *testing.T) {
 	s := builtInSite(t)
 	e := s.Stories().List()[0]
-	live, err := s.renderStory(e, widget.State{}, widget.Options{}, "", true)
+	live, err := s.renderStory(e, widget.State{}, widget.Options{}, "", true, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,9 +12,11 @@ import (
 	"encoding/hex"
 	"net/url"
 	"strings"
+	"sync"
 
 	"explainer/app/i18n"
 	"explainer/app/repo"
+	"explainer/app/share"
 )
 
 // Parts are what a site is made of.
@@ -43,12 +45,15 @@ type Site struct {
 	baseURL *url.URL // nil without a base URL
 	version string   // hash of the assets, for go-app
 	words   i18n.Overrides
+	// share draws share images; its fonts are read at the first one.
+	share func() (*share.Renderer, error)
 }
 
 // New makes a site of its parts. It opens nothing: a site that is made
 // has everything it serves.
 func New(p Parts) *Site {
-	s := &Site{assets: p.Assets, stories: p.Stories, single: p.Single, version: assetsVersion(p.Assets), words: p.Words}
+	s := &Site{assets: p.Assets, stories: p.Stories, single: p.Single, version: assetsVersion(p.Assets), words: p.Words,
+		share: sync.OnceValues(func() (*share.Renderer, error) { return share.New(share.Options{}) })}
 	if p.BaseURL != nil {
 		u := *p.BaseURL
 		u.Path = strings.TrimSuffix(u.Path, "/")

@@ -68,6 +68,10 @@ type Data struct {
 	GMT GMT `json:"gmt"`
 	// Lists are the standard (and) list patterns.
 	Lists List `json:"list"`
+	// Quotes are the language's quotation marks, opening and closing, in
+	// the order they are written (delimiters: “ ” in English, « » in
+	// French, „ “ in German, 「 」 in Japanese, ” “ in Arabic).
+	Quotes [2]string `json:"quotes"`
 }
 
 // Months are the format names (in a date: "28 de febrero") and, where

@@ -36,6 +36,34 @@ func Embed[ID ~string](root string, id ID) string {
 	return root + stories + string(id) + "/embed"
 }
 
+// ShareImage is the path of a story's share image: /s/ID/share.png, or
+// /s/ID/share-square.png for the square one.
+func ShareImage[ID ~string](root string, id ID, square bool) string {
+	return root + stories + string(id) + "/" + shareName("share", square)
+}
+
+// QuoteShare is the path of a quote's share page, whose unfurl is the
+// quote's card: /s/ID/q/QUOTE/.
+func QuoteShare[ID ~string, Q ~string](root string, id ID, quote Q) string {
+	return root + stories + string(id) + "/q/" + string(quote) + "/"
+}
+
+// QuoteImage is the path of a quote's share image: /s/ID/q/QUOTE.png, or
+// QUOTE-square.png.
+func QuoteImage[ID ~string, Q ~string](root string, id ID, quote Q, square bool) string {
+	return root + stories + string(id) + "/q/" + shareName(string(quote), square)
+}
+
+// SquareSuffix ends the name of a square share image.
+const SquareSuffix = "-square.png"
+
+func shareName(base string, square bool) string {
+	if square {
+		return base + SquareSuffix
+	}
+	return base + ".png"
+}
+
 // Asset is the path of an asset by its (hashed) name.
 func Asset(root, name string) string {
 	return root + Assets + name
@@ -64,4 +92,9 @@ var (
 	StoryFilePattern = StoryFile("", "{name}")
 	EmbedPattern     = Embed("", "{id}")
 	AssetPattern     = Asset("", "{file}")
+	// ShareImagePattern matches share.png and share-square.png;
+	// QuoteFilePattern a quote's images, QuoteSharePattern its page.
+	ShareImagePattern = StoryPage("", "{id}") + "{image}"
+	QuoteFilePattern  = StoryPage("", "{id}") + "q/{name}"
+	QuoteSharePattern = QuoteShare("", "{id}", "{quote}") + "{$}"
 )

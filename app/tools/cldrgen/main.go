@@ -265,6 +265,8 @@ func (g *gen) locale(tag string) (cldr.Data, error) {
 	cal := []string{"dates", "calendars", "gregorian"}
 	at := func(keys ...string) []string { return append(slices.Clone(cal), keys...) }
 
+	d.Quotes[0] = e.str(g.str("cldr-misc-full", "delimiters.json", tag, "delimiters", "quotationStart"))
+	d.Quotes[1] = e.str(g.str("cldr-misc-full", "delimiters.json", tag, "delimiters", "quotationEnd"))
 	order := e.str(g.str("cldr-misc-full", "layout.json", tag, "layout", "orientation", "characterOrder"))
 	d.Dir = "ltr"
 	if order == "right-to-left" {

@@ -1,0 +1,143 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"strings"
+
+	"explainer/app/i18n"
+	"explainer/app/repo"
+	"explainer/app/share"
+	"explainer/app/story"
+	"explainer/app/widget"
+)
+
+// A story's share images: what unfurls when its link is posted on a
+// social network or in a chat. The story's card (title, summary, the time
+// it covers and a miniature of its timeline) and each quote's card, in
+// the story's language and script, drawn on the server (package share).
+
+// ShareKind names one share image of a story.
+type ShareKind struct {
+	Quote  story.Ref // "" for the story's own card
+	Square bool      // 1080×1080 for chat apps; else 1200×630
+}
+
+// Size is the image's size in pixels.
+func (k ShareKind) Size() share.Size {
+	if k.Square {
+		return share.Square
+	}
+	return share.Landscape
+}
+
+// errNoQuote is a share image asked for a quote the story has not.
+var errNoQuote = errors.New("no such quote")
+
+// ShareImage draws one of a story's share images as PNG. Drawing takes
+// about a tenth of a second, so callers keep the result for the story's
+// version (the server's page cache, the export's files).
+func (s *Site) ShareImage(e *repo.Entry, k ShareKind) ([]byte, error) {
+	r, err := s.share()
+	if err != nil {
+		return nil, err
+	}
+	st := e.Story
+	words := s.Words(st, widget.Options{})
+	theme := share.DefaultTheme(shareAccent)
+	if k.Quote == "" {
+		return r.Story(s.storyCard(st, words), k.Size(), theme)
+	}
+	q := st.Quote(k.Quote)
+	if q == nil {
+		return nil, errNoQuote
+	}
+	return r.Quote(s.quoteCard(st, q, words), k.Size(), theme)
+}
+
+// shareAccent is the cards' accent: the widget's own blue.
+var shareAccent = color.RGBA{0x0b, 0x5c, 0xad, 0xff}
+
+func (s *Site) storyCard(st *story.Story, words *i18n.Pack) share.StoryCard {
+	c := share.StoryCard{
+		Title:    st.Title,
+		Dek:      st.Dek.PlainText(),
+		Dir:      words.Dir(),
+		Lang:     string(st.Language),
+		Selected: -1,
+		Site:     s.host(),
+	}
+	if n := len(st.Events); n > 0 {
+		first, last := st.Events[0].Start, st.Events[n-1].Start
+		first.Text, last.Text = "", "" // the dates, not a display text
+		c.Span = words.FormatSpan(first, &last)
+		for i := range st.Events {
+			if n == 1 {
+				c.Marks = append(c.Marks, 0.5)
+				continue
+			}
+			c.Marks = append(c.Marks, float64(i)/float64(n-1))
+		}
+	}
+	return c
+}
+
+func (s *Site) quoteCard(st *story.Story, q *story.Quote, words *i18n.Pack) share.QuoteCard {
+	c := share.QuoteCard{
+		Words:         q.Text,
+		Direct:        q.Kind == story.Direct,
+		DirectLabel:   words.T("quotes.direct"),
+		ReportedLabel: words.T("quotes.reported"),
+		Quote:         words.CLDR.Quotes,
+		Dir:           words.Dir(),
+		Lang:          string(st.Language),
+		Site:          s.host(),
+	}
+	if c.Quote[0] == "" {
+		c.Quote = [2]string{"“", "”"}
+	}
+	if p := st.Person(q.Speaker); p != nil {
+		c.Speaker, c.Role = p.Name, p.Role
+	}
+	when := q.When
+	if when == nil {
+		if e := st.Event(q.Event); e != nil {
+			when = &e.Start
+		}
+	}
+	if when != nil {
+		c.Date = words.FormatMoment(*when)
+	}
+	if src := st.Source(q.Source); src != nil {
+		c.Source = strings.TrimSpace(words.T("quotes.source") + " " + src.Outlet)
+	}
+	return c
+}
+
+// host is the site's host for the cards' top line, "" without a base URL.
+func (s *Site) host() string {
+	if s.baseURL == nil {
+		return ""
+	}
+	return s.baseURL.Host
+}
+
+// ShareText is what a quote's share page says of it, for its title and
+// the unfurl's text: the speaker and, for a direct quote, their words in
+// the language's quotation marks; reported speech is labelled, never
+// quoted.
+func ShareText(st *story.Story, q *story.Quote, words *i18n.Pack) string {
+	who := ""
+	if p := st.Person(q.Speaker); p != nil {
+		who = p.Name
+	}
+	if q.Kind == story.Direct {
+		marks := words.CLDR.Quotes
+		if marks[0] == "" {
+			marks = [2]string{"“", "”"}
+		}
+		return fmt.Sprintf("%s: %s%s%s", who, marks[0], q.Text, marks[1])
+	}
+	return fmt.Sprintf("%s (%s): %s", who, words.T("quotes.reported"), q.Text)
+}
