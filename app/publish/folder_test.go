@@ -79,16 +79,16 @@ func TestPublishToAFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	st = openSite(t, dir, static)
-	if sum, err := publish.Publish(ctx, b, folderObjects(t, st), publish.Options{}); err != nil || sum.Uploaded != 2 {
-		t.Errorf("after an edit: %s, %v; want the story's page and data written", sum, err)
+	if sum, err := publish.Publish(ctx, b, folderObjects(t, st), publish.Options{}); err != nil || sum.Uploaded != 4 {
+		t.Errorf("after an edit: %s, %v; want the story's page, data, sheet and printable version written", sum, err)
 	}
 	checkFolder(t, root, st)
 	if err := os.Remove(filepath.Join(dir, "second-story.json")); err != nil {
 		t.Fatal(err)
 	}
 	st = openSite(t, dir, static)
-	if sum, err := publish.Publish(ctx, b, folderObjects(t, st), publish.Options{}); err != nil || sum.Deleted != 2 {
-		t.Errorf("after a take-down: %s, %v; want its page and data deleted", sum, err)
+	if sum, err := publish.Publish(ctx, b, folderObjects(t, st), publish.Options{}); err != nil || sum.Deleted != 4 {
+		t.Errorf("after a take-down: %s, %v; want its page, data, sheet and printable version deleted", sum, err)
 	}
 	checkFolder(t, root, st)
 }
@@ -235,8 +235,8 @@ func TestTakeDownRemovesEmptiedFolders(t *testing.T) {
 				}
 			}
 			sum, err := publish.Publish(ctx, b, folderObjects(t, openSite(t, dir, static)), publish.Options{})
-			if err != nil || sum.Deleted != 4 {
-				t.Fatalf("take-down: %s, %v; want 4 deleted", sum, err)
+			if err != nil || sum.Deleted != 8 {
+				t.Fatalf("take-down: %s, %v; want 8 deleted", sum, err)
 			}
 			if _, err := os.Stat(filepath.Join(site, "s/second-story")); !os.IsNotExist(err) {
 				t.Errorf("s/second-story is still there (%v)", err)

@@ -67,7 +67,7 @@ func FitsInPage(name string, st *story.Story, data int) error {
 // with base.html, the document they share, whose blocks each fills.
 var templates = func() map[string]*template.Template {
 	out := map[string]*template.Template{}
-	for _, name := range []string{"shell.html", "plain.html", "embed.html", "demo.html", "studio.html"} {
+	for _, name := range []string{"shell.html", "plain.html", "embed.html", "demo.html", "studio.html", "print.html"} {
 		out[name] = template.Must(template.New(name).Funcs(template.FuncMap{"comment": comment}).ParseFS(web.Templates, "templates/"+name, "templates/base.html"))
 	}
 	return out
