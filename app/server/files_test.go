@@ -13,7 +13,7 @@ import (
 
 // TestDataAndPrintRoutes: the story's sheet is a download, cached and
 // revalidated as the JSON is; the printable version holds every event;
-// under the site's sub-path too.
+// the page's footer links all three, under the site's sub-path too.
 func TestDataAndPrintRoutes(t *testing.T) {
 	st := storytest.BuiltInStory(t)
 	for _, root := range []string{"", "/graphics"} {
@@ -31,6 +31,8 @@ func TestDataAndPrintRoutes(t *testing.T) {
 			{target: urls.StoryJSON(root, st.ID), ctype: "application/json", contains: []string{`"id":"` + string(st.ID) + `"`}},
 			{target: urls.Print(root, st.ID), ctype: "text/html; charset=utf-8",
 				contains: []string{html.EscapeString(st.Events[0].Headline), html.EscapeString(st.Events[len(st.Events)-1].Headline), `id="explainer-print"`}},
+			{target: urls.StoryPage(root, st.ID), ctype: "text/html; charset=utf-8",
+				contains: []string{`href="` + urls.StoryCSV(root, st.ID) + `"`, `href="` + urls.StoryJSON(root, st.ID) + `"`, `href="` + urls.Print(root, st.ID) + `"`}},
 		}
 		for _, tt := range tests {
 			t.Run(tt.target, func(t *testing.T) {

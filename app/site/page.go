@@ -162,6 +162,7 @@ func (s *Site) RenderStory(e *repo.Entry, st widget.State, o widget.Options, ori
 func (s *Site) renderStory(e *repo.Entry, st widget.State, o widget.Options, origin string, live bool) ([]byte, error) {
 	words := s.Words(e.Story, o)
 	w := widget.New(e.Story, st, o, words)
+	w.LinkFiles(s.root)
 	opts := w.Options()
 	wordsJSON, err := json.Marshal(words)
 	if err != nil {
