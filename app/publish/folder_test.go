@@ -80,16 +80,16 @@ func TestPublishToAFolder(t *testing.T) {
 	}
 	st = openSite(t, dir, static)
 	pages, images := shareOf(t, "second-story", 20)
-	if sum, err := publish.Publish(ctx, b, folderObjects(t, st), publish.Options{}); err != nil || sum.Uploaded != 2+len(pages) {
-		t.Errorf("after an edit: %s, %v; want the story's page and data written", sum, err)
+	if sum, err := publish.Publish(ctx, b, folderObjects(t, st), publish.Options{}); err != nil || sum.Uploaded != 4+len(pages) {
+		t.Errorf("after an edit: %s, %v; want the story's page, data, sheet, printable version and quote pages written", sum, err)
 	}
 	checkFolder(t, root, st)
 	if err := os.Remove(filepath.Join(dir, "second-story.json")); err != nil {
 		t.Fatal(err)
 	}
 	st = openSite(t, dir, static)
-	if sum, err := publish.Publish(ctx, b, folderObjects(t, st), publish.Options{}); err != nil || sum.Deleted != 2+len(pages)+len(images) {
-		t.Errorf("after a take-down: %s, %v; want its page and data deleted", sum, err)
+	if sum, err := publish.Publish(ctx, b, folderObjects(t, st), publish.Options{}); err != nil || sum.Deleted != 4+len(pages)+len(images) {
+		t.Errorf("after a take-down: %s, %v; want its page, data, sheet, printable version and share files deleted", sum, err)
 	}
 	checkFolder(t, root, st)
 }
@@ -235,7 +235,7 @@ func TestTakeDownRemovesEmptiedFolders(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			want := 4
+			want := 8 // two stories' pages, data, sheets and printable versions
 			for _, id := range []string{"second-story", "third-story"} {
 				pages, images := shareOf(t, id, 20)
 				want += len(pages) + len(images)

@@ -88,17 +88,17 @@ func TestPublishLifecycle(t *testing.T) {
 		}
 		sum := publishNow(t, openSite(t, dir, static))
 		_, _, keys := px.writes()
-		// The story's page and data, and its quotes' share pages (each is
-		// the story's page at its quote); no share image: what they show
-		// did not change.
+		// The story's page, data, sheet and printable version, and its
+		// quotes' share pages (each is the story's page at its quote); no
+		// share image: what they show did not change.
 		quotePages, _ := shareOf(t, "second-story", 20)
-		want := append([]string{publish.ManifestKey, "s/second-story.json", "s/second-story/index.html", publish.ManifestKey}, quotePages...)
+		want := append([]string{publish.ManifestKey, "s/second-story.csv", "s/second-story.json", "s/second-story/index.html", "s/second-story/print/index.html", publish.ManifestKey}, quotePages...)
 		slices.Sort(keys)
 		slices.Sort(want)
 		if !slices.Equal(keys, want) {
 			t.Errorf("an edit of one story wrote %q; want %q", keys, want)
 		}
-		if sum.Uploaded != 2+len(quotePages) {
+		if sum.Uploaded != 4+len(quotePages) {
 			t.Errorf("edit: %s", sum)
 		}
 		contents := bucketContents(t, srv, "site")
@@ -137,13 +137,13 @@ func TestPublishLifecycle(t *testing.T) {
 		sum := publishNow(t, openSite(t, dir, newStatic))
 		_, deletes, _ := px.writes()
 		contents := bucketContents(t, srv, "site")
-		for _, gone := range []string{"s/third-story.json", "s/third-story/index.html", oldCSS} {
+		for _, gone := range []string{"s/third-story.json", "s/third-story.csv", "s/third-story/index.html", "s/third-story/print/index.html", oldCSS} {
 			if _, ok := contents[gone]; ok {
 				t.Errorf("%s is still in the bucket", gone)
 			}
 		}
 		pages, images := shareOf(t, "third-story", 20)
-		if n := 3 + len(pages) + len(images); deletes != n || sum.Deleted != n {
+		if n := 5 + len(pages) + len(images); deletes != n || sum.Deleted != n {
 			t.Errorf("take-down: %d DELETEs, %s; want %d", deletes, sum, n)
 		}
 		if got := string(contents["press/readme.txt"].Body); got != "not ours" {
@@ -169,7 +169,7 @@ func TestPublishLifecycle(t *testing.T) {
 		for _, c := range sum.Changes {
 			said = append(said, string(c.Action)+" "+c.Key)
 		}
-		want := []string{"changed index.html", "new s/fourth-story.json", "new s/fourth-story/index.html"}
+		want := []string{"changed index.html", "new s/fourth-story.csv", "new s/fourth-story.json", "new s/fourth-story/index.html", "new s/fourth-story/print/index.html"}
 		pages, images := shareOf(t, "fourth-story", 5)
 		for _, k := range append(pages, images...) {
 			want = append(want, "new "+k)

@@ -53,16 +53,16 @@ func TestPublishToEachStore(t *testing.T) {
 				t.Fatal(err)
 			}
 			pages, images := shareOf(t, "second-story", 20)
-			if sum, err := publish.Publish(ctx, b, objects(t, openSite(t, dir, static)), publish.Options{}); err != nil || sum.Uploaded != 2+len(pages) {
-				t.Errorf("after an edit: %s, %v; want the story's page and data uploaded", sum, err)
+			if sum, err := publish.Publish(ctx, b, objects(t, openSite(t, dir, static)), publish.Options{}); err != nil || sum.Uploaded != 4+len(pages) {
+				t.Errorf("after an edit: %s, %v; want the story's page, data, sheet, printable version and quote pages uploaded", sum, err)
 			}
 			if err := os.Remove(filepath.Join(dir, "second-story.json")); err != nil {
 				t.Fatal(err)
 			}
-			if sum, err := publish.Publish(ctx, b, objects(t, openSite(t, dir, static)), publish.Options{}); err != nil || sum.Deleted != 2+len(pages)+len(images) {
-				t.Errorf("after a take-down: %s, %v; want its page and data deleted", sum, err)
+			if sum, err := publish.Publish(ctx, b, objects(t, openSite(t, dir, static)), publish.Options{}); err != nil || sum.Deleted != 4+len(pages)+len(images) {
+				t.Errorf("after a take-down: %s, %v; want its page, data, sheet, printable version and share files deleted", sum, err)
 			}
-			for _, gone := range []string{"s/second-story.json", "s/second-story/index.html"} {
+			for _, gone := range []string{"s/second-story.json", "s/second-story.csv", "s/second-story/index.html", "s/second-story/print/index.html"} {
 				if ok, _ := b.Exists(ctx, gone); ok {
 					t.Errorf("%s is still there", gone)
 				}

@@ -30,6 +30,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET "+urls.ShareImagePattern, s.handle(s.serveShareImage))
 	mux.HandleFunc("GET "+urls.QuoteFilePattern, s.handle(s.serveQuoteFile))
 	mux.HandleFunc("GET "+urls.QuoteSharePattern, s.handle(s.serveQuoteShare))
+	mux.HandleFunc("GET "+urls.PrintPattern, s.handle(s.servePrint))
 	mux.HandleFunc("GET "+urls.Demo, s.handle(s.serveDemo))
 	if s.studio != nil {
 		h := s.studio.Handler(s.handle(s.serveStudioPage))
@@ -147,10 +148,15 @@ func (s *Server) serveStory(w http.ResponseWriter, r *http.Request, e *repo.Entr
 	return nil
 }
 
-// serveStoryFile answers /s/{id}.json with the story data, and redirects
-// /s/{id} to the page at /s/{id}/.
+// serveStoryFile answers /s/{id}.json with the story data and
+// /s/{id}.csv with its sheet, and redirects /s/{id} to the page at
+// /s/{id}/.
 func (s *Server) serveStoryFile(w http.ResponseWriter, r *http.Request) error {
-	id, isJSON := strings.CutSuffix(r.PathValue("name"), ".json")
+	name := r.PathValue("name")
+	id, isJSON := strings.CutSuffix(name, ".json")
+	if csvID, isCSV := strings.CutSuffix(name, ".csv"); isCSV {
+		return s.serveStoryCSV(w, r, csvID)
+	}
 	e, ok := s.site.Stories().Get(story.ID(id))
 	if !ok {
 		return errNotFound
@@ -168,6 +174,53 @@ func (s *Server) serveStoryFile(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.send(w, r, response{ctype: "application/json", cache: site.CacheRevalidate, etag: e.ETag, body: body, public: true})
+	return nil
+}
+
+// serveStoryCSV sends a story's events as a TimelineJS sheet, to be
+// saved rather than shown; made once a version of the story, cached as
+// pages are.
+func (s *Server) serveStoryCSV(w http.ResponseWriter, r *http.Request, id string) error {
+	e, ok := s.site.Stories().Get(story.ID(id))
+	if !ok {
+		return errNotFound
+	}
+	p, err := s.pages.get(r.Context(), "csv "+id+e.ETag, func() (*site.Page, error) {
+		body, err := site.StoryCSV(e.Story)
+		if err != nil {
+			return nil, err
+		}
+		return site.NewPage(body, 6)
+	})
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Disposition", site.Attachment(urls.StoryCSV("", id)))
+	s.send(w, r, response{ctype: site.CSVType, cache: site.CacheRevalidate, etag: p.ETag, body: p.Encoded, public: true})
+	return nil
+}
+
+// servePrint sends a story's printable version, in the ?lang= asked for.
+func (s *Server) servePrint(w http.ResponseWriter, r *http.Request) error {
+	e, ok := s.site.Stories().Get(story.ID(r.PathValue("id")))
+	if !ok {
+		return errNotFound
+	}
+	origin := s.origin(r)
+	_, o := widget.ParseURL(e.Story, r.URL.Query())
+	o = s.site.KnownLanguage(o)
+	lang := o.Language(e.Story)
+	p, err := s.pages.get(r.Context(), "print "+origin+" "+string(e.Story.ID)+e.ETag+" "+string(lang), func() (*site.Page, error) {
+		body, err := s.site.PrintPage(e, widget.Options{Lang: lang}, origin)
+		if err != nil {
+			return nil, err
+		}
+		return site.NewPage(body, 6)
+	})
+	if err != nil {
+		return err
+	}
+	s.send(w, r, response{ctype: site.HTMLType, cache: site.CacheRevalidate, etag: p.ETag, body: p.Encoded, document: true})
 	return nil
 }
 

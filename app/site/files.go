@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"path"
 
 	"explainer/app/i18n"
 	"explainer/app/internal/urls"
@@ -82,7 +83,8 @@ func (s *Site) AssetFiles() ([]File, error) {
 // codingExt is the suffix of an asset's copy in a content coding.
 var codingExt = map[string]string{"": "", "gzip": ".gz", "br": ".br"}
 
-// StoryFiles are Files' files of one story: its page and its data. They
+// StoryFiles are Files' files of one story: its page, its data (JSON
+// and a TimelineJS sheet) and its printable version. They
 // change only with the story (and the assets), so a publisher that keeps
 // them per version renders an edit's story alone.
 func (s *Site) StoryFiles(e *repo.Entry) ([]File, error) {
@@ -91,9 +93,19 @@ func (s *Site) StoryFiles(e *repo.Entry) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
+	printable, err := s.PrintPage(e, widget.Options{}, s.BaseOrigin())
+	if err != nil {
+		return nil, err
+	}
+	sheet, err := StoryCSV(e.Story)
+	if err != nil {
+		return nil, err
+	}
 	files := []File{
 		{Path: path[len(s.root):] + "index.html", Body: page, Type: HTMLType, Cache: CacheRevalidate},
 		{Path: urls.StoryJSON("", e.Story.ID), Body: e.JSON, Type: "application/json", Cache: CacheRevalidate},
+		{Path: urls.StoryCSV("", e.Story.ID), Body: sheet, Type: CSVType, Cache: CacheRevalidate},
+		{Path: urls.Print("", e.Story.ID) + "index.html", Body: printable, Type: HTMLType, Cache: CacheRevalidate},
 	}
 	return s.shareFiles(e, files)
 }
@@ -126,6 +138,13 @@ func (s *Site) shareFiles(e *repo.Entry, files []File) ([]File, error) {
 		files = append(files, File{Path: path, Body: png, Type: "image/png", Cache: CacheRevalidate})
 	}
 	return files, nil
+}
+
+// Attachment is the Content-Disposition of a download: saved under the
+// last part of its path (a story id is a slug, which needs no quoting
+// beyond the quotes).
+func Attachment(p string) string {
+	return `attachment; filename="` + path.Base(p) + `"`
 }
 
 // ListingFiles are Files' pages about the stories rather than of one:

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"explainer/app/internal/urls"
 	"explainer/app/repo"
 	"explainer/web"
 )
@@ -56,4 +57,41 @@ func builtInSite(t *testing.T) *Site {
 		t.Fatal(err)
 	}
 	return New(Parts{Assets: assets, Stories: store, Single: true})
+}
+
+// The site's files carry the story's sheet and printable version, as the
+// server serves them, for export and publish to write.
+func TestFilesHoldDataAndPrint(t *testing.T) {
+	s := builtInSite(t)
+	files, err := s.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := s.Stories().List()[0].Story
+	want := map[string]string{
+		urls.StoryJSON("", st.ID):            "application/json",
+		urls.StoryCSV("", st.ID):             CSVType,
+		urls.Print("", st.ID) + "index.html": HTMLType,
+	}
+	for _, f := range files {
+		ctype, ok := want[f.Path]
+		if !ok {
+			continue
+		}
+		delete(want, f.Path)
+		if f.Type != ctype || f.Cache != CacheRevalidate || len(f.Body) == 0 {
+			t.Errorf("%s: %q, %q, %d bytes; want %q, %q", f.Path, f.Type, f.Cache, len(f.Body), ctype, CacheRevalidate)
+		}
+		if f.Type == CSVType {
+			if sheet, _ := StoryCSV(st); string(sheet) != string(f.Body) {
+				t.Errorf("%s is not the sheet the server sends", f.Path)
+			}
+		}
+		if f.Type == HTMLType && !strings.Contains(string(f.Body), "print-"+string(st.Events[len(st.Events)-1].ID)) {
+			t.Errorf("%s lacks the last event", f.Path)
+		}
+	}
+	for p := range want {
+		t.Errorf("the site's files lack %s", p)
+	}
 }

@@ -67,7 +67,7 @@ func FitsInPage(name string, st *story.Story, data int) error {
 // with base.html, the document they share, whose blocks each fills.
 var templates = func() map[string]*template.Template {
 	out := map[string]*template.Template{}
-	for _, name := range []string{"shell.html", "plain.html", "embed.html", "demo.html", "studio.html"} {
+	for _, name := range []string{"shell.html", "plain.html", "embed.html", "demo.html", "studio.html", "print.html"} {
 		out[name] = template.Must(template.New(name).Funcs(template.FuncMap{"comment": comment}).ParseFS(web.Templates, "templates/"+name, "templates/base.html"))
 	}
 	return out
@@ -164,6 +164,7 @@ func (s *Site) RenderStory(e *repo.Entry, st widget.State, o widget.Options, ori
 func (s *Site) renderStory(e *repo.Entry, st widget.State, o widget.Options, origin string, live bool, quote *story.Quote) ([]byte, error) {
 	words := s.Words(e.Story, o)
 	w := widget.New(e.Story, st, o, words)
+	w.LinkFiles(s.root)
 	opts := w.Options()
 	wordsJSON, err := json.Marshal(words)
 	if err != nil {

@@ -47,6 +47,18 @@ type Explainer struct {
 	ctx app.Context
 	// stopGoto stops listening for the host page's deep links.
 	stopGoto func()
+	// links says the footer offers the story's data and printable
+	// version, at the site whose root path is root ("" at the domain's
+	// root): on the site's own page, not in the studio's preview, whose
+	// story is not (yet) the one the site serves.
+	links bool
+	root  string
+}
+
+// LinkFiles has the footer link the story's data and printable version
+// on the site at root (its base URL's path, "" at the domain's root).
+func (c *Explainer) LinkFiles(root string) {
+	c.links, c.root = true, root
 }
 
 // New returns an Explainer for a story at a state, with options, as the

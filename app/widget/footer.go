@@ -1,11 +1,17 @@
 package widget
 
 import (
+	"net/url"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/internal/urls"
 )
 
-// footer explains the quotation labels and lists every source and credit.
-func (v *view) footer() app.UI {
+// footer explains the quotation labels and lists every source and
+// credit; with links, it offers the story's data and printable version
+// on the site at root.
+func (v *view) footer(links bool, root string) app.UI {
 	s := v.s
 	return app.Footer().Class("explainer-footer").Body(
 		// The labels it explains are on quotes: a story without any
@@ -41,5 +47,25 @@ func (v *view) footer() app.UI {
 				}),
 			)
 		}),
+		app.If(links, func() app.UI { return v.files(root) }),
 	)
 }
+
+// files links the story as data — the file the page reads, and a sheet
+// TimelineJS opens — and its printable version, every event and quote
+// on one page (the page itself prints the selected event alone).
+func (v *view) files(root string) app.UI {
+	id := v.s.ID
+	return app.P().Class("footer-files").Body(
+		app.Text(v.t("footer.data")+" "),
+		app.A().Class("footer-file").Href(pathHref(urls.StoryJSON(root, id))).Text("JSON"),
+		app.Text(" · "),
+		app.A().Class("footer-file").Href(pathHref(urls.StoryCSV(root, id))).Text("CSV"),
+		app.Text(" · "),
+		app.A().Class("footer-file footer-print").Href(pathHref(urls.Print(root, id))).Target("_blank").Text(v.t("footer.print")),
+	)
+}
+
+// pathHref is a link to a path of the site, percent-encoded: a base
+// URL's path may hold spaces and quotes.
+func pathHref(p string) string { return attr((&url.URL{Path: p}).EscapedPath()) }

@@ -21,6 +21,10 @@ type frame struct {
 	IOpts    Options
 	IWords   *i18n.Pack
 	IPlaying bool // the cover's media player is loaded (header)
+	// ILinks has the footer link the story's files on the site at IRoot
+	// (Explainer.LinkFiles).
+	ILinks bool
+	IRoot  string
 
 	c *Explainer // for the cover's play button; go-app leaves it as mounted
 }
@@ -37,7 +41,7 @@ func (f *frame) Render() app.UI {
 	if f.IPart == headerPart {
 		return v.header()
 	}
-	return v.footer()
+	return v.footer(f.ILinks, f.IRoot)
 }
 
 // frame returns the component for a part with this render's inputs.
@@ -48,6 +52,8 @@ func (v *view) frame(part framePart) app.UI {
 		IOpts:    v.c.opts,
 		IWords:   v.words,
 		IPlaying: part == headerPart && v.c.playing == coverMedia,
+		ILinks:   part == footerPart && v.c.links,
+		IRoot:    v.c.root,
 		c:        v.c,
 	}
 }

@@ -15,7 +15,10 @@ import (
 // s, the story the page embeds (ReadPage), at the state its address asks
 // for. The server renders pages itself (see app/site) with New.
 func Routes(s *story.Story, words *i18n.Pack) {
-	newExplainer := func() app.Composer { return &Explainer{story: s, words: words, atAddress: true} }
+	// The page's root path is the one boot.js gives go-app.
+	newExplainer := func() app.Composer {
+		return &Explainer{story: s, words: words, atAddress: true, links: true, root: app.Getenv("GOAPP_ROOT_PREFIX")}
+	}
 	app.Route("/", newExplainer)
 	app.RouteFunc(storyPath, newExplainer)
 }

@@ -31,6 +31,19 @@ func StoryJSON[ID ~string](root string, id ID) string {
 	return root + stories + string(id) + ".json"
 }
 
+// StoryCSV is the path of a story's events as a TimelineJS sheet:
+// /s/ID.csv.
+func StoryCSV[ID ~string](root string, id ID) string {
+	return root + stories + string(id) + ".csv"
+}
+
+// Print is the path of a story's printable version, every event and
+// quote on one page: /s/ID/print/ (a folder, so that a static host
+// serves its index.html).
+func Print[ID ~string](root string, id ID) string {
+	return root + stories + string(id) + "/print/"
+}
+
 // Embed is the path of a story's embed page: /s/ID/embed.
 func Embed[ID ~string](root string, id ID) string {
 	return root + stories + string(id) + "/embed"
@@ -91,6 +104,7 @@ var (
 	StoryPagePattern = StoryPage("", "{id}") + "{$}"
 	StoryFilePattern = StoryFile("", "{name}")
 	EmbedPattern     = Embed("", "{id}")
+	PrintPattern     = Print("", "{id}") + "{$}"
 	AssetPattern     = Asset("", "{file}")
 	// ShareImagePattern matches share.png and share-square.png;
 	// QuoteFilePattern a quote's images, QuoteSharePattern its page.
