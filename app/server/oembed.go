@@ -2,9 +2,11 @@ package server
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"explainer/app/internal/httpjson"
+	"explainer/app/internal/urls"
 	"explainer/app/site"
 	"explainer/app/widget"
 )
@@ -46,6 +48,11 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 		"width":         width,
 		"height":        height,
 		"html":          site.OEmbedHTML(e.Story, page, width, height),
+		// The story's share image, for consumers that show a preview
+		// before (or instead of) the card.
+		"thumbnail_url":    origin + (&url.URL{Path: urls.ShareImage(s.site.Root(), e.Story.ID, false)}).EscapedPath(),
+		"thumbnail_width":  site.ShareWidth,
+		"thumbnail_height": site.ShareHeight,
 	})
 	if err != nil {
 		return err
