@@ -109,9 +109,17 @@ func (s *Site) quoteCard(st *story.Story, q *story.Quote, words *i18n.Pack) shar
 	if when != nil {
 		c.Date = words.FormatMoment(*when)
 	}
-	if src := st.Source(q.Source); src != nil {
-		c.Source = strings.TrimSpace(words.T("quotes.source") + " " + src.Outlet)
+	// The source is always named: the quote's own, else its event's
+	// first, else the story that reports it.
+	src := st.Source(q.Source)
+	if e := st.Event(q.Event); src == nil && e != nil && len(e.Sources) > 0 {
+		src = st.Source(e.Sources[0])
 	}
+	from := st.Title
+	if src != nil {
+		from = src.Outlet
+	}
+	c.Source = strings.TrimSpace(words.T("quotes.source") + " " + from)
 	return c
 }
 

@@ -58,6 +58,43 @@ func (c *Studio) embedCode() app.UI {
 			app.Text(" · "),
 			app.A().Href(urls.Embed(root, c.savedID)).Target("_blank").Text("All embed options"),
 		),
+		c.shareDownloads(root),
+	)
+}
+
+// shareDownloads offers the saved story's share images, and each quote's,
+// as PNG files to post by hand: the pictures its link unfurls with.
+func (c *Studio) shareDownloads(root string) app.UI {
+	png := func(href, name, label string) app.UI {
+		return app.A().Href(href).Attr("download", name).Text(label)
+	}
+	id := c.savedID
+	items := []app.UI{app.Li().Body(
+		app.Text("The story: "),
+		png(urls.ShareImage(root, id, false), id+".png", "Download PNG (1200×630)"),
+		app.Text(" · "),
+		png(urls.ShareImage(root, id, true), id+"-square.png", "square (1080×1080)"),
+	)}
+	if s := c.lastGood; s != nil && string(s.ID) == id {
+		for i := range s.Quotes {
+			q := &s.Quotes[i]
+			who := string(q.Speaker)
+			if p := s.Person(q.Speaker); p != nil {
+				who = p.Name
+			}
+			items = append(items, app.Li().Body(
+				app.Text(who+", "+string(q.ID)+": "),
+				png(urls.QuoteImage(root, id, q.ID, false), string(q.ID)+".png", "Download PNG"),
+				app.Text(" · "),
+				png(urls.QuoteImage(root, id, q.ID, true), string(q.ID)+"-square.png", "square"),
+				app.Text(" · "),
+				app.A().Href(urls.QuoteShare(root, id, q.ID)).Target("_blank").Text("share page"),
+			))
+		}
+	}
+	return app.Details().ID("share-images").Body(
+		app.Summary().Text("Share images"),
+		app.Ul().Body(items...),
 	)
 }
 
