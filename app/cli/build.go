@@ -74,7 +74,13 @@ func buildSite(f siteFlags, log *slog.Logger) (*site.Site, *stories, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return site.New(site.Parts{Assets: assets, Stories: st.store, Single: st.dir == nil, BaseURL: base, Words: words}), st, nil
+	var fonts [][]byte
+	if st.dir != nil {
+		if fonts, err = st.dir.Fonts(); err != nil {
+			return nil, nil, fmt.Errorf("the fonts beside the stories: %w", err)
+		}
+	}
+	return site.New(site.Parts{Assets: assets, Stories: st.store, Single: st.dir == nil, BaseURL: base, Words: words, Fonts: fonts}), st, nil
 }
 
 // publisherWords reads the publisher's catalogues of the widget's words,

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"explainer/app/i18n"
 	"explainer/app/repo"
@@ -24,6 +25,9 @@ type fileResult struct {
 	// Catalogue is set for a catalogue of the widget's words
 	// (messages/xx.json beside the stories) in place of Summary.
 	Catalogue *catalogueResult `json:"catalogue,omitempty"`
+	// Warnings do not make a file invalid: what readers would still
+	// miss (a share image no font can draw).
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 type catalogueResult struct {
@@ -70,6 +74,9 @@ func validate(args []string, stdout, stderr io.Writer) int {
 		if r.Valid && r.Catalogue != nil {
 			fmt.Fprintf(stdout, "%s: ok: the widget's words in %s, %d messages\n", file, r.Catalogue.Language, r.Catalogue.Messages)
 			continue
+		}
+		for _, w := range r.Warnings {
+			fmt.Fprintf(stderr, "%s: warning: %s\n", file, w)
 		}
 		if r.Valid {
 			s := r.Summary
@@ -147,6 +154,7 @@ func validateFile(file string) fileResult {
 	}
 	r.Valid = true
 	r.Summary = &summaryResult{ID: string(s.ID), Title: s.Title, Events: len(s.Events), Quotes: len(s.Quotes), People: len(s.People), Sources: len(s.Sources)}
+	r.Warnings = shareWarnings(r.File, s)
 	return r
 }
 
@@ -185,4 +193,35 @@ func validateCatalogue(r fileResult, data []byte) fileResult {
 		r.Valid, r.Catalogue = true, &catalogueResult{Language: string(lang), Messages: len(msgs)}
 	}
 	return r
+}
+
+// shareWarnings says which characters of a valid story no font draws in
+// its share images: the built-in fonts, and those in fonts/ beside it.
+func shareWarnings(file string, st *story.Story) []string {
+	var fonts [][]byte
+	dir := filepath.Join(filepath.Dir(file), repo.FontsDir)
+	if file != "-" {
+		if entries, err := os.ReadDir(dir); err == nil {
+			for _, e := range entries {
+				switch strings.ToLower(filepath.Ext(e.Name())) {
+				case ".ttf", ".otf", ".ttc":
+					if b, err := os.ReadFile(filepath.Join(dir, e.Name())); err == nil {
+						fonts = append(fonts, b)
+					}
+				}
+			}
+		}
+	}
+	missing, err := site.MissingGlyphs(st, fonts)
+	if err != nil {
+		return []string{"the share images: " + err.Error()}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	var list []string
+	for _, r := range missing {
+		list = append(list, fmt.Sprintf("%c (U+%04X)", r, r))
+	}
+	return []string{fmt.Sprintf("its share images cannot be drawn: no font has %s; put a font that has them in %s/ beside the stories", strings.Join(list, ", "), repo.FontsDir)}
 }

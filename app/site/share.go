@@ -149,3 +149,24 @@ func ShareText(st *story.Story, q *story.Quote, words *i18n.Pack) string {
 	}
 	return fmt.Sprintf("%s (%s): %s", who, words.T("quotes.reported"), q.Text)
 }
+
+// MissingGlyphs lists the characters of a story's share images that no
+// font draws, the built-in ones or fonts (a publisher's): a warning when
+// the story is checked, since the images would not be drawn.
+func MissingGlyphs(st *story.Story, fonts [][]byte) ([]rune, error) {
+	r, err := share.New(share.Options{Fonts: fonts})
+	if err != nil {
+		return nil, err
+	}
+	texts := []string{st.Title, st.Dek.PlainText()}
+	for i := range st.Quotes {
+		texts = append(texts, st.Quotes[i].Text)
+	}
+	for i := range st.People {
+		texts = append(texts, st.People[i].Name, st.People[i].Role)
+	}
+	for i := range st.Sources {
+		texts = append(texts, st.Sources[i].Outlet)
+	}
+	return r.Missing(strings.Join(texts, "\n")), nil
+}

@@ -34,6 +34,9 @@ type Parts struct {
 	// Words are the publisher's own catalogues of the widget's words
 	// (messages/ beside the stories), over the built-in ones.
 	Words i18n.Overrides
+	// Fonts are the publisher's fonts for the share images (fonts/
+	// beside the stories), after the built-in ones.
+	Fonts [][]byte
 }
 
 // Site is the stories and assets of one site, and how its pages render.
@@ -53,7 +56,7 @@ type Site struct {
 // has everything it serves.
 func New(p Parts) *Site {
 	s := &Site{assets: p.Assets, stories: p.Stories, single: p.Single, version: assetsVersion(p.Assets), words: p.Words,
-		share: sync.OnceValues(func() (*share.Renderer, error) { return share.New(share.Options{}) })}
+		share: sync.OnceValues(func() (*share.Renderer, error) { return share.New(share.Options{Fonts: p.Fonts}) })}
 	if p.BaseURL != nil {
 		u := *p.BaseURL
 		u.Path = strings.TrimSuffix(u.Path, "/")
