@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"io/fs"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -56,8 +57,26 @@ func TestFirstPaintBudget(t *testing.T) {
 	if r.FCP == 0 {
 		t.Fatal("no first contentful paint recorded")
 	}
-	if r.Before > firstPaintBudget {
-		t.Errorf("%v B came before the first paint; the budget is %d", r.Before, firstPaintBudget)
+	// What the first paint waits for: the document and the resources
+	// that block rendering. (Bytes that merely arrive before the paint,
+	// as the WebAssembly's preload does on a fast loopback when the
+	// machine is busy, do not delay it.)
+	var blocking struct {
+		Bytes float64  `json:"bytes"`
+		Names []string `json:"names"`
+	}
+	p.eval(`(() => {
+		const nav = performance.getEntriesByType("navigation")[0];
+		const res = performance.getEntriesByType("resource").filter(r => r.renderBlockingStatus === "blocking");
+		return {bytes: nav.transferSize + res.reduce((a, r) => a + r.transferSize, 0), names: res.map(r => r.name)};
+	})()`, &blocking)
+	if blocking.Bytes == 0 || blocking.Bytes > firstPaintBudget {
+		t.Errorf("the first paint waits for %v B (%q); the budget is %d", blocking.Bytes, blocking.Names, firstPaintBudget)
+	}
+	for _, n := range blocking.Names {
+		if strings.HasSuffix(n, ".js") || strings.Contains(n, ".wasm") {
+			t.Errorf("a script blocks the first paint: %s", n)
+		}
 	}
 	if r.ThirdParty != 0 || len(p.offLoopback()) != 0 {
 		t.Errorf("requests to another origin: %q", p.offLoopback())
