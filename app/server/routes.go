@@ -105,18 +105,13 @@ func (s *Server) serveHome(w http.ResponseWriter, r *http.Request) error {
 			return errNotFound
 		}
 		key := fmt.Sprintf("index %d %d", version, n)
-		p, err := s.pages.get(r.Context(), key, func() (*site.Page, error) {
+		return s.sendPage(w, r, key, func() (*site.Page, error) {
 			body, err := s.site.IndexPage(entries, n, site.IndexPageSize)
 			if err != nil {
 				return nil, err
 			}
 			return site.NewPage(body, 6)
 		})
-		if err != nil {
-			return err
-		}
-		s.send(w, r, response{ctype: site.HTMLType, cache: site.CacheRevalidate, etag: p.ETag, body: p.Encoded, document: true})
-		return nil
 	}
 	return s.serveStory(w, r, s.site.Stories().List()[0])
 }
@@ -210,13 +205,20 @@ func (s *Server) servePrint(w http.ResponseWriter, r *http.Request) error {
 	_, o := widget.ParseURL(e.Story, r.URL.Query())
 	o = s.site.KnownLanguage(o)
 	lang := o.Language(e.Story)
-	p, err := s.pages.get(r.Context(), "print "+origin+" "+string(e.Story.ID)+e.ETag+" "+string(lang), func() (*site.Page, error) {
+	return s.sendPage(w, r, "print "+origin+" "+string(e.Story.ID)+e.ETag+" "+string(lang), func() (*site.Page, error) {
 		body, err := s.site.PrintPage(e, widget.Options{Lang: lang}, origin)
 		if err != nil {
 			return nil, err
 		}
 		return site.NewPage(body, 6)
 	})
+}
+
+// sendPage sends an HTML page of the site, rendered once per key and kept
+// in the page cache; browsers revalidate (no-cache), so a correction
+// shows at once.
+func (s *Server) sendPage(w http.ResponseWriter, r *http.Request, key string, render func() (*site.Page, error)) error {
+	p, err := s.pages.get(r.Context(), key, render)
 	if err != nil {
 		return err
 	}

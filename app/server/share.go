@@ -93,12 +93,7 @@ func (s *Server) serveQuoteShare(w http.ResponseWriter, r *http.Request) error {
 		return errNotFound
 	}
 	origin := s.origin(r)
-	p, err := s.pages.get(r.Context(), origin+" quote "+string(e.Story.ID)+e.ETag+" "+string(quote), func() (*site.Page, error) {
+	return s.sendPage(w, r, origin+" quote "+string(e.Story.ID)+e.ETag+" "+string(quote), func() (*site.Page, error) {
 		return s.site.RenderQuoteShare(e, quote, origin, true)
 	})
-	if err != nil {
-		return err
-	}
-	s.send(w, r, response{ctype: site.HTMLType, cache: site.CacheRevalidate, etag: p.ETag, body: p.Encoded, document: true})
-	return nil
 }
