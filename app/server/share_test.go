@@ -158,3 +158,29 @@ func TestUnfurl(t *testing.T) {
 		t.Errorf("oEmbed thumbnail: %v %v %v", o["thumbnail_url"], o["thumbnail_width"], o["thumbnail_height"])
 	}
 }
+
+// The embed page offers every share image to download, under the site's
+// sub-path, and each is drawn.
+func TestEmbedPageOffersShareImages(t *testing.T) {
+	st := storytest.BuiltInStory(t)
+	h := newSiteServer(t, sitetest.Parts{BaseURL: "https://news.example/graphics/"}, nil, Config{}).Handler()
+	res := get(t, h, "GET", urls.Embed("/graphics", st.ID), nil)
+	doc, err := html.Parse(strings.NewReader(body(t, res)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hrefs []string
+	for _, a := range htmltest.FindAll(doc, htmltest.ByTag("a")) {
+		if _, ok := htmltest.Attr(a, "download"); ok {
+			hrefs = append(hrefs, htmltest.Value(a, "href"))
+		}
+	}
+	if want := 2 + 2*len(st.Quotes); len(hrefs) != want {
+		t.Fatalf("%d images to download; want %d", len(hrefs), want)
+	}
+	for _, href := range hrefs[:3] {
+		if r := get(t, h, "GET", href, nil); r.StatusCode != 200 || r.Header.Get("Content-Type") != "image/png" {
+			t.Errorf("%s: %d %s", href, r.StatusCode, r.Header.Get("Content-Type"))
+		}
+	}
+}

@@ -24,6 +24,14 @@ type embedPageData struct {
 	Opts                                 widget.Options
 	State                                widget.State
 	Accent                               string
+	// Shares are the story's share images and its quotes', to download.
+	Shares []shareLink
+}
+
+// shareLink is a share image on the embed page: what it shows, and its
+// two sizes.
+type shareLink struct {
+	Label, Landscape, Square, Page string
 }
 
 type option struct {
@@ -121,6 +129,16 @@ func (s *Site) EmbedPage(e *repo.Entry, q url.Values, origin string) *EmbedPage 
 	}
 	for _, ev := range e.Story.Events {
 		d.Events = append(d.Events, option{string(ev.ID), ev.Headline})
+	}
+	id := e.Story.ID
+	d.Shares = append(d.Shares, shareLink{Label: "The story", Landscape: urls.ShareImage(s.root, id, false), Square: urls.ShareImage(s.root, id, true)})
+	for i := range e.Story.Quotes {
+		q := &e.Story.Quotes[i]
+		label := string(q.ID)
+		if p := e.Story.Person(q.Speaker); p != nil {
+			label = p.Name + " (" + string(q.ID) + ")"
+		}
+		d.Shares = append(d.Shares, shareLink{Label: label, Landscape: urls.QuoteImage(s.root, id, q.ID, false), Square: urls.QuoteImage(s.root, id, q.ID, true), Page: urls.QuoteShare(s.root, id, q.ID)})
 	}
 	for _, p := range e.Story.People {
 		d.People = append(d.People, option{string(p.ID), p.Name})
