@@ -69,13 +69,21 @@ func (s *Server) sendShareImage(w http.ResponseWriter, r *http.Request, e *repo.
 	p, err := s.pages.get(r.Context(), key, func() (*site.Page, error) {
 		png, err := s.site.ShareImage(e, k)
 		if err != nil {
-			return nil, err
+			// A card that cannot be drawn (a character no font has,
+			// words too long to fit without cutting them) stays so for
+			// this version: kept as such, and logged once, it is not
+			// drawn again at every request.
+			s.log.Warn("a share image cannot be drawn", "story", e.Story.ID, "quote", k.Quote, "error", err)
+			return &site.Page{}, nil
 		}
 		sum := sha256.Sum256(png)
 		return &site.Page{Encoded: compress.Encoded{Raw: png}, ETag: `"` + hex.EncodeToString(sum[:10]) + `"`}, nil
 	})
 	if err != nil {
 		return err
+	}
+	if len(p.Raw) == 0 {
+		return errNotFound
 	}
 	s.send(w, r, response{ctype: "image/png", cache: site.CacheRevalidate, etag: p.ETag, body: p.Encoded, public: true})
 	return nil

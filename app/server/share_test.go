@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"image/png"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 
 	"explainer/app/internal/htmltest"
 	"explainer/app/internal/sitetest"
+	"explainer/app/internal/testenv"
 	"explainer/app/internal/urls"
 	"explainer/app/story"
 	"explainer/app/story/storytest"
@@ -181,6 +183,19 @@ func TestEmbedPageOffersShareImages(t *testing.T) {
 	for _, href := range hrefs[:3] {
 		if r := get(t, h, "GET", href, nil); r.StatusCode != 200 || r.Header.Get("Content-Type") != "image/png" {
 			t.Errorf("%s: %d %s", href, r.StatusCode, r.Header.Get("Content-Type"))
+		}
+	}
+}
+
+// A card that cannot be drawn (here, a title no built-in font has) is a
+// 404, drawn once per version, not a server error at every request.
+func TestShareImageNotDrawable(t *testing.T) {
+	dir := t.TempDir()
+	testenv.WriteFile(t, filepath.Join(dir, "s.json"), storytest.Small("small", "日内瓦"))
+	h := newSiteServer(t, sitetest.Parts{Stories: dir}, nil, Config{}).Handler()
+	for range 2 {
+		if res := get(t, h, "GET", urls.ShareImage("", "small", false), nil); res.StatusCode != 404 {
+			t.Errorf("status %d; want 404", res.StatusCode)
 		}
 	}
 }
