@@ -18,6 +18,7 @@ import (
 	"explainer/app/i18n"
 	"explainer/app/repo"
 	"explainer/app/server"
+	"explainer/app/share"
 	"explainer/app/site"
 	"explainer/app/studio"
 	"explainer/web"
@@ -77,6 +78,11 @@ func buildSite(f siteFlags, log *slog.Logger) (*site.Site, *stories, error) {
 	var fonts [][]byte
 	if st.dir != nil {
 		if fonts, err = st.dir.Fonts(); err != nil {
+			return nil, nil, fmt.Errorf("the fonts beside the stories: %w", err)
+		}
+		// Read them now, so that a broken font stops the start rather
+		// than every share image later.
+		if _, err := share.New(share.Options{Fonts: fonts}); err != nil {
 			return nil, nil, fmt.Errorf("the fonts beside the stories: %w", err)
 		}
 	}

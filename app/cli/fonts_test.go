@@ -66,3 +66,50 @@ func TestPublisherFonts(t *testing.T) {
 		t.Errorf("the Thai story's share image: %d %s %s", rec.Code, rec.Header().Get("Content-Type"), rec.Body.String())
 	}
 }
+
+// A story in a language whose script no built-in font has (Japanese) is
+// still exported whole, less the share images, which its pages do not
+// name; validate warns, with the characters the cards would need (the
+// widget's own words and dates among them); a broken font stops the start.
+func TestUndrawableShareImages(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(defaultStory)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s map[string]any
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatal(err)
+	}
+	s["language"] = "ja"
+	ja, _ := json.Marshal(s)
+	file := filepath.Join(dir, "ja.json")
+	testenv.WriteFile(t, file, string(ja))
+	if code, _, errs := run("validate", file); code != 0 || !strings.Contains(errs, "年 (U+5E74)") {
+		t.Errorf("validate: exit %d, %q; want a warning naming 年, from the card's dates", code, errs)
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	if code, _, errs := run("export", "-out", out, "-stories", dir, "-base-url", "https://news.example"); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, errs)
+	}
+	id := s["id"].(string)
+	page, err := os.ReadFile(filepath.Join(out, "s", id, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(page), "og:image") {
+		t.Error("the page names a share image that cannot be drawn")
+	}
+	if _, err := os.Stat(filepath.Join(out, "s", id, "share.png")); !os.IsNotExist(err) {
+		t.Errorf("share.png: %v; want none", err)
+	}
+
+	if err := os.Mkdir(filepath.Join(dir, "fonts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	testenv.WriteFile(t, filepath.Join(dir, "fonts", "broken.ttf"), "not a font")
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if _, _, err := buildSite(siteFlags{stories: dir}, log); err == nil || !strings.Contains(err.Error(), "the fonts beside the stories") {
+		t.Errorf("a broken font: %v", err)
+	}
+}

@@ -38,7 +38,7 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 	if mh, err := strconv.Atoi(q.Get("maxheight")); err == nil && mh > 0 {
 		height = min(height, mh)
 	}
-	body, err := httpjson.Marshal(map[string]any{
+	answer := map[string]any{
 		"version":       "1.0",
 		"type":          "rich",
 		"title":         e.Story.Title,
@@ -48,12 +48,15 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 		"width":         width,
 		"height":        height,
 		"html":          site.OEmbedHTML(e.Story, page, width, height),
-		// The story's share image, for consumers that show a preview
-		// before (or instead of) the card.
-		"thumbnail_url":    origin + (&url.URL{Path: urls.ShareImage(s.site.Root(), e.Story.ID, false)}).EscapedPath(),
-		"thumbnail_width":  site.ShareWidth,
-		"thumbnail_height": site.ShareHeight,
-	})
+	}
+	// The story's share image, for consumers that show a preview before
+	// (or instead of) the card, when it can be drawn.
+	if s.site.Drawable(e, site.ShareKind{}) {
+		answer["thumbnail_url"] = origin + (&url.URL{Path: urls.ShareImage(s.site.Root(), e.Story.ID, false)}).EscapedPath()
+		answer["thumbnail_width"] = site.ShareWidth
+		answer["thumbnail_height"] = site.ShareHeight
+	}
+	body, err := httpjson.Marshal(answer)
 	if err != nil {
 		return err
 	}

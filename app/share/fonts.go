@@ -26,6 +26,7 @@ var builtin = []struct {
 	{"NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", language.Arabic},
 	{"NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf", language.Hebrew},
 	{"NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf", language.Devanagari},
+	{"NotoSansBengali-Regular.ttf", "NotoSansBengali-Bold.ttf", language.Bengali},
 }
 
 // family is one typeface in the fallback chain. Fonts are immutable and

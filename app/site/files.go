@@ -127,9 +127,12 @@ func (s *Site) shareFiles(e *repo.Entry, files []File) ([]File, error) {
 		files = append(files, File{Path: urls.QuoteShare("", id, q) + "index.html", Body: b, Type: HTMLType, Cache: CacheRevalidate})
 	}
 	for _, k := range kinds {
+		// An image that cannot be drawn (a character no font has, words
+		// too long to fit) is left out, as the server answers it: the
+		// rest of the site goes out. explainer validate warns of it.
 		png, err := s.ShareImage(e, k)
 		if err != nil {
-			return nil, fmt.Errorf("%s: its share image: %w", id, err)
+			continue
 		}
 		path := urls.ShareImage("", id, k.Square)
 		if k.Quote != "" {

@@ -45,11 +45,16 @@ func (s *Site) meta(e *repo.Entry, origin string, live bool, quote *story.Quote)
 	}
 	// The unfurl is the story's card, drawn for every story, pictures or
 	// none; on a quote's share page, the quote's card.
-	m.Image, m.ImageAlt = origin+escapePath(urls.ShareImage(s.root, st.ID, false)), st.Title
+	if s.Drawable(e, ShareKind{}) {
+		m.Image, m.ImageAlt = origin+escapePath(urls.ShareImage(s.root, st.ID, false)), st.Title
+	}
 	if quote != nil {
 		words := s.Words(st, widget.Options{})
 		m.URL = origin + escapePath(urls.QuoteShare(s.root, st.ID, quote.ID))
-		m.Image = origin + escapePath(urls.QuoteImage(s.root, st.ID, quote.ID, false))
+		m.Image = ""
+		if s.Drawable(e, ShareKind{Quote: story.Ref(quote.ID)}) {
+			m.Image = origin + escapePath(urls.QuoteImage(s.root, st.ID, quote.ID, false))
+		}
 		m.ShareText = ShareText(st, quote, words)
 		m.ImageAlt = m.ShareText
 		m.ShareTitle = m.ShareText + " — " + st.Title

@@ -150,23 +150,46 @@ func ShareText(st *story.Story, q *story.Quote, words *i18n.Pack) string {
 	return fmt.Sprintf("%s (%s): %s", who, words.T("quotes.reported"), q.Text)
 }
 
+// Drawable reports whether a share image can be drawn: every character
+// it would show has a font. (Words too long to fit are found only in the
+// drawing.) Pages name as og:image only an image that can be.
+func (s *Site) Drawable(e *repo.Entry, k ShareKind) bool {
+	r, err := s.share()
+	if err != nil {
+		return false
+	}
+	return len(r.Missing(strings.Join(s.cardTexts(e.Story, k), "\n"))) == 0
+}
+
+// cardTexts are the texts a share image draws.
+func (s *Site) cardTexts(st *story.Story, k ShareKind) []string {
+	words := s.Words(st, widget.Options{})
+	if k.Quote == "" {
+		c := s.storyCard(st, words)
+		return []string{c.Title, c.Dek, c.Span, c.Site}
+	}
+	q := st.Quote(k.Quote)
+	if q == nil {
+		return nil
+	}
+	c := s.quoteCard(st, q, words)
+	return []string{c.Speaker, c.Role, c.Words, c.Date, c.Source, c.DirectLabel, c.ReportedLabel, c.Quote[0], c.Quote[1], c.Site}
+}
+
 // MissingGlyphs lists the characters of a story's share images that no
 // font draws, the built-in ones or fonts (a publisher's): a warning when
-// the story is checked, since the images would not be drawn.
+// the story is checked, since those images would not be drawn. It reads
+// what the cards draw: the story's text and the widget's words and dates
+// around it, in the story's language.
 func MissingGlyphs(st *story.Story, fonts [][]byte) ([]rune, error) {
 	r, err := share.New(share.Options{Fonts: fonts})
 	if err != nil {
 		return nil, err
 	}
-	texts := []string{st.Title, st.Dek.PlainText()}
+	s := &Site{}
+	texts := s.cardTexts(st, ShareKind{})
 	for i := range st.Quotes {
-		texts = append(texts, st.Quotes[i].Text)
-	}
-	for i := range st.People {
-		texts = append(texts, st.People[i].Name, st.People[i].Role)
-	}
-	for i := range st.Sources {
-		texts = append(texts, st.Sources[i].Outlet)
+		texts = append(texts, s.cardTexts(st, ShareKind{Quote: story.Ref(st.Quotes[i].ID)})...)
 	}
 	return r.Missing(strings.Join(texts, "\n")), nil
 }
