@@ -340,10 +340,10 @@ func shareOf(t *testing.T, id string, events int) (pages, images []string) {
 	if err := json.Unmarshal(storytest.GenerateStory(id, events), &s); err != nil {
 		t.Fatal(err)
 	}
-	images = []string{"s/" + id + "/share.png", "s/" + id + "/share-square.png"}
+	images = []string{"s/" + id + "/share.png", "s/" + id + "/share.square.png"}
 	for _, q := range s.Quotes {
 		pages = append(pages, "s/"+id+"/q/"+q.ID+"/index.html")
-		images = append(images, "s/"+id+"/q/"+q.ID+".png", "s/"+id+"/q/"+q.ID+"-square.png")
+		images = append(images, "s/"+id+"/q/"+q.ID+".png", "s/"+id+"/q/"+q.ID+".square.png")
 	}
 	return pages, images
 }

@@ -15,7 +15,7 @@ import (
 )
 
 // serveShareImage sends a story's share image, share.png or
-// share-square.png.
+// share.square.png.
 func (s *Server) serveShareImage(w http.ResponseWriter, r *http.Request) error {
 	e, ok := s.site.Stories().Get(story.ID(r.PathValue("id")))
 	if !ok {
@@ -33,7 +33,7 @@ func (s *Server) serveShareImage(w http.ResponseWriter, r *http.Request) error {
 }
 
 // serveQuoteFile sends a quote's share image (QUOTE.png or
-// QUOTE-square.png); QUOTE alone goes to its share page.
+// QUOTE.square.png); QUOTE alone goes to its share page.
 func (s *Server) serveQuoteFile(w http.ResponseWriter, r *http.Request) error {
 	e, ok := s.site.Stories().Get(story.ID(r.PathValue("id")))
 	if !ok {

@@ -50,7 +50,7 @@ func Embed[ID ~string](root string, id ID) string {
 }
 
 // ShareImage is the path of a story's share image: /s/ID/share.png, or
-// /s/ID/share-square.png for the square one.
+// /s/ID/share.square.png for the square one.
 func ShareImage[ID ~string](root string, id ID, square bool) string {
 	return root + stories + string(id) + "/" + shareName("share", square)
 }
@@ -62,13 +62,15 @@ func QuoteShare[ID ~string, Q ~string](root string, id ID, quote Q) string {
 }
 
 // QuoteImage is the path of a quote's share image: /s/ID/q/QUOTE.png, or
-// QUOTE-square.png.
+// QUOTE.square.png.
 func QuoteImage[ID ~string, Q ~string](root string, id ID, quote Q, square bool) string {
 	return root + stories + string(id) + "/q/" + shareName(string(quote), square)
 }
 
-// SquareSuffix ends the name of a square share image.
-const SquareSuffix = "-square.png"
+// SquareSuffix ends the name of a square share image. It starts with a
+// dot, which no id holds, so that a quote's own image (x-square.png)
+// never reads as another quote's square one.
+const SquareSuffix = ".square.png"
 
 func shareName(base string, square bool) string {
 	if square {
@@ -106,7 +108,7 @@ var (
 	EmbedPattern     = Embed("", "{id}")
 	PrintPattern     = Print("", "{id}") + "{$}"
 	AssetPattern     = Asset("", "{file}")
-	// ShareImagePattern matches share.png and share-square.png;
+	// ShareImagePattern matches share.png and share.square.png;
 	// QuoteFilePattern a quote's images, QuoteSharePattern its page.
 	ShareImagePattern = StoryPage("", "{id}") + "{image}"
 	QuoteFilePattern  = StoryPage("", "{id}") + "q/{name}"

@@ -84,3 +84,17 @@ func TestNoPathsSpeltElsewhere(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// No quote's image is another's: ids are slugs, without dots.
+func TestQuoteImagesDoNotCollide(t *testing.T) {
+	seen := map[string]string{}
+	for _, q := range []string{"x", "x-square", "square", "x-square-square"} {
+		for _, square := range []bool{false, true} {
+			p := QuoteImage("", "s", q, square)
+			if other, dup := seen[p]; dup {
+				t.Errorf("%s is the image of %s and of %s", p, other, q)
+			}
+			seen[p] = q
+		}
+	}
+}

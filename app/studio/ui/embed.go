@@ -73,7 +73,7 @@ func (c *Studio) shareDownloads(root string) app.UI {
 		app.Text("The story: "),
 		png(urls.ShareImage(root, id, false), id+".png", "Download PNG (1200×630)"),
 		app.Text(" · "),
-		png(urls.ShareImage(root, id, true), id+"-square.png", "square (1080×1080)"),
+		png(urls.ShareImage(root, id, true), id+".square.png", "square (1080×1080)"),
 	)}
 	if s := c.lastGood; s != nil && string(s.ID) == id {
 		for i := range s.Quotes {
@@ -86,7 +86,7 @@ func (c *Studio) shareDownloads(root string) app.UI {
 				app.Text(who+", "+string(q.ID)+": "),
 				png(urls.QuoteImage(root, id, q.ID, false), string(q.ID)+".png", "Download PNG"),
 				app.Text(" · "),
-				png(urls.QuoteImage(root, id, q.ID, true), string(q.ID)+"-square.png", "square"),
+				png(urls.QuoteImage(root, id, q.ID, true), string(q.ID)+".square.png", "square"),
 				app.Text(" · "),
 				app.A().Href(urls.QuoteShare(root, id, q.ID)).Target("_blank").Text("share page"),
 			))
