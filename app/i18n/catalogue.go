@@ -5,8 +5,10 @@ package i18n
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
+	"explainer/app/i18n/cldr"
 	"explainer/app/internal/jsonpos"
 )
 
@@ -128,10 +130,12 @@ func ParseCatalogue(name string, data []byte, english map[Key]Message, categorie
 					errs = append(errs, at(ff.KeyOff, path+"."+ff.Key, fmt.Sprintf("%s has no plural form %q; its forms are %s", c.Language, ff.Key, strings.Join(cats, ", "))))
 					continue
 				}
-				// The forms for zero, one and two may say their number
-				// in words (Arabic's حدثان, Hebrew's יום אחד), as ICU's
-				// plural messages may: the other placeholders stay.
-				if got := placeholders(ff.Val.Str); got != want && !(impliedNumber(ff.Key) && got == withoutNumber(want)) {
+				// A form whose category holds one number only may say
+				// it in words (Arabic's حدثان, Hebrew's יום אחד), as
+				// ICU's plural messages may; Russian's "one", which
+				// holds 21 and 31 too, may not. The other placeholders
+				// stay.
+				if got := placeholders(ff.Val.Str); got != want && !(singleNumber(c.Language, ff.Key) && got == withoutNumber(want)) {
 					errs = append(errs, at(ff.Val.Off, path+"."+ff.Key, fmt.Sprintf("takes %s; this text has %s", show(want), show(got))))
 				}
 				forms[ff.Key] = ff.Val.Str
@@ -239,9 +243,26 @@ func validTag(s string) bool {
 	return true
 }
 
-// impliedNumber says a plural form may leave its number out.
-func impliedNumber(category string) bool {
-	return category == "zero" || category == "one" || category == "two"
+// singleNumber says a plural category of a language holds one whole
+// number only (Arabic's two: 2; English's one: 1), so that its form may
+// leave the number out. Counts here are whole numbers up to a thousand
+// and more; a category that holds none or several below 1000 does not.
+func singleNumber(lang Locale, category string) bool {
+	d, ok := cldr.Lookup(string(lang))
+	if !ok {
+		return false
+	}
+	rule, ok := d.PluralRules[category]
+	if !ok || category == "other" {
+		return false
+	}
+	n := 0
+	for i := range 1000 {
+		if op, _ := cldr.ParseOperands(strconv.Itoa(i)); cldr.Rule(rule).Holds(op) {
+			n++
+		}
+	}
+	return n == 1
 }
 
 // withoutNumber is a message's placeholders less the counted number, {0}.

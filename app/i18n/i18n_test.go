@@ -165,3 +165,38 @@ func TestPluralMessages(t *testing.T) {
 		}
 	}
 }
+
+// Only a form whose category holds one number may leave it out: Russian's
+// "one" is 1, 21, 31…, so "одно событие" would be read for 21 events.
+func TestOnlySingleNumberFormsMayLeaveItOut(t *testing.T) {
+	all, err := catalogues()
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := all[English].Messages
+	ru := `{"language":"ru","messages":{"index.events":{"one":"одно событие","few":"{0} события","many":"{0} событий","other":"{0} события"}}}`
+	if _, err := ParseCatalogue("ru.json", []byte(ru), en, pluralCategories, false); err == nil || !strings.Contains(err.Error(), `.one: takes {0}`) {
+		t.Errorf("Russian one-form without its number: %v", err)
+	}
+	en1 := `{"language":"en","messages":{"index.events":{"one":"one event","other":"{0} events"}}}`
+	if _, err := ParseCatalogue("en.json", []byte(en1), en, pluralCategories, false); err != nil {
+		t.Errorf("English one-form in words: %v", err)
+	}
+}
+
+// A tag picks the publisher's catalogue as it picks the built-in ones,
+// the same every time: zh-TW reads Traditional Chinese.
+func TestOverrideMatch(t *testing.T) {
+	ov := Overrides{
+		"zh-Hans": {"nav.next": {Text: "简"}},
+		"zh-Hant": {"nav.next": {Text: "繁"}},
+	}
+	for range 50 {
+		if p, _ := LookupWith("zh-TW", ov); p.T("nav.next") != "繁" {
+			t.Fatalf("zh-TW: %q; want the Traditional override", p.T("nav.next"))
+		}
+		if p, _ := LookupWith("zh-CN", ov); p.T("nav.next") != "简" {
+			t.Fatalf("zh-CN: %q; want the Simplified override", p.T("nav.next"))
+		}
+	}
+}

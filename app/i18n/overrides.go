@@ -85,13 +85,25 @@ func LookupWith(tag Locale, ov Overrides) (*Pack, bool) {
 	return p, true
 }
 
-// matchOverride is the publisher's catalogue for a tag: the same tag, else
-// the same language.
+// matchOverride is the publisher's catalogue for a tag: the same tag,
+// else the one the built-in catalogues' rules choose among the
+// publisher's (zh-TW reads zh-Hant, no reads nb), else the first of the
+// same language in tag order, so that the choice is the same every time.
 func matchOverride(tag Locale, ov Overrides) (Locale, bool) {
 	if _, ok := ov[tag]; ok {
 		return tag, true
 	}
+	cats := make(map[Locale]*Catalogue, len(ov))
 	for l := range ov {
+		cats[l] = &Catalogue{Language: l}
+	}
+	cats[English] = &Catalogue{Language: English}
+	if c, ok := match(tag, cats); ok && c != nil && c.Language != English {
+		if _, mine := ov[c.Language]; mine {
+			return c.Language, true
+		}
+	}
+	for _, l := range slices.Sorted(maps.Keys(ov)) {
 		if l.Base() == tag.Base() {
 			return l, true
 		}
