@@ -113,3 +113,35 @@ func TestUndrawableShareImages(t *testing.T) {
 		t.Errorf("a broken font: %v", err)
 	}
 }
+
+// validate draws every card: a quote too long for its card, which is
+// never cut, is named in a warning; the story stays valid.
+func TestValidateWarnsOfQuotesTooLongForTheirCard(t *testing.T) {
+	data, err := os.ReadFile(defaultStory)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s map[string]any
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatal(err)
+	}
+	var id string
+	for _, q := range s["quotes"].([]any) {
+		q := q.(map[string]any)
+		if q["kind"] == "reported" {
+			q["text"] = strings.Repeat("He said the talks would go on for many more weeks. ", 40)
+			id = q["id"].(string)
+			break
+		}
+	}
+	long, _ := json.Marshal(s)
+	file := filepath.Join(t.TempDir(), "long.json")
+	testenv.WriteFile(t, file, string(long))
+	code, _, errs := run("validate", file)
+	if code != 0 || !strings.Contains(errs, "warning: quote "+id+" has no share image: its words or source are too long for the card") {
+		t.Errorf("validate: exit %d, %q", code, errs)
+	}
+	if code, _, errs := run("validate", defaultStory); code != 0 || strings.Contains(errs, "warning") {
+		t.Errorf("the built-in story: exit %d, %q", code, errs)
+	}
+}

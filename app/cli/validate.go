@@ -216,12 +216,24 @@ func shareWarnings(file string, st *story.Story) []string {
 	if err != nil {
 		return []string{"the share images: " + err.Error()}
 	}
-	if len(missing) == 0 {
-		return nil
+	if len(missing) > 0 {
+		var list []string
+		for _, r := range missing {
+			list = append(list, fmt.Sprintf("%c (U+%04X)", r, r))
+		}
+		return []string{fmt.Sprintf("its share images cannot be drawn: no font has %s; put a font that has them in %s/ beside the stories", strings.Join(list, ", "), repo.FontsDir)}
 	}
-	var list []string
-	for _, r := range missing {
-		list = append(list, fmt.Sprintf("%c (U+%04X)", r, r))
+	undrawn, err := site.UndrawnCards(st, fonts)
+	if err != nil {
+		return []string{"the share images: " + err.Error()}
 	}
-	return []string{fmt.Sprintf("its share images cannot be drawn: no font has %s; put a font that has them in %s/ beside the stories", strings.Join(list, ", "), repo.FontsDir)}
+	var out []string
+	for _, q := range undrawn {
+		if q == "" {
+			out = append(out, "its share image cannot be drawn: the title or summary is too long for the card")
+			continue
+		}
+		out = append(out, fmt.Sprintf("quote %s has no share image: its words or source are too long for the card, and a quote is never cut", q))
+	}
+	return out
 }

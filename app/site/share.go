@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 
 	"explainer/app/i18n"
@@ -192,4 +193,29 @@ func MissingGlyphs(st *story.Story, fonts [][]byte) ([]rune, error) {
 		texts = append(texts, s.cardTexts(st, ShareKind{Quote: story.Ref(st.Quotes[i].ID)})...)
 	}
 	return r.Missing(strings.Join(texts, "\n")), nil
+}
+
+// UndrawnCards draws every share card of a story, as a check does, and
+// lists those that cannot be drawn for another reason than a missing
+// character (MissingGlyphs says those): a quote whose words do not fit
+// its card without being cut. "" stands for the story's own card.
+func UndrawnCards(st *story.Story, fonts [][]byte) ([]string, error) {
+	r, err := share.New(share.Options{Fonts: fonts})
+	if err != nil {
+		return nil, err
+	}
+	s := &Site{share: func() (*share.Renderer, error) { return r, nil }}
+	e := &repo.Entry{Story: st}
+	kinds := []ShareKind{{}, {Square: true}}
+	for i := range st.Quotes {
+		q := story.Ref(st.Quotes[i].ID)
+		kinds = append(kinds, ShareKind{Quote: q}, ShareKind{Quote: q, Square: true})
+	}
+	var out []string
+	for _, k := range kinds {
+		if _, err := s.ShareImage(e, k); err != nil && !slices.Contains(out, string(k.Quote)) {
+			out = append(out, string(k.Quote))
+		}
+	}
+	return out, nil
 }
