@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"golang.org/x/text/language"
 
 	"explainer/app/i18n"
 	"explainer/app/internal/compress"
@@ -257,11 +258,46 @@ func (s *Site) Words(st *story.Story, o widget.Options) *i18n.Pack {
 // KnownLanguage drops a reader's ?lang= that the widget has no words for,
 // so that such addresses share the story's page (and its cache entry)
 // instead of each making its own.
+//
+// A tag it keeps is written in its normal form, of the parts that change
+// the page (language, script, region, and Latin digits): en-gb, EN-GB
+// and es-x-anything are en-GB and es, one page each.
 func (s *Site) KnownLanguage(o widget.Options) widget.Options {
-	if _, ok := i18n.LookupWith(o.Lang, s.words); o.Lang != "" && !ok {
-		o.Lang = ""
+	if o.Lang == "" {
+		return o
 	}
+	if _, ok := i18n.LookupWith(o.Lang, s.words); !ok {
+		o.Lang = ""
+		return o
+	}
+	o.Lang = normalTag(o.Lang)
 	return o
+}
+
+// normalTag is a tag's language, script and region in their canonical
+// case, and -u-nu-latn when it asks for Latin digits.
+func normalTag(tag i18n.Locale) i18n.Locale {
+	t, err := language.Parse(string(tag))
+	if err != nil {
+		return tag
+	}
+	base, _ := t.Base()
+	parts := []any{base}
+	if script, c := t.Script(); c == language.Exact {
+		parts = append(parts, script)
+	}
+	if region, c := t.Region(); c == language.Exact {
+		parts = append(parts, region)
+	}
+	n, err := language.Compose(parts...)
+	if err != nil {
+		return tag
+	}
+	out := n.String()
+	if t.TypeForKey("nu") == "latn" {
+		out += "-u-nu-latn"
+	}
+	return i18n.Locale(out)
 }
 
 // RenderQuoteShare renders a quote's share page: the story's page at the

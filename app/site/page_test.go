@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"explainer/app/i18n"
 	"explainer/app/widget"
 )
 
@@ -42,6 +43,28 @@ func TestLivePagesOnly(t *testing.T) {
 		}
 		if got := strings.Contains(string(tag), ` data-live="1"`); got != c.want {
 			t.Errorf("%s: data-live is %v; want %v: %s", c.name, got, c.want, tag)
+		}
+	}
+}
+
+// A reader's ?lang= keeps only what changes the page, in one spelling, so
+// that spellings of one language share its page and cache entry.
+func TestKnownLanguageNormalises(t *testing.T) {
+	s := builtInSite(t)
+	tests := map[i18n.Locale]i18n.Locale{
+		"uk":              "uk",
+		"EN-gb":           "en-GB",
+		"es-x-anything":   "es",
+		"es-MX-x-a1":      "es-MX",
+		"zh-hant-tw":      "zh-Hant-TW",
+		"ar-EG-u-nu-latn": "ar-EG-u-nu-latn",
+		"ar-u-ca-islamic": "ar",
+		"sk":              "",
+		"":                "",
+	}
+	for in, want := range tests {
+		if got := s.KnownLanguage(widget.Options{Lang: in}).Lang; got != want {
+			t.Errorf("KnownLanguage(%q) = %q; want %q", in, got, want)
 		}
 	}
 }
