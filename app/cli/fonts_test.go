@@ -21,18 +21,9 @@ import (
 // stories draws them, for validate and for the server alike.
 func TestPublisherFonts(t *testing.T) {
 	dir := t.TempDir()
-	data, err := os.ReadFile(defaultStory)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var s map[string]any
-	if err := json.Unmarshal(data, &s); err != nil {
-		t.Fatal(err)
-	}
-	s["title"], s["id"] = "การเจรจาที่เจนีวา", "thai-talks"
-	thai, _ := json.Marshal(s)
-	file := filepath.Join(dir, "thai.json")
-	testenv.WriteFile(t, file, string(thai))
+	file, _ := storyVariant(t, dir, "thai.json", func(s map[string]any) {
+		s["title"], s["id"] = "การเจรจาที่เจนีวา", "thai-talks"
+	})
 
 	code, _, errs := run("validate", file)
 	if code != 0 || !strings.Contains(errs, "warning: its share images cannot be drawn: no font has ก (U+0E01)") {
@@ -73,18 +64,7 @@ func TestPublisherFonts(t *testing.T) {
 // widget's own words and dates among them); a broken font stops the start.
 func TestUndrawableShareImages(t *testing.T) {
 	dir := t.TempDir()
-	data, err := os.ReadFile(defaultStory)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var s map[string]any
-	if err := json.Unmarshal(data, &s); err != nil {
-		t.Fatal(err)
-	}
-	s["language"] = "ja"
-	ja, _ := json.Marshal(s)
-	file := filepath.Join(dir, "ja.json")
-	testenv.WriteFile(t, file, string(ja))
+	file, s := storyVariant(t, dir, "ja.json", func(s map[string]any) { s["language"] = "ja" })
 	if code, _, errs := run("validate", file); code != 0 || !strings.Contains(errs, "年 (U+5E74)") {
 		t.Errorf("validate: exit %d, %q; want a warning naming 年, from the card's dates", code, errs)
 	}
@@ -117,6 +97,30 @@ func TestUndrawableShareImages(t *testing.T) {
 // validate draws every card: a quote too long for its card, which is
 // never cut, is named in a warning; the story stays valid.
 func TestValidateWarnsOfQuotesTooLongForTheirCard(t *testing.T) {
+	var id string
+	file, _ := storyVariant(t, t.TempDir(), "long.json", func(s map[string]any) {
+		for _, q := range s["quotes"].([]any) {
+			q := q.(map[string]any)
+			if q["kind"] == "reported" {
+				q["text"] = strings.Repeat("He said the talks would go on for many more weeks. ", 40)
+				id = q["id"].(string)
+				return
+			}
+		}
+	})
+	code, _, errs := run("validate", file)
+	if code != 0 || !strings.Contains(errs, "warning: quote "+id+" has no share image: its words or source are too long for the card") {
+		t.Errorf("validate: exit %d, %q", code, errs)
+	}
+	if code, _, errs := run("validate", defaultStory); code != 0 || strings.Contains(errs, "warning") {
+		t.Errorf("the built-in story: exit %d, %q", code, errs)
+	}
+}
+
+// storyVariant writes the built-in story, changed by change, as dir/name,
+// and returns the file and the story as changed.
+func storyVariant(t *testing.T, dir, name string, change func(map[string]any)) (string, map[string]any) {
+	t.Helper()
 	data, err := os.ReadFile(defaultStory)
 	if err != nil {
 		t.Fatal(err)
@@ -125,23 +129,12 @@ func TestValidateWarnsOfQuotesTooLongForTheirCard(t *testing.T) {
 	if err := json.Unmarshal(data, &s); err != nil {
 		t.Fatal(err)
 	}
-	var id string
-	for _, q := range s["quotes"].([]any) {
-		q := q.(map[string]any)
-		if q["kind"] == "reported" {
-			q["text"] = strings.Repeat("He said the talks would go on for many more weeks. ", 40)
-			id = q["id"].(string)
-			break
-		}
+	change(s)
+	out, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
 	}
-	long, _ := json.Marshal(s)
-	file := filepath.Join(t.TempDir(), "long.json")
-	testenv.WriteFile(t, file, string(long))
-	code, _, errs := run("validate", file)
-	if code != 0 || !strings.Contains(errs, "warning: quote "+id+" has no share image: its words or source are too long for the card") {
-		t.Errorf("validate: exit %d, %q", code, errs)
-	}
-	if code, _, errs := run("validate", defaultStory); code != 0 || strings.Contains(errs, "warning") {
-		t.Errorf("the built-in story: exit %d, %q", code, errs)
-	}
+	file := filepath.Join(dir, name)
+	testenv.WriteFile(t, file, string(out))
+	return file, s
 }

@@ -212,7 +212,7 @@ func shareWarnings(file string, st *story.Story) []string {
 			}
 		}
 	}
-	missing, err := site.MissingGlyphs(st, fonts)
+	missing, undrawn, err := site.CheckShareCards(st, fonts)
 	if err != nil {
 		return []string{"the share images: " + err.Error()}
 	}
@@ -222,10 +222,6 @@ func shareWarnings(file string, st *story.Story) []string {
 			list = append(list, fmt.Sprintf("%c (U+%04X)", r, r))
 		}
 		return []string{fmt.Sprintf("its share images cannot be drawn: no font has %s; put a font that has them in %s/ beside the stories", strings.Join(list, ", "), repo.FontsDir)}
-	}
-	undrawn, err := site.UndrawnCards(st, fonts)
-	if err != nil {
-		return []string{"the share images: " + err.Error()}
 	}
 	var out []string
 	for _, q := range undrawn {

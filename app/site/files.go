@@ -116,17 +116,15 @@ func (s *Site) StoryFiles(e *repo.Entry) ([]File, error) {
 // change touched.
 func (s *Site) shareFiles(e *repo.Entry, files []File) ([]File, error) {
 	id := e.Story.ID
-	kinds := []ShareKind{{}, {Square: true}}
 	for i := range e.Story.Quotes {
 		q := story.Ref(e.Story.Quotes[i].ID)
-		kinds = append(kinds, ShareKind{Quote: q}, ShareKind{Quote: q, Square: true})
 		b, err := s.renderStory(e, widget.State{Event: e.Story.Quotes[i].Event}, widget.Options{}, s.BaseOrigin(), false, &e.Story.Quotes[i])
 		if err != nil {
 			return nil, err
 		}
 		files = append(files, File{Path: urls.QuoteShare("", id, q) + "index.html", Body: b, Type: HTMLType, Cache: CacheRevalidate})
 	}
-	for _, k := range kinds {
+	for _, k := range shareKinds(e.Story) {
 		// An image that cannot be drawn (a character no font has, words
 		// too long to fit) is left out, as the server answers it: the
 		// rest of the site goes out. explainer validate warns of it.

@@ -177,45 +177,43 @@ func (s *Site) cardTexts(st *story.Story, k ShareKind) []string {
 	return []string{c.Speaker, c.Role, c.Words, c.Date, c.Source, c.DirectLabel, c.ReportedLabel, c.Quote[0], c.Quote[1], c.Site}
 }
 
-// MissingGlyphs lists the characters of a story's share images that no
-// font draws, the built-in ones or fonts (a publisher's): a warning when
-// the story is checked, since those images would not be drawn. It reads
-// what the cards draw: the story's text and the widget's words and dates
-// around it, in the story's language.
-func MissingGlyphs(st *story.Story, fonts [][]byte) ([]rune, error) {
-	r, err := share.New(share.Options{Fonts: fonts})
-	if err != nil {
-		return nil, err
-	}
-	s := &Site{}
-	texts := s.cardTexts(st, ShareKind{})
-	for i := range st.Quotes {
-		texts = append(texts, s.cardTexts(st, ShareKind{Quote: story.Ref(st.Quotes[i].ID)})...)
-	}
-	return r.Missing(strings.Join(texts, "\n")), nil
-}
-
-// UndrawnCards draws every share card of a story, as a check does, and
-// lists those that cannot be drawn for another reason than a missing
-// character (MissingGlyphs says those): a quote whose words do not fit
-// its card without being cut. "" stands for the story's own card.
-func UndrawnCards(st *story.Story, fonts [][]byte) ([]string, error) {
-	r, err := share.New(share.Options{Fonts: fonts})
-	if err != nil {
-		return nil, err
-	}
-	s := &Site{share: func() (*share.Renderer, error) { return r, nil }}
-	e := &repo.Entry{Story: st}
+// shareKinds are every share image of a story: its card and each
+// quote's, in both sizes.
+func shareKinds(st *story.Story) []ShareKind {
 	kinds := []ShareKind{{}, {Square: true}}
 	for i := range st.Quotes {
 		q := story.Ref(st.Quotes[i].ID)
 		kinds = append(kinds, ShareKind{Quote: q}, ShareKind{Quote: q, Square: true})
 	}
-	var out []string
+	return kinds
+}
+
+// CheckShareCards is what a check of a story says of its share images,
+// with the built-in fonts and fonts (a publisher's): the characters no
+// font draws, read from what the cards draw (the story's text, and the
+// widget's words and dates around it in the story's language); and,
+// when none is missing, the cards that still cannot be drawn, drawn to
+// find out (a quote whose words do not fit without being cut; "" stands
+// for the story's own card).
+func CheckShareCards(st *story.Story, fonts [][]byte) (missing []rune, undrawn []string, err error) {
+	r, err := share.New(share.Options{Fonts: fonts})
+	if err != nil {
+		return nil, nil, err
+	}
+	s := &Site{share: func() (*share.Renderer, error) { return r, nil }}
+	kinds := shareKinds(st)
+	var texts []string
 	for _, k := range kinds {
-		if _, err := s.ShareImage(e, k); err != nil && !slices.Contains(out, string(k.Quote)) {
-			out = append(out, string(k.Quote))
+		texts = append(texts, s.cardTexts(st, k)...)
+	}
+	if missing = r.Missing(strings.Join(texts, "\n")); len(missing) > 0 {
+		return missing, nil, nil
+	}
+	e := &repo.Entry{Story: st}
+	for _, k := range kinds {
+		if _, err := s.ShareImage(e, k); err != nil && !slices.Contains(undrawn, string(k.Quote)) {
+			undrawn = append(undrawn, string(k.Quote))
 		}
 	}
-	return out, nil
+	return nil, undrawn, nil
 }
