@@ -8,14 +8,18 @@ package cli
 // this file nothing opens a folder, reads web/static or knows a flag.
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	iofs "io/fs"
 	"log/slog"
 	"net/url"
 	"os"
+	"path/filepath"
+	"time"
 
 	"explainer/app/i18n"
+	"explainer/app/live"
 	"explainer/app/repo"
 	"explainer/app/server"
 	"explainer/app/share"
@@ -37,6 +41,9 @@ type siteFlags struct {
 	// allowEmpty builds a site from a folder with no valid story yet:
 	// the studio is how one gets there.
 	allowEmpty bool
+	// liveCache is -live-cache: where live stories are kept for a
+	// restart; "" is the user's cache folder, "off" nowhere.
+	liveCache string
 }
 
 // stories are the stories a command runs on: the folder they are read
@@ -45,6 +52,21 @@ type stories struct {
 	path  string    // the -stories folder, "" for the built-in story
 	dir   *repo.Dir // nil for the built-in story
 	store *repo.Store
+	// live reads the sources live stories name; nil for the built-in
+	// story. Its schedules run with follow.
+	live *live.Poller
+}
+
+// follow keeps the stories fresh until ctx ends: the folder is read
+// again on change (or every second where the file system sends no
+// notice), when its path is swapped for another, and every 10 s in any
+// case; live sources are read on their schedules.
+func (st *stories) follow(ctx context.Context) {
+	if st.dir == nil {
+		return
+	}
+	go st.live.Run(ctx)
+	go st.store.Watch(ctx, st.path, time.Second)
 }
 
 // buildSite opens the stories and loads the assets, checks the public
@@ -60,11 +82,17 @@ func buildSite(f siteFlags, log *slog.Logger) (*site.Site, *stories, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	st, err := openStories(f.stories, log)
+	st, err := openStories(f.stories, f.liveCache, log)
 	if err != nil {
 		return nil, nil, err
 	}
 	loadErr := st.store.Reload()
+	if st.live != nil && len(st.live.All()) > 0 {
+		// A live story never read (nor kept from an earlier run) is
+		// served from the start, not at its source's next turn.
+		st.live.Prime(context.Background())
+		loadErr = st.store.Reload()
+	}
 	if len(st.store.List()) == 0 && !f.allowEmpty {
 		if loadErr == nil {
 			loadErr = errors.New("no *.json story files")
@@ -142,7 +170,7 @@ func loadAssets(static iofs.FS, log *slog.Logger) (*site.Assets, error) {
 
 // openStories opens the -stories folder, or the built-in story for "",
 // into a repository that is not loaded yet.
-func openStories(path string, log *slog.Logger) (*stories, error) {
+func openStories(path, liveCache string, log *slog.Logger) (*stories, error) {
 	st := &stories{path: path}
 	var files repo.Files
 	if path == "" {
@@ -162,7 +190,29 @@ func openStories(path string, log *slog.Logger) (*stories, error) {
 		st.dir, files = d, d
 	}
 	st.store = repo.New(files, log, site.FitsInPage)
+	if st.dir != nil {
+		st.live = live.NewPoller(live.Config{Logger: log})
+		st.store.Follow(st.live, live.NewCache(liveCacheDir(liveCache, log)))
+	}
 	return st, nil
+}
+
+// liveCacheDir is where live stories are kept for a restart: the flag's
+// folder, else the user's cache folder; "" (keep nothing) for "off", or
+// when there is no cache folder.
+func liveCacheDir(flag string, log *slog.Logger) string {
+	switch flag {
+	case "off":
+		return ""
+	case "":
+		dir, err := os.UserCacheDir()
+		if err != nil {
+			log.Warn("no cache folder: live stories are not kept for a restart (-live-cache names one)", "err", err)
+			return ""
+		}
+		return filepath.Join(dir, "explainer", "live")
+	}
+	return flag
 }
 
 // buildServer builds the server of serve and edit: the site of f, the

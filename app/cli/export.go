@@ -14,6 +14,7 @@ func exportSite(args []string, stdout, stderr io.Writer) int {
 	dir := fs.String("stories", "", "folder of story files (default: the built-in story)")
 	base := fs.String("base-url", "", "public URL the site will live at, e.g. https://example.com/graphics")
 	force := fs.Bool("force", false, "export into a folder that is not empty and holds no earlier export")
+	liveCache := liveCacheFlag(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -24,7 +25,7 @@ func exportSite(args []string, stdout, stderr io.Writer) int {
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	// The site and its files, rendered as the server would, but with no
 	// server: nothing here listens or caches.
-	st, _, err := buildSite(siteFlags{stories: *dir, baseURL: *base}, log)
+	st, _, err := buildSite(siteFlags{stories: *dir, baseURL: *base, liveCache: *liveCache}, log)
 	if err != nil {
 		log.Error("cannot export", "err", err)
 		return exitFailure

@@ -26,6 +26,7 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	keep := fs.Duration("keep", 24*time.Hour, "how long an asset no page links to any more stays, for readers of older pages (0: delete at once)")
 	workers := fs.Int("concurrency", 16, "objects written at once")
 	watch := fs.Bool("watch", false, "with -stories: publish again each time a story changes, until stopped")
+	liveCache := liveCacheFlag(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -47,7 +48,7 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		log.Error("cannot publish", "err", fmt.Errorf("-encoding %q: %w", *encoding, err))
 		return exitUsage
 	}
-	st, stories, err := buildSite(siteFlags{stories: *dir, baseURL: *base}, storyLog)
+	st, stories, err := buildSite(siteFlags{stories: *dir, baseURL: *base, liveCache: *liveCache}, storyLog)
 	if err != nil {
 		log.Error("cannot publish", "err", err)
 		return exitFailure
@@ -98,7 +99,7 @@ func publishSite(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	}
 	if *watch {
 		log.Info("publishing at every change", "stories", *dir, "to", *to)
-		go stories.store.Watch(ctx, stories.path, time.Second)
+		stories.follow(ctx)
 		publish.Watch(ctx, st, bucket, enc, opts, report)
 		return exitOK
 	}

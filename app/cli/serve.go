@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -29,10 +30,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	largeConns := fs.Int("large-conns", 0, "responses of a megabyte or more (the WebAssembly) sent at once; more get 503 (default half of -max-conns)")
 	sendMin := fs.Int("send-min", 0, "bytes a reader must take in every -send-window, or be cut off (default 32768)")
 	sendWindow := fs.Duration("send-window", 0, "the window of -send-min (default 20s)")
+	liveCache := liveCacheFlag(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	sf := siteFlags{stories: *dir, baseURL: *base}
+	sf := siteFlags{stories: *dir, baseURL: *base, liveCache: *liveCache}
 	cfg := server.Config{FrameAncestors: *ancestors, HealthDetails: *details, HealthToken: os.Getenv("EXPLAINER_HEALTH_TOKEN"), TrustProxy: *trustProxy, Drain: *drain,
 		MaxConns: *maxConns, ConnsPerClient: *perClient, LargeConns: *largeConns, SendMin: *sendMin, SendWindow: *sendWindow}
 	if !*edit {
@@ -57,6 +59,7 @@ func edit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	addr := fs.String("addr", "127.0.0.1:8081", "address to listen on")
 	base := fs.String("base-url", "", "public URL of the site the stories are published to, e.g. https://example.com/graphics: the embed code points there (without it, the code is for local preview only)")
 	tokens := tokenFlags(fs)
+	liveCache := liveCacheFlag(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -79,7 +82,12 @@ func edit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if !fi.IsDir() {
 		dir, ed.only = filepath.Dir(path), filepath.Base(path)
 	}
-	return start(ctx, siteFlags{stories: dir, baseURL: *base}, ed, server.Config{}, *addr, stderr)
+	return start(ctx, siteFlags{stories: dir, baseURL: *base, liveCache: *liveCache}, ed, server.Config{}, *addr, stderr)
+}
+
+// liveCacheFlag is -live-cache, of every command that reads stories.
+func liveCacheFlag(fs *flag.FlagSet) *string {
+	return fs.String("live-cache", "", "`DIR` where live stories keep their source's last good content and their corrections, for a restart; off for nowhere (default: explainer/live in the user's cache folder)")
 }
 
 // start builds the server of f, with the studio when edit is set, and
@@ -128,14 +136,9 @@ func start(ctx context.Context, f siteFlags, edit *studioFlags, cfg server.Confi
 			log.Warn(msg)
 		}
 	}
-	if st.dir != nil {
-		// The folder is read again on change (or every second where the
-		// file system sends no notice), when its path is swapped for
-		// another, and every 10 s in any case.
-		watchCtx, stopWatch := context.WithCancel(ctx)
-		defer stopWatch()
-		go st.store.Watch(watchCtx, st.path, time.Second)
-	}
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
+	st.follow(watchCtx)
 	if err := s.Serve(ctx, ln); err != nil {
 		log.Error("server stopped", "err", err)
 		return exitFailure

@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"explainer/app/live"
 	"explainer/app/story"
 	"explainer/app/timelinejs"
 
@@ -38,6 +39,9 @@ type Entry struct {
 	// lost in its conversion (timelinejs.Convert's warnings); nil for a
 	// story file.
 	Converted []string
+	// Live says where a live story's events were read from, and when;
+	// nil for a story without a live source.
+	Live *LiveInfo
 
 	// encoded is JSON with its compressed forms, made once per version on
 	// first request, not for each of thousands of files at start-up.
@@ -54,10 +58,11 @@ func (e *Entry) Encoded() (compress.Encoded, error) {
 
 // fileState is what the store knows of one story file.
 type fileState struct {
-	stat  string // size and time when last read, to skip unchanged files
-	stamp string // hash of the content last read, good or bad
-	entry *Entry // the last good version, nil if there never was one
-	err   error  // why the current content is not served, nil if it is
+	stat  string    // size and time when last read, to skip unchanged files
+	stamp string    // hash of the content last read, good or bad
+	entry *Entry    // the last good version, nil if there never was one
+	err   error     // why the current content is not served, nil if it is
+	live  *liveFile // the file names a live source (live.go); nil if not
 }
 
 // Store holds the stories being served. It reloads a folder of story
@@ -69,6 +74,10 @@ type Store struct {
 	files   Files
 	log     *slog.Logger
 	prepare Prepare // nil prepares nothing more
+	// sources reads the live sources the stories name, and cache keeps
+	// what they need across a restart (Follow); nil when not followed.
+	sources *live.Poller
+	cache   *live.Cache
 
 	reloading sync.Mutex // one reload at a time; only reload touches states
 	states    map[string]*fileState
@@ -76,6 +85,7 @@ type Store struct {
 	mu       sync.RWMutex // guards what readers see
 	byID     map[story.ID]*Entry
 	problems map[string]Problem // by file: why its current content is not served
+	liveURLs map[string]string  // by file: the live source it names
 	version  int                // counts the changes to byID, for the index's cache
 	changed  chan struct{}      // closed at the next change to byID (Changed)
 }
@@ -136,9 +146,21 @@ type Problem struct {
 func (s *Store) Problems() []Problem {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	names := slices.Collect(maps.Keys(s.problems))
+	for name := range s.liveURLs {
+		if _, ok := s.problems[name]; !ok {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
 	var out []Problem
-	for _, name := range slices.Sorted(maps.Keys(s.problems)) {
-		out = append(out, s.problems[name])
+	for _, name := range names {
+		if p, ok := s.problems[name]; ok {
+			out = append(out, p)
+		}
+		if p, ok := s.sourceProblem(name); ok {
+			out = append(out, p)
+		}
 	}
 	return out
 }
@@ -187,7 +209,7 @@ func (s *Store) refresh(name string) error {
 	}
 	stat := fmt.Sprintf("%d:%d", info.Size(), info.ModTime().UnixNano())
 	if f.stat == stat && time.Since(info.ModTime()) > 3*time.Second {
-		return nil
+		return s.refreshLive(name, f, false)
 	}
 	data, err := s.files.read(name)
 	if err != nil {
@@ -197,10 +219,19 @@ func (s *Store) refresh(name string) error {
 	sum := sha256.Sum256(data)
 	stamp := hex.EncodeToString(sum[:])
 	if f.stamp == stamp {
-		return nil
+		return s.refreshLive(name, f, false)
 	}
 	f.stamp = stamp
-	e, err := newEntry(name, data, s.prepare)
+	full, converted, err := parseFile(name, data)
+	if err == nil && full.Live != nil {
+		s.followFile(name, f, full)
+		return s.refreshLive(name, f, true)
+	}
+	f.live = nil
+	var e *Entry
+	if err == nil {
+		e, err = newEntry(name, full, converted, s.prepare)
+	}
 	if err != nil {
 		f.err = err
 		if f.entry != nil {
@@ -221,7 +252,7 @@ func (s *Store) refuse(name string, f *fileState, err error) error {
 	if f.err == nil || f.err.Error() != err.Error() {
 		s.log.Warn("story file not served", "file", name, "reason", err.Error())
 	}
-	f.err, f.stat, f.stamp = err, "", ""
+	f.err, f.stat, f.stamp, f.live = err, "", "", nil
 	return err
 }
 
@@ -253,9 +284,15 @@ func (s *Store) publish() []error {
 	})
 	byID := map[story.ID]*Entry{}
 	problems := map[string]Problem{}
+	liveURLs := map[string]string{}
+	wants := map[string][]time.Duration{}
 	var errs []error
 	for _, name := range names {
 		f := s.states[name]
+		if f.live != nil {
+			liveURLs[name] = f.live.url
+			wants[f.live.url] = append(wants[f.live.url], f.live.every)
+		}
 		if f.err != nil {
 			// Stale when its last good version wins its id below.
 			problems[name] = Problem{File: name, Err: f.err}
@@ -290,17 +327,17 @@ func (s *Store) publish() []error {
 			s.changed = nil
 		}
 	}
-	s.byID, s.problems = byID, problems
+	s.byID, s.problems, s.liveURLs = byID, problems, liveURLs
 	s.mu.Unlock()
+	if s.sources != nil {
+		s.sources.Use(wants)
+	}
 	return errs
 }
 
-// newEntry parses a story file and prepares what serving it needs. A
-// story that parses but that prepare refuses (the site: its pages could
-// not be rendered) is refused here, with the reason, like any other broken
-// file.
-func newEntry(name string, data []byte, prepare Prepare) (*Entry, error) {
-	var converted []string
+// parseFile parses a story file, or converts a TimelineJS file dropped
+// among the stories, whose conversion's warnings it returns too.
+func parseFile(name string, data []byte) (*story.Story, []string, error) {
 	full, err := story.Parse(name, data)
 	if err != nil && timelinejs.IsTimeline(data) {
 		// A newsroom can switch renderer first and convert later: a
@@ -309,17 +346,21 @@ func newEntry(name string, data []byte, prepare Prepare) (*Entry, error) {
 		// import command would, under the id its file name gives.
 		res, cerr := timelinejs.Convert(name, data, timelinejs.Options{ID: timelinejs.IDFromName(name)})
 		if cerr != nil {
-			return nil, cerr
+			return nil, nil, cerr
 		}
-		converted = make([]string, 0, len(res.Warnings))
+		converted := make([]string, 0, len(res.Warnings))
 		for _, w := range res.Warnings {
 			converted = append(converted, w.String())
 		}
-		full, err = res.Story, nil
+		return res.Story, converted, nil
 	}
-	if err != nil {
-		return nil, err
-	}
+	return full, nil, err
+}
+
+// newEntry prepares what serving a parsed story needs. A story that
+// prepare refuses (the site: its pages could not be rendered) is refused
+// here, with the reason, like any other broken file.
+func newEntry(name string, full *story.Story, converted []string, prepare Prepare) (*Entry, error) {
 	// What is served from here on is the readers' story: the desk's
 	// fields, checked by Parse, stay in the file.
 	st := full.ForReaders()
@@ -353,7 +394,16 @@ type Prepare func(name string, st *story.Story, served int) error
 // parse, validate, gather its zones, prepare — so that `explainer
 // validate` passes exactly the files the server serves.
 func Check(name string, data []byte, prepare Prepare) (*story.Story, error) {
-	e, err := newEntry(name, data, prepare)
+	full, converted, err := parseFile(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if full.Live != nil {
+		// The file alone: what its source holds is checked when it is
+		// read (CheckLive).
+		return full, nil
+	}
+	e, err := newEntry(name, full, converted, prepare)
 	if err != nil {
 		return nil, err
 	}

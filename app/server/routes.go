@@ -8,6 +8,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"explainer/app/internal/urls"
@@ -253,21 +254,46 @@ func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) error {
 		first, _, _ := strings.Cut(p.Err.Error(), "\n")
 		b.WriteString(state + ": " + oneLine(p.File) + ": " + oneLine(first) + "\n")
 	}
-	// TimelineJS files served as converted, with what the conversion
-	// could not keep, so that the newsroom knows what to fix.
+	// TimelineJS files served as converted, and live stories, with what
+	// the conversion could not keep, so that the newsroom knows what to
+	// fix.
 	const shown = 20
-	for _, e := range s.site.Stories().List() {
-		if e.Converted == nil {
-			continue
-		}
-		b.WriteString("converted: " + oneLine(e.File) + ": TimelineJS, " + strconv.Itoa(len(e.Converted)) + " warnings\n")
-		for i, w := range e.Converted {
+	warnings := func(list []string, rest string) {
+		for i, w := range list {
 			if i == shown {
-				b.WriteString("warning: and " + strconv.Itoa(len(e.Converted)-shown) + " more: explainer import " + oneLine(e.File) + " lists them all\n")
+				b.WriteString("warning: and " + strconv.Itoa(len(list)-shown) + " more: " + rest + "\n")
 				break
 			}
 			b.WriteString("warning: " + oneLine(w) + "\n")
 		}
+	}
+	for _, e := range s.site.Stories().List() {
+		if e.Converted != nil {
+			b.WriteString("converted: " + oneLine(e.File) + ": TimelineJS, " + strconv.Itoa(len(e.Converted)) + " warnings\n")
+			warnings(e.Converted, "explainer import "+oneLine(e.File)+" lists them all")
+		}
+		if l := e.Live; l != nil {
+			from := "read at "
+			if l.Cached {
+				from = "kept from before the start, read at "
+			}
+			b.WriteString("live: " + oneLine(e.File) + ": " + oneLine(l.URL) + ", " + from + l.Read.UTC().Format(time.RFC3339) + ", " + strconv.Itoa(len(l.Warnings)) + " warnings\n")
+			warnings(l.Warnings, "explainer validate "+oneLine(e.File)+" lists them all")
+		}
+	}
+	// Each live source once, however many stories name it.
+	for _, r := range s.site.Stories().Sources() {
+		line := "source: " + oneLine(r.URL) + ": " + strconv.Itoa(r.Reads) + " reads, " + strconv.Itoa(r.NotModified) + " not modified"
+		if !r.Changed.IsZero() {
+			line += ", changed " + r.Changed.UTC().Format(time.RFC3339)
+		}
+		if r.Err != nil {
+			line += ", failing: " + oneLine(r.Err.Error())
+		}
+		if !r.Next.IsZero() {
+			line += ", next " + r.Next.UTC().Format(time.RFC3339)
+		}
+		b.WriteString(line + "\n")
 	}
 	s.send(w, r, response{ctype: "text/plain; charset=utf-8", cache: "no-store", body: encoded{Raw: []byte(b.String())}})
 	return nil

@@ -131,6 +131,7 @@ func (d *decoder) decodeStruct(n *node, v reflect.Value, path string) {
 	info := structInfoOf(v.Type())
 	seen := make(map[string]int, len(n.Fields))
 	misspelt := map[string]bool{} // required fields a misspelling explains
+	live := hasLive(n)
 	for _, f := range n.Fields {
 		fpath := path + "." + f.Key
 		key := loc{f.KeyOff, fpath}
@@ -164,12 +165,12 @@ func (d *decoder) decodeStruct(n *node, v reflect.Value, path string) {
 		if fi.required && f.Val.Kind == kindString && strings.TrimSpace(f.Val.Str) == "" {
 			d.add(loc{f.Val.Off, fpath}, fmt.Sprintf("%q must not be empty", f.Key), "")
 		}
-		if fi.nonEmpty && f.Val.Kind == kindArray && len(f.Val.Elems) == 0 {
+		if fi.nonEmpty && f.Val.Kind == kindArray && len(f.Val.Elems) == 0 && !(fi.sheet && live) {
 			d.add(loc{f.Val.Off, fpath}, fmt.Sprintf("%q needs at least one item", f.Key), "")
 		}
 	}
 	for _, fi := range info.fields {
-		if _, ok := seen[fi.name]; fi.required && !ok && !misspelt[fi.name] {
+		if _, ok := seen[fi.name]; fi.required && !ok && !misspelt[fi.name] && !(fi.sheet && live) {
 			d.add(loc{n.Off, path}, fmt.Sprintf("missing required field %q", fi.name), "")
 		}
 	}
@@ -178,6 +179,17 @@ func (d *decoder) decodeStruct(n *node, v reflect.Value, path string) {
 			d.report(p.field, p.msg, p.hint)
 		}
 	}
+}
+
+// hasLive reports whether an object names a live source (a "live" that
+// is not null), which may give the fields tagged sheet.
+func hasLive(n *node) bool {
+	for _, f := range n.Fields {
+		if f.Key == "live" && f.Val.Kind != kindNull {
+			return true
+		}
+	}
+	return false
 }
 
 // isControl reports the characters no story text may hold: C0 and C1
@@ -253,7 +265,10 @@ type fieldInfo struct {
 	index    int
 	required bool
 	nonEmpty bool // a list that needs at least one item
-	doc      string
+	// sheet: a story with a live source may leave the field out (or
+	// empty), since the source gives it (Live).
+	sheet bool
+	doc   string
 }
 
 var structInfos sync.Map // reflect.Type → *structInfo
@@ -273,6 +288,7 @@ func structInfoOf(t reflect.Type) *structInfo {
 		for _, opt := range strings.Split(sf.Tag.Get("story"), ",") {
 			fi.required = fi.required || opt == "required"
 			fi.nonEmpty = fi.nonEmpty || opt == "nonempty"
+			fi.sheet = fi.sheet || opt == "sheet"
 		}
 		si.fields = append(si.fields, fi)
 		si.byName[name] = fi

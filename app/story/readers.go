@@ -9,6 +9,7 @@ import "slices"
 // but not republished. The story itself is left as it is.
 func (s *Story) ForReaders() *Story {
 	r := *s
+	r.Live = nil
 	r.Quotes = slices.Clone(s.Quotes)
 	for i := range r.Quotes {
 		r.Quotes[i].SourceText = ""

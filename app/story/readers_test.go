@@ -40,10 +40,14 @@ func TestForReadersDropsEveryEditorialField(t *testing.T) {
 // fill sets every editorial string field to a value, recording its path.
 func fill(v reflect.Value, path string, paths *[]string) {
 	walkEditorial(v, path, func(p string, f reflect.Value) {
-		if f.Kind() != reflect.String {
+		switch {
+		case f.Kind() == reflect.String:
+			f.SetString("desk only")
+		case f.Kind() == reflect.Pointer && f.Type().Elem().Kind() == reflect.Struct:
+			f.Set(reflect.New(f.Type().Elem()))
+		default:
 			panic("editorial field of kind " + f.Kind().String() + ": teach this test to fill it")
 		}
-		f.SetString("desk only")
 		*paths = append(*paths, p)
 	})
 }

@@ -56,23 +56,41 @@ func schemaOf(t reflect.Type, defs map[string]any) map[string]any {
 
 func structSchema(t reflect.Type, defs map[string]any) map[string]any {
 	props := map[string]any{}
-	var required []string
+	var required, sheet []string
+	sheetProps := map[string]any{}
 	for _, f := range structInfoOf(t).fields {
 		s := schemaOf(t.Field(f.index).Type, defs)
 		if f.doc != "" {
 			s = withDescription(s, f.doc)
 		}
 		props[f.name] = s
-		if f.required {
+		switch {
+		case f.required && f.sheet:
+			sheet = append(sheet, f.name)
+		case f.required:
 			required = append(required, f.name)
 		}
-		if f.nonEmpty {
+		if f.nonEmpty && f.sheet {
+			sheetProps[f.name] = map[string]any{"type": "array", "minItems": 1}
+		} else if f.nonEmpty {
 			s["minItems"] = 1
 		}
 	}
 	s := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
 	if len(required) > 0 {
 		s["required"] = required
+	}
+	if len(sheet) > 0 {
+		// Required unless the object names a live source, which gives
+		// them (Live). Each schema names the properties it requires, as
+		// strict validators (Ajv) ask.
+		for _, name := range sheet {
+			if _, ok := sheetProps[name]; !ok {
+				sheetProps[name] = true
+			}
+		}
+		s["if"] = map[string]any{"properties": map[string]any{"live": true}, "required": []string{"live"}}
+		s["else"] = map[string]any{"properties": sheetProps, "required": sheet}
 	}
 	if x, ok := reflect.Zero(t).Interface().(schemaExtender); ok {
 		x.extendSchema(props)

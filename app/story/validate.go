@@ -34,6 +34,14 @@ func validate(s *Story, d *decoder) {
 			d.report(r, fmt.Sprintf("no %s with id %q in %s", what, *r, list), hint)
 		}
 	}
+	if s.Live != nil {
+		// The source's events and groups are not known until it is
+		// read: what refers to them is checked once the two are put
+		// together (live.Merge), and a reference to an event the
+		// source no longer has is dropped then, with a warning.
+		events, groups = nil, nil
+		liveEvents(s.Live, people, sources, ref, d)
+	}
 	span := func(start *Moment, end *Moment) {
 		if end != nil && !start.t.IsZero() && !end.t.IsZero() && end.t.Before(start.t) {
 			d.report(end, fmt.Sprintf("ends (%s) before it starts (%s)", end.Date, start.Date), "")
@@ -47,7 +55,9 @@ func validate(s *Story, d *decoder) {
 	for i := range s.Events {
 		e := &s.Events[i]
 		span(&e.Start, e.End)
-		ref(&e.Group, groups, "group", "groups")
+		if groups != nil {
+			ref(&e.Group, groups, "group", "groups")
+		}
 		for j := range e.People {
 			ref(&e.People[j], people, "person", "people")
 		}
@@ -58,7 +68,9 @@ func validate(s *Story, d *decoder) {
 	for i := range s.Quotes {
 		q := &s.Quotes[i]
 		ref(&q.Speaker, people, "person", "people")
-		ref(&q.Event, events, "event", "events")
+		if events != nil {
+			ref(&q.Event, events, "event", "events")
+		}
 		ref(&q.ReplyTo, quotes, "quote", "quotes")
 		ref(&q.Source, sources, "source", "sources")
 		if q.ReplyTo != "" && ID(q.ReplyTo) == q.ID {
@@ -70,6 +82,26 @@ func validate(s *Story, d *decoder) {
 		}
 	}
 	replyLoops(s, d)
+}
+
+// liveEvents checks what a story adds to its source's events: each
+// event once, and people and sources that the story has.
+func liveEvents(l *Live, people, sources map[ID]bool, ref func(*Ref, map[ID]bool, string, string), d *decoder) {
+	first := map[Ref]*Ref{}
+	for i := range l.Events {
+		e := &l.Events[i]
+		if prev, dup := first[e.Event]; dup && e.Event != "" {
+			line, col := d.lines.position(d.locate(prev).off)
+			d.report(&e.Event, fmt.Sprintf("a second entry for the event %q", e.Event), fmt.Sprintf("the first is at line %d, column %d: put them together", line, col))
+		}
+		first[e.Event] = &e.Event
+		for j := range e.People {
+			ref(&e.People[j], people, "person", "people")
+		}
+		for j := range e.Sources {
+			ref(&e.Sources[j], sources, "source", "sources")
+		}
+	}
 }
 
 // quotedIn reports whether text stands in sentence inside quotation

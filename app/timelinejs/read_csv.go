@@ -14,12 +14,15 @@ import (
 
 // columns are the template's column names, lower case, as a sheet may
 // spell them; only the names matter, not their order. "start date",
-// "end date" and "tag" are those of older sheets.
+// "end date" and "tag" are those of older sheets. "id" is the one column
+// of our own: it fixes an event's id, which is otherwise made from its
+// headline, so that a live story's quotes stay tied to a row whose
+// headline is edited (TimelineJS JSON calls it unique_id).
 var columns = []string{
 	"year", "month", "day", "time", "end year", "end month", "end day", "end time",
 	"display date", "headline", "text", "media", "media credit", "media caption",
 	"media thumbnail", "alt text", "type", "group", "background",
-	"start date", "end date", "tag",
+	"start date", "end date", "tag", "id",
 }
 
 // readCSV reads a sheet a row at a time, and stops at the first row past
@@ -104,6 +107,7 @@ func (c *converter) readCSV(data []byte) *timeline {
 		s.end = csvDate(cell("end year"), cell("end month"), cell("end day"), cell("end time"), cell("end date"), s.at)
 		s.display = cell("display date")
 		s.headline = cell("headline")
+		s.uniqueID = cell("id")
 		s.text = cell("text")
 		if url := cell("media"); url.s != "" {
 			s.media = &tmedia{at: url.at, url: url, credit: cell("media credit"), caption: cell("media caption"),

@@ -1,0 +1,182 @@
+package live
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+
+	"explainer/app/story"
+	"explainer/app/timelinejs"
+)
+
+// Result is a live story put together: its file and what its source
+// held when read.
+type Result struct {
+	Story *story.Story // parsed and validated, as story.Parse returns it
+	// Warnings are what the source's conversion could not keep as it was
+	// (placed at the source's row and column) and what of the file no
+	// longer meets the source (a quote whose event's row is gone).
+	Warnings []string
+}
+
+// Merge converts a source's content (Body of a Read) as `explainer
+// import` would, with the file's live options, and puts it together with
+// the story file that names it:
+//
+//   - the source gives the events, the groups, and the eras as phases;
+//     its title slide gives the title, summary, media and background,
+//     unless the file gives its own; the language is the file's, else
+//     live.language, else the source's text tells;
+//   - the file gives everything else (people, sources, quotes, phases,
+//     credits, updates, dates of publication); an event, person, phase,
+//     group or quote of the file replaces the source's of the same id;
+//   - live.events adds people, sources, place and tags to the source's
+//     events;
+//   - a quote of the file whose event the source no longer has is left
+//     out, with a warning, and so is an addition to such an event: the
+//     story stays up while the desk relinks it (or the row comes back).
+//
+// corrections are those earlier refreshes added (Correction), which join
+// the file's updates.
+//
+// A source that does not convert is an error placed at its row and
+// column (timelinejs.Errors); nothing is put together then.
+func Merge(name string, file *story.Story, body []byte, corrections []story.Update) (*Result, error) {
+	l := file.Live
+	if l == nil {
+		return nil, fmt.Errorf("%s: no live source", name)
+	}
+	opt := timelinejs.Options{ID: file.ID, Lang: l.Language, Zone: l.Zone}
+	if opt.Lang == "" {
+		opt.Lang = file.Language
+	}
+	base := string(l.Base)
+	if base == "" {
+		base = string(l.URL)
+	}
+	opt.Base, _ = url.Parse(base)
+	conv, err := timelinejs.Convert(string(l.URL), body, opt)
+	if err != nil {
+		return nil, err
+	}
+	out := &Result{}
+	for _, w := range conv.Warnings {
+		out.Warnings = append(out.Warnings, w.String())
+	}
+	merged, dropped := combine(file, conv.Story)
+	merged.Updates = append(slices.Clone(merged.Updates), corrections...)
+	out.Warnings = append(out.Warnings, dropped...)
+	data, err := story.Marshal(merged)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	full, err := story.Parse(name+" with its source", data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: with what its source holds, the story does not check: %w", name, err)
+	}
+	out.Story = full
+	return out, nil
+}
+
+// combine puts the file and the converted source together (see Merge),
+// and says what of the file was left out. Neither story is changed.
+func combine(file, src *story.Story) (*story.Story, []string) {
+	s := *file
+	s.Live = nil // the desk's: readers never get it, and a merged story has no source of its own
+	if s.Title == "" {
+		s.Title = src.Title
+	}
+	if s.Dek == "" {
+		s.Dek = src.Dek
+	}
+	if s.Media == nil {
+		s.Media = src.Media
+	}
+	if s.Background == nil {
+		s.Background = src.Background
+	}
+	if s.Language == "" {
+		s.Language = src.Language
+	}
+	s.Events = overlay(src.Events, file.Events, func(e *story.Event) story.ID { return e.ID })
+	s.Groups = overlay(src.Groups, file.Groups, func(g *story.Group) story.ID { return g.ID })
+	s.Phases = overlay(src.Phases, file.Phases, func(p *story.Phase) story.ID { return p.ID })
+	s.People = overlay(src.People, file.People, func(p *story.Person) story.ID { return p.ID })
+
+	events := make(map[story.ID]int, len(s.Events))
+	for i, e := range s.Events {
+		events[e.ID] = i
+	}
+	var dropped []string
+	for _, add := range file.Live.Events {
+		i, ok := events[story.ID(add.Event)]
+		if !ok {
+			dropped = append(dropped, fmt.Sprintf("live.events: the source has no event %q (its row was removed, or its headline, which makes its id, was edited): what the story adds to it is not shown", add.Event))
+			continue
+		}
+		e := &s.Events[i]
+		e.People = union(e.People, add.People)
+		e.Sources = union(e.Sources, add.Sources)
+		e.Tags = union(e.Tags, add.Tags)
+		if add.Place != "" {
+			e.Place = add.Place
+		}
+	}
+
+	// The file's quotes on events the source no longer has are left
+	// out, and so are replies to a quote left out, which would point
+	// at nothing.
+	quotes := overlay(src.Quotes, file.Quotes, func(q *story.Quote) story.ID { return q.ID })
+	kept := make(map[story.ID]bool, len(quotes))
+	s.Quotes = make([]story.Quote, 0, len(quotes))
+	for _, q := range quotes {
+		if _, ok := events[story.ID(q.Event)]; !ok {
+			dropped = append(dropped, fmt.Sprintf("quotes: %q is on the event %q, which the source no longer has (its row was removed, or its headline, which makes its id, was edited): not shown until it is linked to another event", q.ID, q.Event))
+			continue
+		}
+		kept[q.ID] = true
+		s.Quotes = append(s.Quotes, q)
+	}
+	for i := range s.Quotes {
+		if r := s.Quotes[i].ReplyTo; r != "" && !kept[story.ID(r)] {
+			s.Quotes[i].ReplyTo = ""
+		}
+	}
+	return &s, dropped
+}
+
+// overlay is the source's items with the file's in place of those of
+// the same id, and the file's others after them.
+func overlay[T any](src, file []T, id func(*T) story.ID) []T {
+	mine := make(map[story.ID]int, len(file))
+	for i := range file {
+		mine[id(&file[i])] = i
+	}
+	out := make([]T, 0, len(src)+len(file))
+	used := make(map[story.ID]bool, len(file))
+	for i := range src {
+		if j, ok := mine[id(&src[i])]; ok {
+			out = append(out, file[j])
+			used[id(&src[i])] = true
+			continue
+		}
+		out = append(out, src[i])
+	}
+	for i := range file {
+		if !used[id(&file[i])] {
+			out = append(out, file[i])
+		}
+	}
+	return out
+}
+
+// union is a with the items of b it lacks, in order.
+func union[T comparable](a, b []T) []T {
+	out := slices.Clone(a)
+	for _, x := range b {
+		if !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
