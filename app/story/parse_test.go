@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"explainer/app/internal/golden"
 )
@@ -184,6 +185,33 @@ func TestParseStringEscapes(t *testing.T) {
 		data := []byte(`{"id":"s","title":` + bad + `}`)
 		if _, err := Parse("esc.json", data); err == nil {
 			t.Errorf("Parse(title %s) succeeded; want an error", bad)
+		}
+	}
+}
+
+// TestParseLive: a story with a live source may leave its title,
+// language and events to the source, and refer to the source's events;
+// without one, they are required as ever.
+func TestParseLive(t *testing.T) {
+	data, err := os.ReadFile("testdata/live-story.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Parse("live-story.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Live == nil || s.Live.Every.Duration() != 5*time.Minute || len(s.Events) != 0 {
+		t.Errorf("live %+v, %d events", s.Live, len(s.Events))
+	}
+	if r := s.ForReaders(); r.Live != nil {
+		t.Error("readers get the live source")
+	}
+	without := strings.Replace(string(data), `"live"`, `"notlive"`, 1)
+	_, err = Parse("live-story.json", []byte(without))
+	for _, want := range []string{`missing required field "title"`, `missing required field "events"`, `no event with id "aid-paused"`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("without live: %v; want %q", err, want)
 		}
 	}
 }

@@ -26,6 +26,8 @@ func TestSchemaWithAjv(t *testing.T) {
 	}{
 		{file: defaultStoryPath, valid: true},
 		{file: "../widget/testdata/full-story.json", valid: true},
+		{file: "testdata/live-story.json", valid: true},
+		{file: "testdata/errors/live-every.json", want: "/live must have required property 'url'"},
 		{file: "testdata/errors/unknown-field.json", want: "must NOT have additional properties"},
 		{file: "testdata/errors/missing-required.json", want: "must have required property 'title'"},
 		{file: "testdata/errors/wrong-types.json", want: "/title must be string"},
