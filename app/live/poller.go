@@ -492,3 +492,12 @@ func isHTML(ctype string, body []byte) bool {
 	t := bytes.TrimLeft(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")), " \t\r\n")
 	return len(t) > 0 && t[0] == '<'
 }
+
+// Fetch reads a source once, as a Poller does (the same limits and
+// checks, unconditionally), for a command or an editor that wants it
+// now: explainer validate, the studio's preview of a sheet.
+func Fetch(ctx context.Context, cfg Config, url string) ([]byte, error) {
+	p := NewPoller(cfg)
+	body, _, err := p.fetch(ctx, url, "", "")
+	return body, err
+}
