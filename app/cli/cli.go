@@ -46,7 +46,7 @@ func commands() []command {
 			"serve the stories' pages, embeds and data over HTTP", serve},
 		{"edit", "[-addr 127.0.0.1:8081] [-edit-token-file FILE] [-base-url URL] FILE|DIR",
 			"the studio: a browser editor with a live preview, on a story file or a folder of them", edit},
-		{"validate", "[-json] FILE...",
+		{"validate", "[-json] [-offline] FILE...",
 			"check story files (- reads standard input)", noContext(validate)},
 		{"schema", "",
 			"print the JSON Schema of story files", noContext(schema)},

@@ -201,3 +201,27 @@ func snapshot(t *testing.T, dir string) map[string][32]byte {
 	}
 	return out
 }
+
+// TestValidateReadsTheSheet: explainer validate checks a live story with
+// what its sheet holds now, and places the sheet's problems at its row
+// and column; -offline checks the file alone.
+func TestValidateReadsTheSheet(t *testing.T) {
+	sheet := sheettest.New(t, liveSheet)
+	file := filepath.Join(liveStory(t, sheet.URL), "aid-talks.json")
+	code, out, errs := run("validate", file)
+	if code != 0 || !strings.Contains(out, `ok: "Aid talks" (aid-talks), 2 events, 1 quotes`) {
+		t.Errorf("validate: exit %d\n%s%s", code, out, errs)
+	}
+	sheet.Set(strings.Replace(liveSheet, "2025,3,3", "2025,13,3", 1))
+	code, _, errs = run("validate", file)
+	if code != 1 || !strings.Contains(errs, sheet.URL+":4:6: row 4, Month: ") {
+		t.Errorf("validate with a broken sheet: exit %d\n%s", code, errs)
+	}
+	sheet.SetStatus(http.StatusForbidden)
+	if code, _, errs = run("validate", file); code != 1 || !strings.Contains(errs, "the source could not be read: the source answered 403 Forbidden") {
+		t.Errorf("validate with an unpublished sheet: exit %d\n%s", code, errs)
+	}
+	if code, out, errs = run("validate", "-offline", file); code != 0 || !strings.Contains(out, "0 events") {
+		t.Errorf("validate -offline: exit %d\n%s%s", code, out, errs)
+	}
+}

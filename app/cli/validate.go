@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,8 +9,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"explainer/app/i18n"
+	"explainer/app/live"
 	"explainer/app/repo"
 	"explainer/app/site"
 	"explainer/app/story"
@@ -36,6 +39,9 @@ type catalogueResult struct {
 }
 
 type errorResult struct {
+	// Source is set for a problem in a live story's source (the sheet's
+	// address), where Line and Column are the sheet's.
+	Source  string `json:"source,omitempty"`
 	Line    int    `json:"line,omitempty"`
 	Column  int    `json:"column,omitempty"`
 	Path    string `json:"path,omitempty"`
@@ -55,6 +61,7 @@ type summaryResult struct {
 func validate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("validate", stderr)
 	asJSON := fs.Bool("json", false, "print results as JSON, for CI pipelines")
+	offline := fs.Bool("offline", false, "check a live story's file alone, without reading its source")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -65,7 +72,7 @@ func validate(args []string, stdout, stderr io.Writer) int {
 	var results []fileResult
 	failed := false
 	for _, file := range fs.Args() {
-		r := validateFile(file)
+		r := validateFile(file, !*offline)
 		failed = failed || !r.Valid
 		results = append(results, r)
 		if *asJSON {
@@ -84,6 +91,10 @@ func validate(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		for _, e := range r.Errors {
+			if e.Source != "" {
+				fmt.Fprintln(stderr, timelinejs.Problem{File: e.Source, Line: e.Line, Col: e.Column, Where: e.Path, Msg: e.Message})
+				continue
+			}
 			if e.Line > 0 {
 				fmt.Fprintln(stderr, (&story.Error{File: file, Line: e.Line, Col: e.Column, Path: e.Path, Msg: e.Message, Hint: e.Hint}).Error())
 			} else {
@@ -124,7 +135,7 @@ func readStory(file string) ([]byte, error) {
 	return data, nil
 }
 
-func validateFile(file string) fileResult {
+func validateFile(file string, readSources bool) fileResult {
 	r := fileResult{File: file}
 	data, err := readStory(file)
 	if err != nil {
@@ -152,10 +163,57 @@ func validateFile(file string) fileResult {
 		}
 		return r
 	}
+	if s.Live != nil && readSources {
+		var warnings []string
+		if s, warnings = validateLive(&r, s); s == nil {
+			return r
+		}
+		r.Warnings = append(r.Warnings, warnings...)
+	}
 	r.Valid = true
 	r.Summary = &summaryResult{ID: string(s.ID), Title: s.Title, Events: len(s.Events), Quotes: len(s.Quotes), People: len(s.People), Sources: len(s.Sources)}
 	r.Warnings = shareWarnings(r.File, s)
 	return r
+}
+
+// validateLive reads a live story's source now, as the server would,
+// and checks the story made of the two as the server does before serving
+// it; it returns that story and what the source's conversion could not
+// keep, or nil with the errors in r (the source's at its row and column).
+func validateLive(r *fileResult, file *story.Story) (*story.Story, []string) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	url := string(file.Live.URL)
+	body, err := live.Fetch(ctx, live.Config{}, url)
+	if err != nil {
+		r.Errors = []errorResult{{Source: url, Message: "the source could not be read: " + err.Error()}}
+		return nil, nil
+	}
+	res, err := live.Merge(r.File, file, body, nil)
+	if err == nil {
+		var data []byte
+		if data, err = story.Marshal(res.Story); err == nil {
+			_, err = site.Check(r.File+" with its source", data)
+		}
+	}
+	if err != nil {
+		var sheet timelinejs.Errors
+		var list story.ErrorList
+		switch {
+		case errors.As(err, &sheet):
+			for _, p := range sheet {
+				r.Errors = append(r.Errors, errorResult{Source: p.File, Line: p.Line, Column: p.Col, Path: p.Where, Message: p.Msg})
+			}
+		case errors.As(err, &list):
+			for _, e := range list {
+				r.Errors = append(r.Errors, errorResult{Message: e.Error()})
+			}
+		default:
+			r.Errors = []errorResult{{Message: err.Error()}}
+		}
+		return nil, nil
+	}
+	return res.Story, res.Warnings
 }
 
 func schema(args []string, stdout, stderr io.Writer) int {
