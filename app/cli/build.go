@@ -207,7 +207,8 @@ func liveCacheDir(flag string, log *slog.Logger) string {
 	case "":
 		dir, err := os.UserCacheDir()
 		if err != nil {
-			log.Warn("no cache folder: live stories are not kept for a restart (-live-cache names one)", "err", err)
+			// Said only where it matters: most sites have no live story.
+			log.Debug("no cache folder: live stories are not kept for a restart (-live-cache names one)", "err", err)
 			return ""
 		}
 		return filepath.Join(dir, "explainer", "live")
