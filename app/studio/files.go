@@ -15,6 +15,7 @@ import (
 	"explainer/app/repo"
 	"explainer/app/story"
 	"explainer/app/studio/api"
+	"explainer/app/studio/draft"
 	"explainer/app/timelinejs"
 )
 
@@ -175,5 +176,5 @@ func format(data []byte) ([]byte, error) {
 	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&s); err != nil {
 		return nil, err
 	}
-	return story.Marshal(&s)
+	return draft.Marshal(&s)
 }

@@ -5,6 +5,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -236,5 +238,29 @@ func TestLiveStatus(t *testing.T) {
 	var st api.LiveStatus
 	if code := alone.do("GET", api.LivePath+"?file=aid-talks.json", nil, &st); code != http.StatusOK || st.Known || st.URL != good.URL {
 		t.Errorf("without the site: %d %+v", code, st)
+	}
+}
+
+// TestLinkedStorySaved: the file the preview of a sheet makes is saved
+// as it was checked: written in the studio's format, it still leaves the
+// title and language to the sheet, and the server's check passes it.
+func TestLinkedStorySaved(t *testing.T) {
+	sheet := sheettest.New(t, sheetCSV)
+	dir := folderWith(t, nil)
+	c := start(t, Config{Path: dir})
+	var p api.SheetPreview
+	if code := c.do("POST", api.SheetPath, api.Sheet{URL: sheet.URL}, &p); code != http.StatusOK {
+		t.Fatalf("preview: %d", code)
+	}
+	var f api.File
+	if code := c.do("PUT", api.FilePath(p.ID+".json"), api.File{Text: p.Text}, &f); code != http.StatusOK {
+		t.Fatalf("save: %d", code)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, p.ID+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := site.Check(p.ID+".json", data); err != nil {
+		t.Errorf("the file saved does not pass the server's check: %v\n%s", err, data)
 	}
 }
