@@ -107,6 +107,7 @@ func (c *Studio) fileList() app.UI {
 			c.button("new", "New story", false, c.newStory).Class("primary"),
 		),
 		c.importer(),
+		c.sheetLinker(false),
 	)
 }
 
@@ -150,6 +151,7 @@ func (c *Studio) notices() app.UI {
 	if c.snippets != nil {
 		out = append(out, c.embedCode())
 	}
+	out = append(out, c.livePanel())
 	if ask := c.askBase(); ask != nil {
 		out = append(out, ask)
 	}
