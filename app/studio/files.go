@@ -104,6 +104,9 @@ func (f *folder) list() ([]api.Entry, error) {
 			e = last
 		} else if s, err := f.checkStory(name, data); err == nil {
 			e.ID, e.Title, e.Valid = string(s.ID), s.Title, true
+			if s.Live != nil {
+				e.Live = string(s.Live.URL)
+			}
 		}
 		listed[name] = e
 		out = append(out, e)

@@ -228,6 +228,23 @@ func TestLiveStatus(t *testing.T) {
 			t.Errorf("%s: problems %q; want %q", tc.file, got, tc.problem)
 		}
 	}
+	// The folder's list says which files follow a sheet, and why one is
+	// not live as it is.
+	var list api.List
+	if code := c.do("GET", api.FilesPath, nil, &list); code != http.StatusOK || len(list.Files) != 4 {
+		t.Fatalf("list: %d %+v", code, list)
+	}
+	for _, e := range list.Files {
+		want := map[string]struct{ live, problem string }{
+			"aid-talks.json": {good.URL, ""},
+			"broken.json":    {broken.URL, "row 4, Month"},
+			"failing.json":   {failing.URL, "the source answered 503"},
+			"plain.json":     {"", ""},
+		}[e.Name]
+		if e.Live != want.live || (want.problem == "") != (e.Problem == "") || !strings.Contains(e.Problem, want.problem) {
+			t.Errorf("listed: %+v; want live %q, problem %q", e, want.live, want.problem)
+		}
+	}
 	var f api.Failure
 	if code := c.do("GET", api.LivePath+"?file=../x.json", nil, &f); code != http.StatusBadRequest {
 		t.Errorf("a name outside the folder: %d", code)

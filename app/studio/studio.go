@@ -412,6 +412,18 @@ func (s *Studio) listFiles(w http.ResponseWriter, r *http.Request) {
 		httpjson.Write(w, http.StatusInternalServerError, api.Failure{Message: "the folder could not be read"})
 		return
 	}
+	if s.served != nil {
+		// What the site says of each file now: not cached with the
+		// list, since a sheet fails or comes back without the file
+		// changing.
+		why := map[string]string{}
+		for _, p := range s.served.Problems() {
+			why[p.File] = strings.TrimPrefix(why[p.File]+"\n"+p.Err.Error(), "\n")
+		}
+		for i := range list {
+			list[i].Problem = why[list[i].Name]
+		}
+	}
 	httpjson.Write(w, http.StatusOK, api.List{Files: list})
 }
 

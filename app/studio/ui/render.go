@@ -94,6 +94,12 @@ func (c *Studio) fileList() app.UI {
 		if !f.Valid {
 			note += " · has problems"
 		}
+		if f.Live != "" {
+			note += " · live from a sheet"
+		}
+		if f.Problem != "" {
+			note += " · not live as it is: " + strings.ReplaceAll(f.Problem, "\n", "; ")
+		}
 		items = append(items, app.Li().Body(
 			app.A().Href(address(f.Name)).Text(label),
 			app.Span().Class("hint").Text(" "+note),
