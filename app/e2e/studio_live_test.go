@@ -67,7 +67,7 @@ func serveLiveStudio(t *testing.T, dir string) string {
 // says when readers' version was read, and "Check the sheet now" says
 // what the sheet's edit since would change, the quote it would drop
 // included, without publishing it. axe finds nothing on the studio with
-// the preview shown.
+// the sheet's preview shown, nor with the refresh's.
 func TestStudioLinksASheet(t *testing.T) {
 	needBrowser(t)
 	sheet := sheettest.New(t, liveSheetCSV)
@@ -85,7 +85,8 @@ func TestStudioLinksASheet(t *testing.T) {
 	p.press("sheet-read")
 	p.waitForOr(byID("sheet-result")+`.textContent === "Read the sheet: Aid talks, 2 events."`, byID("sheet-result")+".textContent")
 	p.waitFor(byID("sheet-preview") + `.textContent.includes("2025-02-28 Meeting in the Oval Office")`)
-	checkAxe(t, p, axeSource(t))
+	axe := axeSource(t)
+	checkAxe(t, p, axe)
 
 	// A new story of it, saved through the usual check.
 	p.press("sheet-new")
@@ -133,4 +134,5 @@ func TestStudioLinksASheet(t *testing.T) {
 	if !strings.Contains(served(), `"headline":"Aid paused"`) {
 		t.Error("the check published the sheet's edit")
 	}
+	checkAxe(t, p, axe)
 }
