@@ -227,7 +227,7 @@ func buildServer(f siteFlags, edit *studioFlags, cfg server.Config, log *slog.Lo
 	}
 	var ed *studio.Studio
 	if edit != nil {
-		if ed, err = studio.Open(stories.dir, edit.only, studio.Config{Token: edit.token, Logger: log, Check: site.Check}); err != nil {
+		if ed, err = studio.Open(stories.dir, edit.only, studio.Config{Token: edit.token, Logger: log, Check: site.Check, Served: stories.store}); err != nil {
 			return nil, nil, fmt.Errorf("cannot open the studio: %w", err)
 		}
 	}

@@ -1,14 +1,18 @@
 package cli
 
 import (
+	"encoding/json"
 	"io"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"explainer/app/server"
+	"explainer/app/studio/api"
 )
 
 // TestBuildSiteRejectsBadSetups: a site that cannot be served stops the
@@ -53,6 +57,23 @@ func TestBuildServerWithStudio(t *testing.T) {
 	}
 	if st.dir == nil || s.Site().Stories() != st.store {
 		t.Error("the server does not serve the stories the command opened")
+	}
+	// The studio sees what the site serves (beside a live story, why
+	// its sheet's edit is not live).
+	if err := os.WriteFile(filepath.Join(empty, "a.json"), []byte(`{"id": "a", "live": {"url": "http://127.0.0.1:9/sheet.csv"}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st.store.Reload()
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	res, err := http.Get(srv.URL + api.LivePath + "?file=a.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var live api.LiveStatus
+	if err := json.NewDecoder(res.Body).Decode(&live); err != nil || !live.Known || len(live.Problems) == 0 || !strings.Contains(live.Problems[0], "has not been read yet") {
+		t.Errorf("the studio does not see the site: %v %+v", err, live)
 	}
 	if _, _, err := buildServer(siteFlags{stories: empty}, &studioFlags{only: "a b.json"}, server.Config{}, log); err == nil || !strings.Contains(err.Error(), "cannot open the studio") {
 		t.Errorf("a studio on a bad file name: %v", err)

@@ -15,6 +15,7 @@ import (
 	"explainer/app/repo"
 	"explainer/app/story"
 	"explainer/app/studio/api"
+	"explainer/app/studio/draft"
 	"explainer/app/timelinejs"
 )
 
@@ -103,6 +104,9 @@ func (f *folder) list() ([]api.Entry, error) {
 			e = last
 		} else if s, err := f.checkStory(name, data); err == nil {
 			e.ID, e.Title, e.Valid = string(s.ID), s.Title, true
+			if s.Live != nil {
+				e.Live = string(s.Live.URL)
+			}
 		}
 		listed[name] = e
 		out = append(out, e)
@@ -175,5 +179,5 @@ func format(data []byte) ([]byte, error) {
 	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&s); err != nil {
 		return nil, err
 	}
-	return story.Marshal(&s)
+	return draft.Marshal(&s)
 }

@@ -58,7 +58,12 @@ type Config struct {
 	// explainer validate reports (site.Check): the studio saves only what
 	// passes it, so that what it saves is served. Required; the studio
 	// cannot reach it itself, since the site is built above the studio.
-	Check  func(name string, data []byte) (*story.Story, error)
+	Check func(name string, data []byte) (*story.Story, error)
+	// Served, when set, is the site's stories (*repo.Store): the studio
+	// shows beside a live story where readers' version was read from and
+	// why the sheet's last edit is not live, and compares the next
+	// refresh with it. Without it, the studio still reads sheets.
+	Served Served
 	Logger *slog.Logger
 }
 
@@ -68,6 +73,7 @@ type Studio struct {
 	// serves it at once (see OnSave).
 	saved    func(name string)
 	files    *folder
+	served   Served
 	csrf     string
 	token    string
 	sessions sessions
@@ -143,7 +149,7 @@ func Open(files *repo.Dir, only string, cfg Config) (*Studio, error) {
 	if n <= 0 {
 		n = runtime.GOMAXPROCS(0)
 	}
-	return &Studio{files: f, csrf: base64.RawURLEncoding.EncodeToString(b), token: cfg.Token, sessions: sess,
+	return &Studio{files: f, served: cfg.Served, csrf: base64.RawURLEncoding.EncodeToString(b), token: cfg.Token, sessions: sess,
 		work: slots.New(n, n*waitingPerSlot), logger: log}, nil
 }
 
@@ -193,6 +199,9 @@ func (s *Studio) Handler(page http.Handler) http.Handler {
 	mux.HandleFunc("PUT "+api.FilesPath+"/{name}", s.saveFile)
 	mux.HandleFunc("POST "+api.CheckPath, s.check)
 	mux.HandleFunc("POST "+api.ImportPath, s.importTimeline)
+	mux.HandleFunc("POST "+api.SheetPath, s.previewSheet)
+	mux.HandleFunc("POST "+api.RefreshPath, s.refresh)
+	mux.HandleFunc("GET "+api.LivePath, s.liveStatus)
 	mux.HandleFunc("GET "+api.WordsPath, s.words)
 	mux.HandleFunc("GET "+api.LanguagesPath, s.languages)
 	return s.guard(mux)
@@ -402,6 +411,18 @@ func (s *Studio) listFiles(w http.ResponseWriter, r *http.Request) {
 		s.logger.Error("studio: listing the folder", "err", err)
 		httpjson.Write(w, http.StatusInternalServerError, api.Failure{Message: "the folder could not be read"})
 		return
+	}
+	if s.served != nil {
+		// What the site says of each file now: not cached with the
+		// list, since a sheet fails or comes back without the file
+		// changing.
+		why := map[string]string{}
+		for _, p := range s.served.Problems() {
+			why[p.File] = strings.TrimPrefix(why[p.File]+"\n"+p.Err.Error(), "\n")
+		}
+		for i := range list {
+			list[i].Problem = why[list[i].Name]
+		}
 	}
 	httpjson.Write(w, http.StatusOK, api.List{Files: list})
 }

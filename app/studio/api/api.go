@@ -52,6 +52,12 @@ type Entry struct {
 	Version string `json:"version"`
 	// Valid says the file passes the check the server loads it with.
 	Valid bool `json:"valid"`
+	// Live is the address of the sheet the story follows, if it does.
+	Live string `json:"live,omitempty"`
+	// Problem is why the site does not serve the file as it is now (its
+	// sheet failing, a cell that does not convert, a file that does not
+	// check), one a line, when the studio sees the site.
+	Problem string `json:"problem,omitempty"`
 }
 
 // List is the answer to FilesPath.

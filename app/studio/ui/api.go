@@ -144,6 +144,33 @@ func (a *apiClient) importTimeline(name, text, base string) (string, []api.Probl
 	return out.Text, out.Warnings, err
 }
 
+// sheet has the server read a sheet now, and answers what a story of it
+// would hold.
+func (a *apiClient) sheet(s api.Sheet) (api.SheetPreview, error) {
+	var out api.SheetPreview
+	err := a.call("POST", api.SheetPath, s, &out)
+	return out, err
+}
+
+// refresh has the server read the sheet of a live story now, and
+// answers what the next refresh would change, for the story as text.
+func (a *apiClient) refresh(name, text string) (api.Refresh, error) {
+	if len(text) > story.MaxFileSize {
+		return api.Refresh{}, tooLarge(len(text))
+	}
+	var out api.Refresh
+	err := a.call("POST", api.RefreshPath, api.File{Name: name, Text: text}, &out)
+	return out, err
+}
+
+// liveStatus asks where readers' version of a live story was read from,
+// and why the sheet's last edit is not live, if it is not.
+func (a *apiClient) liveStatus(name string) (api.LiveStatus, error) {
+	var out api.LiveStatus
+	err := a.call("GET", api.LivePath+"?"+url.Values{"file": {name}}.Encode(), nil, &out)
+	return out, err
+}
+
 // snippets asks the site for a story's embed code.
 func (a *apiClient) snippets(id string) (api.Embed, error) {
 	var out api.Embed

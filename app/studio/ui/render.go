@@ -94,6 +94,12 @@ func (c *Studio) fileList() app.UI {
 		if !f.Valid {
 			note += " · has problems"
 		}
+		if f.Live != "" {
+			note += " · live from a sheet"
+		}
+		if f.Problem != "" {
+			note += " · not live as it is: " + strings.ReplaceAll(f.Problem, "\n", "; ")
+		}
 		items = append(items, app.Li().Body(
 			app.A().Href(address(f.Name)).Text(label),
 			app.Span().Class("hint").Text(" "+note),
@@ -107,6 +113,7 @@ func (c *Studio) fileList() app.UI {
 			c.button("new", "New story", false, c.newStory).Class("primary"),
 		),
 		c.importer(),
+		c.sheetLinker(false),
 	)
 }
 
@@ -150,6 +157,7 @@ func (c *Studio) notices() app.UI {
 	if c.snippets != nil {
 		out = append(out, c.embedCode())
 	}
+	out = append(out, c.livePanel())
 	if ask := c.askBase(); ask != nil {
 		out = append(out, ask)
 	}

@@ -61,6 +61,7 @@ func (c *Studio) save(ctx app.Context) {
 			c.status = "Saved " + name + "."
 			setAddress(ctx, name)
 			c.fetchSnippets(ctx, id, f.Version)
+			c.askLive()
 		})
 	})
 }

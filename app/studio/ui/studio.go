@@ -51,6 +51,10 @@ type Studio struct {
 	// warnings are what the importer could not keep, for an imported file.
 	warnings []api.Problem
 	imp      importState
+	// sheet is the sheet being linked, live what the site serves of the
+	// open story's source (live.go).
+	sheet sheetState
+	live  liveState
 	// wait holds back the problems of what was just added (problems.go).
 	wait problemWait
 
@@ -196,6 +200,7 @@ func (c *Studio) open(ctx app.Context, name string) {
 			if c.rawError != nil {
 				c.status += " " + c.rawMistake()
 			}
+			c.askLive()
 		})
 	})
 }
@@ -211,6 +216,7 @@ func (c *Studio) start(ctx app.Context, name, version string, text []byte) {
 	c.opened, c.rendered = map[string]bool{}, map[string]string{}
 	c.wait = problemWait{}
 	c.rawText, c.rawError, c.rawEdited, c.noDraft = "", nil, false, false
+	c.live = liveState{}
 	if version == "" {
 		c.auto["$"] = true
 	}
