@@ -18,9 +18,9 @@ package story
 type Story struct {
 	Schema     string      `json:"$schema,omitempty" doc:"Optional URL of the JSON Schema, for editors."`
 	ID         ID          `json:"id" story:"required" doc:"Slug that names the story in URLs, e.g. oval-office-2025."`
-	Title      string      `json:"title" story:"required,sheet" doc:"Headline of the explainer, also the page title. A story with a live source may leave it to the source's title slide."`
+	Title      string      `json:"title,omitempty" story:"required,sheet" doc:"Headline of the explainer, also the page title. A story with a live source may leave it to the source's title slide."`
 	Dek        RichText    `json:"dek,omitempty" doc:"One-sentence summary shown under the title, with the markup of an event's body (links and emphasis; paragraphs run together)."`
-	Language   Lang        `json:"language" story:"required,sheet" doc:"BCP 47 language of the story text, e.g. en or uk. A story with a live source may leave it to live.language or to the source's text."`
+	Language   Lang        `json:"language,omitempty" story:"required,sheet" doc:"BCP 47 language of the story text, e.g. en or uk. A story with a live source may leave it to live.language or to the source's text."`
 	Media      *Media      `json:"media,omitempty" doc:"A picture or video for the whole story, shown under the title (TimelineJS's title slide media)."`
 	Background *Background `json:"background,omitempty" doc:"A picture or colour behind the title on the story's page (TimelineJS's title slide background)."`
 	Published  *Moment     `json:"published,omitempty" doc:"When the explainer was first published."`
@@ -30,7 +30,7 @@ type Story struct {
 	People     []Person    `json:"people,omitempty" doc:"Everyone who appears in events or speaks in quotes."`
 	Phases     []Phase     `json:"phases,omitempty" doc:"Labelled spans of time drawn as bands on the timeline."`
 	Groups     []Group     `json:"groups,omitempty" doc:"Categories of events (politics, culture; a TimelineJS group), which readers can filter by."`
-	Events     []Event     `json:"events" story:"required,nonempty,sheet" doc:"What happened; at least one. A story with a live source may have none of its own: its source's rows are its events, and an event here replaces the source's event of the same id."`
+	Events     []Event     `json:"events,omitempty" story:"required,nonempty,sheet" doc:"What happened; at least one. A story with a live source may have none of its own: its source's rows are its events, and an event here replaces the source's event of the same id."`
 	Quotes     []Quote     `json:"quotes,omitempty" doc:"What people said, each tied to an event."`
 	Sources    []Source    `json:"sources,omitempty" doc:"Where the facts come from."`
 	// Live is the desk's: readers get the story it makes, never the

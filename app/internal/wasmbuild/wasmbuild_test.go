@@ -20,7 +20,7 @@ func TestProgramsLinkNoServer(t *testing.T) {
 	server := []string{
 		"explainer", "explainer/app/cli", "explainer/app/server", "explainer/app/site",
 		"explainer/app/repo", "explainer/app/publish", "explainer/app/export",
-		"explainer/app/studio", "explainer/app/timelinejs", "explainer/app/internal/testenv",
+		"explainer/app/studio", "explainer/app/timelinejs", "explainer/app/live", "explainer/app/internal/testenv",
 	}
 	http := []string{"net/http", "crypto/tls", "crypto/x509", "net/http/httptest"}
 	forbidden := map[string][]string{
