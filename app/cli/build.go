@@ -44,6 +44,10 @@ type siteFlags struct {
 	// liveCache is -live-cache: where live stories are kept for a
 	// restart; "" is the user's cache folder, "off" nowhere.
 	liveCache string
+	// waitForLive starts a server whose only stories wait for their
+	// live sources (serve, edit), where a command that writes the site
+	// once (export, publish) stops.
+	waitForLive bool
 }
 
 // stories are the stories a command runs on: the folder they are read
@@ -86,18 +90,28 @@ func buildSite(f siteFlags, log *slog.Logger) (*site.Site, *stories, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	loadErr := st.store.Reload()
+	st.store.Reload()
 	if st.live != nil && len(st.live.All()) > 0 {
 		// A live story never read (nor kept from an earlier run) is
 		// served from the start, not at its source's next turn.
 		st.live.Prime(context.Background())
-		loadErr = st.store.Reload()
+		st.store.Reload()
 	}
 	if len(st.store.List()) == 0 && !f.allowEmpty {
-		if loadErr == nil {
-			loadErr = errors.New("no *.json story files")
+		var errs []error
+		for _, p := range st.store.Problems() {
+			errs = append(errs, p.Err)
 		}
-		return nil, nil, fmt.Errorf("no story to serve: %w", loadErr)
+		if len(errs) == 0 {
+			return nil, nil, errors.New("no story to serve: no *.json story files")
+		}
+		if !f.waitForLive || !st.store.Waiting() {
+			return nil, nil, fmt.Errorf("no story to serve: %w", errors.Join(errs...))
+		}
+		// A server whose stories all wait for their sheets starts
+		// anyway, and serves each as its sheet answers: a sheet down
+		// for a moment must not stop a deployment.
+		log.Warn("no story to serve yet: the live stories wait for their sources", "problems", errors.Join(errs...).Error())
 	}
 	words, err := publisherWords(st.dir)
 	if err != nil {

@@ -63,34 +63,7 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 func TestServeFollowsTheSheet(t *testing.T) {
 	sheet := sheettest.New(t, liveSheet)
 	dir := liveStory(t, sheet.URL)
-	ctx, cancel := context.WithCancel(context.Background())
-	logs := &testenv.LockedBuffer{}
-	done := make(chan int, 1)
-	go func() {
-		done <- serve(ctx, []string{"-addr", "127.0.0.1:0", "-stories", dir, "-health-details", "-live-cache", t.TempDir()}, io.Discard, logs)
-	}()
-	t.Cleanup(func() {
-		cancel()
-		<-done
-	})
-	var base string
-	waitFor(t, "the server to listen", func() bool {
-		m := regexp.MustCompile(`addr=(http://127\.0\.0\.1:\d+)`).FindStringSubmatch(logs.String())
-		if m != nil {
-			base = m[1]
-		}
-		return m != nil
-	})
-	get := func(path string) string {
-		t.Helper()
-		res, err := http.Get(base + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		return string(b)
-	}
+	get, logs := startServe(t, dir)
 	data := get("/s/aid-talks.json")
 	for _, want := range []string{`"title":"Aid talks"`, `"headline":"Aid paused"`, `"id":"early-end"`} {
 		if !strings.Contains(data, want) {
@@ -130,6 +103,65 @@ func TestServeFollowsTheSheet(t *testing.T) {
 	if n := strings.Count(logs.String(), "live source does not make a story"); n != 1 {
 		t.Errorf("the broken sheet was logged %d times; want once:\n%s", n, logs.String())
 	}
+}
+
+// startServe runs explainer serve on dir until the test ends, and
+// returns a getter of its pages and its log.
+func startServe(t *testing.T, dir string) (func(path string) string, *testenv.LockedBuffer) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	logs := &testenv.LockedBuffer{}
+	done := make(chan int, 1)
+	go func() {
+		done <- serve(ctx, []string{"-addr", "127.0.0.1:0", "-stories", dir, "-health-details", "-live-cache", t.TempDir()}, io.Discard, logs)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
+	var base string
+	waitFor(t, "the server to listen", func() bool {
+		select {
+		case code := <-done:
+			t.Fatalf("serve stopped with %d:\n%s", code, logs.String())
+		default:
+		}
+		m := regexp.MustCompile(`addr=(http://127\.0\.0\.1:\d+)`).FindStringSubmatch(logs.String())
+		if m != nil {
+			base = m[1]
+		}
+		return m != nil
+	})
+	return func(path string) string {
+		t.Helper()
+		res, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return string(b)
+	}, logs
+}
+
+// TestServeWaitsForTheSheet: a server whose only story waits for its
+// sheet (unpublished at the start, nothing kept) starts anyway, and
+// serves the story once the sheet answers; export, which writes the
+// site once, stops and says why.
+func TestServeWaitsForTheSheet(t *testing.T) {
+	sheet := sheettest.New(t, liveSheet)
+	sheet.SetStatus(http.StatusForbidden)
+	dir := liveStory(t, sheet.URL)
+	code, _, errs := run("export", "-out", t.TempDir(), "-stories", dir, "-live-cache", "off")
+	if code != 1 || !strings.Contains(errs, "no story to serve: aid-talks.json: its live source "+sheet.URL+" has not been read yet") || !strings.Contains(errs, "403 Forbidden") {
+		t.Errorf("export with the only sheet unpublished: exit %d\n%s", code, errs)
+	}
+	get, logs := startServe(t, dir)
+	if !strings.Contains(logs.String(), "no story to serve yet") {
+		t.Errorf("no warning:\n%s", logs.String())
+	}
+	sheet.SetMode(sheettest.OK)
+	waitFor(t, "the story once the sheet answers", func() bool { return strings.Contains(get("/s/aid-talks.json"), `"title":"Aid talks"`) })
 }
 
 // TestPublishWatchFollowsTheSheet: explainer publish -watch to a folder
@@ -211,6 +243,11 @@ func TestValidateReadsTheSheet(t *testing.T) {
 	code, out, errs := run("validate", file)
 	if code != 0 || !strings.Contains(out, `ok: "Aid talks" (aid-talks), 2 events, 1 quotes`) {
 		t.Errorf("validate: exit %d\n%s%s", code, out, errs)
+	}
+	sheet.Set(strings.Replace(liveSheet, "2025,2,28,,,,,,,Meeting in the Oval Office,The meeting ends early.,,,,,,,\n", "", 1))
+	code, out, errs = run("validate", file)
+	if code != 0 || !strings.Contains(errs, `warning: quotes: "early-end" is on the event "meeting-in-the-oval-office", which the source no longer has`) {
+		t.Errorf("validate with a row gone: exit %d\n%s%s", code, out, errs)
 	}
 	sheet.Set(strings.Replace(liveSheet, "2025,3,3", "2025,13,3", 1))
 	code, _, errs = run("validate", file)

@@ -34,7 +34,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	sf := siteFlags{stories: *dir, baseURL: *base, liveCache: *liveCache}
+	sf := siteFlags{stories: *dir, baseURL: *base, liveCache: *liveCache, waitForLive: true}
 	cfg := server.Config{FrameAncestors: *ancestors, HealthDetails: *details, HealthToken: os.Getenv("EXPLAINER_HEALTH_TOKEN"), TrustProxy: *trustProxy, Drain: *drain,
 		MaxConns: *maxConns, ConnsPerClient: *perClient, LargeConns: *largeConns, SendMin: *sendMin, SendWindow: *sendWindow}
 	if !*edit {
@@ -82,7 +82,7 @@ func edit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if !fi.IsDir() {
 		dir, ed.only = filepath.Dir(path), filepath.Base(path)
 	}
-	return start(ctx, siteFlags{stories: dir, baseURL: *base, liveCache: *liveCache}, ed, server.Config{}, *addr, stderr)
+	return start(ctx, siteFlags{stories: dir, baseURL: *base, liveCache: *liveCache, waitForLive: true}, ed, server.Config{}, *addr, stderr)
 }
 
 // liveCacheFlag is -live-cache, of every command that reads stories.

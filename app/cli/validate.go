@@ -172,7 +172,7 @@ func validateFile(file string, readSources bool) fileResult {
 	}
 	r.Valid = true
 	r.Summary = &summaryResult{ID: string(s.ID), Title: s.Title, Events: len(s.Events), Quotes: len(s.Quotes), People: len(s.People), Sources: len(s.Sources)}
-	r.Warnings = shareWarnings(r.File, s)
+	r.Warnings = append(r.Warnings, shareWarnings(r.File, s)...)
 	return r
 }
 

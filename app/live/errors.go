@@ -1,6 +1,13 @@
 package live
 
-import "time"
+import (
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"net"
+	"syscall"
+	"time"
+)
 
 // Kind sorts the ways a read fails, for the newsroom (what to do about
 // it differs) and for logging each change of state once.
@@ -20,13 +27,48 @@ const (
 
 // Error is a read that failed.
 type Error struct {
-	Kind  Kind
-	Msg   string
+	Kind Kind
+	// Msg says what happened in a newsroom's words; it names a status,
+	// never a port or an address, so that it is the same for the same
+	// state.
+	Msg string
+	// Cause is the network's own error, for the log's details.
+	Cause error
 	retry time.Duration // Retry-After, when the source gave one
 }
 
 func (e *Error) Error() string { return e.Msg }
 
-// errorKey is what makes two failures the same state: the kind and the
-// message, which names the status.
-func errorKey(err error) string { return err.Error() }
+func (e *Error) Unwrap() error { return e.Cause }
+
+// errorKey is what makes two failures the same state, logged once: the
+// kind and the message.
+func errorKey(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return string(e.Kind) + ": " + e.Msg
+	}
+	return err.Error()
+}
+
+// networkError says in plain words why no answer came.
+func networkError(err error) *Error {
+	e := &Error{Kind: Network, Cause: err}
+	var dns *net.DNSError
+	var cert *tls.CertificateVerificationError
+	var unknown x509.UnknownAuthorityError
+	var host x509.HostnameError
+	switch {
+	case errors.As(err, &dns):
+		e.Msg = "the source's host name was not found"
+	case errors.Is(err, syscall.ECONNREFUSED):
+		e.Msg = "the source's server refused the connection"
+	case errors.Is(err, syscall.ECONNRESET):
+		e.Msg = "the source's server broke the connection off"
+	case errors.As(err, &cert), errors.As(err, &unknown), errors.As(err, &host):
+		e.Msg = "the source's certificate is not valid for its address"
+	default:
+		e.Msg = "no connection to the source's server"
+	}
+	return e
+}

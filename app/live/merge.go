@@ -1,9 +1,12 @@
 package live
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
+	"strings"
 
 	"explainer/app/story"
 	"explainer/app/timelinejs"
@@ -70,12 +73,116 @@ func Merge(name string, file *story.Story, body []byte, corrections []story.Upda
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	full, err := story.Parse(name+" with its source", data)
+	full, err := story.Parse(name, data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: with what its source holds, the story does not check: %w", name, err)
+		return nil, placed(name, err, merged, file)
 	}
 	out.Story = full
 	return out, nil
+}
+
+// placed says what is wrong with the story put together in the terms of
+// what the editor has: no line or column (the merged story is no file
+// anyone can open), and each list item by its id and where it comes
+// from, the story file or the source.
+func placed(name string, err error, merged, file *story.Story) error {
+	var list story.ErrorList
+	if !errors.As(err, &list) {
+		return fmt.Errorf("%s: with what its source holds: %w", name, err)
+	}
+	var out []string
+	for _, e := range list {
+		msg := e.Msg
+		if e.Hint != "" {
+			msg += " (" + e.Hint + ")"
+		}
+		out = append(out, fmt.Sprintf("%s: with what its source holds, %s: %s", name, describe(e.Path, merged, file), msg))
+	}
+	return &MergeError{Msg: strings.Join(out, "\n"), Err: err}
+}
+
+// MergeError is a story that does not check once put together with its
+// source, said in the editor's terms (placed).
+type MergeError struct {
+	Msg string
+	Err error // the checks' own errors, placed in the merged story
+}
+
+func (e *MergeError) Error() string { return e.Msg }
+
+func (e *MergeError) Unwrap() error { return e.Err }
+
+// describe names the thing at a JSON path of the merged story:
+// $.events[3].group is `the source's event "aid-paused", .group`.
+func describe(path string, merged, file *story.Story) string {
+	rest, ok := strings.CutPrefix(path, "$.")
+	if !ok {
+		return path
+	}
+	list, rest, ok := strings.Cut(rest, "[")
+	if !ok {
+		return path
+	}
+	num, field, ok := strings.Cut(rest, "]")
+	i, err := strconv.Atoi(num)
+	if !ok || err != nil {
+		return path
+	}
+	ids := func(n int, id func(int) story.ID) (story.ID, bool) {
+		if i >= n {
+			return "", false
+		}
+		return id(i), true
+	}
+	var id story.ID
+	var what string
+	var mine func(story.ID) bool
+	has := func(n int, at func(int) story.ID) func(story.ID) bool {
+		return func(x story.ID) bool {
+			for j := range n {
+				if at(j) == x {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	switch list {
+	case "events":
+		what = "event"
+		id, ok = ids(len(merged.Events), func(j int) story.ID { return merged.Events[j].ID })
+		mine = has(len(file.Events), func(j int) story.ID { return file.Events[j].ID })
+	case "quotes":
+		what = "quote"
+		id, ok = ids(len(merged.Quotes), func(j int) story.ID { return merged.Quotes[j].ID })
+		mine = has(len(file.Quotes), func(j int) story.ID { return file.Quotes[j].ID })
+	case "people":
+		what = "person"
+		id, ok = ids(len(merged.People), func(j int) story.ID { return merged.People[j].ID })
+		mine = has(len(file.People), func(j int) story.ID { return file.People[j].ID })
+	case "phases":
+		what = "phase"
+		id, ok = ids(len(merged.Phases), func(j int) story.ID { return merged.Phases[j].ID })
+		mine = has(len(file.Phases), func(j int) story.ID { return file.Phases[j].ID })
+	case "groups":
+		what = "group"
+		id, ok = ids(len(merged.Groups), func(j int) story.ID { return merged.Groups[j].ID })
+		mine = has(len(file.Groups), func(j int) story.ID { return file.Groups[j].ID })
+	default:
+		return path
+	}
+	if !ok {
+		return path
+	}
+	from := "the source's"
+	if mine(id) {
+		from = "the story file's"
+	}
+	out := fmt.Sprintf("%s %s %q", from, what, id)
+	if field != "" {
+		out += ", " + strings.TrimPrefix(field, ".")
+	}
+	return out
 }
 
 // combine puts the file and the converted source together (see Merge),
@@ -139,6 +246,7 @@ func combine(file, src *story.Story) (*story.Story, []string) {
 	}
 	for i := range s.Quotes {
 		if r := s.Quotes[i].ReplyTo; r != "" && !kept[story.ID(r)] {
+			dropped = append(dropped, fmt.Sprintf("quotes: %q replies to %q, which is not shown: it is shown on its own", s.Quotes[i].ID, r))
 			s.Quotes[i].ReplyTo = ""
 		}
 	}

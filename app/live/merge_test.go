@@ -166,3 +166,20 @@ func TestCorrection(t *testing.T) {
 		t.Errorf("updates %+v: want the correction", with.Story.Updates)
 	}
 }
+
+// TestMergeErrorsNameTheThing: what fails once put together is named by
+// id and where it comes from, not by a line of a merged story nobody
+// can open.
+func TestMergeErrorsNameTheThing(t *testing.T) {
+	f := file(t, strings.Replace(liveFile, `"id": "aid",`, `"id": "aid",
+  "events": [{"id": "extra", "headline": "Ours", "start": {"date": "2025-03-04"}, "group": "politics"}],`, 1))
+	_, err := Merge("live.json", f, []byte(sheetCSV), nil)
+	want := `live.json: with what its source holds, the story file's event "extra", group: no group with id "politics" in groups`
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("error %v; want %q", err, want)
+	}
+	var list story.ErrorList
+	if !errors.As(err, &list) {
+		t.Error("the checks' own errors are not kept")
+	}
+}

@@ -116,6 +116,9 @@ type source struct {
 	etag    string // validators of Body, for conditional requests
 	modTag  string
 	errKey  string // the last failure as logged, so that each is logged once
+	// hintSum and hintChanged are what Hint said of the content before.
+	hintSum     [32]byte
+	hintChanged time.Time
 }
 
 // NewPoller returns a Poller that reads nothing until it is told what
@@ -257,6 +260,19 @@ func (p *Poller) All() []Read {
 	return out
 }
 
+// Hint tells the poller what a source held before the process started
+// (a cache kept it): content with sum, first read at changed. If the
+// first read finds the same, the source counts as changed then, not now,
+// so that a sheet unchanged for months is not read as often as a fresh
+// one after every restart.
+func (p *Poller) Hint(url string, sum [32]byte, changed time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if src, ok := p.sources[url]; ok && src.state.Body == nil {
+		src.hintSum, src.hintChanged = sum, changed
+	}
+}
+
 // Now reads a source at once, out of its schedule (an editor linking a
 // sheet wants to see it now), and reports whether it is in use.
 func (p *Poller) Now(url string) bool {
@@ -295,6 +311,10 @@ func (p *Poller) run(ctx context.Context, src *source) {
 			}
 		}
 		read = false
+		select {
+		case <-src.wake: // asked during the read, which answered it
+		default:
+		}
 		p.mu.Lock()
 		wait := p.wait(src)
 		src.state.Next = time.Now().Add(wait)
@@ -335,10 +355,11 @@ func (p *Poller) interval(src *source) time.Duration {
 }
 
 // wait is the time to the next read: the interval, give or take a tenth
-// so that many servers on one sheet do not read it in step; after
-// failures, twice as long for each, up to MaxBackoff, with up to half of
-// it drawn at random (jitter), so that a source coming back is not met
-// by every reader at once. A Retry-After the source asked is honoured.
+// so that many servers on one sheet do not read it in step; after n
+// failures in a row, the interval times 2^n, up to MaxBackoff, less a
+// random part of up to half (jitter), so that a source coming back is
+// not met by every reader at once. A Retry-After the source asked is
+// honoured.
 func (p *Poller) wait(src *source) time.Duration {
 	iv := p.interval(src)
 	if src.state.Failures == 0 {
@@ -346,10 +367,11 @@ func (p *Poller) wait(src *source) time.Duration {
 	}
 	limit := max(cmp(p.cfg.MaxBackoff, time.Hour), iv)
 	d := iv
-	for i := 1; i < src.state.Failures && d < limit; i++ {
+	for i := 0; i < src.state.Failures && d < limit; i++ {
 		d *= 2
 	}
 	d = min(d, limit)
+	// Equal jitter: half the wait is kept, the other half drawn.
 	d = d/2 + time.Duration(rand.Int64N(int64(d/2)+1))
 	var e *Error
 	if errors.As(src.state.Err, &e) && e.retry > d {
@@ -386,6 +408,10 @@ func (p *Poller) read(ctx context.Context, src *source) bool {
 		if key := errorKey(err); key != src.errKey {
 			src.errKey = key
 			attrs := []any{"source", src.url, "reason", err.Error(), "failures", st.Failures}
+			var e *Error
+			if errors.As(err, &e) && e.Cause != nil {
+				attrs = append(attrs, "cause", e.Cause.Error())
+			}
 			if st.Body != nil {
 				attrs = append(attrs, "serving", "the version read at "+st.Changed.UTC().Format(time.RFC3339))
 			}
@@ -408,6 +434,9 @@ func (p *Poller) read(ctx context.Context, src *source) bool {
 		return false // read again whole, but the same
 	}
 	st.Body, st.Sum, st.Changed = body, sum, time.Now()
+	if sum == src.hintSum && !src.hintChanged.IsZero() {
+		st.Changed = src.hintChanged
+	}
 	return true
 }
 
@@ -433,13 +462,16 @@ func (p *Poller) fetch(ctx context.Context, url, etag, mod string) ([]byte, *htt
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return nil, nil, &Error{Kind: Timeout, Msg: fmt.Sprintf("no answer within %s", p.cfg.timeout())}
 		}
-		return nil, nil, &Error{Kind: Network, Msg: err.Error()}
+		return nil, nil, networkError(err)
 	}
 	defer res.Body.Close()
 	switch {
 	case res.StatusCode == http.StatusNotModified && (etag != "" || mod != ""):
 		return nil, res, nil
 	case res.StatusCode != http.StatusOK:
+		// Read a little of the error page, so that the connection can
+		// carry the next read.
+		io.CopyN(io.Discard, res.Body, 4<<10)
 		return nil, nil, statusError(res)
 	}
 	limit := p.cfg.maxBytes()
@@ -451,7 +483,7 @@ func (p *Poller) fetch(ctx context.Context, url, etag, mod string) ([]byte, *htt
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return nil, nil, &Error{Kind: Timeout, Msg: fmt.Sprintf("the answer took longer than %s: cut off", p.cfg.timeout())}
 		}
-		return nil, nil, &Error{Kind: Network, Msg: "the answer broke off: " + err.Error()}
+		return nil, nil, &Error{Kind: Network, Msg: "the answer broke off before its end", Cause: err}
 	}
 	if int64(len(body)) > limit {
 		return nil, nil, &Error{Kind: TooLarge, Msg: fmt.Sprintf("more than the %d bytes a source may be: cut off", limit)}
@@ -472,8 +504,11 @@ func statusError(res *http.Response) error {
 		return &Error{Kind: Gone, Msg: what + ": nothing at this address (the sheet was deleted, or its link changed)"}
 	case c == http.StatusTooManyRequests || c == http.StatusServiceUnavailable:
 		e := &Error{Kind: Unavailable, Msg: what + ": reading it less often"}
-		if s, err := strconv.Atoi(res.Header.Get("Retry-After")); err == nil && s > 0 {
+		ra := res.Header.Get("Retry-After")
+		if s, err := strconv.Atoi(ra); err == nil && s > 0 {
 			e.retry = time.Duration(s) * time.Second
+		} else if t, err := http.ParseTime(ra); err == nil {
+			e.retry = time.Until(t)
 		}
 		return e
 	case c >= 500:
@@ -486,10 +521,13 @@ func statusError(res *http.Response) error {
 // by its type, or by its first character, since some servers call every
 // answer text/plain.
 func isHTML(ctype string, body []byte) bool {
+	t := bytes.TrimLeft(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(t) > 0 && (t[0] == '{' || t[0] == '[') {
+		return false // JSON, whatever the server calls it
+	}
 	if mt, _, err := mime.ParseMediaType(ctype); err == nil && (mt == "text/html" || mt == "application/xhtml+xml") {
 		return true
 	}
-	t := bytes.TrimLeft(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")), " \t\r\n")
 	return len(t) > 0 && t[0] == '<'
 }
 

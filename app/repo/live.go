@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"explainer/app/live"
@@ -18,37 +19,43 @@ import (
 // LiveInfo is where a live story's events come from.
 type LiveInfo struct {
 	URL string
-	// Read is when the content served was read (first seen).
+	// Read is when the content served was first read.
 	Read time.Time
 	// Warnings are what the conversion of the source could not keep, at
 	// its row and column, and what of the file no longer meets it.
 	Warnings []string
-	// Cached: the content was read before the server started, and kept
-	// on disk (live.Cache); the source has not answered since.
+	// Cached: the content was kept on disk from before the server
+	// started (live.Cache), and the source has not given it since.
 	Cached bool
 }
 
+// Live says where a live story's events come from; nil for a story
+// without a live source.
+func (e *Entry) Live() *LiveInfo { return e.live.Load() }
+
 // liveFile is what the store keeps of a file that names a live source.
 type liveFile struct {
-	file  *story.Story // the story file, as parsed
+	file  *story.Story // the story file, as last parsed well
 	url   string
 	every time.Duration // the file's interval; 0: the default schedule
 	key   string        // in the cache
-	// sum is that of the source content the entry was made of (zero
-	// before any), errSum that of content that did not convert, with
-	// err, so that each is tried and said once.
-	sum, errSum [32]byte
-	err         error
+	// broken: the file no longer parses. Its source is still read, but
+	// nothing is made until the file is mended.
+	broken bool
+	// built is the sum of the source content the served version was
+	// made of (zero before any); errSum that of the content err is
+	// about, so that each content is tried once and said once.
+	built, errSum [32]byte
+	err           error
 	// updates are the corrections refreshes added, kept across restarts
-	// in the cache; loaded says they were looked for there.
-	updates []story.Update
-	loaded  bool
+	// in the cache; kept is the content the cache kept, read at
+	// keptRead, for as long as the source has given none; loaded says
+	// the cache was looked in.
+	updates  []story.Update
+	kept     []byte
+	keptRead time.Time
+	loaded   bool
 }
-
-// maxCorrections bounds the corrections refreshes add to a story, so
-// that a sheet edited all day cannot take it past story.MaxUpdates: the
-// oldest go first.
-const maxCorrections = 100
 
 // Follow makes the store read the live sources its stories name with
 // p, which it tells which to read as files come and go, and reload each
@@ -67,12 +74,15 @@ func (s *Store) Follow(p *live.Poller, cache *live.Cache) {
 // followFile records that a file (new, or edited) names a live source.
 func (s *Store) followFile(name string, f *fileState, file *story.Story) {
 	url := string(file.Live.URL)
-	prev := f.live
 	lf := &liveFile{file: file, url: url, every: file.Live.Every.Duration(), key: live.Key(s.cacheName(name), url)}
-	if prev != nil && prev.url == url {
+	if prev := f.live; prev != nil && prev.url == url {
 		// The same source: what was made of it carries over.
-		lf.updates, lf.loaded = prev.updates, prev.loaded
-		lf.sum = prev.sum
+		lf.updates, lf.loaded, lf.kept, lf.keptRead = prev.updates, prev.loaded, prev.kept, prev.keptRead
+		lf.built = prev.built
+	}
+	if s.cache == nil && !s.warnedNoCache {
+		s.warnedNoCache = true
+		s.log.Warn("live stories are not kept on disk: after a restart, each waits for its source")
 	}
 	f.live = lf
 }
@@ -88,13 +98,27 @@ func (s *Store) cacheName(name string) string {
 	return name
 }
 
-// refreshLive makes a live story again when its file changed or its
-// source's content did; otherwise it does nothing, so that a source that
-// answers 304, or the same content, costs no render.
+// maxCorrections bounds the corrections refreshes add to a story: the
+// oldest go first.
+const maxCorrections = 100
+
+// refreshLive makes a live story again when its file changed, its
+// source's content did, or the last try failed and either changed since;
+// otherwise it does nothing, so that a source that answers 304, or the
+// same content, costs no render.
 func (s *Store) refreshLive(name string, f *fileState, fileChanged bool) error {
 	lf := f.live
-	if lf == nil {
+	if lf == nil || lf.broken {
 		return nil
+	}
+	if !lf.loaded {
+		lf.loaded = true
+		if saved, ok := s.cache.Load(lf.key); ok && saved.URL == lf.url {
+			lf.updates, lf.kept, lf.keptRead = saved.Updates, saved.Body, saved.Read
+			if s.sources != nil {
+				s.sources.Hint(lf.url, sha256.Sum256(saved.Body), saved.Read)
+			}
+		}
 	}
 	var body []byte
 	var sum [32]byte
@@ -103,46 +127,48 @@ func (s *Store) refreshLive(name string, f *fileState, fileChanged bool) error {
 	if s.sources != nil {
 		if rd, ok := s.sources.Latest(lf.url); ok && rd.Body != nil {
 			body, sum, read = rd.Body, rd.Sum, rd.Changed
+			lf.kept = nil // the source's own content from now on
 		}
 	}
-	if !lf.loaded {
-		lf.loaded = true
-		if saved, ok := s.cache.Load(lf.key); ok {
-			lf.updates = saved.Updates
-			if body == nil && saved.URL == lf.url {
-				body, sum, read, cached = saved.Body, sha256.Sum256(saved.Body), saved.Read, true
-			}
-		}
+	if body == nil && lf.kept != nil {
+		body, sum, read, cached = lf.kept, sha256.Sum256(lf.kept), lf.keptRead, true
 	}
 	if body == nil {
-		if f.entry == nil {
-			err := fmt.Errorf("%s: its live source %s has not been read yet", name, lf.url)
-			if f.err == nil || f.err.Error() != err.Error() {
-				s.log.Info("live story waits for its source", "file", name, "source", lf.url)
-			}
-			f.err = err
-			return nil
+		err := fmt.Errorf("%s: its live source %s has not been read yet", name, lf.url)
+		if f.err == nil || f.err.Error() != err.Error() {
+			s.log.Info("live story waits for its source", "file", name, "source", lf.url)
 		}
-		if fileChanged {
-			// Edited before its source was read again: nothing to make
-			// it of until then. The last good version stays.
-			f.err = fmt.Errorf("%s: its live source %s has not been read since the file changed", name, lf.url)
-		}
+		f.err = err
 		return nil
 	}
-	if !fileChanged && sum == lf.sum {
+	if !fileChanged && f.err == nil && sum == lf.built {
+		if e := f.entry; e != nil && !cached {
+			if l := e.Live(); l != nil && l.Cached {
+				// The source gave what the cache had: say so, without
+				// a new version (nothing readers get changed).
+				c := *l
+				c.Cached, c.Read = false, read
+				e.live.Store(&c)
+			}
+		}
 		return nil
 	}
 	if !fileChanged && lf.err != nil && sum == lf.errSum {
 		return lf.err
 	}
+	updates := lf.updates
+	e, res, err := s.makeLive(name, lf, body, updates)
 	// A correction is due when the source, not the file, changed what
-	// readers had read.
-	sourceChanged := lf.sum != [32]byte{} && sum != lf.sum
-	res, err := live.Merge(name, lf.file, body, lf.updates)
-	var e *Entry
-	if err == nil {
-		e, err = newEntry(name, res.Story, nil, s.prepare)
+	// readers had read: the version served was made of other content.
+	if err == nil && lf.file.Live.Corrections && f.entry != nil && lf.built != ([32]byte{}) && sum != lf.built {
+		if revised := live.Revised(f.entry.Story, e.Story); len(revised) > 0 {
+			room := min(maxCorrections, story.MaxUpdates-len(lf.file.Updates))
+			updates = append(slices.Clone(updates), live.Correction(e.Story, lf.file.Live.Zone, revised, time.Now()))
+			if len(updates) > room {
+				updates = updates[len(updates)-max(room, 0):]
+			}
+			e, res, err = s.makeLive(name, lf, body, updates)
+		}
 	}
 	if err != nil {
 		lf.err, lf.errSum = err, sum
@@ -155,30 +181,33 @@ func (s *Store) refreshLive(name string, f *fileState, fileChanged bool) error {
 		}
 		return err
 	}
-	if lf.file.Live.Corrections && sourceChanged && f.entry != nil {
-		if revised := live.Revised(f.entry.Story, e.Story); len(revised) > 0 {
-			lf.updates = append(lf.updates, live.Correction(e.Story, lf.file.Live.Zone, revised, time.Now()))
-			if len(lf.updates) > maxCorrections {
-				lf.updates = lf.updates[len(lf.updates)-maxCorrections:]
-			}
-			if res, err = live.Merge(name, lf.file, body, lf.updates); err == nil {
-				e, err = newEntry(name, res.Story, nil, s.prepare)
-			}
-			if err != nil {
-				return fmt.Errorf("%s: adding a correction: %w", name, err)
-			}
-		}
+	e.live.Store(&LiveInfo{URL: lf.url, Read: read, Warnings: res.Warnings, Cached: cached})
+	if prev := f.entry; prev != nil && prev.ETag == e.ETag {
+		// Made again, the same for readers (a sheet's edit the story
+		// does not show): the version served stays, and nothing is
+		// rendered again.
+		prev.live.Store(e.Live())
+		e = prev
 	}
-	e.Live = &LiveInfo{URL: lf.url, Read: read, Warnings: res.Warnings, Cached: cached}
-	lf.sum, lf.err = sum, nil
+	lf.built, lf.err, lf.updates = sum, nil, updates
 	f.entry, f.err = e, nil
 	if !cached {
-		saved := &live.Saved{File: name, URL: lf.url, Body: body, Read: read, Updates: lf.updates}
+		saved := &live.Saved{File: name, URL: lf.url, Body: body, Read: read, Updates: updates}
 		if err := s.cache.Save(lf.key, saved); err != nil {
 			s.log.Warn("live story not kept for a restart", "file", name, "err", err)
 		}
 	}
 	return nil
+}
+
+// makeLive puts a live story together and prepares it for serving.
+func (s *Store) makeLive(name string, lf *liveFile, body []byte, updates []story.Update) (*Entry, *live.Result, error) {
+	res, err := live.Merge(name, lf.file, body, updates)
+	if err != nil {
+		return nil, nil, err
+	}
+	e, err := newEntry(name, res.Story, nil, s.prepare)
+	return e, res, err
 }
 
 // sourceProblem is a live story's source that did not answer well last
@@ -196,6 +225,7 @@ func (s *Store) sourceProblem(name string) (Problem, bool) {
 	for _, e := range s.byID {
 		if e.File == name {
 			served = true
+			break
 		}
 	}
 	return Problem{File: name, Err: fmt.Errorf("its live source %s: %w (%d failed reads in a row)", url, rd.Err, rd.Failures), Stale: served}, true
@@ -207,4 +237,21 @@ func (s *Store) Sources() []live.Read {
 		return nil
 	}
 	return s.sources.All()
+}
+
+// Waiting reports whether a live story is not served yet: its source has
+// not given content that makes it.
+func (s *Store) Waiting() bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	served := make(map[string]bool, len(s.byID))
+	for _, e := range s.byID {
+		served[e.File] = true
+	}
+	for name := range s.liveURLs {
+		if !served[name] {
+			return true
+		}
+	}
+	return false
 }

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"explainer/app/live"
@@ -39,9 +40,11 @@ type Entry struct {
 	// lost in its conversion (timelinejs.Convert's warnings); nil for a
 	// story file.
 	Converted []string
-	// Live says where a live story's events were read from, and when;
-	// nil for a story without a live source.
-	Live *LiveInfo
+	// live says where a live story's events were read from, and when
+	// (Live); nil for a story without a live source. It changes without
+	// a new version when the source confirms what the version was made
+	// of, so it is read and written whole.
+	live atomic.Pointer[LiveInfo]
 
 	// encoded is JSON with its compressed forms, made once per version on
 	// first request, not for each of thousands of files at start-up.
@@ -76,8 +79,9 @@ type Store struct {
 	prepare Prepare // nil prepares nothing more
 	// sources reads the live sources the stories name, and cache keeps
 	// what they need across a restart (Follow); nil when not followed.
-	sources *live.Poller
-	cache   *live.Cache
+	sources       *live.Poller
+	cache         *live.Cache
+	warnedNoCache bool // said once that live stories are not kept
 
 	reloading sync.Mutex // one reload at a time; only reload touches states
 	states    map[string]*fileState
@@ -227,7 +231,14 @@ func (s *Store) refresh(name string) error {
 		s.followFile(name, f, full)
 		return s.refreshLive(name, f, true)
 	}
-	f.live = nil
+	if err != nil && f.live != nil {
+		// A live story's file broken mid-edit: its source is still
+		// read (with its validators and backoff), and the last good
+		// version stays, until the file parses again.
+		f.live.broken = true
+	} else {
+		f.live = nil
+	}
 	var e *Entry
 	if err == nil {
 		e, err = newEntry(name, full, converted, s.prepare)
@@ -252,7 +263,10 @@ func (s *Store) refuse(name string, f *fileState, err error) error {
 	if f.err == nil || f.err.Error() != err.Error() {
 		s.log.Warn("story file not served", "file", name, "reason", err.Error())
 	}
-	f.err, f.stat, f.stamp, f.live = err, "", "", nil
+	f.err, f.stat, f.stamp = err, "", ""
+	if f.live != nil {
+		f.live.broken = true
+	}
 	return err
 }
 
@@ -330,6 +344,11 @@ func (s *Store) publish() []error {
 	s.byID, s.problems, s.liveURLs = byID, problems, liveURLs
 	s.mu.Unlock()
 	if s.sources != nil {
+		// In one order whatever the files' (which one owns an id can
+		// change it), so that the same asks are seen as the same.
+		for _, w := range wants {
+			slices.Sort(w)
+		}
 		s.sources.Use(wants)
 	}
 	return errs

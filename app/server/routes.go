@@ -272,7 +272,7 @@ func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) error {
 			b.WriteString("converted: " + oneLine(e.File) + ": TimelineJS, " + strconv.Itoa(len(e.Converted)) + " warnings\n")
 			warnings(e.Converted, "explainer import "+oneLine(e.File)+" lists them all")
 		}
-		if l := e.Live; l != nil {
+		if l := e.Live(); l != nil {
 			from := "read at "
 			if l.Cached {
 				from = "kept from before the start, read at "

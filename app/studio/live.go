@@ -327,10 +327,11 @@ func (s *Studio) liveStatus(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out.Known = true
-	if e, ok := s.served.Get(head.ID); ok && e.File == name && e.Live != nil {
-		out.Served, out.Cached, out.Warnings = true, e.Live.Cached, e.Live.Warnings
-		if !e.Live.Read.IsZero() {
-			out.Read = e.Live.Read.UTC().Format(time.RFC3339)
+	if e, ok := s.served.Get(head.ID); ok && e.File == name && e.Live() != nil {
+		l := e.Live()
+		out.Served, out.Cached, out.Warnings = true, l.Cached, l.Warnings
+		if !l.Read.IsZero() {
+			out.Read = l.Read.UTC().Format(time.RFC3339)
 		}
 	}
 	for _, p := range s.served.Problems() {

@@ -52,11 +52,13 @@ func New(t testing.TB, csv string) *Sheet {
 	return s
 }
 
-// Set replaces the sheet's content, as an edit in the sheet does.
-func (s *Sheet) Set(csv string) {
+// Set replaces the sheet's content, as an edit in the sheet does, and
+// returns the requests answered before it: the next one has the edit.
+func (s *Sheet) Set(csv string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.body = csv
+	return s.requests
 }
 
 // SetMode makes the sheet answer otherwise (OK for normal again).
