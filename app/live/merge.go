@@ -128,46 +128,25 @@ func describe(path string, merged, file *story.Story) string {
 	if !ok || err != nil {
 		return path
 	}
-	ids := func(n int, id func(int) story.ID) (story.ID, bool) {
-		if i >= n {
-			return "", false
-		}
-		return id(i), true
-	}
 	var id story.ID
 	var what string
-	var mine func(story.ID) bool
-	has := func(n int, at func(int) story.ID) func(story.ID) bool {
-		return func(x story.ID) bool {
-			for j := range n {
-				if at(j) == x {
-					return true
-				}
-			}
-			return false
-		}
-	}
+	mine := false
 	switch list {
 	case "events":
 		what = "event"
-		id, ok = ids(len(merged.Events), func(j int) story.ID { return merged.Events[j].ID })
-		mine = has(len(file.Events), func(j int) story.ID { return file.Events[j].ID })
+		id, mine, ok = itemAt(merged.Events, file.Events, i, func(e *story.Event) story.ID { return e.ID })
 	case "quotes":
 		what = "quote"
-		id, ok = ids(len(merged.Quotes), func(j int) story.ID { return merged.Quotes[j].ID })
-		mine = has(len(file.Quotes), func(j int) story.ID { return file.Quotes[j].ID })
+		id, mine, ok = itemAt(merged.Quotes, file.Quotes, i, func(q *story.Quote) story.ID { return q.ID })
 	case "people":
 		what = "person"
-		id, ok = ids(len(merged.People), func(j int) story.ID { return merged.People[j].ID })
-		mine = has(len(file.People), func(j int) story.ID { return file.People[j].ID })
+		id, mine, ok = itemAt(merged.People, file.People, i, func(p *story.Person) story.ID { return p.ID })
 	case "phases":
 		what = "phase"
-		id, ok = ids(len(merged.Phases), func(j int) story.ID { return merged.Phases[j].ID })
-		mine = has(len(file.Phases), func(j int) story.ID { return file.Phases[j].ID })
+		id, mine, ok = itemAt(merged.Phases, file.Phases, i, func(p *story.Phase) story.ID { return p.ID })
 	case "groups":
 		what = "group"
-		id, ok = ids(len(merged.Groups), func(j int) story.ID { return merged.Groups[j].ID })
-		mine = has(len(file.Groups), func(j int) story.ID { return file.Groups[j].ID })
+		id, mine, ok = itemAt(merged.Groups, file.Groups, i, func(g *story.Group) story.ID { return g.ID })
 	default:
 		return path
 	}
@@ -175,7 +154,7 @@ func describe(path string, merged, file *story.Story) string {
 		return path
 	}
 	from := "the source's"
-	if mine(id) {
+	if mine {
 		from = "the story file's"
 	}
 	out := fmt.Sprintf("%s %s %q", from, what, id)
@@ -183,6 +162,16 @@ func describe(path string, merged, file *story.Story) string {
 		out += ", " + strings.TrimPrefix(field, ".")
 	}
 	return out
+}
+
+// itemAt is the id of the merged list's item i, and whether the file has
+// an item of that id (the file's won, or it is the file's own).
+func itemAt[T any](merged, file []T, i int, id func(*T) story.ID) (story.ID, bool, bool) {
+	if i < 0 || i >= len(merged) {
+		return "", false, false
+	}
+	x := id(&merged[i])
+	return x, slices.ContainsFunc(file, func(f T) bool { return id(&f) == x }), true
 }
 
 // combine puts the file and the converted source together (see Merge),

@@ -1,7 +1,6 @@
 package live
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"log/slog"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"explainer/app/internal/sheettest"
+	"explainer/app/internal/testenv"
 )
 
 const sheetCSV = `Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background
@@ -19,30 +19,6 @@ const sheetCSV = `Year,Month,Day,Time,End Year,End Month,End Day,End Time,Displa
 2025,2,28,,,,,,,Meeting in the Oval Office,The meeting ends early.,,,,,,,
 2025,3,3,,,,,,,Aid paused,The aid is paused.,,,,,,,
 `
-
-// logBuffer is a logger whose lines a test can count.
-type logBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *logBuffer) count(s string) int {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return strings.Count(l.b.String(), s)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // until waits for cond, failing the test if it does not come.
 func until(t *testing.T, what string, cond func() bool) {
@@ -57,9 +33,9 @@ func until(t *testing.T, what string, cond func() bool) {
 }
 
 // start runs a poller on one source until the test ends.
-func start(t *testing.T, cfg Config, url string, every ...time.Duration) (*Poller, *logBuffer, *changes) {
+func start(t *testing.T, cfg Config, url string, every ...time.Duration) (*Poller, *testenv.LockedBuffer, *changes) {
 	t.Helper()
-	logs := &logBuffer{}
+	logs := &testenv.LockedBuffer{}
 	cfg.Logger = slog.New(slog.NewTextHandler(logs, nil))
 	p := NewPoller(cfg)
 	ch := &changes{}
@@ -201,13 +177,13 @@ func TestFailuresKeepTheLastGoodContent(t *testing.T) {
 			if string(r.Body) != sheetCSV {
 				t.Errorf("the last good content is lost: %q", r.Body)
 			}
-			if n := logs.count("live source not read"); n != 1 {
+			if n := strings.Count(logs.String(), "live source not read"); n != 1 {
 				t.Errorf("logged %d times for three failed reads; want once:\n%s", n, logs)
 			}
 			sheet.SetMode(sheettest.OK)
 			p.Now(sheet.URL)
 			until(t, "a good read", func() bool { return latest(t, p, sheet.URL).Err == nil })
-			if n := logs.count("live source read again"); n != 1 {
+			if n := strings.Count(logs.String(), "live source read again"); n != 1 {
 				t.Errorf("recovery logged %d times; want once:\n%s", n, logs)
 			}
 			if ch.count() != 1 {
