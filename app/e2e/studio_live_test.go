@@ -94,6 +94,9 @@ func TestStudioLinksASheet(t *testing.T) {
 	p.waitFor(byID("live-url") + ".textContent === " + js(sheet.URL))
 	p.press("save")
 	p.waitForOr(byID("studio-status")+`.textContent.startsWith("Saved")`, byID("studio-status")+".textContent")
+	// A save then takes the keyboard to the embed code, once the site
+	// has the story: let it, before going on.
+	p.waitForOr(`document.activeElement === `+byID("embed-code")+` || `+byID("studio-status")+`.textContent.includes("embed code")`, "document.activeElement.id")
 	served := func() string {
 		res, err := http.Get(base + "/s/aid-talks.json")
 		if err != nil {

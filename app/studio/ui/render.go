@@ -157,7 +157,6 @@ func (c *Studio) notices() app.UI {
 	if c.snippets != nil {
 		out = append(out, c.embedCode())
 	}
-	out = append(out, c.livePanel())
 	if ask := c.askBase(); ask != nil {
 		out = append(out, ask)
 	}
@@ -184,6 +183,9 @@ func (c *Studio) notices() app.UI {
 			app.Ul().Body(items...),
 		))
 	}
+	// Last: the story's source, or the offer to link one, comes after
+	// what needs the editor's attention now.
+	out = append(out, c.livePanel())
 	return app.Div().Class("notices").Body(out...)
 }
 
