@@ -30,7 +30,7 @@ type Story struct {
 	People     []Person    `json:"people,omitempty" doc:"Everyone who appears in events or speaks in quotes."`
 	Phases     []Phase     `json:"phases,omitempty" doc:"Labelled spans of time drawn as bands on the timeline."`
 	Groups     []Group     `json:"groups,omitempty" doc:"Categories of events (politics, culture; a TimelineJS group), which readers can filter by."`
-	Events     []Event     `json:"events,omitempty" story:"required,nonempty,sheet" doc:"What happened; at least one. A story with a live source may have none of its own: its source's rows are its events, and an event here replaces the source's event of the same id."`
+	Events     []Event     `json:"events" story:"required,nonempty,sheet" doc:"What happened; at least one. A story with a live source may have none of its own: its source's rows are its events, and an event here replaces the source's event of the same id."`
 	Quotes     []Quote     `json:"quotes,omitempty" doc:"What people said, each tied to an event."`
 	Sources    []Source    `json:"sources,omitempty" doc:"Where the facts come from."`
 	// Live is the desk's: readers get the story it makes, never the

@@ -12,7 +12,17 @@ import (
 // spaces of indent, lists in the order given (events are not sorted), and
 // text as it is (< stays <, not \u003c), so that a diff shows only what
 // changed.
+//
+// A title or language left empty is left out, as a story with a live
+// source leaves them to it; events are written [] when there are none,
+// which says what is missing better than null, and which such a story
+// may have.
 func Marshal(s *Story) ([]byte, error) {
+	if s.Events == nil {
+		c := *s
+		c.Events = []Event{}
+		s = &c
+	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)

@@ -15,7 +15,6 @@ import (
 	"explainer/app/repo"
 	"explainer/app/story"
 	"explainer/app/studio/api"
-	"explainer/app/studio/draft"
 	"explainer/app/timelinejs"
 )
 
@@ -179,5 +178,5 @@ func format(data []byte) ([]byte, error) {
 	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&s); err != nil {
 		return nil, err
 	}
-	return draft.Marshal(&s)
+	return story.Marshal(&s)
 }

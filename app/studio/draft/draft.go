@@ -57,7 +57,7 @@ func (d *Draft) JSON() []byte {
 		// Required: an empty list says what is missing better than null.
 		d.s.Events = []story.Event{}
 	}
-	b, err := Marshal(&d.s)
+	b, err := story.Marshal(&d.s)
 	if err != nil {
 		panic(err) // a story of strings and lists always encodes
 	}

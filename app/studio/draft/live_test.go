@@ -10,8 +10,7 @@ import (
 // TestLiveStoryWrittenAsItChecks: a story that follows a sheet and
 // leaves its title and language to it is written without them, so that
 // what passed the check still does once written; a story that gives them
-// keeps them, and one without a source is written as story.Marshal
-// writes it (an empty title says what is missing).
+// keeps them.
 func TestLiveStoryWrittenAsItChecks(t *testing.T) {
 	for _, tc := range []struct {
 		name, text string
@@ -51,13 +50,13 @@ func TestLiveStoryWrittenAsItChecks(t *testing.T) {
 
 // TestLiveStoryWithoutEvents: a story read from a file that has no
 // events, title or language of its own (the server's save reads it so)
-// is written without them, and checks.
+// is written with events [] and without the others, and checks.
 func TestLiveStoryWithoutEvents(t *testing.T) {
-	out, err := Marshal(&story.Story{ID: "a", Live: &story.Live{URL: "https://sheets.example/a.csv"}})
+	out, err := story.Marshal(&story.Story{ID: "a", Live: &story.Live{URL: "https://sheets.example/a.csv"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, list := Parse("a.json", out); len(list) != 0 || strings.Contains(string(out), `"events"`) || strings.Contains(string(out), `"title"`) {
+	if _, list := Parse("a.json", out); len(list) != 0 || !strings.Contains(string(out), `"events": []`) || strings.Contains(string(out), `"title"`) {
 		t.Errorf("written:\n%s\nproblems: %v", out, list)
 	}
 }
