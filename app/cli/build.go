@@ -93,9 +93,9 @@ func buildSite(f siteFlags, log *slog.Logger) (*site.Site, *stories, error) {
 	st.store.Reload()
 	if st.live != nil && len(st.live.All()) > 0 {
 		// A live story never read (nor kept from an earlier run) is
-		// served from the start, not at its source's next turn.
+		// served from the start, not at its source's next turn: each
+		// source that gives content reloads the store (Follow).
 		st.live.Prime(context.Background())
-		st.store.Reload()
 	}
 	if len(st.store.List()) == 0 && !f.allowEmpty {
 		var errs []error
