@@ -527,7 +527,7 @@ func (m nodeManager) updateComponent(ctx Context, v, new Composer) (UI, error) {
 		if !field.CanSet() {
 			continue
 		}
-		if _, compoStruct := field.Interface().(Compo); compoStruct {
+		if field.Type() == compoType {
 			continue
 		}
 		if !canUpdateValue(field, newField) {
@@ -788,15 +788,17 @@ func canUpdateValue(v, new reflect.Value) bool {
 		return !v.Equal(new)
 
 	default:
-		switch v.Interface().(type) {
-		case time.Time:
+		if v.Type() == timeType {
 			return !v.Equal(new)
-
-		default:
-			return !reflect.DeepEqual(v.Interface(), new.Interface())
 		}
+		return !reflect.DeepEqual(v.Interface(), new.Interface())
 	}
 }
+
+var (
+	compoType = reflect.TypeFor[Compo]()
+	timeType  = reflect.TypeFor[time.Time]()
+)
 
 func component(v UI) (Composer, bool) {
 	for element := v; element != nil; element = element.parent() {
