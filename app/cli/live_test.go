@@ -246,7 +246,7 @@ func TestValidateReadsTheSheet(t *testing.T) {
 	}
 	sheet.Set(strings.Replace(liveSheet, "2025,2,28,,,,,,,Meeting in the Oval Office,The meeting ends early.,,,,,,,\n", "", 1))
 	code, out, errs = run("validate", file)
-	if code != 0 || !strings.Contains(errs, `warning: quotes: "early-end" is on the event "meeting-in-the-oval-office", which the source no longer has`) {
+	if code != 0 || !strings.Contains(errs, `warning: $.quotes[0].event: the quote "early-end" is on the event "meeting-in-the-oval-office", which the source no longer has`) {
 		t.Errorf("validate with a row gone: exit %d\n%s%s", code, out, errs)
 	}
 	sheet.Set(strings.Replace(liveSheet, "2025,3,3", "2025,13,3", 1))

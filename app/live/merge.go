@@ -16,10 +16,29 @@ import (
 // held when read.
 type Result struct {
 	Story *story.Story // parsed and validated, as story.Parse returns it
-	// Warnings are what the source's conversion could not keep as it was
-	// (placed at the source's row and column) and what of the file no
-	// longer meets the source (a quote whose event's row is gone).
+	// Source is what the source's conversion could not keep as it was,
+	// placed at the source's row and column.
+	Source []timelinejs.Problem
+	// Left is what of the story file no longer meets the source (a
+	// quote whose event's row is gone), and is not shown.
+	Left []Left
+	// Warnings are both, a line each, for logs and /healthz.
 	Warnings []string
+}
+
+// Left is a part of the story file not shown with what the source holds
+// now, placed at its JSON path in the file ("" for a part of the
+// source's own).
+type Left struct {
+	Field string
+	Msg   string
+}
+
+func (l Left) String() string {
+	if l.Field == "" {
+		return l.Msg
+	}
+	return l.Field + ": " + l.Msg
 }
 
 // Merge converts a source's content (Body of a Read) as `explainer
@@ -62,13 +81,16 @@ func Merge(name string, file *story.Story, body []byte, corrections []story.Upda
 	if err != nil {
 		return nil, err
 	}
-	out := &Result{}
+	out := &Result{Source: conv.Warnings}
 	for _, w := range conv.Warnings {
 		out.Warnings = append(out.Warnings, w.String())
 	}
-	merged, dropped := combine(file, conv.Story)
+	merged, left := combine(file, conv.Story)
+	out.Left = left
+	for _, l := range left {
+		out.Warnings = append(out.Warnings, l.String())
+	}
 	merged.Updates = append(slices.Clone(merged.Updates), corrections...)
-	out.Warnings = append(out.Warnings, dropped...)
 	data, err := story.Marshal(merged)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -176,7 +198,7 @@ func itemAt[T any](merged, file []T, i int, id func(*T) story.ID) (story.ID, boo
 
 // combine puts the file and the converted source together (see Merge),
 // and says what of the file was left out. Neither story is changed.
-func combine(file, src *story.Story) (*story.Story, []string) {
+func combine(file, src *story.Story) (*story.Story, []Left) {
 	s := *file
 	s.Live = nil // the desk's: readers never get it, and a merged story has no source of its own
 	if s.Title == "" {
@@ -203,11 +225,11 @@ func combine(file, src *story.Story) (*story.Story, []string) {
 	for i, e := range s.Events {
 		events[e.ID] = i
 	}
-	var dropped []string
-	for _, add := range file.Live.Events {
+	var left []Left
+	for j, add := range file.Live.Events {
 		i, ok := events[story.ID(add.Event)]
 		if !ok {
-			dropped = append(dropped, fmt.Sprintf("live.events: the source has no event %q (its row was removed, or its headline, which makes its id, was edited): what the story adds to it is not shown", add.Event))
+			left = append(left, Left{fmt.Sprintf("$.live.events[%d].event", j), fmt.Sprintf("the source has no event %q (its row was removed, or its headline, which makes its id, was edited): what the story adds to it is not shown", add.Event)})
 			continue
 		}
 		e := &s.Events[i]
@@ -223,11 +245,21 @@ func combine(file, src *story.Story) (*story.Story, []string) {
 	// out, and so are replies to a quote left out, which would point
 	// at nothing.
 	quotes := overlay(src.Quotes, file.Quotes, func(q *story.Quote) story.ID { return q.ID })
+	mine := make(map[story.ID]int, len(file.Quotes))
+	for i, q := range file.Quotes {
+		mine[q.ID] = i
+	}
+	at := func(id story.ID, field string) string {
+		if i, ok := mine[id]; ok {
+			return fmt.Sprintf("$.quotes[%d].%s", i, field)
+		}
+		return ""
+	}
 	kept := make(map[story.ID]bool, len(quotes))
 	s.Quotes = make([]story.Quote, 0, len(quotes))
 	for _, q := range quotes {
 		if _, ok := events[story.ID(q.Event)]; !ok {
-			dropped = append(dropped, fmt.Sprintf("quotes: %q is on the event %q, which the source no longer has (its row was removed, or its headline, which makes its id, was edited): not shown until it is linked to another event", q.ID, q.Event))
+			left = append(left, Left{at(q.ID, "event"), fmt.Sprintf("the quote %q is on the event %q, which the source no longer has (its row was removed, or its headline, which makes its id, was edited): not shown until it is linked to another event", q.ID, q.Event)})
 			continue
 		}
 		kept[q.ID] = true
@@ -235,11 +267,11 @@ func combine(file, src *story.Story) (*story.Story, []string) {
 	}
 	for i := range s.Quotes {
 		if r := s.Quotes[i].ReplyTo; r != "" && !kept[story.ID(r)] {
-			dropped = append(dropped, fmt.Sprintf("quotes: %q replies to %q, which is not shown: it is shown on its own", s.Quotes[i].ID, r))
+			left = append(left, Left{at(s.Quotes[i].ID, "replyTo"), fmt.Sprintf("the quote %q replies to %q, which is not shown: it is shown on its own", s.Quotes[i].ID, r)})
 			s.Quotes[i].ReplyTo = ""
 		}
 	}
-	return &s, dropped
+	return &s, left
 }
 
 // overlay is the source's items with the file's in place of those of

@@ -90,8 +90,15 @@ func TestMergeRowRemoved(t *testing.T) {
 	if len(res.Story.Events) != 1 || len(res.Story.Quotes) != 1 || res.Story.Quotes[0].ID != "q1" {
 		t.Errorf("%d events, quotes %+v: want one event and q1", len(res.Story.Events), res.Story.Quotes)
 	}
+	var fields []string
+	for _, l := range res.Left {
+		fields = append(fields, l.Field)
+	}
+	if !slices.Equal(fields, []string{"$.live.events[0].event", "$.quotes[1].event"}) {
+		t.Errorf("left out %q; want the addition and the quote, at their places in the file", fields)
+	}
 	w := strings.Join(res.Warnings, "\n")
-	for _, want := range []string{`"q2" is on the event "aid-paused", which the source no longer has`, `the source has no event "aid-paused"`} {
+	for _, want := range []string{`$.quotes[1].event: the quote "q2" is on the event "aid-paused", which the source no longer has`, `$.live.events[0].event: the source has no event "aid-paused"`} {
 		if !strings.Contains(w, want) {
 			t.Errorf("warnings lack %q:\n%s", want, w)
 		}

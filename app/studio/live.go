@@ -61,6 +61,20 @@ func (s *Studio) readSource(w http.ResponseWriter, r *http.Request, src string) 
 	return body, true
 }
 
+// readSheet reads a source now, then takes a slot of work to make
+// something of it; the read itself holds none (readSource).
+func (s *Studio) readSheet(w http.ResponseWriter, r *http.Request, src string) ([]byte, func(), bool) {
+	data, ok := s.readSource(w, r, src)
+	if !ok {
+		return nil, nil, false
+	}
+	release, ok := s.startWork(w, r)
+	if !ok {
+		return nil, nil, false
+	}
+	return data, release, true
+}
+
 // convertProblems places a source's conversion errors at its rows and
 // columns, or answers the error as it is.
 func convertProblems(err error) []api.Problem {
@@ -95,11 +109,7 @@ func (s *Studio) previewSheet(w http.ResponseWriter, r *http.Request) {
 		httpjson.Write(w, http.StatusBadRequest, api.Failure{Message: msg})
 		return
 	}
-	data, ok := s.readSource(w, r, src)
-	if !ok {
-		return
-	}
-	release, ok = s.startWork(w, r)
+	data, release, ok := s.readSheet(w, r, src)
 	if !ok {
 		return
 	}
@@ -184,30 +194,11 @@ func (s *Studio) refresh(w http.ResponseWriter, r *http.Request) {
 		httpjson.Write(w, http.StatusBadRequest, api.Failure{Message: err.Error()})
 		return
 	}
-	data, ok := s.readSource(w, r, src)
-	if !ok {
-		return
-	}
-	release, ok = s.startWork(w, r)
+	data, release, ok := s.readSheet(w, r, src)
 	if !ok {
 		return
 	}
 	defer release()
-	// The conversion alone first, as Merge makes it, for its problems
-	// at their rows and columns; then the story put together.
-	base, _ := url.Parse(string(file.Live.Base))
-	if file.Live.Base == "" {
-		base, _ = url.Parse(src)
-	}
-	lang := file.Live.Language
-	if lang == "" {
-		lang = file.Language
-	}
-	conv, err := timelinejs.Convert(src, data, timelinejs.Options{ID: file.ID, Lang: lang, Zone: file.Live.Zone, Base: base})
-	if err != nil {
-		httpjson.Write(w, http.StatusUnprocessableEntity, api.Failure{Message: "the sheet does not make a story: fix these cells in it (readers keep the version they have)", Problems: convertProblems(err)})
-		return
-	}
 	var served *story.Story
 	if s.served != nil {
 		if e, ok := s.served.Get(file.ID); ok && e.File == name {
@@ -225,16 +216,24 @@ func (s *Studio) refresh(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	res, err := live.Merge(name, file, data, corrections)
-	if err != nil {
+	var sheet timelinejs.Errors
+	switch {
+	case errors.As(err, &sheet):
+		httpjson.Write(w, http.StatusUnprocessableEntity, api.Failure{Message: "the sheet does not make a story: fix these cells in it (readers keep the version they have)", Problems: convertProblems(err)})
+		return
+	case err != nil:
 		httpjson.Write(w, http.StatusUnprocessableEntity, api.Failure{Message: "the sheet and the story do not make a story together (readers keep the version they have)", Problems: []api.Problem{{Message: err.Error()}}})
 		return
 	}
 	out := diff(served, res.Story)
 	out.URL = src
-	for _, p := range conv.Warnings {
+	for _, p := range res.Source {
 		out.Warnings = append(out.Warnings, importProblem(p))
 	}
-	out.Dropped = dropped(file, res.Story)
+	out.Dropped = []api.Problem{}
+	for _, l := range res.Left {
+		out.Dropped = append(out.Dropped, api.Problem{Field: l.Field, Message: l.Msg})
+	}
 	httpjson.Write(w, http.StatusOK, out)
 }
 
@@ -275,28 +274,6 @@ func diff(served, next *story.Story) api.Refresh {
 	}
 	for _, e := range live.Revised(served, next) {
 		out.Revised = append(out.Revised, headline(e))
-	}
-	return out
-}
-
-// dropped is what of the file the merged story leaves out: quotes, and
-// what live.events adds, on events it no longer has. Each is placed at
-// its field in the file.
-func dropped(file, merged *story.Story) []api.Problem {
-	has := make(map[story.ID]bool, len(merged.Events))
-	for _, e := range merged.Events {
-		has[e.ID] = true
-	}
-	out := []api.Problem{}
-	for i, q := range file.Quotes {
-		if !has[story.ID(q.Event)] {
-			out = append(out, api.Problem{Field: fmt.Sprintf("$.quotes[%d].event", i), Message: fmt.Sprintf("the quote %q is on the event %q, which the sheet no longer has (its row was removed, or its headline, which makes its id, was edited): it would not be shown until it is linked to another event", q.ID, q.Event)})
-		}
-	}
-	for i, add := range file.Live.Events {
-		if !has[story.ID(add.Event)] {
-			out = append(out, api.Problem{Field: fmt.Sprintf("$.live.events[%d].event", i), Message: fmt.Sprintf("what the story adds to the event %q would not be shown: the sheet no longer has it", add.Event)})
-		}
 	}
 	return out
 }
