@@ -28,7 +28,8 @@ const (
 	// it unnoticed: lower it with every saving.
 	wasmBudget = 1_120_000
 	// firstPaintBudget is what may come over the network before the
-	// story is first painted: the HTML and the stylesheet, no script.
+	// story is first painted: the HTML, which holds the stylesheet, and
+	// no script.
 	firstPaintBudget = 30_000
 )
 

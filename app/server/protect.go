@@ -13,7 +13,8 @@ import (
 
 // contentSecurityPolicy allows only this origin's scripts, plus the
 // compilation of WebAssembly, and no inline script. Inline styles are
-// allowed: the timeline places events with custom properties in style
+// allowed: a story's page holds the reader's stylesheet (site.inlineStyle),
+// and the timeline places events with custom properties in style
 // attributes, computed from dates, never from story text.
 //
 // frameAncestors is who may embed the page (-frame-ancestors). The site's

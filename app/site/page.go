@@ -32,9 +32,9 @@ const MaxPageBytes = 16 << 20
 
 // shellAllowance bounds what the page adds around the widget and the
 // story's data: the head, with the title and dek several times over in
-// meta tags, escaped, and the scripts' addresses.
+// meta tags, escaped, the stylesheet and the scripts' addresses.
 func shellAllowance(st *story.Story) int {
-	return 16<<10 + 8*6*(len(st.Title)+len(st.Dek))
+	return 16<<10 + maxInlineStyle + 8*6*(len(st.Title)+len(st.Dek))
 }
 
 // FitsInPage checks that the story's heaviest pages stay under
@@ -65,11 +65,12 @@ func FitsInPage(name string, st *story.Story, data int) error {
 }
 
 // templates are the pages in web/templates, by file name, each parsed
-// with base.html, the document they share, whose blocks each fills.
+// with base.html, the document they share, whose blocks each fills. base
+// goes first, so that a page's block replaces base's default of it.
 var templates = func() map[string]*template.Template {
 	out := map[string]*template.Template{}
 	for _, name := range []string{"shell.html", "plain.html", "embed.html", "demo.html", "studio.html", "print.html"} {
-		out[name] = template.Must(template.New(name).Funcs(template.FuncMap{"comment": comment}).ParseFS(web.Templates, "templates/"+name, "templates/base.html"))
+		out[name] = template.Must(template.New(name).Funcs(template.FuncMap{"comment": comment}).ParseFS(web.Templates, "templates/base.html", "templates/"+name))
 	}
 	return out
 }()
@@ -109,10 +110,13 @@ type shellData struct {
 	Meta        *pageMeta // nil when the site's address is unknown (no base URL)
 	Root        string    // path prefix of the site, "" at the domain root
 	CSS         string
-	Icon        string
-	Boot        string
-	Exec        string
-	Wasm        string
+	// Style is CSS's text, which the page holds in place of a link to
+	// it when set (inlineStyle says why).
+	Style template.CSS
+	Icon  string
+	Boot  string
+	Exec  string
+	Wasm  string
 	// Preload starts the WebAssembly's download with the page's, in
 	// parallel with the stylesheet and boot.js, instead of after them: on
 	// a phone's network that saves several round trips. The preload's
@@ -183,6 +187,7 @@ func (s *Site) renderStory(e *repo.Entry, st widget.State, o widget.Options, ori
 		Meta:        s.meta(e, origin, live, quote),
 		Root:        s.root,
 		CSS:         s.assets.URL("explainer.css"),
+		Style:       s.style,
 		Icon:        s.assets.URL("favicon.svg"),
 		Boot:        s.assets.URL("boot.js"),
 		Exec:        s.assets.URL("wasm_exec.js"),

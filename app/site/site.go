@@ -10,6 +10,7 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"html/template"
 	"net/url"
 	"strings"
 	"sync"
@@ -43,10 +44,11 @@ type Parts struct {
 type Site struct {
 	assets  *Assets
 	stories *repo.Store
-	single  bool     // the built-in story, at the root
-	root    string   // path prefix of the site, "" at the domain root
-	baseURL *url.URL // nil without a base URL
-	version string   // hash of the assets, for go-app
+	single  bool         // the built-in story, at the root
+	root    string       // path prefix of the site, "" at the domain root
+	baseURL *url.URL     // nil without a base URL
+	version string       // hash of the assets, for go-app
+	style   template.CSS // the stylesheet a story page holds (inlineStyle)
 	words   i18n.Overrides
 	// share draws share images; its fonts are read at the first one.
 	share func() (*share.Renderer, error)
@@ -55,7 +57,7 @@ type Site struct {
 // New makes a site of its parts. It opens nothing: a site that is made
 // has everything it serves.
 func New(p Parts) *Site {
-	s := &Site{assets: p.Assets, stories: p.Stories, single: p.Single, version: assetsVersion(p.Assets), words: p.Words,
+	s := &Site{assets: p.Assets, stories: p.Stories, single: p.Single, version: assetsVersion(p.Assets), style: inlineStyle(p.Assets), words: p.Words,
 		share: sync.OnceValues(func() (*share.Renderer, error) { return share.New(share.Options{Fonts: p.Fonts}) })}
 	if p.BaseURL != nil {
 		u := *p.BaseURL
