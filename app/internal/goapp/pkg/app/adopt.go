@@ -47,7 +47,8 @@ func (m nodeManager) Adopt(ctx Context, depth uint, v UI, parent, node Value) (U
 
 // dropEncoderWhitespace removes the whitespace text nodes the encoder
 // wrote to indent the markup under root, in one query: the tree has no
-// nodes for them. They hold a line break, which the whitespace between
+// nodes for them. (A page written by HTMLStringCompact has none; the query
+// then finds nothing.) They hold a line break, which the whitespace between
 // inline elements in raw HTML or text does not. (Each call from Go to
 // JavaScript costs; a node-by-node walk made the adoption slower than
 // upstream's mount at 4× CPU.)

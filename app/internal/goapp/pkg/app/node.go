@@ -98,6 +98,9 @@ type resize struct{}
 // nodeManager orchestrates the lifecycle of UI elements, providing specialized
 // mechanisms for mounting, dismounting, and updating nodes.
 type nodeManager struct {
+	// Patched (see PATCHES.md): compact makes Encode write no indentation
+	// (HTMLStringCompact).
+	compact bool
 }
 
 // Mount mounts a UI element based on its type and the specified depth. It
@@ -691,6 +694,9 @@ func (m nodeManager) encodeText(w *bytes.Buffer, depth int, v *text) {
 }
 
 func (m nodeManager) encodeIndent(w *bytes.Buffer, depth int) {
+	if m.compact {
+		return
+	}
 	for i := 0; i < depth*2; i++ {
 		w.WriteByte(' ')
 	}
@@ -712,10 +718,10 @@ func (m nodeManager) encodeHTML(ctx Context, w *bytes.Buffer, depth int, v HTML)
 	children := v.body()
 	switch {
 	case len(children) > 1:
-		w.WriteByte('\n')
+		m.encodeNewline(w)
 		for _, child := range children {
 			m.encode(ctx, w, depth+1, child)
-			w.WriteByte('\n')
+			m.encodeNewline(w)
 		}
 		m.encodeIndent(w, depth)
 
@@ -724,9 +730,9 @@ func (m nodeManager) encodeHTML(ctx Context, w *bytes.Buffer, depth int, v HTML)
 		if text, ok := child.(*text); ok {
 			m.encodeText(w, 0, text)
 		} else {
-			w.WriteByte('\n')
+			m.encodeNewline(w)
 			m.encode(ctx, w, depth+1, child)
-			w.WriteByte('\n')
+			m.encodeNewline(w)
 			m.encodeIndent(w, depth)
 		}
 	}
@@ -734,6 +740,13 @@ func (m nodeManager) encodeHTML(ctx Context, w *bytes.Buffer, depth int, v HTML)
 	w.WriteString("</")
 	w.WriteString(v.Tag())
 	w.WriteByte('>')
+}
+
+// encodeNewline ends a line of indented markup.
+func (m nodeManager) encodeNewline(w *bytes.Buffer) {
+	if !m.compact {
+		w.WriteByte('\n')
+	}
 }
 
 func (m nodeManager) encodeHTMLAttribute(ctx Context, w *bytes.Buffer, name, value string) {
