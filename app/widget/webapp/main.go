@@ -19,13 +19,15 @@ func main() {
 		fmt.Fprintln(os.Stderr, "the reader's widget runs in the browser: explainer serve serves it")
 		os.Exit(2)
 	}
+	// The runtime's start and the package inits were one task; reading
+	// the page is the next, and the takeover the one after: a phone's
+	// long task is split in three.
+	widget.YieldToBrowser()
 	s, words, ok := widget.ReadPage()
 	if !ok {
 		return // leave the prerendered page in place
 	}
 	widget.Routes(s, words)
-	// Start-up and reading the page were one task; the takeover is the
-	// next, so a phone's long task is split in two.
 	widget.YieldToBrowser()
 	// The page's first element is the widget as the server rendered it
 	// for this address: take it over in place, so nothing is painted twice.
