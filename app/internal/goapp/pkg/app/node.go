@@ -628,38 +628,52 @@ func (m nodeManager) context(ctx Context, v UI) Context {
 // NotifyComponentEvent traverses a UI element tree to propagate a component
 // event, activating pertinent component handlers and potentially enqueuing
 // component updates as needed.
+//
+// Patched (see PATCHES.md): upstream made a context (a copy of the whole
+// Context, and a new method value) at every node of the tree, HTML
+// elements and texts included, though only a component that handles the
+// event uses one. The walk now passes one context down and makes a
+// component's own where it dispatches; what each handler gets is
+// upstream's.
 func (m nodeManager) NotifyComponentEvent(ctx Context, root UI, event any) {
-	ctx = m.context(ctx, root)
+	ctx.notifyComponentEvent = m.NotifyComponentEvent
+	m.notifyComponentEvent(&ctx, root, event)
+}
 
+func (m nodeManager) notifyComponentEvent(ctx *Context, root UI, event any) {
 	switch element := root.(type) {
 	case HTML:
 		for _, child := range element.body() {
-			m.NotifyComponentEvent(ctx, child, event)
+			m.notifyComponentEvent(ctx, child, event)
 		}
 
 	case Composer:
+		var handler func(Context)
 		switch event.(type) {
 		case nav:
 			if navigator, ok := element.(Navigator); ok {
-				ctx.Dispatch(navigator.OnNav)
+				handler = navigator.OnNav
 			}
 
 		case appUpdate:
 			if appUpdater, ok := element.(AppUpdater); ok {
-				ctx.Dispatch(appUpdater.OnAppUpdate)
+				handler = appUpdater.OnAppUpdate
 			}
 
 		case appInstallChange:
 			if appInstaller, ok := element.(AppInstaller); ok {
-				ctx.Dispatch(appInstaller.OnAppInstallChange)
+				handler = appInstaller.OnAppInstallChange
 			}
 
 		case resize:
 			if resizer, ok := element.(Resizer); ok {
-				ctx.Dispatch(resizer.OnResize)
+				handler = resizer.OnResize
 			}
 		}
-		m.NotifyComponentEvent(ctx, element.root(), event)
+		if handler != nil {
+			m.context(*ctx, element).Dispatch(handler)
+		}
+		m.notifyComponentEvent(ctx, element.root(), event)
 	}
 }
 
