@@ -44,9 +44,22 @@ var (
 // probeJS runs in every document before its own scripts: it marks the
 // moment the WebAssembly has taken over, for performance.getEntries, and
 // keeps the last largest-contentful-paint entry, which has no getter: a
-// takeover that replaces the painted page shows as a later one.
+// takeover that replaces the painted page shows as a later one. It also
+// keeps the WebAssembly's memory (memoryJS), from the instance boot.js
+// makes.
 const probeJS = `addEventListener("explainer:ready", () => performance.mark("explainer-ready"), {once: true});
-new PerformanceObserver(l => { for (const e of l.getEntries()) window.__lcp = e.startTime; }).observe({type: "largest-contentful-paint", buffered: true});`
+new PerformanceObserver(l => { for (const e of l.getEntries()) window.__lcp = e.startTime; }).observe({type: "largest-contentful-paint", buffered: true});
+for (const name of ["instantiateStreaming", "instantiate"]) {
+	const f = WebAssembly[name];
+	WebAssembly[name] = function (...args) {
+		return f.apply(this, args).then(r => { if (r.instance) window.__wasmMemory = r.instance.exports.mem; return r; });
+	};
+}`
+
+// memoryJS is the size of the WebAssembly's linear memory, in bytes:
+// what the reader's Go heap has grown to, since an instance never gives
+// memory back.
+const memoryJS = `window.__wasmMemory ? window.__wasmMemory.buffer.byteLength : 0`
 
 // lcpJS waits for the frame after the takeover to paint, then returns the
 // last largest contentful paint.
@@ -77,6 +90,7 @@ type loadResult struct {
 	Requests   float64 `json:"requests"`
 	ThirdParty float64 `json:"thirdParty"`
 	LCP        float64 `json:"-"` // from lcpJS
+	Memory     float64 `json:"-"` // from memoryJS, after the selections
 }
 
 // interactJS makes n selections of the kind asked for ("key": the right
@@ -123,7 +137,8 @@ const interactJS = `(async (kind, n) => {
 // the WebAssembly's takeover (data-explainer="ready"), main-thread time
 // blocked by long tasks until then and the longest one (from a trace),
 // bytes before the first paint and in all, and the latency of selecting
-// an event by key and by click at median and 90th percentile. "cold" loads
+// an event by key and by click at median and 90th percentile, and the
+// WebAssembly's memory after those sixteen selections. "cold" loads
 // start with an empty HTTP cache; "warm" ones are a repeat visit.
 //
 // "builtin/phone/first-tap" times something else: a tap on another
@@ -192,6 +207,7 @@ func BenchmarkLoad(b *testing.B) {
 			b.ReportMetric(quantile(keys, 0.9), "ms-key-p90")
 			b.ReportMetric(quantile(clicks, 0.5), "ms-click-p50")
 			b.ReportMetric(quantile(clicks, 0.9), "ms-click-p90")
+			b.ReportMetric(median(pick(func(r loadResult) float64 { return r.Memory }))/1e6, "MB-wasm-memory")
 			b.ReportMetric(0, "ns/op") // five loads are one op: the medians above say it
 		})
 	}
@@ -347,7 +363,9 @@ func measureLoad(b *testing.B, url string, pr profile, warm bool) (loadResult, t
 		}
 		return ms
 	}
-	return r, tasks, interact("key"), interact("click")
+	keys, clicks := interact("key"), interact("click")
+	p.eval(memoryJS, &r.Memory)
+	return r, tasks, keys, clicks
 }
 
 func median(v []float64) float64 { return quantile(v, 0.5) }

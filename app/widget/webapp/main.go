@@ -19,6 +19,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "the reader's widget runs in the browser: explainer serve serves it")
 		os.Exit(2)
 	}
+	tuneGC()
 	// The runtime's start and the package inits were one task; reading
 	// the page is the next, and the takeover the one after: a phone's
 	// long task is split in three.

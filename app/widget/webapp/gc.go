@@ -1,0 +1,61 @@
+package main
+
+import (
+	"runtime"
+	"runtime/debug"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"explainer/app/shell"
+)
+
+// The reader's garbage collector runs a quarter as often as Go's default
+// (GOGC=400), within a memory limit.
+//
+// Why: after the takeover the heap is mostly the story and the widget's
+// tree, which live as long as the page, and each selection makes garbage
+// (the render it replaces). With the default, a collection marked that
+// whole heap every few selections, inside the click's task: on a story
+// of 1,000 events, click p90 was 50 ms against a p50 of 20. With 400 it
+// is 26 ms, and the takeover runs fewer collections too.
+//
+// The cost is memory, which a WebAssembly instance never gives back. For
+// the built-in story, none after 16 selections (9.4 MB either way) and
+// 1.9 MB after 40 (12.6 MB against 10.7); for 1,000 events, 40.6 MB
+// after 16 against 37.2. The limit keeps a large story's heap from
+// growing fivefold: at least gcFloor, else twice the heap the takeover
+// left live, as Go's default would.
+const (
+	gcPercent = 400
+	gcFloor   = 48 << 20
+)
+
+// tuneGC sets the collector for the reader, and its limit again once the
+// widget is ready, when the heap the page keeps is known.
+func tuneGC() {
+	debug.SetGCPercent(gcPercent)
+	debug.SetMemoryLimit(gcFloor)
+	var fn app.Func
+	fn = app.FuncOf(func(app.Value, []app.Value) any {
+		fn.Release()
+		debug.SetMemoryLimit(memoryLimit(liveHeap()))
+		return nil
+	})
+	app.Window().Call("addEventListener", shell.ReadyEvent, fn, map[string]any{"once": true})
+}
+
+// memoryLimit is the limit for a heap of live bytes: twice that, and no
+// less than gcFloor.
+func memoryLimit(live uint64) int64 {
+	return max(gcFloor, 2*int64(min(live, 1<<40)))
+}
+
+// liveHeap is the heap the last collection found live, as the pacer
+// reads it from the goal it set (runtime/metrics says it directly, but
+// adds 8 kB to the download): before any collection, the runtime's
+// starting heap.
+func liveHeap() uint64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.NextGC * 100 / (100 + uint64(max(gcPercent, 0)))
+}
