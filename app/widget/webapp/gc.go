@@ -45,9 +45,9 @@ func tuneGC() {
 }
 
 // memoryLimit is the limit for a heap of live bytes: twice that, and no
-// less than gcFloor.
+// less than gcFloor. (A WebAssembly memory holds 4 GiB at most.)
 func memoryLimit(live uint64) int64 {
-	return max(gcFloor, 2*int64(min(live, 1<<40)))
+	return max(gcFloor, 2*int64(live))
 }
 
 // liveHeap is the heap the last collection found live, as the pacer
@@ -57,5 +57,5 @@ func memoryLimit(live uint64) int64 {
 func liveHeap() uint64 {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
-	return m.NextGC * 100 / (100 + uint64(max(gcPercent, 0)))
+	return m.NextGC * 100 / (100 + gcPercent)
 }

@@ -15,7 +15,7 @@ func TestMemoryLimit(t *testing.T) {
 		{10 << 20, gcFloor},
 		{gcFloor / 2, gcFloor},
 		{40 << 20, 80 << 20},
-		{1 << 50, 2 << 40},
+		{4 << 30, 8 << 30},
 	} {
 		if got := memoryLimit(c.live); got != c.want {
 			t.Errorf("memoryLimit(%d) = %d, want %d", c.live, got, c.want)
