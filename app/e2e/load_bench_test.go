@@ -364,7 +364,9 @@ func measureLoad(b *testing.B, url string, pr profile, warm bool) (loadResult, t
 		return ms
 	}
 	keys, clicks := interact("key"), interact("click")
-	p.eval(memoryJS, &r.Memory)
+	if p.eval(memoryJS, &r.Memory); r.Memory == 0 {
+		b.Fatal("the WebAssembly's memory was not seen: probeJS's wrapper missed the instance")
+	}
 	return r, tasks, keys, clicks
 }
 

@@ -144,6 +144,7 @@ func TestRoutesUnderSubPath(t *testing.T) {
 	}{
 		{target: "/graphics", status: 301, location: "/graphics/"},
 		{target: "/graphics/", status: 200, contains: `src="/graphics/assets/boot.`},
+		{target: "/graphics/s/" + ids.Story() + "/print/", status: 200, contains: `href="/graphics/assets/explainer.`},
 		{target: "/graphics/s/" + ids.Story() + ".json", status: 200, contains: `"id":"` + ids.Story() + `"`},
 		{target: "/graphics/s/" + ids.Story(), status: 301, location: "/graphics/s/" + ids.Story() + "/"},
 		{target: "/graphics/s/" + ids.Story() + "?event=" + ids.Event(-1), status: 301, location: "/graphics/s/" + ids.Story() + "/?event=" + ids.Event(-1)},

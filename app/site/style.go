@@ -38,10 +38,14 @@ func inlineStyle(a *Assets) template.CSS {
 }
 
 // compactCSS drops a stylesheet's comments, the space that starts and
-// ends its lines, and its empty lines. Strings are copied as they are (a
-// "/*" in one is text), and a comment becomes a space, as CSS reads it.
+// ends its lines, and its empty lines, in one pass that copies strings as
+// they are (a "/*" in one is text, and so is the space after an escaped
+// line break). A comment is no token in CSS, so it goes without a trace,
+// unless the characters on both sides would then run into one name or
+// number (a/**/b), where it stays as "/**/".
 func compactCSS(css []byte) []byte {
-	var out bytes.Buffer
+	out := make([]byte, 0, len(css))
+	lineStart := true // nothing but space yet on this line of out
 	for i := 0; i < len(css); i++ {
 		c := css[i]
 		switch {
@@ -53,9 +57,15 @@ func compactCSS(css []byte) []byte {
 				}
 				j++
 			}
-			j = min(j, len(css)-1)
-			out.Write(css[i : j+1])
-			i = j
+			if j >= len(css) || css[j] == '\n' {
+				// Unclosed: the string ends with its line, which the
+				// next case ends.
+				out = append(out, css[i:min(j, len(css))]...)
+				i, lineStart = min(j, len(css))-1, false
+				break
+			}
+			out = append(out, css[i:j+1]...)
+			i, lineStart = j, false
 		case c == '/' && i+1 < len(css) && css[i+1] == '*':
 			end := bytes.Index(css[i+2:], []byte("*/"))
 			if end < 0 {
@@ -63,16 +73,29 @@ func compactCSS(css []byte) []byte {
 				break
 			}
 			i += 2 + end + 1
-			out.WriteByte(' ')
+			if len(out) > 0 && i+1 < len(css) && nameByte(out[len(out)-1]) && nameByte(css[i+1]) {
+				out = append(out, "/**/"...)
+			}
+		case c == '\n':
+			out = bytes.TrimRight(out, " \t\r")
+			if !lineStart {
+				out = append(out, '\n')
+				lineStart = true
+			}
+		case (c == ' ' || c == '\t' || c == '\r') && lineStart:
+			// indentation
 		default:
-			out.WriteByte(c)
+			out = append(out, c)
+			lineStart = false
 		}
 	}
-	var lines [][]byte
-	for line := range bytes.Lines(out.Bytes()) {
-		if line = bytes.TrimSpace(line); len(line) > 0 {
-			lines = append(lines, line)
-		}
-	}
-	return append(bytes.Join(lines, []byte("\n")), '\n')
+	out = bytes.TrimRight(out, " \t\r\n")
+	return append(out, '\n')
+}
+
+// nameByte reports whether c can be part of a CSS name or number: two
+// such bytes side by side are read as one token.
+func nameByte(c byte) bool {
+	return c >= 0x80 || c == '-' || c == '_' || c == '\\' || c == '%' || c == '.' ||
+		'0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }

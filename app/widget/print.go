@@ -93,7 +93,10 @@ func (p *printer) event(e *story.Event) app.UI {
 		facts = append(facts, app.Dt().Text(t("detail.people")), withLang(app.Dd(), p.lang).Text(strings.Join(names, ", ")))
 	}
 	var cites []app.UI
-	for _, ref := range e.Sources {
+	for i, ref := range e.Sources {
+		if i > 0 {
+			cites = append(cites, app.Text(" ")) // [1] [2], as words are spaced
+		}
 		cites = append(cites, p.cite(ref))
 	}
 	var quotes []app.UI

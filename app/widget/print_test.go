@@ -19,7 +19,7 @@ import (
 // notes the events cite by number, and no control; story text, however
 // hostile, arrives as text.
 func TestPrintableHoldsTheWholeStory(t *testing.T) {
-	for _, s := range []*story.Story{hostileStory(t), storytest.Load(t, "testdata/full-story.json"), storytest.Load(t, "testdata/rtl-ar.json")} {
+	for _, s := range []*story.Story{hostileStory(t), storytest.Load(t, "testdata/full-story.json"), storytest.Load(t, "testdata/rtl-ar.json"), storytest.BuiltInStory(t)} {
 		t.Run(string(s.ID), func(t *testing.T) {
 			words := wordsFor(Options{}.Language(s))
 			doc := parse(t, Prerender(Printable(s, words)))
@@ -48,6 +48,10 @@ func TestPrintableHoldsTheWholeStory(t *testing.T) {
 				}
 				if got != len(e.Sources) {
 					t.Errorf("event %s cites %d notes; want its %d sources", e.ID, got, len(e.Sources))
+				}
+				// The page is not indented: the notes are spaced by text.
+				if cited := htmltest.Find(ev, htmltest.ByClass("print-sources")); len(e.Sources) > 1 && !strings.Contains(htmltest.Text(cited), "] [") {
+					t.Errorf("event %s: the notes are not spaced: %q", e.ID, htmltest.Text(cited))
 				}
 			}
 			for _, q := range s.Quotes {

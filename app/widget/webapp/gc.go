@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"runtime"
 	"runtime/debug"
 
@@ -10,7 +11,7 @@ import (
 )
 
 // The reader's garbage collector runs a quarter as often as Go's default
-// (GOGC=400), within a memory limit.
+// (GOGC=400), within a memory limit once the widget is ready.
 //
 // Why: after the takeover the heap is mostly the story and the widget's
 // tree, which live as long as the page, and each selection makes garbage
@@ -23,18 +24,19 @@ import (
 // the built-in story, none after 16 selections (9.4 MB either way) and
 // 1.9 MB after 40 (12.6 MB against 10.7); for 1,000 events, 40.6 MB
 // after 16 against 37.2. The limit keeps a large story's heap from
-// growing fivefold: at least gcFloor, else twice the heap the takeover
-// left live, as Go's default would.
+// growing fivefold: twice the heap the takeover left live, as Go's
+// default would, and no less than gcFloor. It is set only once the
+// widget is ready: a limit under the live heap would have the collector
+// run nearly without pause through the takeover of a large story.
 const (
 	gcPercent = 400
 	gcFloor   = 48 << 20
 )
 
-// tuneGC sets the collector for the reader, and its limit again once the
-// widget is ready, when the heap the page keeps is known.
+// tuneGC sets the collector for the reader, and its limit once the widget
+// is ready, when the heap the page keeps is known.
 func tuneGC() {
 	debug.SetGCPercent(gcPercent)
-	debug.SetMemoryLimit(gcFloor)
 	var fn app.Func
 	fn = app.FuncOf(func(app.Value, []app.Value) any {
 		fn.Release()
@@ -51,10 +53,12 @@ func memoryLimit(live uint64) int64 {
 }
 
 // liveHeap is the heap the last collection found live, as the pacer
-// reads it from the goal it set (runtime/metrics says it directly, but
-// adds 8 kB to the download): before any collection, the runtime's
-// starting heap.
+// reads it from the goal it set from it (runtime/metrics says it
+// directly, but adds 8 kB to the download); before any collection, the
+// runtime's starting heap. A memory limit lowers that goal, so none is
+// in force while it is read.
 func liveHeap() uint64 {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return m.NextGC * 100 / (100 + gcPercent)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"runtime"
 	"runtime/debug"
 	"testing"
@@ -23,13 +24,22 @@ func TestMemoryLimit(t *testing.T) {
 	}
 }
 
-// liveHeap reads what a collection kept, under the reader's GOGC.
+// liveHeap reads what a collection kept, under the reader's GOGC, with
+// or without a memory limit in force (one lowers the pacer's goal, which
+// liveHeap reads), and leaves the limit as it was.
 func TestLiveHeap(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
-	keep := make([]byte, 32<<20)
-	runtime.GC()
-	if got := liveHeap(); got < 32<<20 || got > 40<<20 {
-		t.Errorf("liveHeap() = %d MiB after keeping 32 MiB", got>>20)
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	keep := make([]byte, 64<<20)
+	for _, limit := range []int64{math.MaxInt64, gcFloor} {
+		debug.SetMemoryLimit(limit)
+		runtime.GC()
+		if got := liveHeap(); got < 64<<20 || got > 72<<20 {
+			t.Errorf("limit %d: liveHeap() = %d MiB after keeping 64 MiB", limit, got>>20)
+		}
+		if now := debug.SetMemoryLimit(-1); now != limit {
+			t.Errorf("liveHeap left the limit at %d, was %d", now, limit)
+		}
 	}
 	runtime.KeepAlive(keep)
 }

@@ -18,3 +18,13 @@ func HTMLStringCompact(ui UI) string {
 	m.Encode(engine.baseContext(), &b, ui)
 	return b.String()
 }
+
+// dropsLeadingNewline reports whether the HTML parser drops a line break
+// right after the start tag (the HTML standard, "in body" insertion mode).
+func dropsLeadingNewline(tag string) bool {
+	switch tag {
+	case "pre", "textarea", "listing":
+		return true
+	}
+	return false
+}

@@ -13,6 +13,9 @@ func TestHTMLStringCompact(t *testing.T) {
 		{"a single text", P().Text("  kept  "), `<p>  kept  </p>`},
 		{"raw markup", Div().Body(Raw("<svg></svg>"), Span()), `<div><svg></svg><span></span></div>`},
 		{"a self-closing element", Div().Body(Img().Src("/i.png"), Br()), `<div><img src="/i.png"><br></div>`},
+		{"a pre's leading line break kept", Pre().Text("\nx"), "<pre>\n\nx</pre>"},
+		{"a textarea's too", Textarea().Body(Text("\ny"), Text("z")), "<textarea>\n\nyz</textarea>"},
+		{"a pre without one", Pre().Text("x\n"), "<pre>x\n</pre>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

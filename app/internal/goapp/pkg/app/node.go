@@ -730,6 +730,14 @@ func (m nodeManager) encodeHTML(ctx Context, w *bytes.Buffer, depth int, v HTML)
 	}
 
 	children := v.body()
+	// Patched (see PATCHES.md): the HTML parser drops a line break that
+	// follows these start tags, so a text that starts with one gets
+	// another, which compact markup does not otherwise write there.
+	if m.compact && len(children) > 0 && dropsLeadingNewline(v.Tag()) {
+		if t, ok := children[0].(*text); ok && len(t.value) > 0 && t.value[0] == '\n' {
+			w.WriteByte('\n')
+		}
+	}
 	switch {
 	case len(children) > 1:
 		m.encodeNewline(w)
