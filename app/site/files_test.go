@@ -44,6 +44,12 @@ func builtInSite(t *testing.T) *Site {
 	for _, name := range []string{"app.wasm", "wasm_exec.js", "boot.js", "explainer.css", "studio.wasm", "studio.js", "studio.css"} {
 		static[name] = &fstest.MapFile{Data: []byte("/* " + name + " */")}
 	}
+	return builtInSiteOf(t, static)
+}
+
+// builtInSiteOf is the built-in story's site with the static files given.
+func builtInSiteOf(t *testing.T, static fstest.MapFS) *Site {
+	t.Helper()
 	assets, err := LoadAssets(static)
 	if err != nil {
 		t.Fatal(err)

@@ -2,14 +2,11 @@ package site
 
 import (
 	"bytes"
-	"io"
 	"io/fs"
-	"log/slog"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"explainer/app/repo"
 	"explainer/app/widget"
 	"explainer/web"
 )
@@ -73,19 +70,7 @@ func siteWithCSS(t *testing.T, css []byte) *Site {
 	for _, name := range []string{"app.wasm", "wasm_exec.js", "boot.js", "favicon.svg"} {
 		static[name] = &fstest.MapFile{Data: []byte("/* " + name + " */")}
 	}
-	assets, err := LoadAssets(static)
-	if err != nil {
-		t.Fatal(err)
-	}
-	stories, err := fs.Sub(web.Stories, "stories")
-	if err != nil {
-		t.Fatal(err)
-	}
-	store := repo.New(repo.BuiltIn(stories), slog.New(slog.NewTextHandler(io.Discard, nil)), FitsInPage)
-	if err := store.Reload(); err != nil {
-		t.Fatal(err)
-	}
-	return New(Parts{Assets: assets, Stories: store, Single: true})
+	return builtInSiteOf(t, static)
 }
 
 // A story's page holds the stylesheet, after the WebAssembly's preload;
