@@ -20,10 +20,9 @@ import (
 // of 1,000 events, click p90 was 50 ms against a p50 of 20. With 400 it
 // is 26 ms, and the takeover runs fewer collections too.
 //
-// The cost is memory, which a WebAssembly instance never gives back. For
-// the built-in story, none after 16 selections (9.4 MB either way) and
-// 1.9 MB after 40 (12.6 MB against 10.7); for 1,000 events, 40.6 MB
-// after 16 against 37.2. The limit keeps a large story's heap from
+// The cost is memory, which a WebAssembly instance never gives back.
+// After 16 selections (make bench), 10.0 MB against 9.4 MB for the
+// built-in story, 40.4 MB against 37.2 MB for 1,000 events. The limit keeps a large story's heap from
 // growing fivefold: twice the heap the takeover left live, as Go's
 // default would, and no less than gcFloor. It is set only once the
 // widget is ready: a limit under the live heap would have the collector
