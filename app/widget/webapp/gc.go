@@ -22,11 +22,12 @@ import (
 //
 // The cost is memory, which a WebAssembly instance never gives back.
 // After 16 selections (make bench), 10.0 MB against 9.4 MB for the
-// built-in story, 40.4 MB against 37.2 MB for 1,000 events. The limit keeps a large story's heap from
-// growing fivefold: twice the heap the takeover left live, as Go's
-// default would, and no less than gcFloor. It is set only once the
-// widget is ready: a limit under the live heap would have the collector
-// run nearly without pause through the takeover of a large story.
+// built-in story, 40.4 MB against 37.2 MB for 1,000 events. The limit
+// keeps a large story's heap from growing fivefold: twice the heap the
+// takeover left live, as Go's default would, and no less than gcFloor.
+// It is set only once the widget is ready: a limit under the live heap
+// would have the collector run nearly without pause through the takeover
+// of a large story.
 const (
 	gcPercent = 400
 	gcFloor   = 48 << 20
