@@ -169,14 +169,16 @@ func TestDemoArticle(t *testing.T) {
 				f.run(chromedp.Focus("#tab-"+ids.Event(1), chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowRight))
 				p.waitFor(`window.selects.includes("` + ids.Event(2) + `")`)
 			} else {
+				// boot.js changes the address at the click and puts the
+				// fetched widget in place later: wait for the widget.
 				f.run(chromedp.Click("#tab-"+ids.Event(3), chromedp.ByQuery))
-				f.waitFor(`location.search.includes("event=` + ids.Event(3) + `")`)
+				f.waitFor(`location.search.includes("event=` + ids.Event(3) + `") && document.querySelector("#tab-` + ids.Event(3) + `[aria-selected=true]") !== null`)
 			}
 			waitSized(t, p, "after a new event")
 			f.run(chromedp.Click(`.view-link:not([aria-current])`, chromedp.ByQuery))
 			f.waitFor(`document.querySelector(".card-panel--quotes") !== null`)
 			f.run(chromedp.Click(`.filter-chip[href*="person=`+ids.Person(3)+`"]`, chromedp.ByQuery))
-			f.waitFor(`location.search.includes("person=` + ids.Person(3) + `")`)
+			f.waitFor(`location.search.includes("person=` + ids.Person(3) + `") && document.querySelector('.filter-chip[aria-current][href*="person=` + ids.Person(3) + `"]') !== null`)
 			if mode.query == "" {
 				p.waitFor(`window.views.includes("quotes/") && window.views.includes("quotes/` + ids.Person(3) + `")`)
 			}
