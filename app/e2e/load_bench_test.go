@@ -170,6 +170,7 @@ func BenchmarkLoad(b *testing.B) {
 		{"builtin/phone/cold", builtin, phone, false},
 		{"builtin/phone/warm", builtin, phone, true},
 		{"1000-events/desktop/cold", generated, desktop, false},
+		{"1000-events/phone/cold", generated, phone, false},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
