@@ -75,6 +75,7 @@
 
   function fail(why) {
     html.setAttribute(names.stateAttr, "failed");
+    if (held) location.assign(held.href); // a click held for the takeover
     var notice = document.getElementById(names.offline);
     if (notice) notice.hidden = false;
     if (window.console) console.warn("explainer: the interactive timeline is unavailable:", why);
@@ -261,6 +262,30 @@
     document.addEventListener("pointerdown", press, { passive: true });
     document.addEventListener("click", swap);
   }
+
+  // Once the WebAssembly runs, it reads the page and adopts it in
+  // slices, giving the thread back between them. A click on a link of the
+  // widget in such a gap must not have the browser load the page: go-app,
+  // which takes clicks on links with window.onclick, has queued it and
+  // follows the link in place once the widget is ready. A click that came
+  // before go-app set window.onclick, it never saw: that link is clicked
+  // again once the widget is ready, or followed if the takeover fails.
+  var held = null;
+  document.addEventListener("click", function (e) {
+    if (!running || html.getAttribute(names.stateAttr) !== "loading") return;
+    var a = e.target && e.target.closest && e.target.closest("#" + names.root + " a[href]");
+    if (!a || e.defaultPrevented || e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey ||
+        a.hasAttribute("download") || (a.getAttribute("target") || "_self") !== "_self") return;
+    var u = new URL(a.getAttribute("href"), location.href);
+    if (u.origin !== location.origin || u.pathname !== location.pathname) return;
+    e.preventDefault();
+    held = typeof window.onclick === "function" ? null : a;
+  });
+  window.addEventListener(names.readyEvent, function () {
+    var a = held;
+    held = null;
+    if (a && a.isConnected) a.click();
+  });
 
   function load() {
     if (load.started) return;

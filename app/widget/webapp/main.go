@@ -8,6 +8,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -21,8 +22,7 @@ func main() {
 	}
 	tuneGC()
 	// The runtime's start and the package inits were one task; reading
-	// the page is the next, and the takeover the one after: a phone's
-	// long task is split in three.
+	// the page is the next, and the takeover the ones after.
 	widget.YieldToBrowser()
 	s, words, ok := widget.ReadPage()
 	if !ok {
@@ -33,6 +33,10 @@ func main() {
 	// The page's first element is the widget as the server rendered it
 	// for this address: take it over in place, so nothing is painted twice.
 	app.AdoptPrerendered = true
+	// ... in slices of 40 ms, so that a long story's takeover is several
+	// tasks, not one (boot.js holds a click on a link meanwhile).
+	app.AdoptYield = widget.YieldToBrowser
+	app.AdoptSlice = 40 * time.Millisecond
 	// A selection is drawn in the task of the click or key that made it,
 	// not a frame timer later.
 	app.RenderInTask = true

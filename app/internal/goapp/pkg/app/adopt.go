@@ -3,6 +3,7 @@ package app
 import (
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/errors"
 )
@@ -30,6 +31,9 @@ import (
 func (m nodeManager) Adopt(ctx Context, depth uint, v UI, parent, node Value) (UI, error) {
 	if !isNullish(node) {
 		dropEncoderWhitespace(node)
+	}
+	if AdoptYield != nil {
+		adoptSliceStart, adoptSteps = adoptClock(), 0
 	}
 	mounted, adopted, err := m.adopt(ctx, depth, v, node, nodeName(node))
 	if err != nil {
@@ -148,6 +152,7 @@ func (m nodeManager) adoptHTML(ctx Context, depth uint, v HTML, node Value) (UI,
 			name = nodeName(cursor)
 		}
 		children[i] = mounted.setParent(v)
+		yieldIfDue()
 	}
 	for name != "" { // nodes the tree does not have
 		after := cursor.Get("nextSibling")
@@ -156,6 +161,46 @@ func (m nodeManager) adoptHTML(ctx Context, depth uint, v HTML, node Value) (UI,
 		name = nodeName(cursor)
 	}
 	return v, nil
+}
+
+// AdoptYield, when a program sets it, is called by the adopting mount
+// once it has worked for AdoptSlice, between two children of an element,
+// and is expected to give the thread back to the browser (a timer's
+// callback) before it returns. The adoption of a large page is then
+// several tasks instead of one, so the page can paint and take input in
+// between: the DOM is the prerendered page's throughout, and an event on a
+// node already adopted is dispatched once the mount is done. Patched in;
+// nil, as upstream, adopts in one go.
+var AdoptYield func()
+
+// AdoptSlice is how long the adopting mount works between two yields.
+var AdoptSlice = 40 * time.Millisecond
+
+// adoptSliceStart (performance.now(), in milliseconds) and adoptSteps
+// time the current slice; the clock is read every adoptCheckEvery
+// children, since reading it is a call out of the WebAssembly. (Go's
+// clock, time.Now, would link 10 kB more into the browser build.)
+var (
+	adoptSliceStart float64
+	adoptSteps      int
+)
+
+const adoptCheckEvery = 16
+
+func adoptClock() float64 {
+	return Window().Get("performance").Call("now").Float()
+}
+
+// yieldIfDue calls AdoptYield when the current slice is spent.
+func yieldIfDue() {
+	if AdoptYield == nil {
+		return
+	}
+	if adoptSteps++; adoptSteps%adoptCheckEvery != 0 || adoptClock()-adoptSliceStart < float64(AdoptSlice.Milliseconds()) {
+		return
+	}
+	AdoptYield()
+	adoptSliceStart = adoptClock()
 }
 
 // adoptHTMLAttributes makes the element's attributes the tree's: it sets

@@ -1,0 +1,66 @@
+package e2e
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"explainer/app/internal/sitetest"
+	"explainer/app/story/storytest"
+)
+
+// clickDuringTakeoverJS runs in the page before its scripts: once the
+// WebAssembly is instantiated, it clicks the fifth event's tab, again and
+// again, until the widget is ready, and counts the clicks that came while
+// the takeover was under way.
+const clickDuringTakeoverJS = `(() => {
+	window.clicksDuringTakeover = 0;
+	const tick = () => {
+		if (document.documentElement.dataset.explainer === "ready") return;
+		const tab = document.querySelectorAll("#explainer [role=tab]")[4];
+		if (tab) { tab.click(); window.clicksDuringTakeover++; }
+		setTimeout(tick, 1);
+	};
+	const f = WebAssembly.instantiateStreaming;
+	WebAssembly.instantiateStreaming = function (...args) {
+		return f.apply(this, args).then(r => { setTimeout(tick, 0); return r; });
+	};
+})();`
+
+// A long story's takeover is several tasks (go-app's adopting mount
+// yields, app.AdoptYield), and a click on a link between them is answered
+// in place once the widget is ready: the browser does not load the page
+// in the clicked state first, nor does the reader lose the click.
+func TestClickDuringTakeover(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "generated.json"), storytest.Generate(1000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	url := serveSite(t, sitetest.Parts{Stories: dir}, nil) + "/s/generated/"
+	p := newTab(t)
+	p.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(clickDuringTakeoverJS).Do(ctx)
+		return err
+	}))
+	p.open(url)
+	p.waitFor(`document.querySelectorAll("#explainer [role=tab]")[4].getAttribute("aria-selected") === "true"`)
+	var got struct {
+		Clicks   int    `json:"clicks"`
+		Document string `json:"document"`
+	}
+	p.eval(`({clicks: window.clicksDuringTakeover, document: performance.getEntriesByType("navigation")[0].name})`, &got)
+	if got.Clicks == 0 {
+		t.Fatal("no click came during the takeover")
+	}
+	if got.Document != url {
+		t.Errorf("the page was loaded again, as %s, after %d clicks during the takeover; want it answered in place", got.Document, got.Clicks)
+	}
+	if errs := p.errorsSeen(); len(errs) > 0 {
+		t.Errorf("errors: %q", errs)
+	}
+	t.Logf("%d clicks during the takeover", got.Clicks)
+}
