@@ -309,7 +309,7 @@ func measureFirstTap(b *testing.B, url string, pr profile) firstTap {
 
 // profiledTab opens a tab under the profile, with an empty HTTP cache
 // unless warm, and script run in every document before its own.
-func profiledTab(b *testing.B, pr profile, warm bool, script string) *tab {
+func profiledTab(b testing.TB, pr profile, warm bool, script string) *tab {
 	b.Helper()
 	p := newTab(b)
 	setup := []chromedp.Action{

@@ -1,13 +1,9 @@
 package e2e
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/chromedp"
 
 	"explainer/app/internal/sitetest"
 	"explainer/app/story/storytest"
@@ -41,11 +37,7 @@ func TestClickDuringTakeover(t *testing.T) {
 		t.Fatal(err)
 	}
 	url := serveSite(t, sitetest.Parts{Stories: dir}, nil) + "/s/generated/"
-	p := newTab(t)
-	p.run(chromedp.ActionFunc(func(ctx context.Context) error {
-		_, err := page.AddScriptToEvaluateOnNewDocument(clickDuringTakeoverJS).Do(ctx)
-		return err
-	}))
+	p := profiledTab(t, desktop, false, clickDuringTakeoverJS)
 	p.open(url)
 	p.waitFor(`document.querySelectorAll("#explainer [role=tab]")[4].getAttribute("aria-selected") === "true"`)
 	var got struct {

@@ -208,10 +208,16 @@
   // asked for at the press (pointerdown), a tenth of a second or so before
   // the click that follows it.
   var running = false, pending = 0, early = null;
-  // target is the link of an event boot.js answers, or null.
+  // target is the link boot.js answers itself, before the WebAssembly
+  // runs, or null.
   function target(e) {
+    return running ? null : widgetLink(e);
+  }
+  // widgetLink is the link of the widget to another state of this page
+  // that a plain click (or press) in e follows, or null.
+  function widgetLink(e) {
     var a = e.target && e.target.closest && e.target.closest("#" + names.root + " a[href]");
-    if (!a || running || e.defaultPrevented || e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey ||
+    if (!a || e.defaultPrevented || e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey ||
         a.hasAttribute("download") || (a.getAttribute("target") || "_self") !== "_self") return null;
     var u = new URL(a.getAttribute("href"), location.href);
     return u.origin === location.origin && u.pathname === location.pathname ? { a: a, u: u } : null;
@@ -272,14 +278,10 @@
   // again once the widget is ready, or followed if the takeover fails.
   var held = null;
   document.addEventListener("click", function (e) {
-    if (!running || html.getAttribute(names.stateAttr) !== "loading") return;
-    var a = e.target && e.target.closest && e.target.closest("#" + names.root + " a[href]");
-    if (!a || e.defaultPrevented || e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey ||
-        a.hasAttribute("download") || (a.getAttribute("target") || "_self") !== "_self") return;
-    var u = new URL(a.getAttribute("href"), location.href);
-    if (u.origin !== location.origin || u.pathname !== location.pathname) return;
+    var t = running && html.getAttribute(names.stateAttr) === "loading" ? widgetLink(e) : null;
+    if (!t) return;
     e.preventDefault();
-    held = typeof window.onclick === "function" ? null : a;
+    held = typeof window.onclick === "function" ? null : t.a;
   });
   window.addEventListener(names.readyEvent, function () {
     var a = held;
