@@ -74,3 +74,96 @@ func takeoverAdopts(t *testing.T, query string) {
 		t.Errorf("after a click on an adopted tab, selected %q", got)
 	}
 }
+
+// canonicalWidgetJS writes the widget's DOM as markup with each element's
+// attributes in name order, which a DOM does not keep.
+const canonicalWidgetJS = `(() => {
+	const write = n => {
+		if (n.nodeType === Node.TEXT_NODE) return n.data.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+		if (n.nodeType !== Node.ELEMENT_NODE) return "";
+		const attrs = [...n.attributes].map(a => " " + a.name + "=" + JSON.stringify(a.value)).sort().join("");
+		return "<" + n.localName + attrs + ">" + [...n.childNodes].map(write).join("") + "</" + n.localName + ">";
+	};
+	return write(document.getElementById("explainer"));
+})()`
+
+// The takeover makes the page the widget's render wherever the page it
+// finds differs: an attribute or a text changed, an element added,
+// removed or of another tag. The result is the DOM a takeover of the
+// untouched page makes, and what was the same is still adopted. The last
+// case puts in markup the mount's one-call reading of the page cannot
+// account for (a template), so it reads the page node by node instead.
+func TestTakeoverMendsADifferentPage(t *testing.T) {
+	ids := storytest.BuiltInIDs(t)
+	url := site.URL + "/?event=" + ids.Event(2)
+	clean := newTab(t)
+	clean.open(url)
+	clean.waitReady()
+	want := clean.evalString(canonicalWidgetJS)
+	clean.close()
+
+	const changes = `
+		const w = document.getElementById("explainer");
+		const tabs = w.querySelectorAll("[role=tab]");
+		tabs[0].setAttribute("aria-selected", "true");           // changed
+		tabs[1].setAttribute("data-stray", "1");                 // added
+		tabs[1].removeAttribute("role");                         // removed
+		const h = w.querySelector(".detail-headline");
+		h.firstChild.data = "A headline of another page";        // text changed
+		const extra = document.createElement("aside");
+		extra.textContent = "not the widget's";
+		h.after(extra);                                          // element added
+		w.querySelector(".quote-card").remove();                 // element removed
+		const title = w.querySelector(".explainer-title");
+		const retagged = document.createElement("section");      // another tag
+		retagged.className = title.className;
+		retagged.append(...title.childNodes);
+		title.replaceWith(retagged);`
+	// The page counts the nodes the mount took from its snapshot.
+	const countItems = `
+		window.__items = 0;
+		const item = XPathResult.prototype.snapshotItem;
+		XPathResult.prototype.snapshotItem = function (i) { window.__items++; return item.call(this, i); };`
+	for _, c := range []struct {
+		name, js string
+		snapshot bool
+	}{
+		{"read in one call", changes, true},
+		{"read node by node", changes + `
+		w.querySelector(".detail-headline").append(document.createElement("template"));`, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := newTab(t)
+			held := holdWasm(p)
+			p.run(chromedp.Navigate(url))
+			id := held.next(t)
+			sel := js("#tab-" + ids.Event(4))
+			var ok bool
+			p.eval(`(() => { window.__kept = document.querySelector(`+sel+`); `+c.js+countItems+`; return true; })()`, &ok)
+			held.release(id)
+			p.waitReady()
+			if got := p.evalString(canonicalWidgetJS); got != want {
+				i := 0
+				for i < min(len(got), len(want)) && got[i] == want[i] {
+					i++
+				}
+				from := max(0, i-200)
+				t.Errorf("after the takeover of a changed page, from byte %d:\n%s\nwant, as the takeover of the page as served:\n%s",
+					i, got[from:min(len(got), i+300)], want[from:min(len(want), i+300)])
+			}
+			var items int
+			p.eval(`window.__items`, &items)
+			if c.snapshot && items < 100 || !c.snapshot && items != 0 {
+				t.Errorf("the mount took %d nodes from a snapshot of the page; want %s", items, map[bool]string{true: "all it kept", false: "none"}[c.snapshot])
+			}
+			var kept bool
+			p.eval(`window.__kept === document.querySelector(`+sel+`)`, &kept)
+			if !kept {
+				t.Errorf("%s, unchanged, was not adopted", sel)
+			}
+			if errs := p.errorsSeen(); len(errs) > 0 {
+				t.Errorf("errors: %q", errs)
+			}
+		})
+	}
+}

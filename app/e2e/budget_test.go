@@ -29,9 +29,12 @@ const (
 	// (app/widget/webapp/gc.go: runtime/debug and ReadMemStats) added
 	// 0.5 KB (1,115,231 B), for a click's p90 halved on 1,000 events; the
 	// adopting mount's slices (go-app's AdoptYield) 1.0 KB (1,116,206 B).
+	// Its reading of the page from one snapshot (the markup parsed in Go)
+	// added 11.8 KB (1,128,022 B), about 10 ms of a phone's download, for
+	// a takeover of 1,000 events about a fifth sooner.
 	// This ceiling is where the widget stands now, so that nothing grows
 	// it unnoticed: lower it with every saving.
-	wasmBudget = 1_120_000
+	wasmBudget = 1_130_000
 	// firstPaintBudget is what may come over the network before the
 	// story is first painted: the HTML, which holds the stylesheet, and
 	// no script.

@@ -23,6 +23,12 @@ import (
 // between elements, and on any mismatch creates
 // that subtree as upstream does and puts it in the place of the existing
 // node. What it leaves is the DOM upstream's mount would have built.
+//
+// It reads the page from a snapshot (adopt_snapshot.go): the markup in one
+// call, parsed in Go, and each node when it binds it, instead of a node's
+// name, attributes and text one call at a time. The snapshot is taken
+// once, before the first slice: the page is the program's between slices
+// (go-app assumes it owns the DOM it mounts; so does this).
 
 // Adopt mounts v at depth onto node, an existing DOM node (null for
 // none), child of parent. It returns the mounted element; when node could
@@ -35,7 +41,15 @@ func (m nodeManager) Adopt(ctx Context, depth uint, v UI, parent, node Value) (U
 	if AdoptYield != nil {
 		adoptSliceStart, adoptSteps = adoptClock(), 0
 	}
-	mounted, adopted, err := m.adopt(ctx, depth, v, node, nodeName(node))
+	n := liveNode(node)
+	if n.name != "" && n.name != "#text" {
+		if adoptSnap = takeSnapshot(node); adoptSnap != nil {
+			n = domNode{rec: 0, v: node, name: adoptSnap.recs[0].name}
+			defer func() { adoptSnap = nil }()
+		}
+		yieldIfSpent() // a long page's snapshot may have spent the slice
+	}
+	mounted, adopted, err := m.adopt(ctx, depth, v, n)
 	if err != nil {
 		return nil, err
 	}
@@ -66,19 +80,18 @@ func dropEncoderWhitespace(root Value) {
 	}
 }
 
-// adopt mounts v onto node, whose nodeName is name ("" for none),
-// reporting false when it mounted v anew instead (the caller puts the
-// new node in place).
-func (m nodeManager) adopt(ctx Context, depth uint, v UI, node Value, name string) (UI, bool, error) {
+// adopt mounts v onto node (whose name is "" for none), reporting false
+// when it mounted v anew instead (the caller puts the new node in place).
+func (m nodeManager) adopt(ctx Context, depth uint, v UI, node domNode) (UI, bool, error) {
 	ctx = m.context(ctx, v)
-	if name != "" {
+	if name := node.name; name != "" {
 		switch v := v.(type) {
 		case *text:
 			if name == "#text" && !v.Mounted() {
-				if node.Get("nodeValue").String() != v.value {
-					node.setNodeValue(v.value)
+				if node.text() != v.value {
+					node.value().setNodeValue(v.value)
 				}
-				v.jsvalue = node
+				v.jsvalue = node.value()
 				return v, true, nil
 			}
 
@@ -89,17 +102,17 @@ func (m nodeManager) adopt(ctx Context, depth uint, v UI, node Value, name strin
 			}
 
 		case Composer:
-			return m.adoptComponent(ctx, depth, v, node, name)
+			return m.adoptComponent(ctx, depth, v, node)
 
 		case *raw:
 			// Parsed as upstream mounts it, then compared node by node:
 			// the markup may spell the same node differently (attribute
 			// order, quotes, entities).
 			mounted, err := m.Mount(ctx, depth, v)
-			if err != nil || !node.Call("isEqualNode", v.jsElement).Bool() {
+			if err != nil || !node.value().Call("isEqualNode", v.jsElement).Bool() {
 				return mounted, false, err
 			}
-			v.jsElement = node
+			v.jsElement = node.value()
 			return v, true, nil
 		}
 	}
@@ -108,16 +121,17 @@ func (m nodeManager) adopt(ctx Context, depth uint, v UI, node Value, name strin
 	return mounted, false, err
 }
 
-func (m nodeManager) adoptHTML(ctx Context, depth uint, v HTML, node Value) (UI, error) {
-	v = v.setJSElement(node)
-	m.adoptHTMLAttributes(ctx, v)
+func (m nodeManager) adoptHTML(ctx Context, depth uint, v HTML, node domNode) (UI, error) {
+	v = v.setJSElement(node.value())
+	m.adoptHTMLAttributes(ctx, v, node)
 	m.mountHTMLEventHandlers(ctx, v)
 	v = v.setDepth(depth).(HTML)
 
+	el := node.value()
 	children := v.body()
 	cursor := node.firstChild()
-	name := nodeName(cursor)
 	for i, child := range children {
+		name := cursor.name
 		// A text the encoder wrote next to another is in the same DOM
 		// text node, and an empty one not at all: an element in its
 		// place is the next child's, so the text is created before it.
@@ -129,7 +143,7 @@ func (m nodeManager) adoptHTML(ctx Context, depth uint, v HTML, node Value) (UI,
 		if insert {
 			mounted, err = m.Mount(ctx, depth+1, child)
 		} else {
-			mounted, adopted, err = m.adopt(ctx, depth+1, child, cursor, name)
+			mounted, adopted, err = m.adopt(ctx, depth+1, child, cursor)
 		}
 		if err != nil {
 			return nil, errors.New("adopting child failed").
@@ -141,24 +155,21 @@ func (m nodeManager) adoptHTML(ctx Context, depth uint, v HTML, node Value) (UI,
 		}
 		switch {
 		case adopted:
-			cursor = cursor.Get("nextSibling")
-			name = nodeName(cursor)
+			cursor = cursor.nextSibling()
 		case insert || name == "":
-			node.Call("insertBefore", mounted, cursor)
+			el.Call("insertBefore", mounted, cursor.value())
 		default:
-			after := cursor.Get("nextSibling")
-			node.replaceChild(mounted, cursor)
+			after := cursor.nextSibling()
+			el.replaceChild(mounted, cursor.value())
 			cursor = after
-			name = nodeName(cursor)
 		}
 		children[i] = mounted.setParent(v)
 		yieldIfDue()
 	}
-	for name != "" { // nodes the tree does not have
-		after := cursor.Get("nextSibling")
-		node.removeChild(cursor)
+	for cursor.name != "" { // nodes the tree does not have
+		after := cursor.nextSibling()
+		el.removeChild(cursor.value())
 		cursor = after
-		name = nodeName(cursor)
 	}
 	return v, nil
 }
@@ -196,7 +207,14 @@ func yieldIfDue() {
 	if AdoptYield == nil {
 		return
 	}
-	if adoptSteps++; adoptSteps%adoptCheckEvery != 0 || adoptClock()-adoptSliceStart < float64(AdoptSlice.Milliseconds()) {
+	if adoptSteps++; adoptSteps%adoptCheckEvery == 0 {
+		yieldIfSpent()
+	}
+}
+
+// yieldIfSpent calls AdoptYield when the current slice is spent.
+func yieldIfSpent() {
+	if AdoptYield == nil || adoptClock()-adoptSliceStart < float64(AdoptSlice.Milliseconds()) {
 		return
 	}
 	AdoptYield()
@@ -205,7 +223,10 @@ func yieldIfDue() {
 
 // adoptHTMLAttributes makes the element's attributes the tree's: it sets
 // those that differ and removes those the tree has not.
-func (m nodeManager) adoptHTMLAttributes(ctx Context, v HTML) {
+func (m nodeManager) adoptHTMLAttributes(ctx Context, v HTML, n domNode) {
+	if n.rec >= 0 && snapshotAttributesMatch(ctx, v, adoptSnap.recs[n.rec].attrs) {
+		return
+	}
 	node := v.JSValue()
 	attrs := v.attrs()
 	present := 0
@@ -231,6 +252,23 @@ func (m nodeManager) adoptHTMLAttributes(ctx Context, v HTML) {
 	}
 }
 
+// snapshotAttributesMatch reports whether the element's attributes, as
+// the snapshot read them, are the tree's already: then nothing calls out.
+// (Where they are not, adoptHTMLAttributes reads and mends them.)
+func snapshotAttributesMatch(ctx Context, v HTML, have []domAttr) bool {
+	attrs := v.attrs()
+	if len(attrs) != len(have) {
+		return false
+	}
+	for _, a := range have {
+		want, ok := attrs[a.name]
+		if !ok || setsProperty(a.name) || resolveAttributeURLValue(a.name, want, ctx.ResolveStaticResource) != a.value {
+			return false
+		}
+	}
+	return true
+}
+
 // setsProperty reports whether setJSAttribute sets name as a property,
 // whose value the attribute may not show.
 func setsProperty(name string) bool {
@@ -245,7 +283,7 @@ func setsProperty(name string) bool {
 }
 
 // adoptComponent is mountComponent with the component's root adopted.
-func (m nodeManager) adoptComponent(ctx Context, depth uint, v Composer, node Value, name string) (UI, bool, error) {
+func (m nodeManager) adoptComponent(ctx Context, depth uint, v Composer, node domNode) (UI, bool, error) {
 	if v.Mounted() {
 		return nil, false, errors.New("component is already mounted").
 			WithTag("parent-type", reflect.TypeOf(v.parent())).
@@ -269,7 +307,7 @@ func (m nodeManager) adoptComponent(ctx Context, depth uint, v Composer, node Va
 			WithTag("depth", v.depth()).
 			Wrap(err)
 	}
-	root, adopted, err := m.adopt(ctx, depth+1, root, node, name)
+	root, adopted, err := m.adopt(ctx, depth+1, root, node)
 	if err != nil {
 		return nil, false, errors.New("adopting component root failed").
 			WithTag("type", reflect.TypeOf(v)).
