@@ -20,10 +20,10 @@ func main() {
 		fmt.Fprintln(os.Stderr, "the reader's widget runs in the browser: explainer serve serves it")
 		os.Exit(2)
 	}
-	tuneGC()
 	// The runtime's start and the package inits were one task; reading
-	// the page is the next, and the takeover the ones after.
+	// the page is the next two, and the takeover the ones after.
 	widget.YieldToBrowser()
+	tuneGC()
 	s, words, ok := widget.ReadPage()
 	if !ok {
 		return // leave the prerendered page in place

@@ -47,7 +47,12 @@ func (m nodeManager) Adopt(ctx Context, depth uint, v UI, parent, node Value) (U
 			n = domNode{rec: 0, v: node, name: adoptSnap.recs[0].name}
 			defer func() { adoptSnap = nil }()
 		}
-		yieldIfSpent() // a long page's snapshot may have spent the slice
+		// The snapshot, and what ran before it in this task (the engine's
+		// start), end a task: the root's render is a large one of its own.
+		if AdoptYield != nil {
+			AdoptYield()
+			adoptSliceStart = adoptClock()
+		}
 	}
 	mounted, adopted, err := m.adopt(ctx, depth, v, n)
 	if err != nil {
@@ -60,6 +65,9 @@ func (m nodeManager) Adopt(ctx Context, depth uint, v UI, parent, node Value) (U
 			parent.replaceChild(mounted, node)
 		}
 	}
+	// What the mount queued (the components' OnMount) runs in a task of
+	// its own when this one is spent.
+	yieldIfSpent()
 	return mounted, nil
 }
 
@@ -307,6 +315,9 @@ func (m nodeManager) adoptComponent(ctx Context, depth uint, v Composer, node do
 			WithTag("depth", v.depth()).
 			Wrap(err)
 	}
+	// A large render is a slice's worth on its own: its tree is adopted
+	// in the next task, not after it in this one.
+	yieldIfSpent()
 	root, adopted, err := m.adopt(ctx, depth+1, root, node)
 	if err != nil {
 		return nil, false, errors.New("adopting component root failed").
