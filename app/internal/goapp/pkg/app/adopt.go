@@ -207,8 +207,16 @@ var (
 const adoptCheckEvery = 16
 
 func adoptClock() float64 {
-	return Window().Get("performance").Call("now").Float()
+	if adoptPerformance == nil {
+		adoptPerformance = Window().Get("performance")
+	}
+	return adoptPerformance.Call("now").Float()
 }
+
+// adoptPerformance is window.performance, read once: reading it at every
+// look at the clock cost more than the clock (the name crosses as a
+// string each time).
+var adoptPerformance Value
 
 // yieldIfDue calls AdoptYield when the current slice is spent.
 func yieldIfDue() {

@@ -57,7 +57,9 @@ func isRawText(tag string) bool {
 // left over. Two adjacent text nodes serialize as one and would miscount;
 // the caller compares the count with the DOM's.
 func parseOuterHTML(s string) ([]domRecord, bool) {
-	p := markupParser{last: []int{-1}}
+	// Every node but a text starts with "<", and most texts are next to
+	// one: the count sizes the records closely enough to allocate once.
+	p := markupParser{last: []int{-1}, recs: make([]domRecord, 0, strings.Count(s, "<"))}
 	for len(s) > 0 {
 		var ok bool
 		if s, ok = p.step(s); !ok {
@@ -148,8 +150,11 @@ func (p *markupParser) step(s string) (string, bool) {
 // parseStartTag parses `<name attr="value" ...>` as the serializer writes
 // it: every attribute with a double-quoted value.
 func parseStartTag(s string) (domRecord, string, bool) {
-	end := strings.IndexAny(s, " >")
-	if end < 2 {
+	end := 1
+	for end < len(s) && s[end] != ' ' && s[end] != '>' {
+		end++
+	}
+	if end < 2 || end == len(s) {
 		return domRecord{}, "", false
 	}
 	r := domRecord{name: s[1:end]}
