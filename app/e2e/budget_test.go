@@ -7,6 +7,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"explainer/app/internal/compress"
 	"explainer/app/internal/testenv"
 	"explainer/app/story/storytest"
 )
@@ -34,9 +35,19 @@ const (
 	// a takeover of 1,000 events about a fifth sooner; go-app's one
 	// package-level error, made the standard library's, took 2.5 KB off
 	// (1,125,505 B).
-	// This ceiling is where the widget stands now, so that nothing grows
-	// it unnoticed: lower it with every saving.
-	wasmBudget = 1_128_000
+	//
+	// The compressed size is not a fine measure: it moves by kilobytes
+	// with changes that move the code by bytes. A comment two lines longer
+	// in adopt_snapshot.go (the line table, 8 B of the program) took it
+	// from 1,127,548 to 1,131,996 B; linking strings.Count (409 B, which
+	// renumbers every function after it) added 4.5 KB. So this ceiling
+	// keeps 5 KB above where the widget stands (1,131,996 B), and the
+	// program itself (wasmRawBudget) is held to the byte: that is what
+	// catches growth. Lower both with every saving.
+	wasmBudget = 1_137_000
+	// wasmRawBudget is the reader's WebAssembly as built for release
+	// (-s -w), uncompressed: 5,999,226 B.
+	wasmRawBudget = 6_000_000
 	// firstPaintBudget is what may come over the network before the
 	// story is first painted: the HTML, which holds the stylesheet, and
 	// no script.
@@ -54,6 +65,14 @@ func TestWasmBudget(t *testing.T) {
 	t.Logf("app.wasm: %d B as brotli 11 (budget %d, goal 1,250,000)", len(br), wasmBudget)
 	if len(br) > wasmBudget {
 		t.Errorf("app.wasm is %d B as brotli 11, over its budget of %d: go run ./app/tools/wasmsize shows what grew", len(br), wasmBudget)
+	}
+	raw, err := compress.Unbrotli(br)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("app.wasm: %d B as built (budget %d)", len(raw), wasmRawBudget)
+	if len(raw) > wasmRawBudget {
+		t.Errorf("app.wasm is %d B as built, over its budget of %d: go run ./app/tools/wasmsize shows what grew", len(raw), wasmRawBudget)
 	}
 }
 

@@ -182,43 +182,17 @@ func MachineTime(m story.Moment) string {
 	if m.YearsBCE() > 0 {
 		return "" // HTML has no form for a year before the common era
 	}
-	n := 0
 	switch m.Precision() {
 	case story.Year:
-		n = len("2006")
+		return t.Format("2006")
 	case story.Month:
-		n = len("2006-01")
+		return t.Format("2006-01")
 	case story.Day:
-		n = len("2006-01-02")
+		return t.Format("2006-01-02")
 	case story.Hour, story.Minute:
-		n = len("2006-01-02T15:04-07:00")
-	default:
-		return ""
+		return t.Format("2006-01-02T15:04-07:00")
 	}
-	if y := t.Year(); y < 0 || y > 9999 {
-		return t.Format("2006-01-02T15:04-07:00"[:n])
-	}
-	return string(machineTime(make([]byte, 0, n), t)[:n])
-}
-
-// machineTime appends t as 2006-01-02T15:04-07:00, for a year of four
-// digits: what time.Format writes with that layout, without working out
-// the layout at every call (a list of 1,000 events writes 1,000).
-func machineTime(b []byte, t time.Time) []byte {
-	two := func(b []byte, v int) []byte { return append(b, byte('0'+v/10), byte('0'+v%10)) }
-	y, mo, d := t.Date()
-	b = two(two(b, y/100), y%100)
-	b = two(append(b, '-'), int(mo))
-	b = two(append(b, '-'), d)
-	b = two(append(b, 'T'), t.Hour())
-	b = two(append(b, ':'), t.Minute())
-	_, off := t.Zone()
-	sign := byte('+')
-	if off < 0 {
-		sign, off = '-', -off
-	}
-	off /= 60
-	return two(append(two(append(b, sign), off/60), ':'), off%60)
+	return ""
 }
 
 // FormatGap writes the length of a compressed stretch of the timeline,

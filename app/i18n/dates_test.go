@@ -2,10 +2,7 @@
 
 package i18n
 
-import (
-	"testing"
-	"time"
-)
+import "testing"
 
 // Dates as each language writes them: CLDR's patterns, month names,
 // digits, eras and zone formats (package cldr checks those against ICU for
@@ -99,33 +96,6 @@ func TestFormatGap(t *testing.T) {
 			p, _ := Lookup(tag)
 			if got := p.FormatGap(tt.days); got != want {
 				t.Errorf("%s FormatGap(%v) = %q; want %q", tag, tt.days, got, want)
-			}
-		}
-	}
-}
-
-// machineTime writes what time.Format writes with the layout it stands
-// for, in every zone and at every offset: whole hours, half and quarter
-// hours, the seconds of a zone's local mean time, either side of UTC.
-func TestMachineTimeIsTimeFormat(t *testing.T) {
-	const layout = "2006-01-02T15:04-07:00"
-	zones := []*time.Location{time.UTC,
-		time.FixedZone("", 5*3600+45*60), time.FixedZone("", -(3*3600 + 30*60)),
-		time.FixedZone("", -(4*3600 + 56*60 + 2)), time.FixedZone("", 14*3600), time.FixedZone("", -12*3600)}
-	for _, at := range []time.Time{
-		time.Date(2025, 2, 28, 13, 40, 0, 0, time.UTC),
-		time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC),
-		time.Date(800, 12, 31, 23, 59, 59, 0, time.UTC),
-		time.Date(9999, 12, 31, 23, 59, 0, 0, time.UTC),
-		time.Date(1970, 6, 15, 9, 5, 0, 0, time.UTC),
-	} {
-		for _, z := range zones {
-			tz := at.In(z)
-			if tz.Year() < 0 || tz.Year() > 9999 {
-				continue
-			}
-			if got, want := string(machineTime(nil, tz)), tz.Format(layout); got != want {
-				t.Errorf("machineTime(%v) = %q; time.Format: %q", tz, got, want)
 			}
 		}
 	}
