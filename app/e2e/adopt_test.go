@@ -76,10 +76,13 @@ func takeoverAdopts(t *testing.T, query string) {
 }
 
 // canonicalWidgetJS writes the widget's DOM as markup with each element's
-// attributes in name order, which a DOM does not keep.
+// attributes in name order, which a DOM does not keep, and each text and
+// comment node in braces of its own, so that a text split in two, an
+// empty one or a comment shows.
 const canonicalWidgetJS = `(() => {
 	const write = n => {
-		if (n.nodeType === Node.TEXT_NODE) return n.data.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+		if (n.nodeType === Node.TEXT_NODE) return "{" + n.data.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/[{}]/g, "\\$&") + "}";
+		if (n.nodeType === Node.COMMENT_NODE) return "<!--" + n.data + "-->";
 		if (n.nodeType !== Node.ELEMENT_NODE) return "";
 		const attrs = [...n.attributes].map(a => " " + a.name + "=" + JSON.stringify(a.value)).sort().join("");
 		return "<" + n.localName + attrs + ">" + [...n.childNodes].map(write).join("") + "</" + n.localName + ">";
@@ -118,7 +121,9 @@ func TestTakeoverMendsADifferentPage(t *testing.T) {
 		const retagged = document.createElement("section");      // another tag
 		retagged.className = title.className;
 		retagged.append(...title.childNodes);
-		title.replaceWith(retagged);`
+		title.replaceWith(retagged);
+		w.querySelector(".explainer-meta span").firstChild.remove(); // a text missing before an element
+		w.append(document.createElement("div"));                    // a last child too many`
 	// The page counts the nodes the mount took from its snapshot.
 	const countItems = `
 		window.__items = 0;

@@ -46,8 +46,11 @@ const (
 	// catches growth. Lower both with every saving.
 	wasmBudget = 1_137_000
 	// wasmRawBudget is the reader's WebAssembly as built for release
-	// (-s -w), uncompressed: 5,999,226 B.
-	wasmRawBudget = 6_000_000
+	// (-s -w), uncompressed: 5,999,226 B; then the snapshot's refusals
+	// that a review asked for (SVG and MathML, a comment holding "-->",
+	// the counts of elements and texts, namespaced attributes) added
+	// 3,241 B (6,002,467 B).
+	wasmRawBudget = 6_003_000
 	// firstPaintBudget is what may come over the network before the
 	// story is first painted: the HTML, which holds the stylesheet, and
 	// no script.

@@ -277,6 +277,12 @@ func snapshotAttributesMatch(ctx Context, v HTML, have []domAttr) bool {
 		return false
 	}
 	for _, a := range have {
+		// A namespaced name may be serialized with another prefix than
+		// the element's, and a customized built-in's "is" is serialized
+		// without being an attribute: those the DOM is asked for.
+		if a.name == "is" || strings.IndexByte(a.name, ':') >= 0 {
+			return false
+		}
 		want, ok := attrs[a.name]
 		if !ok || setsProperty(a.name) || resolveAttributeURLValue(a.name, want, ctx.ResolveStaticResource) != a.value {
 			return false

@@ -1,6 +1,9 @@
 package app
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Patched (see PATCHES.md): what the adopting mount knows of the
 // prerendered DOM, read in a few calls instead of several per node.
@@ -107,6 +110,9 @@ func (p *markupParser) step(s string) (string, bool) {
 		if end < 0 {
 			end = len(s)
 		}
+		if strings.IndexByte(s[:end], '>') >= 0 {
+			return "", false // text escapes ">": markup misread (a comment holding "-->")
+		}
 		return s[end:], p.add(domRecord{name: "#text", data: unescapeSerialized(s[:end])})
 	}
 	if strings.HasPrefix(s, "<!--") {
@@ -134,8 +140,8 @@ func (p *markupParser) step(s string) (string, bool) {
 	case isVoid(r.name):
 	case isRawText(r.name):
 		end := strings.Index(s, "</"+r.name+">")
-		if end < 0 {
-			return "", false
+		if end < 0 || p.inForeign() {
+			return "", false // an SVG or MathML style or script escapes its text
 		}
 		if end > 0 {
 			p.recs[i].first = len(p.recs)
@@ -147,6 +153,17 @@ func (p *markupParser) step(s string) (string, bool) {
 		p.last = append(p.last, -1)
 	}
 	return s, true
+}
+
+// inForeign reports whether an open element is SVG or MathML, whose
+// children the serializer escapes whatever their tag.
+func (p *markupParser) inForeign() bool {
+	for _, i := range p.open {
+		if n := p.recs[i].name; n == "svg" || n == "math" {
+			return true
+		}
+	}
+	return false
 }
 
 // parseStartTag parses `<name attr="value" ...>` as the serializer writes
@@ -233,6 +250,25 @@ func takeSnapshot(root Value) *adoptSnapshot {
 	nodes := Window().Get("document").Call("evaluate", "descendant-or-self::node()",
 		root, nil, orderedNodeSnapshot, nil)
 	if nodes.Get("snapshotLength").Int() != len(recs) {
+		return nil
+	}
+	// The same number of elements and of texts too: children that a
+	// script put under a style, read as its text, would not count alike.
+	elements, texts := 0, 0
+	for _, r := range recs {
+		switch r.name {
+		case "#text":
+			texts++
+		case "#comment":
+		default:
+			elements++
+		}
+	}
+	const stringType = 2 // XPathResult.STRING_TYPE
+	counts := Window().Get("document").Call("evaluate",
+		"concat(count(descendant-or-self::*), ' ', count(descendant-or-self::text()))",
+		root, nil, stringType, nil).Get("stringValue").String()
+	if counts != strconv.Itoa(elements)+" "+strconv.Itoa(texts) {
 		return nil
 	}
 	return &adoptSnapshot{recs: recs, nodes: nodes}

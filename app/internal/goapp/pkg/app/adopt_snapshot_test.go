@@ -73,6 +73,9 @@ func TestParseOuterHTMLRefuses(t *testing.T) {
 		`<div a="b></div>`,
 		`<style>x`,
 		`<!-- x`,
+		`<div><!--c-->d--></div>`,
+		`<svg><style><!--x--></style></svg>`,
+		`<math><script>a &amp;&amp; b</script></math>`,
 	} {
 		if recs, ok := parseOuterHTML(in); ok {
 			t.Errorf("%q: parsed, as\n%s", in, describe(recs))
