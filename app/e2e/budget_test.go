@@ -49,8 +49,10 @@ const (
 	// (-s -w), uncompressed: 5,999,226 B; then the snapshot's refusals
 	// that a review asked for (SVG and MathML, a comment holding "-->",
 	// the counts of elements and texts, namespaced attributes) added
-	// 3,241 B (6,002,467 B).
-	wasmRawBudget = 6_003_000
+	// 3,241 B (6,002,467 B), and reading the page as it is once another
+	// script changed it during the takeover (a MutationObserver) 5,608 B
+	// (6,008,075 B).
+	wasmRawBudget = 6_009_000
 	// firstPaintBudget is what may come over the network before the
 	// story is first painted: the HTML, which holds the stylesheet, and
 	// no script.

@@ -56,3 +56,54 @@ func TestClickDuringTakeover(t *testing.T) {
 	}
 	t.Logf("%d clicks during the takeover", got.Clicks)
 }
+
+// changeDuringTakeoverJS runs in the page before its scripts: once the
+// takeover has begun binding nodes (go-app reads them from one XPath
+// snapshot), it changes the last event's headline once, as a translator
+// or an extension might between two slices, before the mount reaches it.
+const changeDuringTakeoverJS = `(() => {
+	let bound = 0, done = false;
+	const item = XPathResult.prototype.snapshotItem;
+	XPathResult.prototype.snapshotItem = function (i) { bound++; return item.call(this, i); };
+	const tick = () => {
+		if (done || document.documentElement.dataset.explainer === "ready") return;
+		if (bound > 0) {
+			const all = document.querySelectorAll("#explainer .timeline-headline");
+			const last = all[all.length - 1];
+			window.headlineServed = last.textContent;
+			last.firstChild.data = "changed while the widget was starting";
+			done = true;
+			return;
+		}
+		setTimeout(tick, 1);
+	};
+	addEventListener("DOMContentLoaded", () => setTimeout(tick, 0));
+})();`
+
+// The takeover reads the page once, then gives the thread back between
+// slices; what another script changes meanwhile is read from the page as
+// it is, not from what was read before: the widget ends as it renders.
+func TestChangeDuringTakeover(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "generated.json"), storytest.Generate(1000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	url := serveSite(t, sitetest.Parts{Stories: dir}, nil) + "/s/generated/"
+	p := profiledTab(t, desktop, false, changeDuringTakeoverJS)
+	p.open(url)
+	var got struct {
+		Served string `json:"served"`
+		Now    string `json:"now"`
+	}
+	p.eval(`(() => { const all = document.querySelectorAll("#explainer .timeline-headline");
+		return {served: window.headlineServed || "", now: all[all.length - 1].textContent}; })()`, &got)
+	if got.Served == "" {
+		t.Fatal("the headline was not changed during the takeover")
+	}
+	if got.Now != got.Served {
+		t.Errorf("after the takeover the last headline reads %q; want the widget's %q", got.Now, got.Served)
+	}
+	if errs := p.errorsSeen(); len(errs) > 0 {
+		t.Errorf("errors: %q", errs)
+	}
+}

@@ -45,12 +45,12 @@ func (m nodeManager) Adopt(ctx Context, depth uint, v UI, parent, node Value) (U
 	if n.name != "" && n.name != "#text" {
 		if adoptSnap = takeSnapshot(node); adoptSnap != nil {
 			n = domNode{rec: 0, v: node, name: adoptSnap.recs[0].name}
-			defer func() { adoptSnap = nil }()
+			defer func() { adoptSnap.release(); adoptSnap = nil }()
 		}
 		// The snapshot, and what ran before it in this task (the engine's
 		// start), end a task: the root's render is a large one of its own.
 		if AdoptYield != nil {
-			AdoptYield()
+			adoptYield()
 			adoptSliceStart = adoptClock()
 		}
 	}
@@ -233,14 +233,14 @@ func yieldIfSpent() {
 	if AdoptYield == nil || adoptClock()-adoptSliceStart < float64(AdoptSlice.Milliseconds()) {
 		return
 	}
-	AdoptYield()
+	adoptYield()
 	adoptSliceStart = adoptClock()
 }
 
 // adoptHTMLAttributes makes the element's attributes the tree's: it sets
 // those that differ and removes those the tree has not.
 func (m nodeManager) adoptHTMLAttributes(ctx Context, v HTML, n domNode) {
-	if n.rec >= 0 && snapshotAttributesMatch(ctx, v, adoptSnap.recs[n.rec].attrs) {
+	if n.fromSnapshot() && snapshotAttributesMatch(ctx, v, adoptSnap.recs[n.rec].attrs) {
 		return
 	}
 	node := v.JSValue()

@@ -233,6 +233,14 @@ func unescapeSerialized(s string) string {
 type adoptSnapshot struct {
 	recs  []domRecord
 	nodes Value // an XPathResult snapshot of the subtree's nodes
+
+	// stale is set when something else changed the page while the mount
+	// gave the thread back (a translator, an extension): from then on
+	// the mount reads the DOM as it is. watch is the MutationObserver
+	// that tells, onChange its callback.
+	stale    bool
+	watch    Value
+	onChange Func
 }
 
 // adoptSnap is the snapshot of the adoption under way, nil when the mount
@@ -271,7 +279,43 @@ func takeSnapshot(root Value) *adoptSnapshot {
 	if counts != strconv.Itoa(elements)+" "+strconv.Itoa(texts) {
 		return nil
 	}
-	return &adoptSnapshot{recs: recs, nodes: nodes}
+	snap := &adoptSnapshot{recs: recs, nodes: nodes}
+	if AdoptYield != nil {
+		snap.onChange = FuncOf(func(Value, []Value) any {
+			snap.stale = true
+			return nil
+		})
+		snap.watch = Window().Get("MutationObserver").New(snap.onChange)
+		what := Window().Get("Object").New()
+		for _, k := range [...]string{"subtree", "childList", "attributes", "characterData"} {
+			what.Set(k, true)
+		}
+		snap.watch.Call("observe", root, what)
+	}
+	return snap
+}
+
+// release stops watching the page.
+func (s *adoptSnapshot) release() {
+	if s.watch != nil {
+		s.watch.Call("disconnect")
+		s.onChange.Release()
+	}
+}
+
+// adoptYield calls AdoptYield. The changes the mount made before it are
+// not news; a change made while it yields makes the snapshot stale.
+func adoptYield() {
+	s := adoptSnap
+	if s == nil || s.watch == nil {
+		AdoptYield()
+		return
+	}
+	s.watch.Call("takeRecords")
+	AdoptYield()
+	if s.watch.Call("takeRecords").Length() > 0 {
+		s.stale = true
+	}
 }
 
 // A domNode is a node of the prerendered DOM as the adopting mount walks
@@ -304,15 +348,20 @@ func (n *domNode) value() Value {
 	return n.v
 }
 
+// fromSnapshot reports whether the snapshot answers for the node.
+func (n *domNode) fromSnapshot() bool {
+	return n.rec >= 0 && !adoptSnap.stale
+}
+
 func (n *domNode) firstChild() domNode {
-	if n.rec >= 0 {
+	if n.fromSnapshot() {
 		return snapNode(adoptSnap.recs[n.rec].first)
 	}
 	return liveNode(n.value().firstChild())
 }
 
 func (n *domNode) nextSibling() domNode {
-	if n.rec >= 0 {
+	if n.fromSnapshot() {
 		return snapNode(adoptSnap.recs[n.rec].next)
 	}
 	return liveNode(n.value().Get("nextSibling"))
@@ -320,7 +369,7 @@ func (n *domNode) nextSibling() domNode {
 
 // text is a text node's data.
 func (n *domNode) text() string {
-	if n.rec >= 0 {
+	if n.fromSnapshot() {
 		return adoptSnap.recs[n.rec].data
 	}
 	return n.value().Get("nodeValue").String()
