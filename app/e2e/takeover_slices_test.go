@@ -27,16 +27,23 @@ const clickDuringTakeoverJS = `(() => {
 	};
 })();`
 
+// serveLongStory serves a story of 1,000 events, whose takeover is many
+// slices, and returns its page's address.
+func serveLongStory(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "generated.json"), storytest.Generate(1000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return serveSite(t, sitetest.Parts{Stories: dir}, nil) + "/s/generated/"
+}
+
 // A long story's takeover is several tasks (go-app's adopting mount
 // yields, app.AdoptYield), and a click on a link between them is answered
 // in place once the widget is ready: the browser does not load the page
 // in the clicked state first, nor does the reader lose the click.
 func TestClickDuringTakeover(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "generated.json"), storytest.Generate(1000), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	url := serveSite(t, sitetest.Parts{Stories: dir}, nil) + "/s/generated/"
+	url := serveLongStory(t)
 	p := profiledTab(t, desktop, false, clickDuringTakeoverJS)
 	p.open(url)
 	p.waitFor(`document.querySelectorAll("#explainer [role=tab]")[4].getAttribute("aria-selected") === "true"`)
@@ -84,11 +91,7 @@ const changeDuringTakeoverJS = `(() => {
 // slices; what another script changes meanwhile is read from the page as
 // it is, not from what was read before: the widget ends as it renders.
 func TestChangeDuringTakeover(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "generated.json"), storytest.Generate(1000), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	url := serveSite(t, sitetest.Parts{Stories: dir}, nil) + "/s/generated/"
+	url := serveLongStory(t)
 	p := profiledTab(t, desktop, false, changeDuringTakeoverJS)
 	p.open(url)
 	var got struct {
