@@ -46,6 +46,7 @@ type proxy struct {
 	holdAt    int            // this PUT waits for release (0: none)
 	held      chan struct{}  // closed when the held PUT arrives
 	release   chan struct{}
+	heldDone  chan struct{} // closed when the held PUT's handler has returned
 }
 
 func newProxy(t *testing.T, endpoint string) *proxy {
@@ -53,7 +54,7 @@ func newProxy(t *testing.T, endpoint string) *proxy {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &proxy{counts: map[string]int{}, held: make(chan struct{}), release: make(chan struct{})}
+	p := &proxy{counts: map[string]int{}, held: make(chan struct{}), release: make(chan struct{}), heldDone: make(chan struct{})}
 	rp := httputil.NewSingleHostReverseProxy(target)
 	p.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p.mu.Lock()
@@ -68,6 +69,16 @@ func newProxy(t *testing.T, endpoint string) *proxy {
 			p.keys = append(p.keys, strings.SplitN(r.URL.Path, "/", 3)[2]) // /BUCKET/KEY
 		}
 		p.mu.Unlock()
+		if hold {
+			defer close(p.heldDone)
+			close(p.held)
+			<-p.release
+			// The network may have gone while the write waited: then it
+			// never reaches the store.
+			p.mu.Lock()
+			cut = cut || p.cut
+			p.mu.Unlock()
+		}
 		if cut {
 			// The network is gone: the connection drops with no answer.
 			if hj, ok := w.(http.Hijacker); ok {
@@ -77,10 +88,6 @@ func newProxy(t *testing.T, endpoint string) *proxy {
 				}
 			}
 			panic(http.ErrAbortHandler)
-		}
-		if hold {
-			close(p.held)
-			<-p.release
 		}
 		rp.ServeHTTP(w, r)
 	}))

@@ -188,6 +188,7 @@ func TestPublishKilled(t *testing.T) {
 	px.cut = true // the write in flight dies with the process
 	px.mu.Unlock()
 	close(px.release)
+	<-px.heldDone // and is dropped before the bucket is read
 
 	checkAsItWasOrWillBe(t, bucketContents(t, srv, "site"), v1, v2)
 	sum, err := publish.Publish(ctx, direct, v2, publish.Options{})
