@@ -51,7 +51,6 @@ func (m nodeManager) Adopt(ctx Context, depth uint, v UI, parent, node Value) (U
 		// start), end a task: the root's render is a large one of its own.
 		if AdoptYield != nil {
 			adoptYield()
-			adoptSliceStart = adoptClock()
 		}
 	}
 	mounted, adopted, err := m.adopt(ctx, depth, v, n)
@@ -234,7 +233,6 @@ func yieldIfSpent() {
 		return
 	}
 	adoptYield()
-	adoptSliceStart = adoptClock()
 }
 
 // adoptHTMLAttributes makes the element's attributes the tree's: it sets

@@ -303,19 +303,20 @@ func (s *adoptSnapshot) release() {
 	}
 }
 
-// adoptYield calls AdoptYield. The changes the mount made before it are
-// not news; a change made while it yields makes the snapshot stale.
+// adoptYield calls AdoptYield and starts a new slice. The changes the
+// mount made before it are not news; a change made while it yields makes
+// the snapshot stale.
 func adoptYield() {
 	s := adoptSnap
-	if s == nil || s.watch == nil {
-		AdoptYield()
-		return
+	watched := s != nil && s.watch != nil
+	if watched {
+		s.watch.Call("takeRecords")
 	}
-	s.watch.Call("takeRecords")
 	AdoptYield()
-	if s.watch.Call("takeRecords").Length() > 0 {
+	if watched && s.watch.Call("takeRecords").Length() > 0 {
 		s.stale = true
 	}
+	adoptSliceStart = adoptClock()
 }
 
 // A domNode is a node of the prerendered DOM as the adopting mount walks
