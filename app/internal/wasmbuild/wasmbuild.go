@@ -35,8 +35,9 @@ var programs = []struct{ out, pkg, tags string }{
 }
 
 // Build compiles the programs of the module at root for GOOS=js
-// GOARCH=wasm into dir, copies wasm_exec.js from the same Go (the two must match),
-// and compresses both with brotli at the given quality (11 for releases;
+// GOARCH=wasm into dir, joins each one's data segments
+// (mergeDataSegments), copies wasm_exec.js from the same Go (the two
+// must match), and compresses both with brotli at the given quality (11 for releases;
 // tests use less, since quality 11 on megabytes takes tens of seconds).
 // Only the .br of each program is left in dir: a plain or gzip copy from
 // an earlier build is removed, so that the binary never embeds it.
@@ -48,6 +49,9 @@ func Build(root, dir string, brotliQuality int) ([]compress.Output, error) {
 		build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 		if out, err := build.CombinedOutput(); err != nil {
 			return nil, fmt.Errorf("building %s: %v\n%s", p.out, err, out)
+		}
+		if err := joinSegments(filepath.Join(dir, p.out)); err != nil {
+			return nil, fmt.Errorf("%s: %v", p.out, err)
 		}
 	}
 	out, err := exec.Command(goCmd, "env", "GOROOT").Output()
@@ -75,6 +79,19 @@ func Build(root, dir string, brotliQuality int) ([]compress.Output, error) {
 		return nil, err
 	}
 	return append(outs, o), nil
+}
+
+// joinSegments rewrites the WebAssembly file at path with its data
+// segments joined (mergeDataSegments), which makes it smaller compressed.
+func joinSegments(path string) error {
+	mod, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if mod, err = mergeDataSegments(mod, mergeGap); err != nil {
+		return err
+	}
+	return os.WriteFile(path, mod, 0o644)
 }
 
 // goBinary is the go command that runs this program's build, so that a
