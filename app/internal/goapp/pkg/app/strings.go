@@ -127,9 +127,24 @@ func jsonString(v any) string {
 // It uses fmt.Sprintf when len(v) != 0.
 //
 // TODO: Write a faster Sprintf to use with values.
+//
+// Patched: every Aria and DataSet call formats its one value with "%v",
+// and a string, a bool or an int (nearly all of them) is now written as
+// fmt would write it without going through fmt: a render sets several
+// on every item of a list.
 func FormatString(format string, v ...any) string {
 	if len(v) == 0 {
 		return format
+	}
+	if format == "%v" && len(v) == 1 {
+		switch x := v[0].(type) {
+		case string:
+			return x
+		case bool:
+			return strconv.FormatBool(x)
+		case int:
+			return strconv.Itoa(x)
+		}
 	}
 	return fmt.Sprintf(format, v...)
 }
