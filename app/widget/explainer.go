@@ -99,6 +99,10 @@ func (c *Explainer) OnInit() {
 // OnMount marks the page as taken over by the WebAssembly, and selects
 // the events a host page asks for (boot.js passes its deep links on).
 func (c *Explainer) OnMount(ctx app.Context) {
+	// go-app renders a component again after its OnMount, in case it
+	// changed what the component shows; this one changes nothing shown,
+	// and that render would rebuild the whole tree just taken over.
+	ctx.PreventUpdate()
 	c.ctx = ctx
 	c.stopGoto = onWindowEvent(shell.GotoEvent, func(detail string) {
 		ctx.Dispatch(func(ctx app.Context) { c.selectEvent(ctx, story.Ref(detail), false) })
@@ -121,17 +125,25 @@ func (c *Explainer) OnNav(ctx app.Context) {
 	if c.story == nil {
 		return
 	}
-	prev := c.state
+	prev, prevOpts := c.state, c.opts
 	c.state, c.opts = ParseURL(c.story, ctx.Page().URL().Query())
+	// "Show in timeline" links to #timeline: the keyboard follows the
+	// reader there, to the event's tab.
+	toTimeline := ctx.Page().URL().Fragment == "timeline"
+	if c.state == prev && c.opts == prevOpts && !toTimeline {
+		// Nothing to show anew. go-app tells of the page's own address
+		// right after the takeover (OnInit has read it already), and a
+		// render then would build the whole tree again to change nothing:
+		// on a phone, that held the widget's readiness 25–35 ms.
+		ctx.PreventUpdate()
+		return
+	}
 	applyOptions(c.opts)
 	if c.state.Person != prev.Person {
 		c.announceFilter()
 	} else if c.state.Group != prev.Group {
 		c.announceGroup()
 	}
-	// "Show in timeline" links to #timeline: the keyboard follows the
-	// reader there, to the event's tab.
-	toTimeline := ctx.Page().URL().Fragment == "timeline"
 	if c.state.Event != prev.Event || c.state.View != prev.View {
 		ctx.Defer(func(ctx app.Context) { c.resetPanel() })
 	}
