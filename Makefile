@@ -155,6 +155,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZ_STORY) -fuzzminimizetime=1s ./app/story
 	$(GO) test -run='^$$' -fuzz=FuzzRichText -fuzztime=$(FUZZ_STORY) -fuzzminimizetime=1s ./app/story
 	$(GO) test -run='^$$' -fuzz=FuzzRecognise -fuzztime=$(FUZZ_STORY) -fuzzminimizetime=1s ./app/story
+	$(GO) test -run='^$$' -fuzz=FuzzDecodeTrusted -fuzztime=$(FUZZ_STORY) -fuzzminimizetime=1s ./app/story
 	$(GO) test -run='^$$' -fuzz=FuzzMatchers -fuzztime=$(FUZZ_STORY) -fuzzminimizetime=1s ./app/story
 	$(GO) test -run='^$$' -fuzz=FuzzChildIDForm -fuzztime=$(FUZZ_STORY) -fuzzminimizetime=1s ./app/shell
 	$(GO) test -run='^$$' -fuzz=FuzzStoryPath -fuzztime=$(FUZZ_STORY) -fuzzminimizetime=1s ./app/widget

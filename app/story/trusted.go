@@ -1,7 +1,6 @@
 package story
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
@@ -10,7 +9,8 @@ import (
 
 // Decode reads a story that Parse has accepted already, as the server
 // embeds it in a page (the JSON of Story.ForReaders), for the reader's
-// WebAssembly: plain JSON into the model, each moment's time worked out,
+// WebAssembly: plain JSON into the model (decodeTrusted, without
+// reflection), each moment's time worked out,
 // events in time order and the index built, as Parse leaves them. It
 // checks nothing Parse checks: the server does that before any page is
 // made, and the page that carries the story also carries the script that
@@ -22,7 +22,7 @@ import (
 // upload, the studio's draft — goes through Parse.
 func Decode(data []byte) (*Story, error) {
 	s := &Story{}
-	if err := json.Unmarshal(data, s); err != nil {
+	if err := decodeTrusted(data, s); err != nil {
 		return nil, err
 	}
 	if len(s.Events) == 0 {
