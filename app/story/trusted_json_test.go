@@ -2,46 +2,19 @@ package story
 
 import (
 	"encoding/json"
-	"fmt"
 	"reflect"
 	"strings"
 	"testing"
-)
 
-// fillEvery sets every exported field of v, wherever the model nests
-// them: each string to a value naming its path, each bool to true, each
-// list to two elements and each pointer to a filled value.
-func fillEvery(v reflect.Value, path string) {
-	switch v.Kind() {
-	case reflect.String:
-		v.SetString("v:" + path + ` "quoted" \ é 🙂`)
-	case reflect.Bool:
-		v.SetBool(true)
-	case reflect.Pointer:
-		v.Set(reflect.New(v.Type().Elem()))
-		fillEvery(v.Elem(), path)
-	case reflect.Slice:
-		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
-		for i := range 2 {
-			fillEvery(v.Index(i), fmt.Sprintf("%s[%d]", path, i))
-		}
-	case reflect.Struct:
-		for i := range v.NumField() {
-			if f := v.Type().Field(i); f.IsExported() {
-				fillEvery(v.Field(i), path+"."+f.Name)
-			}
-		}
-	default:
-		panic("fillEvery: the model has a " + v.Kind().String() + " at " + path + "; decodeTrusted reads no such value")
-	}
-}
+	"explainer/app/internal/jsonread/jsonreadtest"
+)
 
 // Every field of the model, filled and written as Marshal writes it,
 // comes back from decodeTrusted: a field added to the model without a
 // case in the decoder fails here.
 func TestDecodeTrustedReadsEveryField(t *testing.T) {
 	var want Story
-	fillEvery(reflect.ValueOf(&want).Elem(), "story")
+	jsonreadtest.Fill(&want)
 	data, err := json.Marshal(&want)
 	if err != nil {
 		t.Fatal(err)
