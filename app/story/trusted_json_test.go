@@ -1,6 +1,7 @@
 package story
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 	"strings"
@@ -111,13 +112,15 @@ func TestDecodeTrustedRefuses(t *testing.T) {
 	}
 }
 
-// No input makes decodeTrusted panic; what it takes is valid JSON; and
-// the story it reads, written by encoding/json, reads the same with
-// either.
+// No input makes decodeTrusted panic; what it takes is valid JSON; it
+// reads what encoding/json reads, where the two read the same names
+// (see modelNames); and the story it reads, written by encoding/json,
+// reads the same with either.
 func FuzzDecodeTrusted(f *testing.F) {
 	f.Add([]byte(`{"id":"a","events":[{"id":"e","start":{"date":"2025"},"people":["p"]}],"x":[1.5e-3,{"y":null}]}`))
 	f.Add([]byte(`{"title":"\ud83d\ude42 \u00e9\n","media":{"src":"https://a"},"live":{"corrections":true}}`))
 	f.Add([]byte(`null`))
+	names := modelNames(reflect.TypeFor[Story](), map[string]bool{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var s Story
 		if decodeTrusted(data, &s) != nil {
@@ -125,6 +128,10 @@ func FuzzDecodeTrusted(f *testing.F) {
 		}
 		if !json.Valid(data) {
 			t.Fatalf("decodeTrusted took what is not JSON: %q", data)
+		}
+		var direct Story
+		if json.Unmarshal(data, &direct) == nil && sameNames(data, names) && !reflect.DeepEqual(s, direct) {
+			t.Fatalf("encoding/json and decodeTrusted read %q otherwise", data)
 		}
 		out, err := json.Marshal(&s)
 		if err != nil {
@@ -142,4 +149,68 @@ func FuzzDecodeTrusted(f *testing.F) {
 			t.Fatalf("encoding/json and decodeTrusted read %q otherwise", out)
 		}
 	})
+}
+
+// modelNames adds the JSON names of t's fields, and of the types it
+// nests, to names.
+func modelNames(t reflect.Type, names map[string]bool) map[string]bool {
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice:
+		return modelNames(t.Elem(), names)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" {
+				names[name] = true
+				modelNames(f.Type, names)
+			}
+		}
+	}
+	return names
+}
+
+// sameNames reports whether the two decoders read data's object names
+// alike: no object names a member twice (encoding/json merges into, or
+// keeps, what the first gave), and none is a model name in another case
+// (encoding/json takes it, decodeTrusted skips it).
+func sameNames(data []byte, names map[string]bool) bool {
+	type frame struct {
+		object, atName bool
+		seen           map[string]bool
+	}
+	stack := []frame{{}}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return true // the end
+		}
+		top := &stack[len(stack)-1]
+		if name, ok := tok.(string); ok && top.object && top.atName {
+			if top.seen[name] {
+				return false
+			}
+			top.seen[name] = true
+			for n := range names {
+				if n != name && strings.EqualFold(n, name) {
+					return false
+				}
+			}
+			top.atName = false
+			continue
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, frame{object: true, atName: true, seen: map[string]bool{}})
+			continue
+		case json.Delim('['):
+			stack = append(stack, frame{})
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		}
+		if top := &stack[len(stack)-1]; top.object { // a value ended: a name comes next
+			top.atName = true
+		}
+	}
 }

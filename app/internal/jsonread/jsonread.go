@@ -75,11 +75,27 @@ func Map[K ~string, V any](r *Reader, p *map[K]V, read func(*Reader, *V)) {
 // Reader reads JSON text; its first error stops it, and every read
 // after that gives zero values.
 type Reader struct {
-	b    []byte
-	i    int
-	err  error
-	what string
+	b     []byte
+	i     int
+	err   error
+	what  string
+	depth int // objects and arrays open
 }
+
+// maxDepth is how deep objects and arrays may nest, as in encoding/json:
+// deeper text is refused rather than read at the cost of a deep stack.
+const maxDepth = 10000
+
+// enter opens an object or array, and leave closes it.
+func (r *Reader) enter() bool {
+	if r.depth++; r.depth > maxDepth {
+		r.fail("nesting deeper than 10000")
+		return false
+	}
+	return true
+}
+
+func (r *Reader) leave() { r.depth-- }
 
 // New reads data, which errors call what ("story JSON").
 func New(data []byte, what string) *Reader {
@@ -177,6 +193,10 @@ func (r *Reader) Object(field func(name []byte) bool) {
 	if r.Null() {
 		return
 	}
+	if !r.enter() {
+		return
+	}
+	defer r.leave()
 	r.expect('{')
 	if r.space(); r.peek() == '}' {
 		r.i++
@@ -207,6 +227,10 @@ func (r *Reader) Array(elem func()) bool {
 	if r.Null() {
 		return false
 	}
+	if !r.enter() {
+		return true
+	}
+	defer r.leave()
 	r.expect('[')
 	if r.space(); r.peek() == ']' {
 		r.i++

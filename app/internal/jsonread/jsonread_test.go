@@ -92,7 +92,16 @@ func TestErrors(t *testing.T) {
 			t.Errorf("%s: a read after the error gave a value", data)
 		}
 	}
-	r := New([]byte(`{}`), "test JSON")
+	deep := strings.Repeat(`{"p":`, 10001) + "null" + strings.Repeat("}", 10001)
+	r := New([]byte(deep), "test JSON")
+	readRow(r, &row{})
+	if err := r.End(); err == nil || !strings.Contains(err.Error(), "nesting deeper than 10000") {
+		t.Errorf("text nested 10,001 deep: %v", err)
+	}
+	if err := json.Unmarshal([]byte(deep), &row{}); err == nil {
+		t.Error("encoding/json took text nested 10,001 deep: not a case of refusal")
+	}
+	r = New([]byte(`{}`), "test JSON")
 	r.Fail("thing")
 	if err := r.Err(); err == nil || !strings.Contains(err.Error(), "unexpected thing at byte 0") {
 		t.Errorf("Fail: %v", err)

@@ -2,6 +2,7 @@ package wasmbuild
 
 import (
 	"bytes"
+	"encoding/hex"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,11 +16,18 @@ type seg struct {
 	data   string
 }
 
-// testModule is a WebAssembly module with a type section, a custom
-// section, the given data segments, and a data count section when
-// count is set. A passive segment is written for each offset -1, and
-// extra after the last segment.
-func testModule(segs []seg, count bool, extra ...byte) []byte {
+// module is what a test module holds besides its type section and a
+// custom section: its data segments (a passive one for each offset -1),
+// a data count section, an import section's body, and bytes after the
+// last segment.
+type module struct {
+	segs    []seg
+	count   bool
+	imports []byte
+	extra   []byte
+}
+
+func (m module) bytes() []byte {
 	mod := []byte("\x00asm\x01\x00\x00\x00")
 	section := func(id byte, body []byte) {
 		mod = append(mod, id)
@@ -27,11 +35,14 @@ func testModule(segs []seg, count bool, extra ...byte) []byte {
 		mod = append(mod, body...)
 	}
 	section(1, []byte{1, 0x60, 0, 0}) // one type: func() ()
-	if count {
-		section(sectionDataCount, appendUint(nil, uint64(len(segs))))
+	if m.imports != nil {
+		section(sectionImport, m.imports)
 	}
-	data := appendUint(nil, uint64(len(segs)))
-	for _, s := range segs {
+	if m.count {
+		section(sectionDataCount, appendUint(nil, uint64(len(m.segs))))
+	}
+	data := appendUint(nil, uint64(len(m.segs)))
+	for _, s := range m.segs {
 		if s.offset == -1 {
 			data = append(data, 1)
 		} else {
@@ -42,9 +53,20 @@ func testModule(segs []seg, count bool, extra ...byte) []byte {
 		data = appendUint(data, uint64(len(s.data)))
 		data = append(data, s.data...)
 	}
-	section(sectionData, append(data, extra...))
+	section(sectionData, append(data, m.extra...))
 	section(0, append([]byte{4}, "name\x01\x02\x03"...)) // a custom section after
 	return mod
+}
+
+// testModule is a module with the segments, and a data count section
+// when count is set.
+func testModule(segs []seg, count bool) []byte { return module{segs: segs, count: count}.bytes() }
+
+// imports is an import section's body: a function "env.f" of type 0,
+// then the given import ("env.m" of a kind, with its description).
+func imports(kind byte, desc ...byte) []byte {
+	b := []byte{2, 3, 'e', 'n', 'v', 1, 'f', 0, 0, 3, 'e', 'n', 'v', 1, 'm', kind}
+	return append(b, desc...)
 }
 
 // layout is what a module's active data segments write into its memory,
@@ -53,6 +75,13 @@ func testModule(segs []seg, count bool, extra ...byte) []byte {
 // it kept. Memory starts as zeros, so the image is cut after its last
 // byte that is not.
 func layout(t *testing.T, mod []byte) (image []byte, segments int, rest []byte) {
+	image, segments, rest, _ = layoutExtent(t, mod)
+	return image, segments, rest
+}
+
+// layoutExtent is layout, and the address after the last byte any
+// segment writes, zero or not: joining must not move it.
+func layoutExtent(t *testing.T, mod []byte) (image []byte, segments int, rest []byte, extent int64) {
 	t.Helper()
 	r := reader{b: mod, i: 8}
 	rest = append(rest, mod[:8]...)
@@ -82,6 +111,7 @@ func layout(t *testing.T, mod []byte) (image []byte, segments int, rest []byte) 
 				rest = append(rest, data...)
 				continue
 			}
+			extent = max(extent, offset+int64(len(data)))
 			if base == -1 {
 				base = offset
 			}
@@ -101,7 +131,7 @@ func layout(t *testing.T, mod []byte) (image []byte, segments int, rest []byte) 
 	if r.err != nil {
 		t.Fatalf("module: %v", r.err)
 	}
-	return bytes.TrimRight(image, "\x00"), segments, rest
+	return bytes.TrimRight(image, "\x00"), segments, rest, extent
 }
 
 func TestMergeDataSegments(t *testing.T) {
@@ -116,14 +146,15 @@ func TestMergeDataSegments(t *testing.T) {
 		{"a longer gap stays", []seg{{0, "ab"}, {19, "cd"}}, false, 2},
 		{"touching segments", []seg{{0, "ab"}, {2, "cd"}, {4, "ef"}}, false, 1},
 		{"runs of each", []seg{{8, "a"}, {12, "b"}, {500, "c"}, {503, "d"}, {2000, "e"}}, false, 3},
-		{"the data count follows", []seg{{0, "ab"}, {10, "cd"}, {20, "ef"}}, true, 1},
+		{"empty segments", []seg{{0, ""}, {4, "ab"}, {6, ""}, {100, ""}}, false, 2},
 		{"offsets past 2 GiB", []seg{{-1 << 31, "ab"}, {-1<<31 + 4, "cd"}}, false, 1},
 		{"one segment", []seg{{100, "x"}}, false, 1},
 		{"segments out of order", []seg{{500, "c"}, {10, "ab"}, {0, "cd"}, {503, "d"}}, false, 2},
-		{"no segments", nil, true, 0},
+		{"no segments", nil, false, 0},
 		// Left as they are:
 		{"overlapping segments", []seg{{0, "abcd"}, {2, "XY"}}, false, 2},
-		{"a passive segment", []seg{{0, "ab"}, {-1, "p"}, {4, "cd"}}, true, 3},
+		{"a passive segment", []seg{{0, "ab"}, {-1, "p"}, {4, "cd"}}, false, 3},
+		{"a data count section", []seg{{0, "ab"}, {10, "cd"}, {20, "ef"}}, true, 3},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			mod := testModule(c.segs, c.count)
@@ -131,8 +162,11 @@ func TestMergeDataSegments(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			wantImage, before, wantRest := layout(t, mod)
-			image, after, rest := layout(t, got)
+			wantImage, before, wantRest, wantExtent := layoutExtent(t, mod)
+			image, after, rest, extent := layoutExtent(t, got)
+			if extent != wantExtent {
+				t.Errorf("the segments end at %d; the linker's at %d", extent, wantExtent)
+			}
 			if after != c.want {
 				t.Errorf("%d segments became %d; want %d", before, after, c.want)
 			}
@@ -145,12 +179,91 @@ func TestMergeDataSegments(t *testing.T) {
 			if after == before && !bytes.Equal(got, mod) {
 				t.Error("a module with nothing to join was rewritten")
 			}
-			if c.count {
-				if !bytes.Contains(got, []byte{sectionDataCount, 1, byte(after)}) {
-					t.Errorf("the data count section does not say %d", after)
-				}
+		})
+	}
+}
+
+// A module that imports its memory keeps its segments: the bytes between
+// them are the host's, not zeros. One that imports other things is joined.
+func TestMergeDataSegmentsImports(t *testing.T) {
+	segs := []seg{{0, "ab"}, {10, "cd"}}
+	for _, c := range []struct {
+		name    string
+		imports []byte
+		want    int
+	}{
+		{"a memory", imports(2, 0, 1), 2},
+		{"a memory with a maximum", imports(2, 1, 1, 2), 2},
+		{"a table", imports(1, 0x70, 1, 1, 9), 1},
+		{"a global", imports(3, 0x7f, 0), 1},
+		{"a tag", imports(4, 0, 0), 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			mod := module{segs: segs, imports: c.imports}.bytes()
+			got, err := mergeDataSegments(mod, 16)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, after, _ := layout(t, got); after != c.want {
+				t.Errorf("%d segments after; want %d", after, c.want)
 			}
 		})
+	}
+	if _, err := mergeDataSegments(module{segs: segs, imports: imports(9)}.bytes(), 16); err == nil {
+		t.Error("an import of an unknown kind was taken")
+	}
+}
+
+// The numbers read and written are WebAssembly's LEB128, byte for byte.
+func TestLEB128(t *testing.T) {
+	for _, c := range []struct {
+		v    uint64
+		leb  string
+		read bool // only read: a padded form Go's linker writes
+	}{
+		{0, "00", false}, {127, "7f", false}, {128, "8001", false}, {624485, "e58e26", false},
+		{1<<32 - 1, "ffffffff0f", false}, {0, "8080808000", true}, {5, "8580808000", true},
+	} {
+		b, _ := hex.DecodeString(c.leb)
+		if !c.read {
+			if got := hex.EncodeToString(appendUint(nil, c.v)); got != c.leb {
+				t.Errorf("appendUint(%d) = %s; want %s", c.v, got, c.leb)
+			}
+		}
+		r := reader{b: b}
+		if got := r.uint(); uint64(got) != c.v || r.err != nil || r.i != len(b) {
+			t.Errorf("uint of %s = %d (%v); want %d", c.leb, got, r.err, c.v)
+		}
+	}
+	for _, c := range []struct {
+		v   int32
+		leb string
+	}{
+		{0, "00"}, {-1, "7f"}, {63, "3f"}, {64, "c000"}, {-64, "40"}, {-65, "bf7f"},
+		{-123456, "c0bb78"}, {1<<31 - 1, "ffffffff07"}, {-1 << 31, "8080808078"},
+	} {
+		if got := hex.EncodeToString(appendInt32(nil, c.v)); got != c.leb {
+			t.Errorf("appendInt32(%d) = %s; want %s", c.v, got, c.leb)
+		}
+		b, _ := hex.DecodeString(c.leb)
+		r := reader{b: b}
+		if got := r.int32(); got != c.v || r.err != nil {
+			t.Errorf("int32 of %s = %d (%v); want %d", c.leb, got, r.err, c.v)
+		}
+	}
+	for _, bad := range []string{"ffffffff1f", "8080808080", "80"} { // past 32 bits; no end
+		b, _ := hex.DecodeString(bad)
+		r := reader{b: b}
+		if r.uint(); r.err == nil {
+			t.Errorf("uint took %s", bad)
+		}
+	}
+	for _, bad := range []string{"ffffffff0f", "ffffffff1f", "8080808080", "ff"} { // 2³²-1 is no int32
+		b, _ := hex.DecodeString(bad)
+		r := reader{b: b}
+		if r.int32(); r.err == nil {
+			t.Errorf("int32 took %s", bad)
+		}
 	}
 }
 
@@ -164,7 +277,9 @@ func TestMergeDataSegmentsRefuses(t *testing.T) {
 		{"not WebAssembly", "not a WebAssembly module", []byte("\x7fELF\x02\x01\x01\x00")},
 		{"a module cut short", "ends early", good[:len(good)-3]},
 		{"a data section cut short", "ends early", append(good[:header:header], sectionData, 3, 9, 0, opI32Const)},
-		{"bytes after the last segment", "after the last segment", testModule([]seg{{0, "ab"}}, false, 0)},
+		{"bytes after the last segment", "after the last segment", module{segs: []seg{{0, "ab"}}, extra: []byte{0}}.bytes()},
+		{"two data sections", "two data sections", append(testModule([]seg{{0, "a"}}, false), sectionData, 1, 0)},
+		{"version 2", "version 1", append([]byte("\x00asm\x02\x00\x00\x00"), good[8:]...)},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := mergeDataSegments(c.mod, 16)
