@@ -278,3 +278,22 @@ func YieldToBrowser() {
 	app.Window().Call("setTimeout", fn, 0)
 	<-done
 }
+
+// whenIdle calls f once the browser is idle (within a second), or after
+// a timer where it cannot tell (Safari).
+func whenIdle(f func()) {
+	if app.IsServer {
+		return
+	}
+	var fn app.Func
+	fn = app.FuncOf(func(app.Value, []app.Value) any {
+		fn.Release()
+		f()
+		return nil
+	})
+	if w := app.Window(); w.Get("requestIdleCallback").Truthy() {
+		w.Call("requestIdleCallback", fn, map[string]any{"timeout": 1000})
+	} else {
+		w.Call("setTimeout", fn, 200)
+	}
+}
