@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+
+	"explainer/app/internal/wasmbin"
 )
 
 // mergeGap is the longest run of zero bytes mergeDataSegments writes out
@@ -15,6 +17,7 @@ const mergeGap = 4096
 // WebAssembly's section ids and opcodes that mergeDataSegments reads.
 const (
 	sectionImport    = 2
+	importMemory     = 2 // an import's kind
 	sectionData      = 11
 	sectionDataCount = 12
 	opI32Const       = 0x41
@@ -52,23 +55,22 @@ func mergeDataSegments(mod []byte, maxGap int) ([]byte, error) {
 	}
 	var sections []section
 	data := -1 // the data section's index in sections
-	r := reader{b: mod, i: 8}
-	for r.i < len(mod) {
-		id := r.byte()
-		n := r.uint()
-		body := r.bytes(n)
-		if r.err != nil {
-			return nil, fmt.Errorf("section %d at byte %d: %w", id, r.i, r.err)
+	r := wasmbin.NewReader(mod[8:])
+	for !r.Done() {
+		id := r.Byte()
+		body := r.Bytes(r.Uint())
+		if r.Err() != nil {
+			return nil, fmt.Errorf("section %d at byte %d: %w", id, 8+r.Offset(), r.Err())
 		}
 		switch id {
 		case sectionDataCount:
 			return mod, nil
 		case sectionImport:
-			imported, err := importsMemory(body)
+			kinds, err := wasmbin.ImportKinds(body)
 			if err != nil {
 				return nil, fmt.Errorf("import section: %w", err)
 			}
-			if imported {
+			if slices.Contains(kinds, importMemory) {
 				return mod, nil
 			}
 		case sectionData:
@@ -93,38 +95,10 @@ func mergeDataSegments(mod []byte, maxGap int) ([]byte, error) {
 	out := append([]byte(nil), mod[:8]...)
 	for _, s := range sections {
 		out = append(out, s.id)
-		out = appendUint(out, uint64(len(s.body)))
+		out = wasmbin.AppendUint(out, uint64(len(s.body)))
 		out = append(out, s.body...)
 	}
 	return out, nil
-}
-
-// importsMemory reports whether an import section imports a memory.
-func importsMemory(body []byte) (bool, error) {
-	r := reader{b: body}
-	n := r.uint()
-	for k := 0; k < n && r.err == nil; k++ {
-		r.bytes(r.uint()) // module
-		r.bytes(r.uint()) // name
-		switch kind := r.byte(); kind {
-		case 0: // a function: its type
-			r.uint()
-		case 1: // a table: its element type, its limits
-			r.byte()
-			r.limits()
-		case 2:
-			return true, r.err
-		case 3: // a global: its type, mutable or not
-			r.byte()
-			r.byte()
-		case 4: // a tag: its attribute, its type
-			r.byte()
-			r.uint()
-		default:
-			return false, fmt.Errorf("an import of kind %d", kind)
-		}
-	}
-	return false, r.err
 }
 
 // mergeSegments rewrites the body of a data section, joining segments
@@ -135,28 +109,28 @@ func mergeSegments(body []byte, maxGap int) (out []byte, ok bool, err error) {
 		offset int64
 		data   []byte
 	}
-	r := reader{b: body}
-	n := r.uint()
+	r := wasmbin.NewReader(body)
+	n := r.Uint()
 	var segs []segment
-	for k := 0; k < n && r.err == nil; k++ {
-		if flags := r.uint(); flags != 0 {
-			return nil, false, r.err // passive, or another memory's
+	for k := 0; k < n && r.Err() == nil; k++ {
+		if flags := r.Uint(); flags != 0 {
+			return nil, false, r.Err() // passive, or another memory's
 		}
-		if r.byte() != opI32Const {
-			return nil, false, r.err
+		if r.Byte() != opI32Const {
+			return nil, false, r.Err()
 		}
-		offset := int64(uint32(r.int32()))
-		if r.byte() != opEnd {
-			return nil, false, r.err
+		offset := int64(uint32(r.Int32()))
+		if r.Byte() != opEnd {
+			return nil, false, r.Err()
 		}
-		data := r.bytes(r.uint())
+		data := r.Bytes(r.Uint())
 		segs = append(segs, segment{offset, data})
 	}
-	if r.err != nil {
-		return nil, false, fmt.Errorf("segment at byte %d: %w", r.i, r.err)
+	if r.Err() != nil {
+		return nil, false, fmt.Errorf("segment at byte %d: %w", r.Offset(), r.Err())
 	}
-	if r.i != len(body) {
-		return nil, false, fmt.Errorf("%d bytes after the last segment", len(body)-r.i)
+	if r.Offset() != len(body) {
+		return nil, false, fmt.Errorf("%d bytes after the last segment", len(body)-r.Offset())
 	}
 	// The linker writes its sections' segments in its own order, not the
 	// memory's. Segments that do not overlap write the same memory in
@@ -182,115 +156,13 @@ func mergeSegments(body []byte, maxGap int) (out []byte, ok bool, err error) {
 	if len(joined) == len(segs) {
 		return nil, false, nil // nothing to join
 	}
-	out = appendUint(nil, uint64(len(joined)))
+	out = wasmbin.AppendUint(nil, uint64(len(joined)))
 	for _, s := range joined {
 		out = append(out, 0, opI32Const)
-		out = appendInt32(out, int32(uint32(s.offset)))
+		out = wasmbin.AppendInt32(out, int32(uint32(s.offset)))
 		out = append(out, opEnd)
-		out = appendUint(out, uint64(len(s.data)))
+		out = wasmbin.AppendUint(out, uint64(len(s.data)))
 		out = append(out, s.data...)
 	}
 	return out, true, nil
-}
-
-// reader reads a module's LEB128 numbers and bytes; its first error
-// stops it, and every read after that returns zero.
-type reader struct {
-	b   []byte
-	i   int
-	err error
-}
-
-var errShort = errors.New("the module ends early")
-
-func (r *reader) byte() byte {
-	if r.err != nil || r.i >= len(r.b) {
-		r.err = errShort
-		return 0
-	}
-	c := r.b[r.i]
-	r.i++
-	return c
-}
-
-func (r *reader) bytes(n int) []byte {
-	if r.err != nil || n < 0 || n > len(r.b)-r.i {
-		r.err = errShort
-		return nil
-	}
-	b := r.b[r.i : r.i+n]
-	r.i += n
-	return b
-}
-
-// uint reads an unsigned LEB128 number of up to 32 bits.
-func (r *reader) uint() int {
-	var v uint64
-	for shift := 0; shift < 35; shift += 7 {
-		c := r.byte()
-		v |= uint64(c&0x7f) << shift
-		if c&0x80 == 0 {
-			if v > 1<<32-1 {
-				break
-			}
-			return int(v)
-		}
-	}
-	r.tooLong()
-	return 0
-}
-
-// int32 reads a signed LEB128 number of up to 32 bits.
-func (r *reader) int32() int32 {
-	var v int64
-	for shift := 0; shift < 35; shift += 7 {
-		c := r.byte()
-		v |= int64(c&0x7f) << shift
-		if c&0x80 == 0 {
-			if c&0x40 != 0 {
-				v |= -1 << (shift + 7)
-			}
-			if v < -1<<31 || v > 1<<31-1 {
-				break
-			}
-			return int32(v)
-		}
-	}
-	r.tooLong()
-	return 0
-}
-
-// limits reads past a table's or memory's limits.
-func (r *reader) limits() {
-	hasMax := r.byte()&1 != 0
-	r.uint() // the minimum
-	if hasMax {
-		r.uint()
-	}
-}
-
-func (r *reader) tooLong() {
-	if r.err == nil {
-		r.err = errors.New("a number does not fit 32 bits")
-	}
-}
-
-func appendUint(b []byte, v uint64) []byte {
-	for v >= 0x80 {
-		b = append(b, byte(v)|0x80)
-		v >>= 7
-	}
-	return append(b, byte(v))
-}
-
-func appendInt32(b []byte, v int32) []byte {
-	x := int64(v)
-	for {
-		c := byte(x & 0x7f)
-		x >>= 7
-		if (x == 0 && c&0x40 == 0) || (x == -1 && c&0x40 != 0) {
-			return append(b, c)
-		}
-		b = append(b, c|0x80)
-	}
 }

@@ -2,12 +2,13 @@ package wasmbuild
 
 import (
 	"bytes"
-	"encoding/hex"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"explainer/app/internal/wasmbin"
 )
 
 // seg is an active data segment of memory 0 for the test modules.
@@ -31,7 +32,7 @@ func (m module) bytes() []byte {
 	mod := []byte("\x00asm\x01\x00\x00\x00")
 	section := func(id byte, body []byte) {
 		mod = append(mod, id)
-		mod = appendUint(mod, uint64(len(body)))
+		mod = wasmbin.AppendUint(mod, uint64(len(body)))
 		mod = append(mod, body...)
 	}
 	section(1, []byte{1, 0x60, 0, 0}) // one type: func() ()
@@ -39,18 +40,18 @@ func (m module) bytes() []byte {
 		section(sectionImport, m.imports)
 	}
 	if m.count {
-		section(sectionDataCount, appendUint(nil, uint64(len(m.segs))))
+		section(sectionDataCount, wasmbin.AppendUint(nil, uint64(len(m.segs))))
 	}
-	data := appendUint(nil, uint64(len(m.segs)))
+	data := wasmbin.AppendUint(nil, uint64(len(m.segs)))
 	for _, s := range m.segs {
 		if s.offset == -1 {
 			data = append(data, 1)
 		} else {
 			data = append(data, 0, opI32Const)
-			data = appendInt32(data, s.offset)
+			data = wasmbin.AppendInt32(data, s.offset)
 			data = append(data, opEnd)
 		}
-		data = appendUint(data, uint64(len(s.data)))
+		data = wasmbin.AppendUint(data, uint64(len(s.data)))
 		data = append(data, s.data...)
 	}
 	section(sectionData, append(data, m.extra...))
@@ -83,11 +84,11 @@ func layout(t *testing.T, mod []byte) (image []byte, segments int, rest []byte) 
 // segment writes, zero or not: joining must not move it.
 func layoutExtent(t *testing.T, mod []byte) (image []byte, segments int, rest []byte, extent int64) {
 	t.Helper()
-	r := reader{b: mod, i: 8}
+	r := wasmbin.NewReader(mod[8:])
 	rest = append(rest, mod[:8]...)
-	for r.i < len(mod) {
-		id := r.byte()
-		body := r.bytes(r.uint())
+	for !r.Done() {
+		id := r.Byte()
+		body := r.Bytes(r.Uint())
 		if id != sectionData {
 			rest = append(append(rest, id), body...)
 			if id == sectionDataCount {
@@ -95,18 +96,18 @@ func layoutExtent(t *testing.T, mod []byte) (image []byte, segments int, rest []
 			}
 			continue
 		}
-		d := reader{b: body}
+		d := wasmbin.NewReader(body)
 		base := int64(-1)
-		segments = d.uint()
+		segments = d.Uint()
 		for range segments {
-			passive := d.uint() == 1
+			passive := d.Uint() == 1
 			var offset int64
 			if !passive {
-				d.byte()
-				offset = int64(uint32(d.int32()))
-				d.byte()
+				d.Byte()
+				offset = int64(uint32(d.Int32()))
+				d.Byte()
 			}
-			data := d.bytes(d.uint())
+			data := d.Bytes(d.Uint())
 			if passive {
 				rest = append(rest, data...)
 				continue
@@ -124,12 +125,12 @@ func layoutExtent(t *testing.T, mod []byte) (image []byte, segments int, rest []
 			}
 			copy(image[offset-base:], data)
 		}
-		if d.err != nil {
-			t.Fatalf("data section: %v", d.err)
+		if d.Err() != nil {
+			t.Fatalf("data section: %v", d.Err())
 		}
 	}
-	if r.err != nil {
-		t.Fatalf("module: %v", r.err)
+	if r.Err() != nil {
+		t.Fatalf("module: %v", r.Err())
 	}
 	return bytes.TrimRight(image, "\x00"), segments, rest, extent
 }
@@ -211,59 +212,6 @@ func TestMergeDataSegmentsImports(t *testing.T) {
 	}
 	if _, err := mergeDataSegments(module{segs: segs, imports: imports(9)}.bytes(), 16); err == nil {
 		t.Error("an import of an unknown kind was taken")
-	}
-}
-
-// The numbers read and written are WebAssembly's LEB128, byte for byte.
-func TestLEB128(t *testing.T) {
-	for _, c := range []struct {
-		v    uint64
-		leb  string
-		read bool // only read: a padded form Go's linker writes
-	}{
-		{0, "00", false}, {127, "7f", false}, {128, "8001", false}, {624485, "e58e26", false},
-		{1<<32 - 1, "ffffffff0f", false}, {0, "8080808000", true}, {5, "8580808000", true},
-	} {
-		b, _ := hex.DecodeString(c.leb)
-		if !c.read {
-			if got := hex.EncodeToString(appendUint(nil, c.v)); got != c.leb {
-				t.Errorf("appendUint(%d) = %s; want %s", c.v, got, c.leb)
-			}
-		}
-		r := reader{b: b}
-		if got := r.uint(); uint64(got) != c.v || r.err != nil || r.i != len(b) {
-			t.Errorf("uint of %s = %d (%v); want %d", c.leb, got, r.err, c.v)
-		}
-	}
-	for _, c := range []struct {
-		v   int32
-		leb string
-	}{
-		{0, "00"}, {-1, "7f"}, {63, "3f"}, {64, "c000"}, {-64, "40"}, {-65, "bf7f"},
-		{-123456, "c0bb78"}, {1<<31 - 1, "ffffffff07"}, {-1 << 31, "8080808078"},
-	} {
-		if got := hex.EncodeToString(appendInt32(nil, c.v)); got != c.leb {
-			t.Errorf("appendInt32(%d) = %s; want %s", c.v, got, c.leb)
-		}
-		b, _ := hex.DecodeString(c.leb)
-		r := reader{b: b}
-		if got := r.int32(); got != c.v || r.err != nil {
-			t.Errorf("int32 of %s = %d (%v); want %d", c.leb, got, r.err, c.v)
-		}
-	}
-	for _, bad := range []string{"ffffffff1f", "8080808080", "80"} { // past 32 bits; no end
-		b, _ := hex.DecodeString(bad)
-		r := reader{b: b}
-		if r.uint(); r.err == nil {
-			t.Errorf("uint took %s", bad)
-		}
-	}
-	for _, bad := range []string{"ffffffff0f", "ffffffff1f", "8080808080", "ff"} { // 2³²-1 is no int32
-		b, _ := hex.DecodeString(bad)
-		r := reader{b: b}
-		if r.int32(); r.err == nil {
-			t.Errorf("int32 took %s", bad)
-		}
 	}
 }
 

@@ -7,12 +7,13 @@ package wasmsize
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"regexp"
 	"sort"
 	"strings"
+
+	"explainer/app/internal/wasmbin"
 )
 
 // Package is what one Go package adds to the binary's code.
@@ -52,30 +53,36 @@ func Analyse(wasm []byte, names *Names, compressed func([]byte) int) (Report, er
 		funcName = map[int]string{}
 		data     []byte
 	)
-	r := reader{b: wasm[8:]}
-	for !r.done() {
-		id := r.byte()
-		content := r.bytes(int(r.uleb()))
-		if r.err != nil {
-			return Report{}, r.err
+	r := wasmbin.NewReader(wasm[8:])
+	for !r.Done() {
+		id := r.Byte()
+		content := r.Bytes(r.Uint())
+		if r.Err() != nil {
+			return Report{}, r.Err()
 		}
-		s := reader{b: content}
+		s := wasmbin.NewReader(content)
 		switch id {
 		case sectionImport:
-			imported = s.countFuncImports()
+			kinds, err := wasmbin.ImportKinds(content)
+			if err != nil {
+				return Report{}, fmt.Errorf("section %d: %w", id, err)
+			}
+			imported = bytes.Count(kinds, []byte{0}) // functions
 		case sectionCode:
-			for n := s.uleb(); n > 0 && s.err == nil; n-- {
-				bodies = append(bodies, s.bytes(int(s.uleb())))
+			for n := s.Uint(); n > 0 && s.Err() == nil; n-- {
+				bodies = append(bodies, s.Bytes(s.Uint()))
 			}
 		case sectionData:
 			data = content
 		case sectionCustom:
-			if s.name() == "name" {
-				s.functionNames(funcName)
+			if s.Name() == "name" {
+				if err := functionNames(s, funcName); err != nil {
+					return Report{}, fmt.Errorf("name section: %w", err)
+				}
 			}
 		}
-		if s.err != nil {
-			return Report{}, fmt.Errorf("section %d: %w", id, s.err)
+		if s.Err() != nil {
+			return Report{}, fmt.Errorf("section %d: %w", id, s.Err())
 		}
 	}
 	if len(funcName) == 0 {
@@ -157,100 +164,20 @@ func (n *Names) PackageOf(symbol string) string {
 	return symbol
 }
 
-// reader reads the binary format's integers and vectors, keeping the
-// first error.
-type reader struct {
-	b   []byte
-	err error
-}
-
-func (r *reader) done() bool { return r.err != nil || len(r.b) == 0 }
-
-func (r *reader) fail(what string) {
-	if r.err == nil {
-		r.err = errors.New("truncated " + what)
-	}
-	r.b = nil
-}
-
-func (r *reader) byte() byte {
-	if len(r.b) == 0 {
-		r.fail("byte")
-		return 0
-	}
-	c := r.b[0]
-	r.b = r.b[1:]
-	return c
-}
-
-func (r *reader) uleb() uint64 {
-	v, n := binary.Uvarint(r.b) // LEB128 unsigned is Go's uvarint
-	if n <= 0 {
-		r.fail("integer")
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
-}
-
-func (r *reader) bytes(n int) []byte {
-	if n < 0 || n > len(r.b) {
-		r.fail("section")
-		return nil
-	}
-	b := r.b[:n]
-	r.b = r.b[n:]
-	return b
-}
-
-func (r *reader) name() string { return string(r.bytes(int(r.uleb()))) }
-
-// limits skips a table's or memory's limits.
-func (r *reader) limits() {
-	if r.byte()&1 != 0 {
-		r.uleb()
-	}
-	r.uleb()
-}
-
-// countFuncImports reads the import section and counts the functions.
-func (r *reader) countFuncImports() int {
-	funcs := 0
-	for n := r.uleb(); n > 0 && r.err == nil; n-- {
-		r.name() // module
-		r.name() // field
-		switch kind := r.byte(); kind {
-		case 0: // function: its type index
-			r.uleb()
-			funcs++
-		case 1: // table: element type, limits
-			r.byte()
-			r.limits()
-		case 2: // memory
-			r.limits()
-		case 3: // global: value type, mutability
-			r.byte()
-			r.byte()
-		default:
-			r.err = fmt.Errorf("import of unknown kind %d", kind)
-		}
-	}
-	return funcs
-}
-
 // functionNames reads the name section's function names (subsection 1).
-func (r *reader) functionNames(names map[int]string) {
-	for !r.done() {
-		id := r.byte()
-		sub := reader{b: r.bytes(int(r.uleb()))}
+func functionNames(r *wasmbin.Reader, names map[int]string) error {
+	for !r.Done() {
+		id := r.Byte()
+		sub := wasmbin.NewReader(r.Bytes(r.Uint()))
 		if id == 1 {
-			for n := sub.uleb(); n > 0 && sub.err == nil; n-- {
-				idx := int(sub.uleb())
-				names[idx] = sub.name()
+			for n := sub.Uint(); n > 0 && sub.Err() == nil; n-- {
+				idx := sub.Uint()
+				names[idx] = sub.Name()
 			}
 		}
-		if sub.err != nil {
-			r.err = sub.err
+		if sub.Err() != nil {
+			return sub.Err()
 		}
 	}
+	return r.Err()
 }
